@@ -1,0 +1,59 @@
+package hezuo
+
+// CheckView is a CheckRow with its reasons in one language: the JSON object
+// of `hezuo check --format json` and GET /api/check.
+type CheckView struct {
+	OrgNo               string   `json:"org_id"`
+	Name                string   `json:"name"`
+	Kind                string   `json:"kind"`
+	Registered          bool     `json:"registered"`
+	Village             string   `json:"village"`
+	Township            string   `json:"township"`
+	Industry            string   `json:"industry"`
+	Members             int      `json:"members"`
+	FullPartyMembers    int      `json:"full_party_members"`
+	ProbationaryMembers int      `json:"probationary_party_members"`
+	Required            string   `json:"required"`
+	Actual              string   `json:"actual"`
+	Status              string   `json:"status"`
+	ManagedBy           Manager  `json:"managed_by"`
+	PartyOrgs           []string `json:"party_orgs"`
+	Instructor          bool     `json:"instructor"`
+	Reasons             []string `json:"reasons"`
+	Warnings            []string `json:"warnings"`
+	Suggestions         []string `json:"suggestions"`
+}
+
+// View returns the row with reasons, warnings and suggestions in lang.
+func (r CheckRow) View(lang string) CheckView {
+	return CheckView{
+		OrgNo: r.OrgNo, Name: r.Name, Kind: r.Kind, Registered: r.Registered, Village: r.Village,
+		Township: r.Township, Industry: r.Industry, Members: r.Members, FullPartyMembers: r.FullPartyMembers,
+		ProbationaryMembers: r.ProbationaryMembers, Required: r.Required, Actual: r.Actual, Status: r.Status,
+		ManagedBy: r.ManagedBy, PartyOrgs: nonNil(r.PartyOrgs), Instructor: r.Instructor,
+		Reasons: texts(r.Reasons, lang), Warnings: texts(r.Warnings, lang), Suggestions: texts(r.Suggestions, lang),
+	}
+}
+
+func texts(rs []Reason, lang string) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = r.Text(lang)
+	}
+	return out
+}
+
+func nonNil(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return xs
+}
+
+// Names of required forms, actual forms and statuses in Chinese.
+var (
+	RequiredNames = map[string]string{"own_org": "单独建立党组织", "group_or_joint": "党小组或联合支部", "instructor": "派驻指导员", "none": "无"}
+	ActualNames   = map[string]string{"branch": "党支部", "general_branch": "党总支", "committee": "党委", "joint_branch": "联合党支部", "party_group": "产业党小组", "instructor": "党建工作指导员", "none": "无"}
+	StatusLabels  = map[string]string{"ok": "正常", "should_build": "应建未建", "uncovered": "空白点"}
+	LevelNames    = map[string]string{"village": "村党组织", "township": "乡镇党委", "department": "涉农部门党组织"}
+)

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"fmt"
+
+	"hezuo"
+	"hezuo/demo"
+	"hezuo/sqldb"
+)
+
+func cmdDemo(e *env, args []string) error {
+	f := newFlags(e, "demo [--db DSN]", "载入演示县（汪清县的合作组织党建数据）/ load the demo county", "db")
+	pos, err := f.parse(e, args)
+	if err != nil {
+		return err
+	}
+	if err := noArgs(pos); err != nil {
+		return err
+	}
+	db, err := f.open(e)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	loaded, err := loadDemo(e, db)
+	if err != nil {
+		return err
+	}
+	switch {
+	case !loaded && e.lang == "en":
+		fmt.Fprintf(e.stdout, "%s already holds the demo county; nothing to do\n", *f.db)
+	case !loaded:
+		fmt.Fprintf(e.stdout, "%s 已是演示数据库，无需重复载入\n", *f.db)
+	case e.lang == "en":
+		fmt.Fprintf(e.stdout, "demo county loaded into %s\n", *f.db)
+	default:
+		fmt.Fprintf(e.stdout, "演示县数据已载入 %s\n", *f.db)
+	}
+	return nil
+}
+
+// loadDemo loads the demo county into an empty database; it reports false
+// when the database already holds it, and refuses one holding other data.
+func loadDemo(e *env, db *sqldb.DB) (bool, error) {
+	mark, err := db.Meta(e.ctx, "demo")
+	if err != nil {
+		return false, err
+	}
+	if mark != "" {
+		return false, nil
+	}
+	empty, err := db.Empty(e.ctx)
+	if err != nil {
+		return false, err
+	}
+	if !empty {
+		return false, hezuo.Errorf(hezuo.ECONFLICT, "数据库已有其他数据，拒绝载入演示数据", "the database already holds other data; refusing to load the demo")
+	}
+	if err := db.Load(e.ctx, demo.County(), hezuo.Today(hezuo.China)); err != nil {
+		return false, err
+	}
+	return true, db.SetMeta(e.ctx, "demo", "1")
+}

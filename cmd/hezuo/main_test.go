@@ -1,0 +1,163 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"hezuo"
+	"hezuo/sqldb"
+	"hezuo/sqldb/dbtest"
+)
+
+// hz runs one command line in-process and returns its exit code and output.
+func hz(t *testing.T, stdin string, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, strings.NewReader(stdin), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func mustRun(t *testing.T, args ...string) string {
+	t.Helper()
+	code, out, errs := hz(t, "", args...)
+	if code != 0 {
+		t.Fatalf("hezuo %s: exit %d: %s", strings.Join(args, " "), code, errs)
+	}
+	return out
+}
+
+// seed figures of mission.md, as stats JSON paths.
+var seedFigures = map[string]float64{
+	"orgs.total": 168, "orgs.cooperatives": 69, "orgs.associations": 99,
+	"cooperatives.members": 11532, "cooperatives.party_members": 354,
+	"associations.members": 17653, "associations.party_members": 409,
+	"party_orgs.branches": 25, "party_orgs.joint_branches": 75, "party_orgs.party_groups": 108,
+	"instructors.dispatched": 55, "instructors.orgs_covered": 55, "instructors.members_developed": 2, "instructors.activists": 32,
+	"talent.party_members": 763, "talent.technical_talents": 538,
+	"coverage.uncovered": 0, "coverage.should_build_not_built": 0,
+}
+
+func lookupPath(m map[string]any, path string) (any, bool) {
+	var v any = m
+	for _, p := range strings.Split(path, ".") {
+		o, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = o[p]; !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
+func TestDemoReproducesSeedFigures(t *testing.T) {
+	outputs := map[string][2]string{}
+	for _, d := range dbtest.DSNs(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			mustRun(t, "demo", "--db", d.DSN)
+			if out := mustRun(t, "demo", "--db", d.DSN); !strings.Contains(out, "无需重复") {
+				t.Errorf("second demo run is not a no-op: %q", out)
+			}
+			for _, day := range []string{"2022-06-08", "2026-11-28"} {
+				out := mustRun(t, "stats", "--as-of", day, "--format", "json", "--db", d.DSN)
+				var m map[string]any
+				if err := json.Unmarshal([]byte(out), &m); err != nil {
+					t.Fatal(err)
+				}
+				for path, want := range seedFigures {
+					got, ok := lookupPath(m, path)
+					if !ok || got.(float64) != want {
+						t.Errorf("%s: %s = %v, want %v", day, path, got, want)
+					}
+				}
+				hh, _ := lookupPath(m, "cooperatives.households_driven")
+				if h := hh.(float64); h < 5000 || h >= 6000 {
+					t.Errorf("households driven %v, want 5000+", h)
+				}
+				share, _ := lookupPath(m, "talent.share_of_cooperative_members")
+				if s := share.(float64); s < 0.1125 || s >= 0.1135 {
+					t.Errorf("share of cooperative members %v, want 11.3%%", s)
+				}
+				all, _ := lookupPath(m, "talent.share_of_all_members")
+				if s := all.(float64); s < 0.0445 || s >= 0.0450 {
+					t.Errorf("share of all members %v, want 4.5%%", s)
+				}
+			}
+			stats := mustRun(t, "stats", "--db", d.DSN, "--as-of", "2022-06-08", "--format", "json")
+			check := mustRun(t, "check", "--db", d.DSN, "--as-of", "2022-06-08", "--format", "json")
+			outputs[d.Name] = [2]string{stats, check}
+			var rows []hezuo.CheckView
+			if err := json.Unmarshal([]byte(check), &rows); err != nil {
+				t.Fatal(err)
+			}
+			if len(rows) != 168 {
+				t.Fatalf("check lists %d orgs, want 168", len(rows))
+			}
+			levels := map[string]int{}
+			for _, r := range rows {
+				levels[r.ManagedBy.Level]++
+				if hezuo.RequiredNames[r.Required] == "" || hezuo.ActualNames[r.Actual] == "" || r.Status != "ok" ||
+					r.OrgNo == "" || r.Name == "" || hezuo.KindNames[r.Kind] == "" || len(r.Reasons) < 3 {
+					t.Errorf("bad check row %+v", r)
+				}
+			}
+			if levels["village"] == 0 || levels["township"] == 0 || levels["department"] == 0 {
+				t.Errorf("manager levels %v: every level should occur", levels)
+			}
+		})
+	}
+	if pg, ok := outputs["postgres"]; ok {
+		if sq := outputs["sqlite"]; sq != pg {
+			t.Errorf("SQLite and PostgreSQL outputs differ")
+		}
+	}
+}
+
+func TestDemoRefusesOtherData(t *testing.T) {
+	dsn := dbtest.SQLite(t)
+	db, err := sqldb.Open(context.Background(), dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = db.Load(context.Background(), &hezuo.Dataset{Divisions: []hezuo.Division{{Code: "110101", Name: "东城区"}}}, hezuo.MustDate("2024-01-01"))
+	db.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if code, _, errs := hz(t, "", "demo", "--db", dsn); code != 1 || !strings.Contains(errs, "其他数据") {
+		t.Fatalf("demo on a foreign database: exit %d %q", code, errs)
+	}
+}
+
+func TestFlagsAnywhereAndExitCodes(t *testing.T) {
+	dsn := dbtest.SQLite(t)
+	mustRun(t, "demo", "--db", dsn)
+	a := mustRun(t, "check", "--db", dsn, "--scope", "222424103", "--as-of", "2022-06-08", "--format", "json")
+	b := mustRun(t, "check", "--format", "json", "--scope", "222424103000", "--as-of=2022-06-08", "--db", dsn)
+	if a != b || !strings.Contains(a, "绥芬农机") {
+		t.Errorf("flag order or scope padding changed the output")
+	}
+	for _, args := range [][]string{
+		{"stats", "--bogus"}, {"stats", "--as-of", "2022-02-30", "--db", dsn}, {"stats", "--scope", "12345", "--db", dsn},
+		{"stats", "--format", "xml", "--db", dsn}, {"nosuch"}, {"stats", "extra", "--db", dsn},
+	} {
+		if code, _, _ := hz(t, "", args...); code != 2 {
+			t.Errorf("hezuo %v: exit %d, want 2", args, code)
+		}
+	}
+	if code, out, _ := hz(t, "", "stats", "--help"); code != 0 && out == "" {
+		t.Errorf("--help exit %d", code)
+	}
+	en := mustRun(t, "stats", "--db", dsn, "--as-of", "2022-06-08", "--lang", "en")
+	if !strings.Contains(en, "organizations: 168") {
+		t.Errorf("English stats: %s", en)
+	}
+	zh := mustRun(t, "stats", "--db", dsn, "--as-of", "2022-06-08")
+	if !strings.Contains(zh, "农民专业合作组织 168 个") {
+		t.Errorf("Chinese stats: %s", zh)
+	}
+}

@@ -1,0 +1,132 @@
+package hezuo
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Party organization forms. The first three are the seats every county has;
+// the rest are built in or for cooperative organizations.
+const (
+	FormVillage       = "village"        // 村党组织
+	FormTownship      = "township"       // 乡镇党委
+	FormDepartment    = "department"     // 涉农部门党组织
+	FormBranch        = "branch"         // 党支部
+	FormGeneralBranch = "general_branch" // 党总支
+	FormCommittee     = "committee"      // 基层党委
+	FormJointBranch   = "joint_branch"   // 联合党支部
+	FormPartyGroup    = "party_group"    // 产业党小组
+)
+
+// FormNames gives each form's Chinese name.
+var FormNames = map[string]string{
+	FormVillage: "村党组织", FormTownship: "乡镇党委", FormDepartment: "部门党组织",
+	FormBranch: "党支部", FormGeneralBranch: "党总支", FormCommittee: "党委",
+	FormJointBranch: "联合党支部", FormPartyGroup: "产业党小组",
+}
+
+// Founding methods (组建方式) named in the seed.
+var FoundingMethods = []string{"支部领着建", "党员或经济能人带头建", "企业拉动建", "市场催动建"}
+
+// Joint-branch kinds.
+const (
+	JointVillageOrg = "village_org"   // 村会联合: an org with its village's party organization
+	JointCrossVill  = "cross_village" // 跨村组建: several orgs across villages
+)
+
+// PartyOrg is a party organization. No (党组织编号) is its key. Parent is the
+// organization it sits in (a group inside a branch, a branch under a
+// township committee); Manager the one that manages it. Orgs and Villages are
+// the cooperative organizations and villages it covers. Seat is the division
+// it belongs to (a village, a township, or the county for departments).
+type PartyOrg struct {
+	ID             int64    `json:"-"`
+	No             string   `json:"no"`
+	Name           string   `json:"name"`
+	Form           string   `json:"form"`
+	JointKind      string   `json:"joint_kind,omitempty"`
+	Seat           string   `json:"seat"` // 12-digit division code
+	Parent         string   `json:"parent,omitempty"`
+	Manager        string   `json:"manager,omitempty"`
+	FoundingMethod string   `json:"founding_method,omitempty"`
+	TermYears      int      `json:"term_years,omitempty"`
+	ElectedOn      Date     `json:"elected_on,omitempty"` // last election (换届)
+	Orgs           []string `json:"orgs,omitempty"`       // Org.OrgNo
+	Villages       []string `json:"villages,omitempty"`
+	Period
+}
+
+// BuiltInOrgs reports whether the form is one built in or for cooperative
+// organizations (counted in party_orgs.* figures).
+func BuiltInOrgs(form string) bool {
+	switch form {
+	case FormBranch, FormGeneralBranch, FormCommittee, FormJointBranch, FormPartyGroup:
+		return true
+	}
+	return false
+}
+
+// Validate checks the party organization's own fields.
+func (p *PartyOrg) Validate() error {
+	rec := "党组织 " + p.No
+	if strings.TrimSpace(p.No) == "" {
+		return Invalid("党组织 "+p.Name, "no", "缺少党组织编号", "party organization number missing")
+	}
+	if strings.TrimSpace(p.Name) == "" {
+		return Invalid(rec, "name", "缺少名称", "name missing")
+	}
+	if _, ok := FormNames[p.Form]; !ok {
+		return Invalid(rec, "form", fmt.Sprintf("组织形式 %q 无效", p.Form), fmt.Sprintf("unknown form %q", p.Form))
+	}
+	if len(p.Seat) != 12 || !allDigits(p.Seat) {
+		return Invalid(rec, "seat", "所属区划应为 12 位代码", "seat must be a 12-digit division code")
+	}
+	if BuiltInOrgs(p.Form) && len(p.Orgs) == 0 {
+		return Invalid(rec, "orgs", "合作组织党组织至少要覆盖一个合作组织", "a cooperative party organization must cover at least one org")
+	}
+	if p.TermYears < 0 {
+		return Invalid(rec, "term_years", "任期不能为负数", "term cannot be negative")
+	}
+	return p.Period.Validate(rec)
+}
+
+// Officer roles.
+const (
+	RoleSecretary = "secretary" // 书记
+	RoleDeputy    = "deputy"    // 副书记
+	RoleCommittee = "committee" // 委员
+	RoleLeader    = "leader"    // 党小组长
+)
+
+// Officer is a person holding a post in a party organization during Period.
+type Officer struct {
+	PartyOrg string `json:"party_org"`
+	IDNumber string `json:"id_number"`
+	Role     string `json:"role"`
+	Period
+}
+
+// Department is a county agriculture-related department (涉农部门) with the
+// industries it answers for and its party organization.
+type Department struct {
+	Code       string   `json:"code"`
+	Name       string   `json:"name"`
+	County     string   `json:"county"` // 6 digits
+	PartyOrg   string   `json:"party_org,omitempty"`
+	Industries []string `json:"industries"`
+}
+
+// Instructor is a party-building instructor (党建工作指导员), a person sent by
+// a township committee (Township, 9 digits).
+type Instructor struct {
+	IDNumber string `json:"id_number"`
+	Township string `json:"township"`
+	Unit     string `json:"unit,omitempty"` // where the instructor works
+}
+
+// Dispatch sends an instructor to an org for Period.
+type Dispatch struct {
+	IDNumber string `json:"id_number"` // the instructor
+	OrgNo    string `json:"org_id"`
+	Period
+}

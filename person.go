@@ -1,0 +1,130 @@
+package hezuo
+
+import "strings"
+
+// Sexes.
+const (
+	SexMale   = "M"
+	SexFemale = "F"
+)
+
+// Person is anyone the registry knows: org members, secretaries, instructors.
+// IDNumber (居民身份证号码, GB 11643) is the key; BirthDate and Sex are derived
+// from it. TalentSince and LeaderSince date the flags 农村专业技术人才 and
+// 致富能手/技术骨干 (zero = not flagged).
+type Person struct {
+	ID          int64  `json:"-"`
+	IDNumber    string `json:"id_number"`
+	Name        string `json:"name"`
+	Sex         string `json:"sex"`
+	BirthDate   Date   `json:"birth_date"`
+	Village     string `json:"village,omitempty"` // 12-digit home village, may be empty
+	Phone       string `json:"phone,omitempty"`
+	TalentSince Date   `json:"talent_since,omitempty"`
+	LeaderSince Date   `json:"leader_since,omitempty"`
+}
+
+// IsTalentOn and IsLeaderOn report the dated flags.
+func (p *Person) IsTalentOn(day Date) bool {
+	return !p.TalentSince.IsZero() && !day.Before(p.TalentSince)
+}
+func (p *Person) IsLeaderOn(day Date) bool {
+	return !p.LeaderSince.IsZero() && !day.Before(p.LeaderSince)
+}
+
+// Validate checks the ID number and derives BirthDate and Sex from it
+// (overwriting what was there); today bounds the birth date.
+func (p *Person) Validate(today Date) error {
+	rec := "人员 " + p.Name
+	id, birth, sex, err := ParseIDNumber(p.IDNumber, today)
+	if err != nil {
+		e := err.(*Error)
+		return Invalid(rec, "id_number", e.ZH, e.EN)
+	}
+	p.IDNumber, p.BirthDate, p.Sex = id, birth, sex
+	if strings.TrimSpace(p.Name) == "" {
+		return Invalid("人员 "+MaskIDNumber(id), "name", "缺少姓名", "name missing")
+	}
+	if p.Village != "" && (len(p.Village) != 12 || !allDigits(p.Village)) {
+		return Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code")
+	}
+	if p.Phone != "" && !validPhone(p.Phone) {
+		return Invalid(rec, "phone", "联系电话格式不正确", "phone number malformed")
+	}
+	return nil
+}
+
+func validPhone(s string) bool {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= '0' && c <= '9':
+			n++
+		case c == '-' || c == ' ' || c == '+':
+		default:
+			return false
+		}
+	}
+	return n >= 7 && n <= 15
+}
+
+// MaskIDNumber shows the first 6 and last 4 characters of an ID number with
+// ******** between.
+func MaskIDNumber(id string) string {
+	if len(id) < 10 {
+		return "********"
+	}
+	return id[:6] + "********" + id[len(id)-4:]
+}
+
+// MaskPhone shows the first 3 and last 4 digits of a phone number.
+func MaskPhone(p string) string {
+	if len(p) < 7 {
+		return "****"
+	}
+	return p[:3] + "****" + p[len(p)-4:]
+}
+
+// Membership is a person's membership of an org during Period.
+type Membership struct {
+	ID       int64  `json:"-"`
+	IDNumber string `json:"id_number"` // the person
+	OrgNo    string `json:"org_id"`
+	Role     string `json:"role,omitempty"` // 理事长, 会长, 成员…; free text
+	Period
+}
+
+// Party statuses, in the order of the development procedure.
+const (
+	StatusApplicant    = "applicant"    // 入党申请人
+	StatusActivist     = "activist"     // 入党积极分子
+	StatusCandidate    = "candidate"    // 发展对象
+	StatusProbationary = "probationary" // 预备党员
+	StatusFull         = "full"         // 正式党员
+)
+
+// StatusNames gives each party status's Chinese name.
+var StatusNames = map[string]string{
+	StatusApplicant: "入党申请人", StatusActivist: "入党积极分子", StatusCandidate: "发展对象",
+	StatusProbationary: "中共预备党员", StatusFull: "中共党员",
+}
+
+// PartyStatus is one step of a person's party status history. HomePartyOrg
+// is the party organization holding the person's party relation (组织关系)
+// during that step, when known.
+type PartyStatus struct {
+	ID           int64  `json:"-"`
+	IDNumber     string `json:"id_number"`
+	Status       string `json:"status"`
+	HomePartyOrg string `json:"home_party_org,omitempty"` // PartyOrg.No
+	Period
+}
+
+// Validate checks the status name and period.
+func (s *PartyStatus) Validate() error {
+	rec := "政治面貌 " + MaskIDNumber(s.IDNumber)
+	if _, ok := StatusNames[s.Status]; !ok {
+		return Invalid(rec, "status", "政治面貌无效", "unknown party status "+s.Status)
+	}
+	return s.Period.Validate(rec)
+}

@@ -1,0 +1,148 @@
+package sqldb
+
+import (
+	"context"
+
+	"hezuo"
+	"hezuo/rules"
+)
+
+// partyOrgFacts is what the rules need about a party organization covering
+// an org: its size in units and full members, committee and secretary.
+type partyOrgFacts struct {
+	cover     rules.Cover
+	orgs      int
+	villages  int
+	officers  int
+	secretary *rules.Secretary
+}
+
+// touching is the subquery of party organizations linked to an org in scope.
+const touching = `SELECT l2.party_org_id FROM party_org_orgs l2 JOIN orgs o ON o.id = l2.org_id WHERE o.village BETWEEN ? AND ?`
+
+func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date, byID map[int64]*orgFacts) error {
+	pos := map[int64]*partyOrgFacts{}
+	links := map[int64][]int64{} // org id → party org ids
+	w := orgScope(scope, day)
+	w.addPair(active("l", day))
+	w.addPair(active("p", day))
+	err := db.eachRow(ctx, `SELECT l.org_id, p.id, p.no, p.name, p.form, p.elected_on, p.term_years
+		FROM party_org_orgs l JOIN party_orgs p ON p.id = l.party_org_id JOIN orgs o ON o.id = l.org_id
+		WHERE `+w.String()+` ORDER BY l.org_id, p.no`, w.args, func(r rowScanner) error {
+		var orgID, poID int64
+		var c rules.Cover
+		if err := r.Scan(&orgID, &poID, &c.No, &c.Name, &c.Form, &c.ElectedOn, &c.TermYears); err != nil {
+			return err
+		}
+		if pos[poID] == nil {
+			pos[poID] = &partyOrgFacts{cover: c}
+		}
+		links[orgID] = append(links[orgID], poID)
+		return nil
+	})
+	if err != nil || len(pos) == 0 {
+		return err
+	}
+	sa := scopeArgs(scope)
+	// Units: orgs and villages each party organization covers.
+	lc, la := active("l", day)
+	if err := db.eachRow(ctx, `SELECT l.party_org_id, count(*) FROM party_org_orgs l WHERE l.party_org_id IN (`+touching+`) AND `+lc+
+		` GROUP BY l.party_org_id`, append(append([]any{}, sa...), la...), func(r rowScanner) error {
+		var id int64
+		var n int
+		if err := r.Scan(&id, &n); err != nil {
+			return err
+		}
+		if p := pos[id]; p != nil {
+			p.orgs = n
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	if err := db.eachRow(ctx, `SELECT v.party_org_id, count(*) FROM party_org_villages v WHERE v.party_org_id IN (`+touching+
+		`) GROUP BY v.party_org_id`, sa, func(r rowScanner) error {
+		var id int64
+		var n int
+		if err := r.Scan(&id, &n); err != nil {
+			return err
+		}
+		if p := pos[id]; p != nil {
+			p.villages = n
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	// Full members in all the orgs each party organization covers.
+	fw := &where{}
+	fw.add("l.party_org_id IN ("+touching+")", sa...)
+	fw.addPair(active("l", day))
+	fw.addPair(active("m", day))
+	fw.addPair(active("ps", day))
+	fw.add("ps.status = 'full'")
+	if err := db.eachRow(ctx, `SELECT l.party_org_id, count(DISTINCT m.person_id) FROM party_org_orgs l
+		JOIN memberships m ON m.org_id = l.org_id JOIN party_status ps ON ps.person_id = m.person_id
+		WHERE `+fw.String()+` GROUP BY l.party_org_id`, fw.args, func(r rowScanner) error {
+		var id int64
+		var n int
+		if err := r.Scan(&id, &n); err != nil {
+			return err
+		}
+		if p := pos[id]; p != nil {
+			p.cover.FullMembers = n
+		}
+		return nil
+	}); err != nil {
+		return err
+	}
+	// Officers: committee size and the secretary with the leader flag.
+	ow := &where{}
+	ow.add("f.party_org_id IN ("+touching+")", sa...)
+	ow.addPair(active("f", day))
+	if err := db.eachRow(ctx, `SELECT f.party_org_id, f.role, pe.name, pe.leader_since FROM officers f
+		JOIN people pe ON pe.id = f.person_id WHERE `+ow.String()+` ORDER BY f.party_org_id, f.valid_from`, ow.args,
+		func(r rowScanner) error {
+			var id int64
+			var role, name string
+			var leader hezuo.Date
+			if err := r.Scan(&id, &role, &name, &leader); err != nil {
+				return err
+			}
+			p := pos[id]
+			if p == nil {
+				return nil
+			}
+			p.officers++
+			if role == hezuo.RoleSecretary {
+				p.secretary = &rules.Secretary{Name: name, IsLeader: !leader.IsZero() && !day.Before(leader)}
+			}
+			return nil
+		}); err != nil {
+		return err
+	}
+	for orgID, ids := range links {
+		f := byID[orgID]
+		if f == nil {
+			continue
+		}
+		for _, id := range ids {
+			p := pos[id]
+			c := p.cover
+			c.Units = p.orgs + p.villages
+			c.HasCommittee = p.officers >= 3
+			if p.villages > 0 && c.Form == hezuo.FormJointBranch {
+				// A joint branch with a village (村会联合) also counts the
+				// village's members, which the registry does not hold.
+				c.FullMembers = -1
+			}
+			f.Covers = append(f.Covers, c)
+			f.PartyOrgNos = append(f.PartyOrgNos, c.No)
+			if f.Secretary == nil && p.secretary != nil && c.Form != hezuo.FormPartyGroup {
+				s := *p.secretary
+				f.Secretary = &s
+			}
+		}
+	}
+	return nil
+}

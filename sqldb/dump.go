@@ -1,0 +1,223 @@
+package sqldb
+
+import (
+	"context"
+
+	"hezuo"
+)
+
+// Dump reads every registry record of scope back as a Dataset, ordered by
+// key: the divisions in scope, the departments of its counties, the orgs
+// whose home village is in scope with their memberships and dispatches, the
+// people those refer to (and people living in scope) with their party status,
+// the party organizations seated in scope or covering its orgs, their
+// officers, and the instructors. Loading the result into an empty database
+// reproduces the same records.
+func (db *DB) Dump(ctx context.Context, scope hezuo.Scope) (*hezuo.Dataset, error) {
+	ds := &hezuo.Dataset{}
+	sa := scopeArgs(scope)
+	lo6, hi6 := countyRange(scope)
+	steps := []func() error{
+		func() error {
+			return db.eachRow(ctx, `SELECT code, name FROM divisions WHERE code BETWEEN ? AND ? ORDER BY code`, sa, func(r rowScanner) error {
+				var d hezuo.Division
+				err := r.Scan(&d.Code, &d.Name)
+				ds.Divisions = append(ds.Divisions, d)
+				return err
+			})
+		},
+		func() error { return db.dumpOrgs(ctx, sa, ds) },
+		func() error { return db.dumpPeople(ctx, sa, ds) },
+		func() error { return db.dumpPartyOrgs(ctx, sa, ds) },
+		func() error { return db.dumpDepartments(ctx, lo6, hi6, ds) },
+		func() error {
+			return db.eachRow(ctx, `SELECT p.id_number, o.org_no, m.role, m.valid_from, m.valid_to FROM memberships m
+				JOIN orgs o ON o.id = m.org_id JOIN people p ON p.id = m.person_id
+				WHERE o.village BETWEEN ? AND ? ORDER BY o.org_no, p.id_number, m.valid_from`, sa, func(r rowScanner) error {
+				var m hezuo.Membership
+				err := r.Scan(&m.IDNumber, &m.OrgNo, &m.Role, &m.From, &m.To)
+				ds.Memberships = append(ds.Memberships, m)
+				return err
+			})
+		},
+		func() error {
+			return db.eachRow(ctx, `SELECT p.id_number, s.status, coalesce(h.no, ''), s.valid_from, s.valid_to FROM party_status s
+				JOIN people p ON p.id = s.person_id LEFT JOIN party_orgs h ON h.id = s.home_party_org_id
+				WHERE s.person_id IN (`+peopleInScope+`) ORDER BY p.id_number, s.valid_from, s.status`, peopleArgs(sa), func(r rowScanner) error {
+				var s hezuo.PartyStatus
+				err := r.Scan(&s.IDNumber, &s.Status, &s.HomePartyOrg, &s.From, &s.To)
+				ds.PartyStatus = append(ds.PartyStatus, s)
+				return err
+			})
+		},
+		func() error {
+			return db.eachRow(ctx, `SELECT po.no, p.id_number, f.role, f.valid_from, f.valid_to FROM officers f
+				JOIN party_orgs po ON po.id = f.party_org_id JOIN people p ON p.id = f.person_id
+				WHERE f.party_org_id IN (`+partyOrgsInScope+`) ORDER BY po.no, f.valid_from, p.id_number, f.role`, append(append([]any{}, sa...), sa...),
+				func(r rowScanner) error {
+					var o hezuo.Officer
+					err := r.Scan(&o.PartyOrg, &o.IDNumber, &o.Role, &o.From, &o.To)
+					ds.Officers = append(ds.Officers, o)
+					return err
+				})
+		},
+		func() error {
+			return db.eachRow(ctx, `SELECT p.id_number, i.township, i.unit FROM instructors i JOIN people p ON p.id = i.person_id
+				WHERE i.township BETWEEN ? AND ? OR i.id IN (SELECT d.instructor_id FROM dispatches d JOIN orgs o ON o.id = d.org_id
+				WHERE o.village BETWEEN ? AND ?) ORDER BY p.id_number`, []any{sa[0].(string)[:9], sa[1].(string)[:9], sa[0], sa[1]},
+				func(r rowScanner) error {
+					var in hezuo.Instructor
+					err := r.Scan(&in.IDNumber, &in.Township, &in.Unit)
+					ds.Instructors = append(ds.Instructors, in)
+					return err
+				})
+		},
+		func() error {
+			return db.eachRow(ctx, `SELECT p.id_number, o.org_no, d.valid_from, d.valid_to FROM dispatches d
+				JOIN instructors i ON i.id = d.instructor_id JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id
+				WHERE o.village BETWEEN ? AND ? ORDER BY o.org_no, d.valid_from, p.id_number`, sa, func(r rowScanner) error {
+				var d hezuo.Dispatch
+				err := r.Scan(&d.IDNumber, &d.OrgNo, &d.From, &d.To)
+				ds.Dispatches = append(ds.Dispatches, d)
+				return err
+			})
+		},
+	}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return ds, nil
+}
+
+// peopleInScope selects the ids of people a scope's dump holds: members of
+// its orgs, people living in it, officers of its party organizations and
+// instructors dispatched to its orgs or sent by its townships. Its arguments
+// are peopleArgs(scope bounds).
+const peopleInScope = `SELECT m.person_id FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE o.village BETWEEN ? AND ?
+	UNION SELECT id FROM people WHERE village BETWEEN ? AND ?
+	UNION SELECT f.person_id FROM officers f WHERE f.party_org_id IN (` + partyOrgsInScope + `)
+	UNION SELECT i.person_id FROM instructors i WHERE i.township BETWEEN ? AND ?
+	UNION SELECT i.person_id FROM instructors i JOIN dispatches d ON d.instructor_id = i.id JOIN orgs o ON o.id = d.org_id
+		WHERE o.village BETWEEN ? AND ?`
+
+func peopleArgs(sa []any) []any {
+	lo, hi := sa[0].(string), sa[1].(string)
+	return []any{lo, hi, lo, hi, lo, hi, lo, hi, lo[:9], hi[:9], lo, hi}
+}
+
+// partyOrgsInScope selects party organizations seated in scope or covering
+// an org of it (two pairs of scope bounds).
+const partyOrgsInScope = `SELECT id FROM party_orgs WHERE seat BETWEEN ? AND ?
+	UNION SELECT l.party_org_id FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id WHERE o.village BETWEEN ? AND ?`
+
+func (db *DB) dumpOrgs(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
+	idx := map[string]int{}
+	err := db.eachRow(ctx, `SELECT org_no, name, kind, registered_on, coalesce(credit_code, ''), village, industry, households_driven,
+		model, model_note, founded, dissolved FROM orgs WHERE village BETWEEN ? AND ? ORDER BY org_no`, sa, func(r rowScanner) error {
+		var o hezuo.Org
+		if err := r.Scan(&o.OrgNo, &o.Name, &o.Kind, &o.RegisteredOn, &o.CreditCode, &o.Village, &o.Industry, &o.HouseholdsDriven,
+			&o.Model, &o.ModelNote, &o.Founded, &o.Dissolved); err != nil {
+			return err
+		}
+		idx[o.OrgNo] = len(ds.Orgs)
+		ds.Orgs = append(ds.Orgs, o)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return db.eachRow(ctx, `SELECT o.org_no, v.village FROM org_villages v JOIN orgs o ON o.id = v.org_id
+		WHERE o.village BETWEEN ? AND ? AND v.village <> o.village ORDER BY o.org_no, v.village`, sa, func(r rowScanner) error {
+		var no, v string
+		if err := r.Scan(&no, &v); err != nil {
+			return err
+		}
+		o := &ds.Orgs[idx[no]]
+		o.Villages = append(o.Villages, v)
+		return nil
+	})
+}
+
+func (db *DB) dumpPeople(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
+	return db.eachRow(ctx, `SELECT id_number, name, sex, birth_date, coalesce(village, ''), phone, talent_since, leader_since
+		FROM people WHERE id IN (`+peopleInScope+`) ORDER BY id_number`, peopleArgs(sa), func(r rowScanner) error {
+		var p hezuo.Person
+		err := r.Scan(&p.IDNumber, &p.Name, &p.Sex, &p.BirthDate, &p.Village, &p.Phone, &p.TalentSince, &p.LeaderSince)
+		ds.People = append(ds.People, p)
+		return err
+	})
+}
+
+func (db *DB) dumpPartyOrgs(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
+	idx := map[string]int{}
+	args := append(append([]any{}, sa...), sa...)
+	err := db.eachRow(ctx, `SELECT p.no, p.name, p.form, p.joint_kind, p.seat, coalesce(pa.no, ''), coalesce(ma.no, ''),
+		p.founding_method, p.term_years, p.elected_on, p.valid_from, p.valid_to
+		FROM party_orgs p LEFT JOIN party_orgs pa ON pa.id = p.parent_id LEFT JOIN party_orgs ma ON ma.id = p.manager_id
+		WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no`, args, func(r rowScanner) error {
+		var p hezuo.PartyOrg
+		if err := r.Scan(&p.No, &p.Name, &p.Form, &p.JointKind, &p.Seat, &p.Parent, &p.Manager, &p.FoundingMethod,
+			&p.TermYears, &p.ElectedOn, &p.From, &p.To); err != nil {
+			return err
+		}
+		idx[p.No] = len(ds.PartyOrgs)
+		ds.PartyOrgs = append(ds.PartyOrgs, p)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	err = db.eachRow(ctx, `SELECT p.no, o.org_no FROM party_org_orgs l JOIN party_orgs p ON p.id = l.party_org_id
+		JOIN orgs o ON o.id = l.org_id WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no, o.org_no`, args, func(r rowScanner) error {
+		var no, org string
+		if err := r.Scan(&no, &org); err != nil {
+			return err
+		}
+		p := &ds.PartyOrgs[idx[no]]
+		p.Orgs = append(p.Orgs, org)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	return db.eachRow(ctx, `SELECT p.no, v.village FROM party_org_villages v JOIN party_orgs p ON p.id = v.party_org_id
+		WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no, v.village`, args, func(r rowScanner) error {
+		var no, v string
+		if err := r.Scan(&no, &v); err != nil {
+			return err
+		}
+		p := &ds.PartyOrgs[idx[no]]
+		p.Villages = append(p.Villages, v)
+		return nil
+	})
+}
+
+func (db *DB) dumpDepartments(ctx context.Context, lo6, hi6 string, ds *hezuo.Dataset) error {
+	idx := map[string]int{}
+	err := db.eachRow(ctx, `SELECT d.county, d.code, d.name, coalesce(p.no, '') FROM departments d
+		LEFT JOIN party_orgs p ON p.id = d.party_org_id WHERE d.county BETWEEN ? AND ? ORDER BY d.county, d.code`,
+		[]any{lo6, hi6}, func(r rowScanner) error {
+			var d hezuo.Department
+			if err := r.Scan(&d.County, &d.Code, &d.Name, &d.PartyOrg); err != nil {
+				return err
+			}
+			idx[d.County+"/"+d.Code] = len(ds.Departments)
+			ds.Departments = append(ds.Departments, d)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return db.eachRow(ctx, `SELECT d.county, d.code, i.industry FROM department_industries i JOIN departments d ON d.id = i.department_id
+		WHERE d.county BETWEEN ? AND ? ORDER BY d.county, d.code, i.industry`, []any{lo6, hi6}, func(r rowScanner) error {
+		var county, code, ind string
+		if err := r.Scan(&county, &code, &ind); err != nil {
+			return err
+		}
+		d := &ds.Departments[idx[county+"/"+code]]
+		d.Industries = append(d.Industries, ind)
+		return nil
+	})
+}

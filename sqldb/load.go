@@ -1,0 +1,189 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"hezuo"
+)
+
+// Load validates ds and writes it in one transaction: every record or none.
+// Records refer to each other by natural keys, resolved against ds and the
+// database; a record whose key exists is updated. today bounds birth dates.
+func (db *DB) Load(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	l := newLoader(ctx, db, tx, today)
+	defer l.closeStmts()
+	steps := []func(*hezuo.Dataset) error{
+		l.settings, l.loadDivisions, l.loadOrgs, l.loadPeople, l.loadPartyOrgs, l.loadDepartments,
+		l.loadMemberships, l.loadPartyStatus, l.loadOfficers, l.loadInstructors, l.loadDispatches,
+	}
+	for _, step := range steps {
+		if err := step(ds); err != nil {
+			return err
+		}
+	}
+	return tx.Commit()
+}
+
+// newLoader returns a loader writing in tx; close its statements when done.
+func newLoader(ctx context.Context, db *DB, tx *sql.Tx, today hezuo.Date) *loader {
+	return &loader{db: db, tx: tx, ctx: ctx, today: today,
+		divisions: map[string]bool{}, orgs: map[string]int64{}, people: map[string]int64{},
+		partyOrgs: map[string]int64{}, instructors: map[string]int64{}, stmts: map[string]*sql.Stmt{},
+		county: map[countyKey]string{}}
+}
+
+// loader carries one Load's transaction, prepared statements and the keys
+// resolved so far.
+type loader struct {
+	db    *DB
+	tx    *sql.Tx
+	ctx   context.Context
+	today hezuo.Date
+
+	divisions   map[string]bool
+	orgs        map[string]int64 // org_no → id
+	people      map[string]int64 // id_number → id
+	partyOrgs   map[string]int64 // no → id
+	instructors map[string]int64 // id_number → instructor id
+	county      map[countyKey]string
+	stmts       map[string]*sql.Stmt
+}
+
+func (l *loader) closeStmts() {
+	for _, s := range l.stmts {
+		s.Close()
+	}
+}
+
+// stmt returns the transaction's prepared statement for q.
+func (l *loader) stmt(q string) (*sql.Stmt, error) {
+	if s, ok := l.stmts[q]; ok {
+		return s, nil
+	}
+	s, err := l.tx.PrepareContext(l.ctx, l.db.rebind(q))
+	if err != nil {
+		return nil, fmt.Errorf("prepare %q: %w", q, err)
+	}
+	l.stmts[q] = s
+	return s, nil
+}
+
+func (l *loader) exec(q string, args ...any) error {
+	s, err := l.stmt(q)
+	if err != nil {
+		return err
+	}
+	_, err = s.ExecContext(l.ctx, args...)
+	return err
+}
+
+// returning runs an INSERT … RETURNING id.
+func (l *loader) returning(q string, args ...any) (int64, error) {
+	s, err := l.stmt(q)
+	if err != nil {
+		return 0, err
+	}
+	var id int64
+	err = s.QueryRowContext(l.ctx, args...).Scan(&id)
+	return id, err
+}
+
+// lookup resolves a natural key through cache, then the database.
+func (l *loader) lookup(cache map[string]int64, q, key string) (int64, bool, error) {
+	if id, ok := cache[key]; ok {
+		return id, true, nil
+	}
+	s, err := l.stmt(q)
+	if err != nil {
+		return 0, false, err
+	}
+	var id int64
+	switch err := s.QueryRowContext(l.ctx, key).Scan(&id); {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, false, nil
+	case err != nil:
+		return 0, false, err
+	}
+	cache[key] = id
+	return id, true, nil
+}
+
+func unknown(record, field, whatZH, whatEN, key string) error {
+	return hezuo.Invalid(record, field, fmt.Sprintf("未知的%s %q", whatZH, key), fmt.Sprintf("unknown %s %q", whatEN, key))
+}
+
+func (l *loader) division(code string) (bool, error) {
+	if l.divisions[code] {
+		return true, nil
+	}
+	s, err := l.stmt(`SELECT count(*) FROM divisions WHERE code = ?`)
+	if err != nil {
+		return false, err
+	}
+	var n int
+	if err := s.QueryRowContext(l.ctx, code).Scan(&n); err != nil {
+		return false, err
+	}
+	l.divisions[code] = n > 0
+	return n > 0, nil
+}
+
+func (l *loader) village(record, field, code string) error {
+	ok, err := l.division(code)
+	if err != nil {
+		return err
+	}
+	if !ok || hezuo.LevelOf(code) != hezuo.LevelVillage {
+		return unknown(record, field, "村", "village", code)
+	}
+	return nil
+}
+
+func (l *loader) orgID(record, field, no string) (int64, error) {
+	id, ok, err := l.lookup(l.orgs, `SELECT id FROM orgs WHERE org_no = ?`, no)
+	if err == nil && !ok {
+		err = unknown(record, field, "组织编号", "org_id", no)
+	}
+	return id, err
+}
+
+func (l *loader) personID(record, field, idNumber string) (int64, error) {
+	id, ok, err := l.lookup(l.people, `SELECT id FROM people WHERE id_number = ?`, strings.ToUpper(idNumber))
+	if err == nil && !ok {
+		err = unknown(record, field, "身份证号", "ID number", hezuo.MaskIDNumber(idNumber))
+	}
+	return id, err
+}
+
+func (l *loader) partyOrgID(record, field, no string) (int64, error) {
+	id, ok, err := l.lookup(l.partyOrgs, `SELECT id FROM party_orgs WHERE no = ?`, no)
+	if err == nil && !ok {
+		err = unknown(record, field, "党组织编号", "party organization", no)
+	}
+	return id, err
+}
+
+// nullID turns 0 into NULL.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// nullStr turns "" into NULL.
+func nullStr(s string) any {
+	if s == "" {
+		return nil
+	}
+	return s
+}

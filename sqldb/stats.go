@@ -1,0 +1,150 @@
+package sqldb
+
+import (
+	"context"
+
+	"hezuo"
+)
+
+// Stats computes the figures of scope on day from the records: per-org facts
+// (the same the check uses) summed by kind, plus distinct counts of party
+// organizations, instructors and talents.
+func (db *DB) Stats(ctx context.Context, scope hezuo.Scope, day hezuo.Date) (*hezuo.Stats, error) {
+	rows, facts, err := db.check(ctx, scope, day)
+	if err != nil {
+		return nil, err
+	}
+	s := &hezuo.Stats{AsOf: day.String(), Scope: scope.String(), ManagedBy: map[string]int{}}
+	for _, f := range facts {
+		k := s.ByKind(f.Org.Kind)
+		k.Orgs++
+		k.Members += f.Members
+		k.PartyMembers += f.FullMembers + f.ProbationaryMembers
+		k.FullMembers += f.FullMembers
+		k.HouseholdsDriven += f.Org.HouseholdsDriven
+		s.AllMembers += f.Members
+		s.Orgs.Total++
+		if f.Registered {
+			s.Orgs.Registered++
+		}
+		if f.Org.Model {
+			s.Orgs.Models++
+		}
+	}
+	s.Orgs.Cooperatives, s.Orgs.Associations, s.Orgs.Unions = s.Cooperatives.Orgs, s.Associations.Orgs, s.Unions.Orgs
+	for _, r := range rows {
+		s.Coverage.Orgs++
+		if r.ManagedBy.Level != "" {
+			s.ManagedBy[r.ManagedBy.Level]++
+		}
+		switch r.Actual {
+		case "none":
+			s.Coverage.Uncovered++
+		case "instructor":
+			s.Coverage.InstructorOnly++
+		case hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee:
+			s.Coverage.OwnOrg++
+		default:
+			s.Coverage.JointOrGroup++
+		}
+		if r.Required == "own_org" && !ownForm(r.Actual) {
+			s.Coverage.ShouldBuildNotBuilt++
+		}
+	}
+	s.Coverage.Covered = s.Coverage.Orgs - s.Coverage.Uncovered
+	if err := db.partyOrgCounts(ctx, scope, day, s); err != nil {
+		return nil, err
+	}
+	if err := db.instructorCounts(ctx, scope, day, s); err != nil {
+		return nil, err
+	}
+	if err := db.talentCounts(ctx, scope, day, s); err != nil {
+		return nil, err
+	}
+	t := &s.Talent
+	if s.Cooperatives.Members > 0 {
+		t.ShareOfCooperativeMembers = float64(t.PartyMembers+t.TechnicalTalents) / float64(s.Cooperatives.Members)
+	}
+	if s.AllMembers > 0 {
+		t.ShareOfAllMembers = float64(t.PartyMembers+t.TechnicalTalents) / float64(s.AllMembers)
+	}
+	return s, nil
+}
+
+func ownForm(actual string) bool {
+	return actual == hezuo.FormBranch || actual == hezuo.FormGeneralBranch || actual == hezuo.FormCommittee
+}
+
+func (db *DB) partyOrgCounts(ctx context.Context, scope hezuo.Scope, day hezuo.Date, s *hezuo.Stats) error {
+	w := orgScope(scope, day)
+	w.addPair(active("l", day))
+	w.addPair(active("p", day))
+	return db.eachRow(ctx, `SELECT p.form, count(DISTINCT p.id) FROM party_orgs p
+		JOIN party_org_orgs l ON l.party_org_id = p.id JOIN orgs o ON o.id = l.org_id
+		WHERE `+w.String()+` GROUP BY p.form`, w.args, func(r rowScanner) error {
+		var form string
+		var n int
+		if err := r.Scan(&form, &n); err != nil {
+			return err
+		}
+		switch form {
+		case hezuo.FormBranch:
+			s.PartyOrgs.Branches = n
+		case hezuo.FormGeneralBranch:
+			s.PartyOrgs.GeneralBranches = n
+		case hezuo.FormCommittee:
+			s.PartyOrgs.Committees = n
+		case hezuo.FormJointBranch:
+			s.PartyOrgs.JointBranches = n
+		case hezuo.FormPartyGroup:
+			s.PartyOrgs.PartyGroups = n
+		}
+		return nil
+	})
+}
+
+func (db *DB) instructorCounts(ctx context.Context, scope hezuo.Scope, day hezuo.Date, s *hezuo.Stats) error {
+	in := &s.Instructors
+	w := orgScope(scope, day)
+	w.addPair(active("d", day))
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(DISTINCT d.instructor_id), count(DISTINCT d.org_id)
+		FROM dispatches d JOIN orgs o ON o.id = d.org_id WHERE `+w.String()), w.args...).Scan(&in.Dispatched, &in.OrgsCovered); err != nil {
+		return err
+	}
+	w = orgScope(scope, day)
+	w.add(developedCond, day, day)
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(DISTINCT ps.person_id) FROM dispatches d
+		JOIN orgs o ON o.id = d.org_id JOIN memberships m ON m.org_id = d.org_id
+		JOIN party_status ps ON ps.person_id = m.person_id WHERE `+w.String()), w.args...).Scan(&in.MembersDeveloped); err != nil {
+		return err
+	}
+	w = orgScope(scope, day)
+	w.addPair(active("m", day))
+	w.addPair(active("ps", day))
+	dc, da := active("d", day)
+	w.add("ps.status = 'activist' AND EXISTS (SELECT 1 FROM dispatches d WHERE d.org_id = m.org_id AND "+dc+")", da...)
+	return db.QueryRowContext(ctx, db.rebind(`SELECT count(DISTINCT m.person_id) FROM memberships m
+		JOIN orgs o ON o.id = m.org_id JOIN party_status ps ON ps.person_id = m.person_id WHERE `+w.String()), w.args...).Scan(&in.Activists)
+}
+
+// partyCond is "person pe is a (full or probationary) party member on the day".
+func partyCond(day hezuo.Date) (string, []any) {
+	c, a := active("ps", day)
+	return `EXISTS (SELECT 1 FROM party_status ps WHERE ps.person_id = pe.id AND ps.status IN ('full', 'probationary') AND ` + c + `)`, a
+}
+
+func (db *DB) talentCounts(ctx context.Context, scope hezuo.Scope, day hezuo.Date, s *hezuo.Stats) error {
+	pc, pa := partyCond(day)
+	w := orgScope(scope, day)
+	w.addPair(active("m", day))
+	w.add(pc, pa...)
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(DISTINCT m.person_id) FROM memberships m
+		JOIN orgs o ON o.id = m.org_id JOIN people pe ON pe.id = m.person_id WHERE `+w.String()), w.args...).Scan(&s.Talent.PartyMembers); err != nil {
+		return err
+	}
+	w = orgScope(scope, day)
+	w.addPair(active("m", day))
+	w.add("pe.talent_since <= ? AND NOT "+pc, append([]any{day}, pa...)...)
+	return db.QueryRowContext(ctx, db.rebind(`SELECT count(DISTINCT m.person_id) FROM memberships m
+		JOIN orgs o ON o.id = m.org_id JOIN people pe ON pe.id = m.person_id WHERE `+w.String()), w.args...).Scan(&s.Talent.TechnicalTalents)
+}
