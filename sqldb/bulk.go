@@ -1,0 +1,167 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/jackc/pgx/v5"
+
+	"hezuo"
+)
+
+// bulkTables lists the tables a bulk load writes, in foreign-key order, with
+// their columns.
+var bulkTables = []struct {
+	name string
+	cols []string
+}{
+	{"divisions", []string{"code", "name", "level", "county"}},
+	{"departments", []string{"id", "county", "code", "name"}},
+	{"department_industries", []string{"county", "industry", "department_id"}},
+	{"orgs", []string{"id", "county", "org_no", "name", "kind", "registered_on", "credit_code", "village", "industry", "households_driven", "model", "founded"}},
+	{"org_villages", []string{"org_id", "village", "county"}},
+	{"people", []string{"id", "county", "id_number", "name", "sex", "birth_date", "village", "phone", "talent_since"}},
+	{"memberships", []string{"county", "person_id", "org_id", "valid_from", "valid_to"}},
+	{"party_status", []string{"county", "person_id", "status", "valid_from", "valid_to"}},
+	{"party_orgs", []string{"id", "county", "no", "name", "form", "joint_kind", "seat", "term_years", "elected_on", "valid_from", "valid_to"}},
+	{"party_org_orgs", []string{"party_org_id", "org_id", "county", "valid_from", "valid_to"}},
+	{"party_org_villages", []string{"party_org_id", "village", "county"}},
+	{"instructors", []string{"id", "county", "person_id", "township"}},
+	{"dispatches", []string{"county", "instructor_id", "org_id", "valid_from", "valid_to"}},
+}
+
+// Bulk writes generated records fast, trusting the generator: multi-row
+// INSERTs in one transaction on SQLite, COPY in one transaction on
+// PostgreSQL. It is a demo.GenSink. Call Close to commit.
+type Bulk struct {
+	db      *DB
+	ctx     context.Context
+	buf     map[string][][]any
+	pending int
+	deptID  int64
+	flush   func(table string, cols []string, rows [][]any) error
+	commit  func() error
+	abort   func()
+}
+
+const bulkBatch = 20000
+
+// NewBulk starts a bulk load into an empty database.
+func (db *DB) NewBulk(ctx context.Context) (*Bulk, error) {
+	empty, err := db.Empty(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if !empty {
+		return nil, hezuo.Errorf(hezuo.ECONFLICT, "数据库已有数据，生成数据只能写入空数据库", "the database holds data: generated data goes into an empty database only")
+	}
+	b := &Bulk{db: db, ctx: ctx, buf: map[string][][]any{}}
+	if db.Dialect == Postgres {
+		conn, err := pgx.Connect(ctx, db.DSN)
+		if err != nil {
+			return nil, err
+		}
+		tx, err := conn.Begin(ctx)
+		if err != nil {
+			conn.Close(ctx)
+			return nil, err
+		}
+		b.flush = func(table string, cols []string, rows [][]any) error {
+			_, err := tx.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+			return err
+		}
+		b.commit = func() error {
+			defer conn.Close(ctx)
+			if err := tx.Commit(ctx); err != nil {
+				return err
+			}
+			for _, t := range []string{"departments", "orgs", "people", "party_orgs", "instructors"} {
+				if _, err := conn.Exec(ctx, fmt.Sprintf(`SELECT setval(pg_get_serial_sequence('%s', 'id'), (SELECT max(id) FROM %s))`, t, t)); err != nil {
+					return err
+				}
+			}
+			_, err := conn.Exec(ctx, "ANALYZE")
+			return err
+		}
+		b.abort = func() { tx.Rollback(ctx); conn.Close(ctx) }
+		return b, nil
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	b.flush = func(table string, cols []string, rows [][]any) error {
+		const per = 200 // rows per INSERT statement
+		one := "(" + strings.TrimSuffix(strings.Repeat("?,", len(cols)), ",") + ")"
+		for len(rows) > 0 {
+			n := min(per, len(rows))
+			q := "INSERT INTO " + table + " (" + strings.Join(cols, ",") + ") VALUES " + strings.TrimSuffix(strings.Repeat(one+",", n), ",")
+			args := make([]any, 0, n*len(cols))
+			for _, r := range rows[:n] {
+				args = append(args, r...)
+			}
+			if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+				return fmt.Errorf("bulk %s: %w", table, err)
+			}
+			rows = rows[n:]
+		}
+		return nil
+	}
+	b.commit = func() error {
+		if err := tx.Commit(); err != nil {
+			return err
+		}
+		_, err := db.ExecContext(ctx, "ANALYZE")
+		return err
+	}
+	b.abort = func() { tx.Rollback() }
+	return b, nil
+}
+
+// Close flushes what is buffered and commits; after an error, Abort.
+func (b *Bulk) Close() error {
+	if err := b.flushAll(); err != nil {
+		b.abort()
+		return err
+	}
+	return b.commit()
+}
+
+// Abort rolls the load back.
+func (b *Bulk) Abort() { b.abort() }
+
+func (b *Bulk) add(table string, row ...any) error {
+	b.buf[table] = append(b.buf[table], row)
+	b.pending++
+	if b.pending >= bulkBatch {
+		return b.flushAll()
+	}
+	return nil
+}
+
+// flushAll writes every buffer in foreign-key order.
+func (b *Bulk) flushAll() error {
+	for _, t := range bulkTables {
+		if rows := b.buf[t.name]; len(rows) > 0 {
+			if err := b.flush(t.name, t.cols, rows); err != nil {
+				return err
+			}
+			b.buf[t.name] = rows[:0]
+		}
+	}
+	b.pending = 0
+	return nil
+}
+
+// date converts a Date for the dialect: text on SQLite, time on PostgreSQL
+// (COPY needs typed values), NULL when zero.
+func (b *Bulk) date(d hezuo.Date) any {
+	if d.IsZero() {
+		return nil
+	}
+	if b.db.Dialect == Postgres {
+		return d.Time()
+	}
+	return d.String()
+}
