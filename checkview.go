@@ -3,36 +3,17 @@ package hezuo
 // CheckView is a CheckRow with its reasons in one language: the JSON object
 // of `hezuo check --format json` and GET /api/check.
 type CheckView struct {
-	OrgNo               string   `json:"org_id"`
-	Name                string   `json:"name"`
-	Kind                string   `json:"kind"`
-	Registered          bool     `json:"registered"`
-	Village             string   `json:"village"`
-	Township            string   `json:"township"`
-	Industry            string   `json:"industry"`
-	Members             int      `json:"members"`
-	FullPartyMembers    int      `json:"full_party_members"`
-	ProbationaryMembers int      `json:"probationary_party_members"`
-	Required            string   `json:"required"`
-	Actual              string   `json:"actual"`
-	Status              string   `json:"status"`
-	ManagedBy           Manager  `json:"managed_by"`
-	PartyOrgs           []string `json:"party_orgs"`
-	Instructor          bool     `json:"instructor"`
-	Reasons             []string `json:"reasons"`
-	Warnings            []string `json:"warnings"`
-	Suggestions         []string `json:"suggestions"`
+	CheckFacts
+	Reasons     []string `json:"reasons"`
+	Warnings    []string `json:"warnings"`
+	Suggestions []string `json:"suggestions"`
 }
 
 // View returns the row with reasons, warnings and suggestions in lang.
 func (r CheckRow) View(lang string) CheckView {
-	return CheckView{
-		OrgNo: r.OrgNo, Name: r.Name, Kind: r.Kind, Registered: r.Registered, Village: r.Village,
-		Township: r.Township, Industry: r.Industry, Members: r.Members, FullPartyMembers: r.FullPartyMembers,
-		ProbationaryMembers: r.ProbationaryMembers, Required: r.Required, Actual: r.Actual, Status: r.Status,
-		ManagedBy: r.ManagedBy, PartyOrgs: nonNil(r.PartyOrgs), Instructor: r.Instructor,
-		Reasons: texts(r.Reasons, lang), Warnings: texts(r.Warnings, lang), Suggestions: texts(r.Suggestions, lang),
-	}
+	f := r.CheckFacts
+	f.PartyOrgs = nonNil(f.PartyOrgs)
+	return CheckView{CheckFacts: f, Reasons: texts(r.Reasons, lang), Warnings: texts(r.Warnings, lang), Suggestions: texts(r.Suggestions, lang)}
 }
 
 func texts(rs []Reason, lang string) []string {

@@ -1,6 +1,9 @@
 package hezuo
 
-import "context"
+import (
+	"context"
+	"strings"
+)
 
 // Stats are the figures of one scope on one day (cli.md `stats`). Member
 // counts count memberships active that day (a person in two orgs counts in
@@ -115,9 +118,10 @@ type Reason struct {
 	EN   string `json:"en"`
 }
 
-// Text returns the reason in lang.
+// Text returns the reason in lang: English for "en" (or "en-…"), Chinese
+// otherwise.
 func (r Reason) Text(lang string) string {
-	if lang == "en" {
+	if strings.HasPrefix(lang, "en") && r.EN != "" {
 		return r.EN
 	}
 	return r.ZH
@@ -130,8 +134,17 @@ type Manager struct {
 	Name  string `json:"name"`
 }
 
-// CheckRow is the rule result of one org on one day (cli.md `check`).
+// CheckRow is the rule result of one org on one day (cli.md `check`), with
+// its reasons in both languages.
 type CheckRow struct {
+	CheckFacts
+	Reasons     []Reason `json:"-"`
+	Warnings    []Reason `json:"-"`
+	Suggestions []Reason `json:"-"`
+}
+
+// CheckFacts are the fields of a check result other than its reasons.
+type CheckFacts struct {
 	OrgNo               string   `json:"org_id"`
 	Name                string   `json:"name"`
 	Kind                string   `json:"kind"`
@@ -148,9 +161,6 @@ type CheckRow struct {
 	ManagedBy           Manager  `json:"managed_by"`
 	PartyOrgs           []string `json:"party_orgs"`
 	Instructor          bool     `json:"instructor"`
-	Reasons             []Reason `json:"-"`
-	Warnings            []Reason `json:"-"`
-	Suggestions         []Reason `json:"-"`
 }
 
 // Figures computes statistics and the check for a scope on a day.

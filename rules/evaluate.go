@@ -1,10 +1,6 @@
 package rules
 
-import (
-	"strings"
-
-	"hezuo"
-)
+import "hezuo"
 
 // Required forms: what party organization an org must have.
 const (
@@ -96,19 +92,7 @@ type Env struct {
 
 // Reason is one sentence of a determination, in Chinese and English, citing
 // its rule. Rule is a settings key (Key*) or a rule identifier (Rule*).
-type Reason struct {
-	Rule string `json:"rule"`
-	ZH   string `json:"zh"`
-	EN   string `json:"en"`
-}
-
-// Text returns the reason in lang: English for "en" (or "en-…"), Chinese otherwise.
-func (r Reason) Text(lang string) string {
-	if strings.HasPrefix(lang, "en") && r.EN != "" {
-		return r.EN
-	}
-	return r.ZH
-}
+type Reason = hezuo.Reason
 
 // Texts returns the texts of rs in lang.
 func Texts(rs []Reason, lang string) []string {
@@ -123,11 +107,7 @@ func Texts(rs []Reason, lang string) []string {
 // organization: Level is hezuo.LevelVillage (Code 12 digits),
 // hezuo.LevelTownship (9 digits) or ManagerDepartment (a department code, ""
 // when the industry has none). The zero Manager means unknown.
-type Manager struct {
-	Level string `json:"level"`
-	Code  string `json:"code"`
-	Name  string `json:"name"`
-}
+type Manager = hezuo.Manager
 
 // Determination is the rules' verdict on one org on one day. Reasons explain
 // Required, Actual, Status and ManagedBy, in that order, at least one each;

@@ -29,28 +29,20 @@ func (db *DB) check(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]h
 		e := env
 		e.Departments = env.deptsByCounty[f.Org.County()]
 		d := rules.Evaluate(f.Facts, day, e.Env)
-		out = append(out, hezuo.CheckRow{
+		out = append(out, hezuo.CheckRow{CheckFacts: hezuo.CheckFacts{
 			OrgNo: f.Org.OrgNo, Name: f.Org.Name, Kind: f.Org.Kind, Registered: f.Registered,
 			Village: f.Org.Village, Township: hezuo.TownshipOf(f.Org.Village), Industry: f.Org.Industry,
 			Members: f.Members, FullPartyMembers: f.FullMembers, ProbationaryMembers: f.ProbationaryMembers,
 			Required: d.Required, Actual: d.Actual, Status: d.Status,
-			ManagedBy:   hezuo.Manager{Level: d.ManagedBy.Level, Code: d.ManagedBy.Code, Name: d.ManagedBy.Name},
-			PartyOrgs:   append([]string{}, f.PartyOrgNos...),
-			Instructor:  f.Instructor,
-			Reasons:     reasons(d.Reasons),
-			Warnings:    reasons(d.Warnings),
-			Suggestions: reasons(d.Suggestions),
+			ManagedBy:  d.ManagedBy,
+			PartyOrgs:  append([]string{}, f.PartyOrgNos...),
+			Instructor: f.Instructor},
+			Reasons:     d.Reasons,
+			Warnings:    d.Warnings,
+			Suggestions: d.Suggestions,
 		})
 	}
 	return out, facts, nil
-}
-
-func reasons(rs []rules.Reason) []hezuo.Reason {
-	out := make([]hezuo.Reason, len(rs))
-	for i, r := range rs {
-		out[i] = hezuo.Reason{Rule: r.Rule, ZH: r.ZH, EN: r.EN}
-	}
-	return out
 }
 
 // ruleEnv is the rules' environment for a scope: settings, division names

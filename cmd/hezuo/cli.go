@@ -225,6 +225,15 @@ func (f *flags) open(e *env) (*sqldb.DB, error) {
 	return sqldb.Open(e.ctx, *f.db)
 }
 
+// parseOnly parses args of a command that takes no positional arguments.
+func (f *flags) parseOnly(e *env, args []string) error {
+	pos, err := f.parse(e, args)
+	if err != nil {
+		return err
+	}
+	return noArgs(pos)
+}
+
 // noArgs rejects positional arguments.
 func noArgs(pos []string) error {
 	if len(pos) > 0 {

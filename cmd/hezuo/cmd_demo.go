@@ -10,11 +10,7 @@ import (
 
 func cmdDemo(e *env, args []string) error {
 	f := newFlags(e, "demo [--db DSN]", "载入演示县（汪清县的合作组织党建数据）/ load the demo county", "db")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := f.parseOnly(e, args); err != nil {
 		return err
 	}
 	db, err := f.open(e)

@@ -41,11 +41,7 @@ func cmdEvaluate(e *env, args []string) error {
 	f := newFlags(e, "evaluate [--format json|text] < orgs.json",
 		"仅按规则判定应建形式和管理组织，输入为 JSON 数组，不用数据库 / the rules alone on a JSON array of orgs, no database",
 		"format", "as-of")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := f.parseOnly(e, args); err != nil {
 		return err
 	}
 	_, day, err := f.scopeDay()

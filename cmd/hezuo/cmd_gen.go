@@ -20,11 +20,7 @@ func cmdGen(e *env, args []string) error {
 		"生成确定性的模拟数据（县约 200 个组织/3 万成员；省约 10 万/300 万；全国约 220 万/6000 万），写入空数据库 / deterministic synthetic data into an empty database", "db")
 	scale := f.String("scale", "county", "规模 county|province|nation / scale")
 	seed := f.Uint64("seed", 1, "随机种子 / seed")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := f.parseOnly(e, args); err != nil {
 		return err
 	}
 	sc, ok := demo.Scales[*scale]

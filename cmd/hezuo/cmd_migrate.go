@@ -4,11 +4,7 @@ import "fmt"
 
 func cmdMigrate(e *env, args []string) error {
 	f := newFlags(e, "migrate [--db DSN]", "运行数据库结构升级（幂等）/ run schema migrations (idempotent)", "db")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := f.parseOnly(e, args); err != nil {
 		return err
 	}
 	db, err := f.open(e)

@@ -11,11 +11,7 @@ import (
 func cmdStats(e *env, args []string) error {
 	f := newFlags(e, "stats [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
 		"按范围和日期计算统计数字 / the figures of a scope as of a day", "db", "scope", "as-of", "format")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
+	if err := f.parseOnly(e, args); err != nil {
 		return err
 	}
 	scope, day, err := f.scopeDay()
