@@ -1,0 +1,157 @@
+package hezuo
+
+import "context"
+
+// PageSize is the number of rows a list page holds unless a filter says otherwise.
+const PageSize = 20
+
+// OrgFilter selects orgs for a list: a scope inside the user's, free text
+// matched against the 组织编号, name, industry and credit code, a kind, a
+// township, whether ended orgs are included, a sort key and a page (from 1).
+type OrgFilter struct {
+	Scope    Scope
+	Q        string
+	Kind     string
+	Industry string
+	Ended    bool   // include dissolved orgs
+	Sort     string // "org_id" (default), "name", "kind", "village", "founded"; "-" prefix for descending
+	Page     int
+	PerPage  int
+	Day      Date // existence is judged on this day (zero: no filter)
+}
+
+// OrgItem is one row of an org list: the org and its village's and
+// township's names.
+type OrgItem struct {
+	Org
+	VillageName  string `json:"village_name"`
+	TownshipName string `json:"township_name"`
+	Version      int    `json:"version"`
+}
+
+// OrgList is one page of orgs and the number of orgs the filter selects.
+type OrgList struct {
+	Items []OrgItem `json:"items"`
+	Total int       `json:"total"`
+}
+
+// PersonFilter selects people: members (at any time) of OrgNo when given,
+// else every person the user may see; Q matches the name (and the whole ID
+// number); Party narrows to current party members, Talent to technical
+// talents.
+type PersonFilter struct {
+	OrgNo   string
+	Q       string
+	Party   bool
+	Talent  bool
+	Sort    string // "name" (default), "village", "birth_date"
+	Page    int
+	PerPage int
+	Day     Date
+}
+
+// PersonItem is a person as a list or API shows it; IDNumber and Phone are
+// masked unless the role may see them whole. ID is the database id used in
+// URLs (/api/people/{id}) so that ID numbers never travel in URLs.
+type PersonItem struct {
+	ID          int64    `json:"id"`
+	IDNumber    string   `json:"id_number"`
+	Masked      bool     `json:"masked"`
+	Name        string   `json:"name"`
+	Sex         string   `json:"sex"`
+	BirthDate   Date     `json:"birth_date"`
+	Village     string   `json:"village,omitempty"`
+	Phone       string   `json:"phone,omitempty"`
+	PartyStatus string   `json:"party_status,omitempty"`
+	Talent      bool     `json:"technical_talent"`
+	Leader      bool     `json:"leader"`
+	Orgs        []string `json:"orgs"`
+	Role        string   `json:"role,omitempty"` // role in the org a list is for
+	Joined      Date     `json:"joined,omitempty"`
+	Left        Date     `json:"left,omitempty"`
+}
+
+// PersonList is one page of people and the number the filter selects.
+type PersonList struct {
+	Items []PersonItem `json:"items"`
+	Total int          `json:"total"`
+}
+
+// PartyOrgItem is a party organization in a list, with the orgs it covers.
+type PartyOrgItem struct {
+	PartyOrg
+	SeatName  string `json:"seat_name"`
+	Secretary string `json:"secretary,omitempty"`
+}
+
+// InstructorItem is an instructor with its dispatches.
+type InstructorItem struct {
+	ID           int64      `json:"id"`
+	Name         string     `json:"name"`
+	Township     string     `json:"township"`
+	TownshipName string     `json:"township_name"`
+	Unit         string     `json:"unit"`
+	Dispatches   []Dispatch `json:"dispatches"`
+}
+
+// DivisionItem is a division with the number of orgs whose home lies in it.
+type DivisionItem struct {
+	Division
+	Level string `json:"level"`
+	Orgs  int    `json:"orgs"`
+}
+
+// OrgDetail is one org with what its page shows: the list row, the number of
+// current members, its party organizations, its instructors and its rule
+// result.
+type OrgDetail struct {
+	OrgItem
+	Members     int              `json:"members"`
+	PartyOrgs   []PartyOrgItem   `json:"party_orgs"`
+	Instructors []InstructorItem `json:"instructors"`
+	Check       *CheckRow        `json:"-"`
+}
+
+// Directory is the scoped read side of the registry: every method narrows
+// its answer by the Access and returns ENOTFOUND (never the record) for
+// anything outside it.
+type Directory interface {
+	ListOrgs(ctx context.Context, a *Access, f OrgFilter) (*OrgList, error)
+	GetOrg(ctx context.Context, a *Access, orgNo string, day Date) (*OrgDetail, error)
+	ListPeople(ctx context.Context, a *Access, f PersonFilter) (*PersonList, error)
+}
+
+// ListFilter selects rows of the smaller registries (party organizations,
+// instructors, divisions): a scope inside the user's, free text, a form (of
+// party organizations) or level (of divisions), a sort key and a page.
+type ListFilter struct {
+	Scope   Scope
+	Q       string
+	Form    string
+	Sort    string
+	Page    int
+	PerPage int
+	Day     Date
+}
+
+// PersonDetail is one person with every membership of an org the user may see.
+type PersonDetail struct {
+	PersonItem
+	Memberships []MembershipItem `json:"memberships"`
+}
+
+// MembershipItem is a membership with its org's name.
+type MembershipItem struct {
+	OrgNo   string `json:"org_id"`
+	OrgName string `json:"org_name"`
+	Role    string `json:"role,omitempty"`
+	Period
+}
+
+// TrendPoint is the number of memberships and of party members' memberships
+// active on one day (the Stats definitions of members and party_members).
+type TrendPoint struct {
+	Day          Date `json:"day"`
+	Members      int  `json:"members"`
+	PartyMembers int  `json:"party_members"`
+}

@@ -1,0 +1,106 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"time"
+
+	"hezuo"
+)
+
+// execer is what Audit writes through: the database or a transaction.
+type execer interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+}
+
+// audit writes one audit entry through x (a transaction when the change
+// itself is in one, so both commit or neither). before and after are
+// encoded as JSON unless nil.
+func (db *DB) audit(ctx context.Context, x execer, a *hezuo.Access, now time.Time, action, entity, key, division string, before, after any, note string) error {
+	enc := func(v any) string {
+		if v == nil {
+			return ""
+		}
+		b, _ := json.Marshal(v)
+		return string(b)
+	}
+	county := ""
+	if len(division) >= 6 {
+		county = division[:6]
+	}
+	user, role := "", ""
+	if a != nil {
+		user, role = a.User, a.Role
+	}
+	_, err := x.ExecContext(ctx, db.rebind(`INSERT INTO audit_log (county, at, user_name, role, action, entity, entity_key, division, old_value, new_value, note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), county, now.Unix(), user, role, action, entity, key, division, enc(before), enc(after), note)
+	return err
+}
+
+// Audit records an event that changes no registry record (a sign-in, a user
+// administered, personal data viewed).
+func (db *DB) Audit(ctx context.Context, a *hezuo.Access, now time.Time, action, entity, key, division, note string) error {
+	return db.audit(ctx, db, a, now, action, entity, key, division, nil, nil, note)
+}
+
+// AuditLog returns one page of the audit entries a may read (those of
+// divisions inside its scope, and those without a division for a county-wide
+// or wider scope), newest first, and their number.
+func (db *DB) AuditLog(ctx context.Context, a *hezuo.Access, f hezuo.AuditFilter) ([]hezuo.AuditEntry, int, error) {
+	if !a.CanAdmin() && a.Role != hezuo.RoleAuditor {
+		return nil, 0, hezuo.Errorf(hezuo.EFORBIDDEN, "只有县委组织部和审计可以查看审计日志", "only county administrators and auditors read the audit log")
+	}
+	w := &where{}
+	lo, hi := a.Scope.Range()
+	w.add("(division BETWEEN ? AND ? OR division = '')", lo, hi)
+	if f.Q != "" {
+		like := "%" + f.Q + "%"
+		w.add("(user_name LIKE ? OR entity_key LIKE ? OR note LIKE ? OR new_value LIKE ? OR old_value LIKE ?)", like, like, like, like, like)
+	}
+	if f.User != "" {
+		w.add("user_name = ?", f.User)
+	}
+	if f.Action != "" {
+		w.add("action = ?", f.Action)
+	}
+	if f.Entity != "" {
+		w.add("entity = ?", f.Entity)
+	}
+	if !f.From.IsZero() {
+		w.add("at >= ?", f.From.Unix())
+	}
+	if !f.To.IsZero() {
+		w.add("at < ?", f.To.Unix())
+	}
+	var total int
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM audit_log WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	per, off := pageBounds(f.Page, f.PerPage)
+	var out []hezuo.AuditEntry
+	err := db.eachRow(ctx, `SELECT id, at, user_name, role, action, entity, entity_key, division, old_value, new_value, note
+		FROM audit_log WHERE `+w.String()+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(w.args, per, off), func(r rowScanner) error {
+		var e hezuo.AuditEntry
+		var at int64
+		if err := r.Scan(&e.ID, &at, &e.User, &e.Role, &e.Action, &e.Entity, &e.Key, &e.Division, &e.Before, &e.After, &e.Note); err != nil {
+			return err
+		}
+		e.At = time.Unix(at, 0)
+		out = append(out, e)
+		return nil
+	})
+	return out, total, err
+}
+
+// pageBounds returns LIMIT and OFFSET for a 1-based page of per rows
+// (hezuo.PageSize when per is not in 1..500).
+func pageBounds(page, per int) (int, int) {
+	if per < 1 || per > 500 {
+		per = hezuo.PageSize
+	}
+	if page < 1 {
+		page = 1
+	}
+	return per, (page - 1) * per
+}

@@ -1,0 +1,95 @@
+package sqldb
+
+import (
+	"context"
+	"time"
+
+	"hezuo"
+)
+
+// SaveOrg creates (version 0) or updates (version = the version read) the
+// org o as a: validated by Org.Validate, written by the same loader as Load,
+// in one transaction with its audit entry (before and after). Only roles
+// that keep the registry write, and only orgs whose home village lies in
+// their scope; an existing org outside it is ENOTFOUND, a stale version or
+// a taken 组织编号 or credit code ECONFLICT. It returns the new version.
+func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, version int, now time.Time) (int, error) {
+	if !a.CanWrite() {
+		return 0, hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能修改组织名录", "your role cannot change the registry")
+	}
+	if err := o.Validate(); err != nil {
+		return 0, err
+	}
+	rec := "组织 " + o.OrgNo
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	today := hezuo.Today(hezuo.China)
+	var before any
+	var exists int
+	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM orgs WHERE org_no = ?`), o.OrgNo).Scan(&exists); err != nil {
+		return 0, err
+	}
+	action := hezuo.ActionCreate
+	if version == 0 {
+		if exists > 0 {
+			return 0, &hezuo.Error{Code: hezuo.ECONFLICT, Record: rec, Field: "org_id", ZH: "组织编号已被使用", EN: "this org_id is taken"}
+		}
+	} else {
+		old, err := db.orgItem(ctx, tx, a, o.OrgNo, today)
+		if err != nil {
+			return 0, err
+		}
+		if old.Version != version {
+			return 0, hezuo.Errorf(hezuo.ECONFLICT, "该组织已被他人修改，请重新打开后再改", "someone else changed this org: reopen it and try again")
+		}
+		before, action = old.Org, hezuo.ActionUpdate
+		if !o.Dissolved.IsZero() && old.Dissolved.IsZero() {
+			action = hezuo.ActionEnd
+		}
+	}
+	// Checked after the lookup, so that another township's org is "not
+	// found" whatever the form says.
+	if !a.Scope.Contains(o.Village) {
+		return 0, hezuo.Invalid(rec, "village", "所在村不在您的权限范围内", "the village lies outside your scope")
+	}
+	if o.CreditCode != "" {
+		var n int
+		if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM orgs WHERE credit_code = ? AND org_no <> ?`), o.CreditCode, o.OrgNo).Scan(&n); err != nil {
+			return 0, err
+		}
+		if n > 0 {
+			return 0, &hezuo.Error{Code: hezuo.ECONFLICT, Record: rec, Field: "credit_code", ZH: "该统一社会信用代码已属于另一个组织", EN: "this credit code belongs to another org"}
+		}
+	}
+	l := newLoader(ctx, db, tx, today)
+	defer l.closeStmts()
+	if err := l.loadOrgs(&hezuo.Dataset{Orgs: []hezuo.Org{*o}}); err != nil {
+		return 0, err
+	}
+	after, err := db.orgItem(ctx, tx, a, o.OrgNo, today)
+	if err != nil {
+		return 0, err
+	}
+	if err := db.audit(ctx, tx, a, now, action, "org", o.OrgNo, o.Village, before, after.Org, ""); err != nil {
+		return 0, err
+	}
+	return after.Version, tx.Commit()
+}
+
+// EndOrg dissolves the org orgNo on day (the org stops counting from that
+// day; nothing is deleted), as SaveOrg does with its checks.
+func (db *DB) EndOrg(ctx context.Context, a *hezuo.Access, orgNo string, day hezuo.Date, version int, now time.Time) (int, error) {
+	if !a.CanWrite() {
+		return 0, hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能修改组织名录", "your role cannot change the registry")
+	}
+	it, err := db.orgItem(ctx, db, a, orgNo, hezuo.Today(hezuo.China))
+	if err != nil {
+		return 0, err
+	}
+	o := it.Org
+	o.Dissolved = day
+	return db.SaveOrg(ctx, a, &o, version, now)
+}

@@ -1,0 +1,181 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+	"time"
+
+	"hezuo"
+)
+
+// visiblePeople is the condition "person pe is one a may see": a member (at
+// any time) of an org a may see, or, for division roles, living in a's scope.
+func visiblePeople(a *hezuo.Access, day hezuo.Date) (string, []any) {
+	vis, va := visibleOrgIDs(a, day)
+	cond := `pe.id IN (SELECT m.person_id FROM memberships m WHERE m.org_id IN (` + vis + `))`
+	if a.ByDivision() {
+		cond = `(` + cond + ` OR pe.village BETWEEN ? AND ?)`
+		va = append(va, scopeArgs(a.Scope)...)
+	}
+	return cond, va
+}
+
+var personSorts = map[string]string{"name": "pe.name", "village": "pe.village", "birth_date": "pe.birth_date", "id": "pe.id"}
+
+const personCols = `pe.id, pe.id_number, pe.name, pe.sex, pe.birth_date, coalesce(pe.village, ''), pe.phone, pe.talent_since, pe.leader_since`
+
+func scanPerson(r rowScanner, extra ...any) (hezuo.PersonItem, error) {
+	var p hezuo.PersonItem
+	var talent, leader hezuo.Date
+	err := r.Scan(append([]any{&p.ID, &p.IDNumber, &p.Name, &p.Sex, &p.BirthDate, &p.Village, &p.Phone, &talent, &leader}, extra...)...)
+	today := hezuo.Today(hezuo.China)
+	p.Talent = !talent.IsZero() && !today.Before(talent)
+	p.Leader = !leader.IsZero() && !today.Before(leader)
+	p.Orgs = []string{}
+	return p, err
+}
+
+// ListPeople returns a page of the people a may see that the filter
+// selects, with ID numbers and phones always masked (a list is not a reason
+// to see them; GetPerson is), and their number. With OrgNo the rows are
+// that org's memberships (current ones on the day unless Ended… see
+// PersonFilter), and an org a may not see is ENOTFOUND.
+func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFilter) (*hezuo.PersonList, error) {
+	day := dayOr(f.Day)
+	w := &where{}
+	from := `people pe`
+	extraCols := `, '', NULL, NULL`
+	if f.OrgNo != "" {
+		it, err := db.orgItem(ctx, db, a, f.OrgNo, day)
+		if err != nil {
+			return nil, err
+		}
+		from = `memberships m JOIN people pe ON pe.id = m.person_id`
+		extraCols = `, m.role, m.valid_from, m.valid_to`
+		w.add("m.org_id = ?", it.ID)
+		w.addPair(active("m", day))
+	} else {
+		w.addPair(visiblePeople(a, day))
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		w.add("(pe.name LIKE ? OR pe.id_number = ?)", "%"+q+"%", strings.ToUpper(q))
+	}
+	if f.Party {
+		pc, pa := partyCond(day)
+		w.add(pc, pa...)
+	}
+	if f.Talent {
+		w.add("pe.talent_since <= ?", day)
+	}
+	list := &hezuo.PersonList{Items: []hezuo.PersonItem{}}
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM `+from+` WHERE `+w.String()), w.args...).Scan(&list.Total); err != nil {
+		return nil, err
+	}
+	per, off := pageBounds(f.Page, f.PerPage)
+	byID := map[int64]int{}
+	err := db.eachRow(ctx, `SELECT `+personCols+extraCols+` FROM `+from+` WHERE `+w.String()+orderBy(personSorts, f.Sort, "name", "pe.id")+
+		` LIMIT ? OFFSET ?`, append(w.args, per, off), func(r rowScanner) error {
+		var role sql.NullString
+		var joined, left hezuo.Date
+		p, err := scanPerson(r, &role, &joined, &left)
+		p.Role, p.Joined, p.Left = role.String, joined, left
+		mask(&p)
+		byID[p.ID] = len(list.Items)
+		list.Items = append(list.Items, p)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return list, db.personFacts(ctx, a, day, list.Items, byID)
+}
+
+// mask hides the ID number and phone of p.
+func mask(p *hezuo.PersonItem) {
+	p.IDNumber, p.Masked = hezuo.MaskIDNumber(p.IDNumber), true
+	if p.Phone != "" {
+		p.Phone = hezuo.MaskPhone(p.Phone)
+	}
+}
+
+// personFacts fills the party status on day and the orgs (that a may see)
+// of the people in items.
+func (db *DB) personFacts(ctx context.Context, a *hezuo.Access, day hezuo.Date, items []hezuo.PersonItem, byID map[int64]int) error {
+	if len(items) == 0 {
+		return nil
+	}
+	ids, in := idList(byID)
+	sc, sa := active("ps", day)
+	err := db.eachRow(ctx, `SELECT ps.person_id, ps.status FROM party_status ps WHERE ps.person_id IN (`+in+`) AND `+sc+` ORDER BY ps.valid_from`,
+		append(append([]any{}, ids...), sa...), func(r rowScanner) error {
+			var id int64
+			var st string
+			err := r.Scan(&id, &st)
+			items[byID[id]].PartyStatus = st
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	vis, va := visibleOrgIDs(a, day)
+	mc, ma := active("m", day)
+	return db.eachRow(ctx, `SELECT m.person_id, o.org_no FROM memberships m JOIN orgs o ON o.id = m.org_id
+		WHERE m.person_id IN (`+in+`) AND `+mc+` AND m.org_id IN (`+vis+`) ORDER BY o.org_no`,
+		append(append(append([]any{}, ids...), ma...), va...), func(r rowScanner) error {
+			var id int64
+			var no string
+			err := r.Scan(&id, &no)
+			items[byID[id]].Orgs = append(items[byID[id]].Orgs, no)
+			return err
+		})
+}
+
+// GetPerson returns the person key (database id, or whole ID number) if a
+// may see it, with its memberships of orgs a may see. For a role that may
+// see personal data the ID number and phone are whole and the view is
+// written to the audit log; otherwise they are masked. A person a may not
+// see is ENOTFOUND.
+func (db *DB) GetPerson(ctx context.Context, a *hezuo.Access, key string, now time.Time) (*hezuo.PersonDetail, error) {
+	day := hezuo.Today(hezuo.China)
+	w := &where{}
+	w.addPair(visiblePeople(a, day))
+	if id, err := strconv.ParseInt(key, 10, 64); err == nil && len(key) < 15 {
+		w.add("pe.id = ?", id)
+	} else {
+		w.add("pe.id_number = ?", strings.ToUpper(strings.TrimSpace(key)))
+	}
+	p, err := scanPerson(db.QueryRowContext(ctx, db.rebind(`SELECT `+personCols+` FROM people pe WHERE `+w.String()), w.args...))
+	if errors.Is(err, sql.ErrNoRows) {
+		shown := key
+		if len(key) >= 15 {
+			shown = hezuo.MaskIDNumber(key)
+		}
+		return nil, notFound("人员", "person", shown)
+	} else if err != nil {
+		return nil, err
+	}
+	items := []hezuo.PersonItem{p}
+	if err := db.personFacts(ctx, a, day, items, map[int64]int{p.ID: 0}); err != nil {
+		return nil, err
+	}
+	d := &hezuo.PersonDetail{PersonItem: items[0], Memberships: []hezuo.MembershipItem{}}
+	vis, va := visibleOrgIDs(a, day)
+	err = db.eachRow(ctx, `SELECT o.org_no, o.name, m.role, m.valid_from, m.valid_to FROM memberships m JOIN orgs o ON o.id = m.org_id
+		WHERE m.person_id = ? AND m.org_id IN (`+vis+`) ORDER BY m.valid_from, o.org_no`, append([]any{p.ID}, va...), func(r rowScanner) error {
+		var m hezuo.MembershipItem
+		err := r.Scan(&m.OrgNo, &m.OrgName, &m.Role, &m.From, &m.To)
+		d.Memberships = append(d.Memberships, m)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	if !a.SeesPersonalData() {
+		mask(&d.PersonItem)
+		return d, nil
+	}
+	return d, db.Audit(ctx, a, now, hezuo.ActionView, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, "查看完整身份证号和电话 / viewed the whole ID number and phone")
+}

@@ -1,0 +1,222 @@
+package sqldb
+
+import (
+	"context"
+	"strings"
+
+	"hezuo"
+)
+
+// partyOrgItems reads party organizations matching cond (on alias p) with
+// their seat name, secretary and the orgs they cover on day; per 0 reads all.
+func (db *DB) partyOrgItems(ctx context.Context, cond string, args []any, day hezuo.Date, per, off int) ([]hezuo.PartyOrgItem, error) {
+	fc, fa := active("f", day)
+	q := `SELECT p.id, p.no, p.name, p.form, p.joint_kind, p.seat, p.founding_method, p.term_years, p.elected_on,
+		p.valid_from, p.valid_to, coalesce(s.name, ''),
+		coalesce((SELECT min(pe.name) FROM officers f JOIN people pe ON pe.id = f.person_id
+			WHERE f.party_org_id = p.id AND f.role = 'secretary' AND ` + fc + `), '')
+		FROM party_orgs p LEFT JOIN divisions s ON s.code = p.seat WHERE ` + cond + ` ORDER BY p.no`
+	all := append(append([]any{}, fa...), args...)
+	if per > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		all = append(all, per, off)
+	}
+	out := []hezuo.PartyOrgItem{}
+	byID := map[int64]int{}
+	err := db.eachRow(ctx, q, all, func(r rowScanner) error {
+		var it hezuo.PartyOrgItem
+		p := &it.PartyOrg
+		if err := r.Scan(&p.ID, &p.No, &p.Name, &p.Form, &p.JointKind, &p.Seat, &p.FoundingMethod, &p.TermYears, &p.ElectedOn,
+			&p.From, &p.To, &it.SeatName, &it.Secretary); err != nil {
+			return err
+		}
+		byID[p.ID] = len(out)
+		out = append(out, it)
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	ids, in := idList(byID)
+	lc, la := active("l", day)
+	err = db.eachRow(ctx, `SELECT l.party_org_id, o.org_no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id
+		WHERE l.party_org_id IN (`+in+`) AND `+lc+` ORDER BY o.org_no`, append(ids, la...), func(r rowScanner) error {
+		var id int64
+		var no string
+		if err := r.Scan(&id, &no); err != nil {
+			return err
+		}
+		out[byID[id]].Orgs = append(out[byID[id]].Orgs, no)
+		return nil
+	})
+	return out, err
+}
+
+// idList returns a map's keys as arguments and the matching "?, ?, …".
+func idList[V any](m map[int64]V) ([]any, string) {
+	keys := sortedKeys(m)
+	args := make([]any, len(keys))
+	for i, k := range keys {
+		args[i] = k
+	}
+	return args, strings.TrimSuffix(strings.Repeat("?, ", len(keys)), ", ")
+}
+
+// instructorItems reads instructors matching cond (on alias i) with their
+// dispatches; per 0 reads all.
+func (db *DB) instructorItems(ctx context.Context, cond string, args []any, per, off int) ([]hezuo.InstructorItem, error) {
+	q := `SELECT i.id, pe.name, i.township, i.unit, coalesce(t.name, '') FROM instructors i JOIN people pe ON pe.id = i.person_id
+		LEFT JOIN divisions t ON t.code = i.township || '000' WHERE ` + cond + ` ORDER BY i.township, pe.name, i.id`
+	if per > 0 {
+		q += ` LIMIT ? OFFSET ?`
+		args = append(append([]any{}, args...), per, off)
+	}
+	out := []hezuo.InstructorItem{}
+	byID := map[int64]int{}
+	err := db.eachRow(ctx, q, args, func(r rowScanner) error {
+		var it hezuo.InstructorItem
+		if err := r.Scan(&it.ID, &it.Name, &it.Township, &it.Unit, &it.TownshipName); err != nil {
+			return err
+		}
+		it.Dispatches = []hezuo.Dispatch{}
+		byID[it.ID] = len(out)
+		out = append(out, it)
+		return nil
+	})
+	if err != nil || len(out) == 0 {
+		return out, err
+	}
+	ids, in := idList(byID)
+	err = db.eachRow(ctx, `SELECT d.instructor_id, o.org_no, d.valid_from, d.valid_to FROM dispatches d JOIN orgs o ON o.id = d.org_id
+		WHERE d.instructor_id IN (`+in+`) ORDER BY d.valid_from, o.org_no`, ids, func(r rowScanner) error {
+		var id int64
+		var d hezuo.Dispatch
+		if err := r.Scan(&id, &d.OrgNo, &d.From, &d.To); err != nil {
+			return err
+		}
+		out[byID[id]].Dispatches = append(out[byID[id]].Dispatches, d)
+		return nil
+	})
+	return out, err
+}
+
+// visibleOrgIDs is the subquery of the ids of the orgs a may see (any day
+// for division roles; see orgAccess) with its arguments.
+func visibleOrgIDs(a *hezuo.Access, day hezuo.Date) (string, []any) {
+	w := orgAccess(a, day)
+	return `SELECT o.id FROM orgs o WHERE ` + w.String(), w.args
+}
+
+// ListPartyOrgs returns a page of the party organizations a may see: those
+// seated in its scope (for division roles) or covering an org it may see,
+// active on the filter's day, and their number.
+func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter) ([]hezuo.PartyOrgItem, int, error) {
+	scope, err := requestScope(a, f.Scope)
+	if err != nil {
+		return nil, 0, err
+	}
+	day := dayOr(f.Day)
+	vis, va := visibleOrgIDs(a, day)
+	w := &where{}
+	reach := `p.id IN (SELECT l.party_org_id FROM party_org_orgs l WHERE l.org_id IN (` + vis + `))`
+	if a.ByDivision() {
+		w.add("(p.seat BETWEEN ? AND ? OR "+reach+")", append(scopeArgs(a.Scope), va...)...)
+	} else {
+		w.add(reach, va...)
+	}
+	w.add("p.seat BETWEEN ? AND ?", scopeArgs(scope)...)
+	w.addPair(active("p", day))
+	if f.Form != "" {
+		w.add("p.form = ?", f.Form)
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		w.add("(p.no LIKE ? OR p.name LIKE ?)", "%"+q+"%", "%"+q+"%")
+	}
+	var total int
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM party_orgs p WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	per, off := pageBounds(f.Page, f.PerPage)
+	items, err := db.partyOrgItems(ctx, w.String(), w.args, day, per, off)
+	return items, total, err
+}
+
+// ListInstructors returns a page of the instructors a may see: those sent
+// by a township in its scope (division roles) or dispatched to an org it may
+// see, and their number.
+func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter) ([]hezuo.InstructorItem, int, error) {
+	scope, err := requestScope(a, f.Scope)
+	if err != nil {
+		return nil, 0, err
+	}
+	vis, va := visibleOrgIDs(a, dayOr(f.Day))
+	w := &where{}
+	reach := `i.id IN (SELECT d.instructor_id FROM dispatches d WHERE d.org_id IN (` + vis + `))`
+	lo, hi := a.Scope.Range()
+	if a.ByDivision() {
+		w.add("(i.township BETWEEN ? AND ? OR "+reach+")", append([]any{lo[:9], hi[:9]}, va...)...)
+	} else {
+		w.add(reach, va...)
+	}
+	slo, shi := scope.Range()
+	w.add("i.township BETWEEN ? AND ?", slo[:9], shi[:9])
+	if q := strings.TrimSpace(f.Q); q != "" {
+		w.add("(pe.name LIKE ? OR i.unit LIKE ?)", "%"+q+"%", "%"+q+"%")
+	}
+	var total int
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM instructors i JOIN people pe ON pe.id = i.person_id WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	per, off := pageBounds(f.Page, f.PerPage)
+	items, err := db.instructorItems(ctx, w.String(), w.args, per, off)
+	return items, total, err
+}
+
+// ListDivisions returns a page of the divisions in a's scope (Form selects a
+// level) with the number of orgs a may see in each, and their number.
+func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter) ([]hezuo.DivisionItem, int, error) {
+	scope, err := requestScope(a, f.Scope)
+	if err != nil {
+		return nil, 0, err
+	}
+	w := &where{}
+	w.add("dv.code BETWEEN ? AND ?", scopeArgs(scope)...)
+	if f.Form != "" {
+		w.add("dv.level = ?", f.Form)
+	}
+	if q := strings.TrimSpace(f.Q); q != "" {
+		w.add("(dv.code LIKE ? OR dv.name LIKE ?)", q+"%", "%"+q+"%")
+	}
+	var total int
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM divisions dv WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	day := dayOr(f.Day)
+	vis, va := visibleOrgIDs(a, day)
+	oc, oa := orgActive("o2", day)
+	per, off := pageBounds(f.Page, f.PerPage)
+	// A division's orgs: those whose home village code starts with its
+	// significant digits (rtrim of the padding zeros is not portable, so
+	// compare by level).
+	q := `SELECT dv.code, dv.name, dv.level, (SELECT count(*) FROM orgs o2 WHERE o2.id IN (` + vis + `) AND ` + oc + ` AND (
+			(dv.level = 'village' AND o2.village = dv.code) OR
+			(dv.level = 'township' AND substr(o2.village, 1, 9) = substr(dv.code, 1, 9)) OR
+			(dv.level = 'county' AND substr(o2.village, 1, 6) = substr(dv.code, 1, 6))))
+		FROM divisions dv WHERE ` + w.String() + ` ORDER BY dv.code LIMIT ? OFFSET ?`
+	args := append(append(append([]any{}, va...), oa...), w.args...)
+	var out []hezuo.DivisionItem
+	err = db.eachRow(ctx, q, append(args, per, off), func(r rowScanner) error {
+		var it hezuo.DivisionItem
+		err := r.Scan(&it.Code, &it.Name, &it.Level, &it.Orgs)
+		out = append(out, it)
+		return err
+	})
+	return out, total, err
+}
+
+func dayOr(d hezuo.Date) hezuo.Date {
+	if d.IsZero() {
+		return hezuo.Today(hezuo.China)
+	}
+	return d
+}

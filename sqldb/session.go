@@ -1,0 +1,84 @@
+package sqldb
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"hezuo"
+)
+
+// Session is a signed-in browser or API client. Token is only known when the
+// session is created: the database keeps its SHA-256, so a leaked database
+// holds no usable session. CSRF is the token every HTML form carries.
+type Session struct {
+	Token    string
+	CSRF     string
+	Lang     string
+	User     *hezuo.User
+	LastSeen time.Time
+}
+
+func tokenID(token string) string {
+	sum := sha256.Sum256([]byte(token))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateSession starts a session for user u at now.
+func (db *DB) CreateSession(ctx context.Context, u *hezuo.User, lang string, now time.Time) (*Session, error) {
+	s := &Session{Token: RandomToken(32), CSRF: RandomToken(32), Lang: lang, User: u, LastSeen: now}
+	_, err := db.ExecContext(ctx, db.rebind(`INSERT INTO sessions (id, user_id, csrf, lang, created_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)`),
+		tokenID(s.Token), u.ID, s.CSRF, lang, now.Unix(), now.Unix())
+	return s, err
+}
+
+// Session returns the session of token at now and marks it seen. A session
+// idle longer than idle, older than maxAge, or whose user is disabled is
+// deleted and EUNAUTHORIZED.
+func (db *DB) Session(ctx context.Context, token string, now time.Time, idle, maxAge time.Duration) (*Session, error) {
+	id := tokenID(token)
+	s := &Session{Token: token}
+	var userID, created, seen int64
+	err := db.QueryRowContext(ctx, db.rebind(`SELECT user_id, csrf, lang, created_at, last_seen FROM sessions WHERE id = ?`), id).
+		Scan(&userID, &s.CSRF, &s.Lang, &created, &seen)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "请先登录", "please sign in")
+	} else if err != nil {
+		return nil, err
+	}
+	if now.Sub(time.Unix(seen, 0)) > idle || now.Sub(time.Unix(created, 0)) > maxAge {
+		db.DeleteSession(ctx, token)
+		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "会话已超时，请重新登录", "the session timed out: please sign in again")
+	}
+	u, err := db.User(ctx, userID)
+	if err != nil {
+		return nil, err
+	}
+	if u.Disabled {
+		db.DeleteSession(ctx, token)
+		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "账户已停用", "the account is disabled")
+	}
+	s.User, s.LastSeen = u, now
+	// Touch at most once a minute: fewer writes, same idle semantics.
+	if now.Unix()-seen >= 60 {
+		if _, err := db.ExecContext(ctx, db.rebind(`UPDATE sessions SET last_seen = ? WHERE id = ?`), now.Unix(), id); err != nil {
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// SetSessionLang records the session's language.
+func (db *DB) SetSessionLang(ctx context.Context, token, lang string) error {
+	_, err := db.ExecContext(ctx, db.rebind(`UPDATE sessions SET lang = ? WHERE id = ?`), lang, tokenID(token))
+	return err
+}
+
+// DeleteSession ends a session.
+func (db *DB) DeleteSession(ctx context.Context, token string) error {
+	_, err := db.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE id = ?`), tokenID(token))
+	return err
+}

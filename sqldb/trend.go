@@ -1,0 +1,62 @@
+package sqldb
+
+import (
+	"context"
+
+	"hezuo"
+)
+
+// MemberTrend returns, for each day, the memberships active that day in
+// orgs existing that day that a may see inside the requested scope, and
+// those of full or probationary party members — the same definitions as
+// Stats' members and party_members, at two queries a day instead of a whole
+// Stats.
+func (db *DB) MemberTrend(ctx context.Context, a *hezuo.Access, req hezuo.Scope, days []hezuo.Date) ([]hezuo.TrendPoint, error) {
+	scope, err := requestScope(a, req)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]hezuo.TrendPoint, len(days))
+	for i, day := range days {
+		w := orgAccess(a, day)
+		w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
+		w.addPair(orgActive("o", day))
+		w.addPair(active("m", day))
+		pc, pa := active("ps", day)
+		q := `SELECT count(*), coalesce(sum(CASE WHEN EXISTS (SELECT 1 FROM party_status ps WHERE ps.person_id = m.person_id
+				AND ps.status IN ('full', 'probationary') AND ` + pc + `) THEN 1 ELSE 0 END), 0)
+			FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE ` + w.String()
+		out[i].Day = day
+		if err := db.QueryRowContext(ctx, db.rebind(q), append(append([]any{}, pa...), w.args...)...).Scan(&out[i].Members, &out[i].PartyMembers); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// OrgsByTownship counts the orgs a may see in the requested scope existing
+// on day, by township (9 digits) and kind.
+func (db *DB) OrgsByTownship(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) (map[string]map[string]int, error) {
+	scope, err := requestScope(a, req)
+	if err != nil {
+		return nil, err
+	}
+	w := orgAccess(a, day)
+	w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
+	w.addPair(orgActive("o", day))
+	out := map[string]map[string]int{}
+	err = db.eachRow(ctx, `SELECT substr(o.village, 1, 9), o.kind, count(*) FROM orgs o WHERE `+w.String()+
+		` GROUP BY substr(o.village, 1, 9), o.kind`, w.args, func(r rowScanner) error {
+		var t, k string
+		var n int
+		if err := r.Scan(&t, &k, &n); err != nil {
+			return err
+		}
+		if out[t] == nil {
+			out[t] = map[string]int{}
+		}
+		out[t][k] = n
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,186 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"hezuo"
+)
+
+// Login lockout: LockFailures failed logins for one user name within
+// LockWindow lock it until the oldest of them is LockWindow old.
+const (
+	LockFailures = 5
+	LockWindow   = 15 * time.Minute
+)
+
+// ELOCKED is the error code of a login refused because of too many recent
+// failures (HTTP 429).
+const ELOCKED = hezuo.ELOCKED
+
+// CreateUser validates u, checks its subject exists, hashes password and
+// stores the user; u.ID and u.CreatedAt are set. A taken name is ECONFLICT.
+func (db *DB) CreateUser(ctx context.Context, u *hezuo.User, password string, now time.Time) error {
+	if err := u.Validate(); err != nil {
+		return err
+	}
+	if len(password) < 8 {
+		return hezuo.Invalid("用户 "+u.Name, "password", "密码至少 8 个字符", "the password needs at least 8 characters")
+	}
+	if err := db.checkSubject(ctx, u); err != nil {
+		return err
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM users WHERE name = ?`), u.Name).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return hezuo.Errorf(hezuo.ECONFLICT, "用户名 %s 已存在", "user name %s is taken", u.Name)
+	}
+	u.CreatedAt = now.Truncate(time.Second)
+	county := ""
+	if len(u.Scope) >= 6 {
+		county = u.Scope[:6]
+	}
+	return db.QueryRowContext(ctx, db.rebind(`INSERT INTO users (county, name, role, scope, subject, password_hash, disabled, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), county, u.Name, u.Role, u.Scope, u.Subject, hash, u.Disabled, u.CreatedAt.Unix()).Scan(&u.ID)
+}
+
+// checkSubject verifies that a department, org or instructor subject exists
+// inside the user's scope.
+func (db *DB) checkSubject(ctx context.Context, u *hezuo.User) error {
+	sc, _ := hezuo.ParseScope(u.Scope)
+	lo, hi := sc.Range()
+	var q string
+	args := []any{u.Subject}
+	switch u.Role {
+	case hezuo.RoleDepartmentOfficer:
+		q = `SELECT count(*) FROM departments WHERE code = ? AND county = ?`
+		args = append(args, sc.Prefix)
+	case hezuo.RoleBranchSecretary:
+		q = `SELECT count(*) FROM orgs WHERE org_no = ? AND village BETWEEN ? AND ?`
+		args = append(args, lo, hi)
+	case hezuo.RoleInstructor:
+		u.Subject = strings.ToUpper(strings.TrimSpace(u.Subject))
+		args[0] = u.Subject
+		q = `SELECT count(*) FROM instructors i JOIN people p ON p.id = i.person_id WHERE p.id_number = ? AND i.township BETWEEN ? AND ?`
+		args = append(args, lo[:9], hi[:9])
+	default:
+		return nil
+	}
+	var n int
+	if err := db.QueryRowContext(ctx, db.rebind(q), args...).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return hezuo.Invalid("用户 "+u.Name, "subject", "在该范围内找不到指定的部门、组织或指导员", "no such department, org or instructor inside the scope")
+	}
+	return nil
+}
+
+const userCols = `id, name, role, scope, subject, disabled, created_at`
+
+func scanUser(r rowScanner) (*hezuo.User, error) {
+	u := &hezuo.User{}
+	var created int64
+	if err := r.Scan(&u.ID, &u.Name, &u.Role, &u.Scope, &u.Subject, &u.Disabled, &created); err != nil {
+		return nil, err
+	}
+	u.CreatedAt = time.Unix(created, 0)
+	return u, nil
+}
+
+// User returns the user with the given id (ENOTFOUND when there is none).
+func (db *DB) User(ctx context.Context, id int64) (*hezuo.User, error) {
+	u, err := scanUser(db.QueryRowContext(ctx, db.rebind(`SELECT `+userCols+` FROM users WHERE id = ?`), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, hezuo.Errorf(hezuo.ENOTFOUND, "没有该用户", "no such user")
+	}
+	return u, err
+}
+
+// Users returns every user whose scope lies inside a's, by name.
+func (db *DB) Users(ctx context.Context, a *hezuo.Access) ([]*hezuo.User, error) {
+	var out []*hezuo.User
+	err := db.eachRow(ctx, `SELECT `+userCols+` FROM users ORDER BY name`, nil, func(r rowScanner) error {
+		u, err := scanUser(r)
+		if err == nil && a.Scope.Contains(u.Scope) {
+			out = append(out, u)
+		}
+		return err
+	})
+	return out, err
+}
+
+// CountUsers returns the number of users.
+func (db *DB) CountUsers(ctx context.Context) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx, `SELECT count(*) FROM users`).Scan(&n)
+	return n, err
+}
+
+// SetUserPassword replaces a user's password hash.
+func (db *DB) SetUserPassword(ctx context.Context, id int64, password string) error {
+	if len(password) < 8 {
+		return hezuo.Invalid("用户", "password", "密码至少 8 个字符", "the password needs at least 8 characters")
+	}
+	hash, err := HashPassword(password)
+	if err != nil {
+		return err
+	}
+	_, err = db.ExecContext(ctx, db.rebind(`UPDATE users SET password_hash = ? WHERE id = ?`), hash, id)
+	return err
+}
+
+// SetUserDisabled disables or enables a user; disabling ends its sessions.
+func (db *DB) SetUserDisabled(ctx context.Context, id int64, disabled bool) error {
+	if _, err := db.ExecContext(ctx, db.rebind(`UPDATE users SET disabled = ? WHERE id = ?`), disabled, id); err != nil {
+		return err
+	}
+	if disabled {
+		_, err := db.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id)
+		return err
+	}
+	return nil
+}
+
+// Authenticate checks a user name and password at now. A user with
+// LockFailures failures within LockWindow is refused with ELOCKED whatever
+// the password; a wrong name or password is EUNAUTHORIZED and counts as a
+// failure; a disabled user is EUNAUTHORIZED.
+func (db *DB) Authenticate(ctx context.Context, name, password string, now time.Time) (*hezuo.User, error) {
+	var n int
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM login_failures WHERE user_name = ? AND at > ?`),
+		name, now.Add(-LockWindow).Unix()).Scan(&n); err != nil {
+		return nil, err
+	}
+	if n >= LockFailures {
+		return nil, hezuo.Errorf(ELOCKED, "登录失败次数过多，账户已锁定 15 分钟", "too many failed logins: the account is locked for 15 minutes")
+	}
+	var hash string
+	var id int64
+	var disabled bool
+	err := db.QueryRowContext(ctx, db.rebind(`SELECT id, password_hash, disabled FROM users WHERE name = ?`), name).Scan(&id, &hash, &disabled)
+	if errors.Is(err, sql.ErrNoRows) {
+		hash = "" // still record the failure below
+	} else if err != nil {
+		return nil, err
+	}
+	if hash == "" || !VerifyPassword(hash, password) || disabled {
+		if _, err := db.ExecContext(ctx, db.rebind(`INSERT INTO login_failures (user_name, at) VALUES (?, ?)`), name, now.Unix()); err != nil {
+			return nil, err
+		}
+		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "用户名或密码错误", "wrong user name or password")
+	}
+	if _, err := db.ExecContext(ctx, db.rebind(`DELETE FROM login_failures WHERE user_name = ? OR at < ?`), name, now.Add(-LockWindow).Unix()); err != nil {
+		return nil, err
+	}
+	return db.User(ctx, id)
+}

@@ -1,0 +1,38 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"hezuo"
+)
+
+// auditView is the audit log search page.
+type auditView struct {
+	Page
+	F       hezuo.AuditFilter
+	From    string
+	To      string
+	Entries []hezuo.AuditEntry
+	Pager   Pager
+	Actions []string
+}
+
+func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f := hezuo.AuditFilter{Q: q.Get("q"), User: q.Get("user"), Action: q.Get("action"), Entity: q.Get("entity"), Page: intParam(r, "page", 1)}
+	v := auditView{Page: s.pageOf(r, "audit", "audit"), From: q.Get("from"), To: q.Get("to"),
+		Actions: []string{hezuo.ActionCreate, hezuo.ActionUpdate, hezuo.ActionEnd, hezuo.ActionView, hezuo.ActionLogin, hezuo.ActionUser}}
+	if d, err := hezuo.ParseDate(v.From); err == nil {
+		f.From = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, hezuo.China)
+	}
+	if d, err := hezuo.ParseDate(v.To); err == nil {
+		f.To = time.Date(d.Year(), d.Month(), d.Day()+1, 0, 0, 0, 0, hezuo.China)
+	}
+	entries, total, err := s.db.AuditLog(r.Context(), accessOf(r), f)
+	if err != nil {
+		return err
+	}
+	v.F, v.Entries, v.Pager = f, entries, pager(r, total, f.Page)
+	return s.render(w, http.StatusOK, "audit", v)
+}

@@ -1,0 +1,76 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+
+	"hezuo"
+)
+
+// checkView is the check page: per township, the blank spots and the orgs
+// that should build and have not, then every org's row if asked.
+type checkView struct {
+	Page
+	AsOf      string
+	Scope     string
+	Status    string
+	Townships []townshipCheck
+	Rows      []hezuo.CheckView
+	Uncovered int
+	Should    int
+}
+
+// townshipCheck is one township's line of the check page.
+type townshipCheck struct {
+	Code, Name  string
+	Orgs        int
+	Uncovered   []hezuo.CheckView
+	ShouldBuild []hezuo.CheckView
+}
+
+func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) error {
+	sc, err := scopeParam(r)
+	if err != nil {
+		return err
+	}
+	day, err := dayParam(r)
+	if err != nil {
+		return err
+	}
+	a := accessOf(r)
+	rows, err := s.db.ScopedCheck(r.Context(), a, sc, day)
+	if err != nil {
+		return err
+	}
+	names, err := s.townshipNames(r, a, sc)
+	if err != nil {
+		return err
+	}
+	v := checkView{Page: s.pageOf(r, "check", "check"), AsOf: day.String(), Scope: r.URL.Query().Get("scope"), Status: r.URL.Query().Get("status")}
+	byTown := map[string]*townshipCheck{}
+	for _, row := range rows {
+		t := byTown[row.Township]
+		if t == nil {
+			t = &townshipCheck{Code: row.Township, Name: names[row.Township]}
+			byTown[row.Township] = t
+		}
+		t.Orgs++
+		cv := row.View(v.Lang)
+		switch row.Status {
+		case "uncovered":
+			t.Uncovered = append(t.Uncovered, cv)
+			v.Uncovered++
+		case "should_build":
+			t.ShouldBuild = append(t.ShouldBuild, cv)
+			v.Should++
+		}
+		if v.Status == "all" || v.Status == row.Status {
+			v.Rows = append(v.Rows, cv)
+		}
+	}
+	for _, t := range byTown {
+		v.Townships = append(v.Townships, *t)
+	}
+	sort.Slice(v.Townships, func(i, j int) bool { return v.Townships[i].Code < v.Townships[j].Code })
+	return s.render(w, http.StatusOK, "check", v)
+}

@@ -1,0 +1,210 @@
+package web
+
+import (
+	"encoding/json"
+	"html/template"
+	"net/http"
+	"sort"
+	"strconv"
+
+	"hezuo"
+)
+
+// Card is one figure on the dashboard.
+type Card struct {
+	Label string
+	Value string
+	Note  string
+}
+
+// CardGroup is a titled row of cards.
+type CardGroup struct {
+	Title string
+	Cards []Card
+}
+
+// dashboardView is the dashboard: the figures of the seed table for the
+// user's scope on a day as cards, and the data of four charts.
+type dashboardView struct {
+	Page
+	AsOf   string
+	Scope  string
+	Groups []CardGroup
+	Charts template.JS // JSON read by assets/app.js
+}
+
+// chartData is what assets/app.js draws.
+type chartData struct {
+	Lang      string            `json:"lang"`
+	Townships []string          `json:"townships"`
+	Kinds     []chartSeries     `json:"kinds"`
+	Forms     []chartSlice      `json:"forms"`
+	Coverage  []chartSlice      `json:"coverage"`
+	Trend     chartTrend        `json:"trend"`
+	Labels    map[string]string `json:"labels"`
+}
+
+type chartSeries struct {
+	Name string `json:"name"`
+	Data []int  `json:"data"`
+}
+
+type chartSlice struct {
+	Name  string `json:"name"`
+	Value int    `json:"value"`
+}
+
+type chartTrend struct {
+	Days         []string `json:"days"`
+	Members      []int    `json:"members"`
+	PartyMembers []int    `json:"party_members"`
+}
+
+func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
+	sc, err := scopeParam(r)
+	if err != nil {
+		return err
+	}
+	day, err := dayParam(r)
+	if err != nil {
+		return err
+	}
+	a := accessOf(r)
+	st, err := s.db.ScopedStats(r.Context(), a, sc, day)
+	if err != nil {
+		return err
+	}
+	counts, err := s.db.OrgsByTownship(r.Context(), a, sc, day)
+	if err != nil {
+		return err
+	}
+	v := dashboardView{Page: s.pageOf(r, "dashboard", "dashboard"), AsOf: day.String(), Scope: st.Scope}
+	v.Groups = cards(v.Lang, st)
+	cd := chartData{Lang: v.Lang, Labels: map[string]string{}}
+	for _, k := range []string{"chart_kinds", "chart_forms", "chart_coverage", "chart_trend", "members", "party_members"} {
+		cd.Labels[k] = tr(v.Lang, k)
+	}
+	names, err := s.townshipNames(r, a, sc)
+	if err != nil {
+		return err
+	}
+	cd.Townships, cd.Kinds = kindsByTownship(v.Lang, counts, names)
+	p := st.PartyOrgs
+	for _, f := range []struct {
+		form string
+		n    int
+	}{{hezuo.FormBranch, p.Branches}, {hezuo.FormGeneralBranch, p.GeneralBranches}, {hezuo.FormCommittee, p.Committees},
+		{hezuo.FormJointBranch, p.JointBranches}, {hezuo.FormPartyGroup, p.PartyGroups}} {
+		cd.Forms = append(cd.Forms, chartSlice{v.Name("form", f.form), f.n})
+	}
+	c := st.Coverage
+	cd.Coverage = []chartSlice{{tr(v.Lang, "cov_own"), c.OwnOrg}, {tr(v.Lang, "cov_joint"), c.JointOrGroup},
+		{tr(v.Lang, "cov_instructor"), c.InstructorOnly}, {tr(v.Lang, "blank_spots"), c.Uncovered}}
+	var days []hezuo.Date
+	for i := s.opt.TrendPoints; i >= 0; i-- {
+		days = append(days, day.AddDate(-i, 0, 0))
+	}
+	trend, err := s.db.MemberTrend(r.Context(), a, sc, days)
+	if err != nil {
+		return err
+	}
+	for _, p := range trend {
+		cd.Trend.Days = append(cd.Trend.Days, p.Day.String())
+		cd.Trend.Members = append(cd.Trend.Members, p.Members)
+		cd.Trend.PartyMembers = append(cd.Trend.PartyMembers, p.PartyMembers)
+	}
+	b, err := json.Marshal(cd)
+	if err != nil {
+		return err
+	}
+	v.Charts = template.JS(b)
+	return s.render(w, http.StatusOK, "dashboard", v)
+}
+
+// townshipNames returns the names of the townships in the requested scope.
+func (s *Server) townshipNames(r *http.Request, a *hezuo.Access, sc hezuo.Scope) (map[string]string, error) {
+	divs, _, err := s.db.ListDivisions(r.Context(), a, hezuo.ListFilter{Scope: sc, Form: hezuo.LevelTownship, PerPage: 500})
+	out := map[string]string{}
+	for _, d := range divs {
+		out[d.Code[:9]] = d.Name
+	}
+	return out, err
+}
+
+// kindsByTownship turns org counts by township and kind into chart series.
+func kindsByTownship(lang string, counts map[string]map[string]int, names map[string]string) ([]string, []chartSeries) {
+	var towns []string
+	for t := range counts {
+		towns = append(towns, t)
+	}
+	sort.Strings(towns)
+	var series []chartSeries
+	for _, k := range []string{hezuo.KindCooperative, hezuo.KindAssociation, hezuo.KindUnion} {
+		cs := chartSeries{Name: name(lang, hezuo.KindNames, k), Data: make([]int, len(towns))}
+		for i, t := range towns {
+			cs.Data[i] = counts[t][k]
+		}
+		series = append(series, cs)
+	}
+	labels := make([]string, len(towns))
+	for i, t := range towns {
+		labels[i] = t
+		if n := names[t]; n != "" {
+			labels[i] = n
+		}
+	}
+	return labels, series
+}
+
+// cards returns the seed table's figures as card groups.
+func cards(lang string, st *hezuo.Stats) []CardGroup {
+	n := strconv.Itoa
+	yuan := func(fen int64) string { return strconv.FormatFloat(float64(fen)/1e6, 'f', 2, 64) }
+	pct := func(x float64) string { return strconv.FormatFloat(x*100, 'f', 1, 64) + "%" }
+	t := func(k string) string { return tr(lang, k) }
+	return []CardGroup{
+		{t("g_orgs"), []Card{
+			{t("c_orgs_total"), n(st.Orgs.Total), ""},
+			{t("c_cooperatives"), n(st.Orgs.Cooperatives), ""},
+			{t("c_associations"), n(st.Orgs.Associations), ""},
+			{t("c_unions"), n(st.Orgs.Unions), ""},
+		}},
+		{t("g_members"), []Card{
+			{t("c_coop_members"), n(st.Cooperatives.Members), ""},
+			{t("c_coop_party"), n(st.Cooperatives.PartyMembers), ""},
+			{t("c_coop_households"), n(st.Cooperatives.HouseholdsDriven), ""},
+			{t("c_assoc_members"), n(st.Associations.Members), ""},
+			{t("c_assoc_party"), n(st.Associations.PartyMembers), ""},
+		}},
+		{t("g_partyorgs"), []Card{
+			{t("c_branches"), n(st.PartyOrgs.Branches), ""},
+			{t("c_general"), n(st.PartyOrgs.GeneralBranches), ""},
+			{t("c_joint"), n(st.PartyOrgs.JointBranches), ""},
+			{t("c_groups"), n(st.PartyOrgs.PartyGroups), ""},
+			{t("blank_spots"), n(st.Coverage.Uncovered), ""},
+			{t("should_build"), n(st.Coverage.ShouldBuildNotBuilt), ""},
+		}},
+		{t("g_instructors"), []Card{
+			{t("c_dispatched"), n(st.Instructors.Dispatched), ""},
+			{t("c_orgs_covered"), n(st.Instructors.OrgsCovered), ""},
+			{t("c_developed"), n(st.Instructors.MembersDeveloped), ""},
+			{t("c_activists"), n(st.Instructors.Activists), ""},
+		}},
+		{t("g_platforms"), []Card{
+			{t("c_units"), n(st.Assistance.Units), ""},
+			{t("c_orgs_assisted"), n(st.Assistance.OrgsAssisted), ""},
+			{t("c_households_paired"), n(st.Assistance.HouseholdsPaired), ""},
+			{t("c_out_of_poverty"), n(st.Assistance.PeopleOutOfPoverty), ""},
+			{t("c_loans"), yuan(st.Loans.TotalFen), t("c_million_yuan")},
+			{t("c_loans_coops"), yuan(st.Loans.ToCooperativesFen), t("c_million_yuan")},
+			{t("c_sessions"), n(st.Training.Sessions), ""},
+			{t("c_attendances"), n(st.Training.Attendances), ""},
+		}},
+		{t("g_talent"), []Card{
+			{t("c_talent_party"), n(st.Talent.PartyMembers), ""},
+			{t("c_talent_tech"), n(st.Talent.TechnicalTalents), ""},
+			{t("c_share_coop"), pct(st.Talent.ShareOfCooperativeMembers), t("c_share_coop_note")},
+			{t("c_share_all"), pct(st.Talent.ShareOfAllMembers), t("c_share_all_note")},
+		}},
+	}
+}

@@ -1,0 +1,76 @@
+package web
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+
+	"hezuo"
+	"hezuo/sqldb"
+)
+
+// statusOf is the one place that maps hezuo error codes to HTTP statuses.
+func statusOf(err error) int {
+	switch hezuo.ErrorCode(err) {
+	case hezuo.EINVALID:
+		return http.StatusUnprocessableEntity
+	case hezuo.ENOTFOUND:
+		return http.StatusNotFound
+	case hezuo.ECONFLICT:
+		return http.StatusConflict
+	case hezuo.EUNAUTHORIZED:
+		return http.StatusUnauthorized
+	case hezuo.EFORBIDDEN:
+		return http.StatusForbidden
+	case sqldb.ELOCKED:
+		return http.StatusTooManyRequests
+	}
+	return http.StatusInternalServerError
+}
+
+// errorBody is the JSON of an API error.
+type errorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+		Field   string `json:"field,omitempty"`
+	} `json:"error"`
+}
+
+// apiError writes err as JSON with its status; internal errors are logged
+// and shown without detail.
+func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	st := statusOf(err)
+	var b errorBody
+	b.Error.Code = hezuo.ErrorCode(err)
+	b.Error.Message = s.errText(r, err)
+	var e *hezuo.Error
+	if errors.As(err, &e) {
+		b.Error.Field = e.Field
+	}
+	writeJSON(w, st, b)
+}
+
+// errText returns err's message in the request's language; an internal
+// error's detail goes to the log, not to the user.
+func (s *Server) errText(r *http.Request, err error) string {
+	lang := langOf(r)
+	if statusOf(err) == http.StatusInternalServerError {
+		s.opt.Log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
+		if lang == "en" {
+			return "internal error; it has been logged"
+		}
+		return "内部错误，已记录日志"
+	}
+	return hezuo.ErrorMessage(err, lang)
+}
+
+// writeJSON writes v as JSON with status st.
+func writeJSON(w http.ResponseWriter, st int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(st)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	enc.Encode(v)
+}

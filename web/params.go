@@ -1,0 +1,48 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"hezuo"
+)
+
+// scopeParam reads ?scope= ("" and "all" mean the user's whole scope).
+func scopeParam(r *http.Request) (hezuo.Scope, error) {
+	return hezuo.ParseScope(r.URL.Query().Get("scope"))
+}
+
+// dayParam reads ?as_of= (default today in China).
+func dayParam(r *http.Request) (hezuo.Date, error) {
+	v := strings.TrimSpace(r.URL.Query().Get("as_of"))
+	if v == "" {
+		return hezuo.Today(hezuo.China), nil
+	}
+	return hezuo.ParseDate(v)
+}
+
+// orgFilter reads an org list's query: scope, q, kind, industry, ended, sort, page.
+func orgFilter(r *http.Request) (hezuo.OrgFilter, error) {
+	q := r.URL.Query()
+	sc, err := scopeParam(r)
+	if err != nil {
+		return hezuo.OrgFilter{}, err
+	}
+	f := hezuo.OrgFilter{Scope: sc, Q: q.Get("q"), Industry: q.Get("industry"), Ended: q.Get("ended") != "",
+		Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
+	if k := q.Get("kind"); k != "" {
+		kind, ok := hezuo.ParseKind(k)
+		if !ok {
+			return f, hezuo.Invalid("", "kind", "类型无效", "invalid kind")
+		}
+		f.Kind = kind
+	}
+	return f, nil
+}
+
+// listFilter reads the smaller registries' query: scope, q, form, page.
+func listFilter(r *http.Request) (hezuo.ListFilter, error) {
+	sc, err := scopeParam(r)
+	q := r.URL.Query()
+	return hezuo.ListFilter{Scope: sc, Q: q.Get("q"), Form: q.Get("form"), Sort: q.Get("sort"), Page: intParam(r, "page", 1)}, err
+}

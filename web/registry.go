@@ -1,0 +1,70 @@
+package web
+
+import (
+	"net/http"
+
+	"hezuo"
+)
+
+// registryView is one of the smaller registries' lists (party
+// organizations, instructors, divisions): filters, rows and pages.
+type registryView struct {
+	Page
+	F           hezuo.ListFilter
+	Scope       string
+	Forms       []string
+	PartyOrgs   []hezuo.PartyOrgItem
+	Instructors []hezuo.InstructorItem
+	Divisions   []hezuo.DivisionItem
+	Pager       Pager
+}
+
+func (s *Server) registryView(r *http.Request, nav string) (registryView, error) {
+	f, err := listFilter(r)
+	return registryView{Page: s.pageOf(r, nav, nav), F: f, Scope: r.URL.Query().Get("scope")}, err
+}
+
+func (s *Server) partyOrgsPage(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.registryView(r, "partyorgs")
+	if err != nil {
+		return err
+	}
+	var total int
+	v.PartyOrgs, total, err = s.db.ListPartyOrgs(r.Context(), accessOf(r), v.F)
+	if err != nil {
+		return err
+	}
+	v.Forms = []string{hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee, hezuo.FormJointBranch, hezuo.FormPartyGroup,
+		hezuo.FormVillage, hezuo.FormTownship, hezuo.FormDepartment}
+	v.Pager = pager(r, total, v.F.Page)
+	return s.render(w, http.StatusOK, "partyorgs", v)
+}
+
+func (s *Server) instructorsPage(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.registryView(r, "instructors")
+	if err != nil {
+		return err
+	}
+	var total int
+	v.Instructors, total, err = s.db.ListInstructors(r.Context(), accessOf(r), v.F)
+	if err != nil {
+		return err
+	}
+	v.Pager = pager(r, total, v.F.Page)
+	return s.render(w, http.StatusOK, "instructors", v)
+}
+
+func (s *Server) divisionsPage(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.registryView(r, "divisions")
+	if err != nil {
+		return err
+	}
+	var total int
+	v.Divisions, total, err = s.db.ListDivisions(r.Context(), accessOf(r), v.F)
+	if err != nil {
+		return err
+	}
+	v.Forms = []string{hezuo.LevelCounty, hezuo.LevelTownship, hezuo.LevelVillage}
+	v.Pager = pager(r, total, v.F.Page)
+	return s.render(w, http.StatusOK, "divisions", v)
+}

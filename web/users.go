@@ -1,0 +1,120 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"hezuo"
+)
+
+// usersView is the user administration page of county administrators.
+type usersView struct {
+	Page
+	Users  []*hezuo.User
+	Roles  []string
+	Form   hezuo.User
+	Errors map[string]string
+	Done   string
+}
+
+var errAdminOnly = hezuo.Errorf(hezuo.EFORBIDDEN, "只有县委组织部可以管理用户", "only county administrators manage users")
+
+func (s *Server) usersView(r *http.Request) (usersView, error) {
+	a := accessOf(r)
+	if !a.CanAdmin() {
+		return usersView{}, errAdminOnly
+	}
+	us, err := s.db.Users(r.Context(), a)
+	return usersView{Page: s.pageOf(r, "users", "users"), Users: us, Roles: hezuo.Roles, Errors: map[string]string{}}, err
+}
+
+func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.usersView(r)
+	if err != nil {
+		return err
+	}
+	v.Done = r.URL.Query().Get("done")
+	return s.render(w, http.StatusOK, "users", v)
+}
+
+// userCreateSubmit creates a user inside the administrator's scope.
+func (s *Server) userCreateSubmit(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.usersView(r)
+	if err != nil {
+		return err
+	}
+	a := accessOf(r)
+	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
+	u := hezuo.User{Name: g("name"), Role: g("role"), Scope: g("scope"), Subject: g("subject")}
+	err = u.Validate()
+	if err == nil {
+		sc, _ := hezuo.ParseScope(u.Scope)
+		if !sc.Within(a.Scope) {
+			err = hezuo.Invalid("用户 "+u.Name, "scope", "范围不在您的权限范围内", "the scope lies outside yours")
+		}
+	}
+	if err == nil {
+		err = s.db.CreateUser(r.Context(), &u, r.PostFormValue("password"), s.opt.Now())
+	}
+	if err == nil {
+		s.db.Audit(r.Context(), a, s.opt.Now(), hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), "created "+u.Role+" "+u.Scope)
+		http.Redirect(w, r, "/users?done=1", http.StatusSeeOther)
+		return nil
+	}
+	e, ok := err.(*hezuo.Error)
+	if !ok || (e.Code != hezuo.EINVALID && e.Code != hezuo.ECONFLICT) {
+		return err
+	}
+	field := e.Field
+	if field == "" {
+		field = "name"
+	}
+	v.Form, v.Errors[field] = u, hezuo.ErrorMessage(&hezuo.Error{Code: e.Code, ZH: e.ZH, EN: e.EN}, v.Lang)
+	return s.render(w, http.StatusUnprocessableEntity, "users", v)
+}
+
+// userChangeSubmit disables, enables or resets the password of a user
+// inside the administrator's scope.
+func (s *Server) userChangeSubmit(w http.ResponseWriter, r *http.Request) error {
+	if _, err := s.usersView(r); err != nil {
+		return err
+	}
+	a := accessOf(r)
+	id, _ := strconv.ParseInt(r.PathValue("id"), 10, 64)
+	u, err := s.db.User(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	if !a.Scope.Contains(u.Scope) && a.Scope.Prefix != "" {
+		return hezuo.Errorf(hezuo.ENOTFOUND, "没有该用户", "no such user")
+	}
+	op := r.PostFormValue("op")
+	switch op {
+	case "disable", "enable":
+		if u.Name == a.User {
+			return hezuo.Errorf(hezuo.EINVALID, "不能停用自己", "you cannot disable yourself")
+		}
+		err = s.db.SetUserDisabled(r.Context(), id, op == "disable")
+	case "password":
+		err = s.db.SetUserPassword(r.Context(), id, r.PostFormValue("password"))
+	default:
+		err = hezuo.Errorf(hezuo.EINVALID, "未知操作", "unknown operation")
+	}
+	if err != nil {
+		return err
+	}
+	s.db.Audit(r.Context(), a, s.opt.Now(), hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), op)
+	http.Redirect(w, r, "/users?done=1", http.StatusSeeOther)
+	return nil
+}
+
+// scopeDivision returns the 12-digit division of a scope string ("" for all).
+func scopeDivision(scope string) string {
+	sc, err := hezuo.ParseScope(scope)
+	if err != nil || sc.Prefix == "" {
+		return ""
+	}
+	lo, _ := sc.Range()
+	return lo
+}
