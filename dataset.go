@@ -17,6 +17,24 @@ type Dataset struct {
 	Instructors []Instructor
 	Dispatches  []Dispatch
 	Settings    map[string]string
+
+	// The platforms (assistance.go, loan.go, training.go, institution.go).
+	Units               []Unit
+	UnitPairings        []UnitPairing
+	Households          []Household
+	HouseholdPairings   []HouseholdPairing
+	Guarantors          []Guarantor
+	Loans               []Loan
+	Repayments          []Repayment
+	Guarantees          []Guarantee
+	FeeSubsidies        []FeeSubsidy
+	Trainings           []Training
+	TrainingAttendances []TrainingAttendance
+	Meetings            []Meeting
+	MeetingAttendances  []MeetingAttendance
+	ContactLinks        []ContactLink
+	ContactVisits       []ContactVisit
+	Commitments         []Commitment
 }
 
 // Registry is the store of registry records.

@@ -7,9 +7,10 @@ import (
 
 // Stats are the figures of one scope on one day (cli.md `stats`). Member
 // counts count memberships active that day (a person in two orgs counts in
-// each); party members are full plus probationary. Talent counts distinct
-// people: party members, and technical talents who are not party members, so
-// that the two add up without counting anyone twice.
+// each); party members are full plus probationary. Every figure is additive:
+// the figures of a scope are the sums of those of its townships (issue 7), so
+// talent counts memberships, party organizations are attributed to one org
+// and instructors to their dispatching township (see each type).
 type Stats struct {
 	AsOf         string          `json:"as_of"`
 	Scope        string          `json:"scope"`
@@ -48,7 +49,10 @@ type KindFigures struct {
 }
 
 // PartyOrgCounts counts active party organizations built in or for
-// cooperative organizations (linked to at least one org in scope).
+// cooperative organizations, each once, where the existing org with the
+// smallest id among those it is linked to that day lies: exactly those
+// linked to an org in scope for a county or wider scope (a party
+// organization does not cross counties).
 type PartyOrgCounts struct {
 	Branches        int `json:"branches"`
 	GeneralBranches int `json:"general_branches"`
@@ -57,9 +61,11 @@ type PartyOrgCounts struct {
 	PartyGroups     int `json:"party_groups"`
 }
 
-// InstructorStats: instructors with an active dispatch, the orgs having one,
-// people of dispatched orgs admitted as party members during a dispatch (up to
-// the day), and activists among the members of those orgs.
+// InstructorStats: instructors of the scope's townships (by the township
+// dispatching them) with an active dispatch to an existing org; the orgs in
+// scope having one; and, added up over the orgs in scope, their members
+// admitted as party members during a dispatch (up to the day) and the
+// activists among the members of those with an active dispatch.
 type InstructorStats struct {
 	Dispatched       int `json:"dispatched"`
 	OrgsCovered      int `json:"orgs_covered"`
@@ -67,30 +73,46 @@ type InstructorStats struct {
 	Activists        int `json:"activists"`
 }
 
-// AssistanceStats are the 包村联户 and 结对帮扶 figures (platforms issue).
+// AssistanceStats are the 包村联户 and 结对帮扶 figures: units with an active
+// pairing, the orgs and villages paired that day; households paired and
+// people out of poverty in them, cumulative up to the day.
 type AssistanceStats struct {
 	Units              int `json:"units"`
 	OrgsAssisted       int `json:"orgs_assisted"`
+	VillagesAssisted   int `json:"villages_assisted"`
 	HouseholdsPaired   int `json:"households_paired"`
+	HouseholdsOut      int `json:"households_out_of_poverty"`
 	PeopleOutOfPoverty int `json:"people_out_of_poverty"`
 }
 
-// LoanStats are party-member loan figures in fen (platforms issue).
+// LoanStats are party-member loan figures, money in fen: loans disbursed up
+// to the day, those made for an org's development, principal outstanding
+// and loans overdue that day, households the funded projects drive, and
+// party-fee subsidies paid up to the day.
 type LoanStats struct {
 	Count             int   `json:"count"`
 	TotalFen          int64 `json:"total_fen"`
 	ToCooperativesFen int64 `json:"to_cooperatives_fen"`
+	OutstandingFen    int64 `json:"outstanding_fen"`
+	Overdue           int   `json:"overdue"`
+	HouseholdsDriven  int   `json:"households_driven"`
+	FeeSubsidyFen     int64 `json:"fee_subsidy_fen"`
 }
 
-// TrainingStats are training figures (platforms issue).
+// TrainingStats are training figures: sessions held up to the day (and
+// those through the remote-education network), attendances and distinct
+// people trained.
 type TrainingStats struct {
-	Sessions    int `json:"sessions"`
-	Attendances int `json:"attendances"`
-	People      int `json:"people"`
+	Sessions       int `json:"sessions"`
+	RemoteSessions int `json:"remote_sessions"`
+	Attendances    int `json:"attendances"`
+	People         int `json:"people"`
 }
 
-// TalentStats: party members and technical talents among the members, and
-// their share of the cooperatives' members and of all members.
+// TalentStats: party-member memberships (the kinds' party members added
+// up, 763 = 354 + 409 in the seed) and memberships of technical talents who
+// are not party members, and their share of the cooperatives' members and of
+// all members.
 type TalentStats struct {
 	PartyMembers              int     `json:"party_members"`
 	TechnicalTalents          int     `json:"technical_talents"`

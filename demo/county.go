@@ -1,7 +1,9 @@
 // Package demo builds the seed county: 汪清县 (吉林省延边朝鲜族自治州) as the
 // seed article describes it on 2022-06-08, as a hezuo.Dataset of records —
 // divisions, departments, orgs, people, memberships, party-status histories,
-// party organizations with their officers, instructors and dispatches.
+// party organizations with their officers, instructors and dispatches, and
+// the platforms' records (platforms.go: pairings, loans, trainings,
+// meetings, linked households, commitments).
 //
 // The generator aims at the seed figures (Targets) and constructs records
 // whose computed statistics reproduce them exactly on Targets.Day and on
@@ -70,7 +72,10 @@ func County() *hezuo.Dataset {
 	b.partyOrgs()
 	b.instructors()
 	b.pastMemberships()
-	return b.dataset()
+	plat := b.platforms()
+	ds := b.dataset()
+	plat.addTo(ds)
+	return ds
 }
 
 // builder carries one generation: the targets, the random source, the

@@ -59,8 +59,9 @@ type entry struct {
 	b              func(*Settings) *bool
 }
 
-// entries is the one list of settings: Catalog, Values and FromValues read it.
-var entries = []entry{
+// entries is the one list of settings: Catalog, Values and FromValues read
+// it. The platforms' entries (platforms.go) come last.
+var entries = append([]entry{
 	{KeyOwnOrgMinFull, "已登记组织单独建立党组织所需正式党员数", "full members a registered org needs for its own party organization", citeBranchArt4, 1, func(s *Settings) *int { return &s.OwnOrgMinFull }, nil},
 	{KeyCommitteeMinFull, "须设立支部委员会的正式党员数", "full members from which a branch must have a committee", citeBranchCh6, 1, func(s *Settings) *int { return &s.CommitteeMinFull }, nil},
 	{KeyGeneralBranchMinMembers, "可设立党总支的党员数", "members from which a general branch may be set up", citeRuralCh2, 1, func(s *Settings) *int { return &s.GeneralBranchMinMembers }, nil},
@@ -96,7 +97,7 @@ var entries = []entry{
 
 	{"dues_back_pay_max_months", "党费补交期限（月）", "longest back payment of dues (months)", cite{"《关于中国共产党党费收缴、使用和管理的规定》第十二条", "Party Dues Provisions, Art. 12"}, 1, func(s *Settings) *int { return &s.DuesBackPayMaxMonths }, nil},
 	{"dues_lapse_months", "无正当理由不交党费视为自行脱党的期限（月）", "months of unpaid dues without cause after which a member is treated as having left", cite{"《中国共产党章程》第九条", "Party Constitution, Art. 9"}, 1, func(s *Settings) *int { return &s.DuesLapseMonths }, nil},
-}
+}, platformEntries...)
 
 // entryByKey indexes entries.
 var entryByKey = func() map[string]entry {

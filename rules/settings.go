@@ -62,6 +62,8 @@ type Settings struct {
 	// Party dues (党费), in months.
 	DuesBackPayMaxMonths int // dues_back_pay_max_months
 	DuesLapseMonths      int // dues_lapse_months: unpaid without cause → treated as having left
+
+	Platforms // loans, subsidies, the three priorities, institutions (platforms.go)
 }
 
 // Defaults returns the settings hezuo applies unless a county changes them
@@ -77,6 +79,7 @@ func Defaults() Settings {
 		MembersMeetingMonths: 3, CommitteeMeetingMonths: 1, GroupMeetingMonths: 1, ThemeDayMonths: 1,
 		LifeMeetingMonths: 12, AppraisalMonths: 12,
 		DuesBackPayMaxMonths: 6, DuesLapseMonths: 6,
+		Platforms: defaultPlatforms(),
 	}
 }
 

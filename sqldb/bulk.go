@@ -41,6 +41,7 @@ type Bulk struct {
 	pending int
 	deptID  int64
 	flush   func(table string, cols []string, rows [][]any) error
+	exec    func(sql string) error // a statement in the load's transaction
 	commit  func() error
 	abort   func()
 }
@@ -71,6 +72,10 @@ func (db *DB) NewBulk(ctx context.Context) (*Bulk, error) {
 			_, err := tx.CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
 			return err
 		}
+		b.exec = func(q string) error {
+			_, err := tx.Exec(ctx, q)
+			return err
+		}
 		b.commit = func() error {
 			defer conn.Close(ctx)
 			if err := tx.Commit(ctx); err != nil {
@@ -85,7 +90,7 @@ func (db *DB) NewBulk(ctx context.Context) (*Bulk, error) {
 			return err
 		}
 		b.abort = func() { tx.Rollback(ctx); conn.Close(ctx) }
-		return b, nil
+		return b, b.dropTriggers()
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -115,17 +120,53 @@ func (db *DB) NewBulk(ctx context.Context) (*Bulk, error) {
 		_, err := db.ExecContext(ctx, "ANALYZE")
 		return err
 	}
+	b.exec = func(q string) error {
+		_, err := tx.ExecContext(ctx, q)
+		return err
+	}
 	b.abort = func() { tx.Rollback() }
-	return b, nil
+	return b, b.dropTriggers()
 }
 
-// Close flushes what is buffered and commits; after an error, Abort.
+// dropTriggers drops the triggers marking dirty summaries for the load (a
+// row trigger would cost as much as the row); Close re-creates them. On
+// error the load is rolled back.
+func (b *Bulk) dropTriggers() error {
+	stmts, err := dropSummaryTriggers(b.db.Dialect)
+	for _, q := range stmts {
+		if err == nil {
+			err = b.exec(q)
+		}
+	}
+	if err != nil {
+		b.abort()
+	}
+	return err
+}
+
+// Close flushes what is buffered, re-creates the summary triggers and
+// commits; then it builds the summaries of everything loaded, township by
+// township (RebuildSummaries). After an error, Abort.
 func (b *Bulk) Close() error {
-	if err := b.flushAll(); err != nil {
+	trig, err := summaryTriggerSQL(b.db.Dialect)
+	if err == nil {
+		err = b.flushAll()
+	}
+	if err == nil {
+		err = b.exec(trig)
+	}
+	if err == nil {
+		// Until the summaries are built they are out of date as a whole.
+		err = b.exec(`INSERT INTO summary_dirty (kind, id) VALUES ('all', 0)`)
+	}
+	if err != nil {
 		b.abort()
 		return err
 	}
-	return b.commit()
+	if err := b.commit(); err != nil {
+		return err
+	}
+	return b.db.RebuildSummaries(b.ctx)
 }
 
 // Abort rolls the load back.

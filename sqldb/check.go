@@ -8,13 +8,18 @@ import (
 )
 
 // Check applies the rules to every org in scope existing on day, in org
-// number order.
+// number order: to the facts kept in the org segments when the summaries are
+// up to date (summary_check.go), else to facts gathered from the records.
 func (db *DB) Check(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]hezuo.CheckRow, error) {
+	if db.summariesReady(ctx) {
+		return db.checkSummary(ctx, scope, day)
+	}
 	rows, _, err := db.check(ctx, scope, day)
 	return rows, err
 }
 
-// check returns the rows and the facts behind them (for the figures).
+// check returns the rows and the facts behind them (for the figures),
+// computed directly from the records: the reference for the summaries.
 func (db *DB) check(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]hezuo.CheckRow, []*orgFacts, error) {
 	facts, err := db.loadFacts(ctx, scope, day)
 	if err != nil {
@@ -28,21 +33,25 @@ func (db *DB) check(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]h
 	for _, f := range facts {
 		e := env
 		e.Departments = env.deptsByCounty[f.Org.County()]
-		d := rules.Evaluate(f.Facts, day, e.Env)
-		out = append(out, hezuo.CheckRow{CheckFacts: hezuo.CheckFacts{
-			OrgNo: f.Org.OrgNo, Name: f.Org.Name, Kind: f.Org.Kind, Registered: f.Registered,
-			Village: f.Org.Village, Township: hezuo.TownshipOf(f.Org.Village), Industry: f.Org.Industry,
-			Members: f.Members, FullPartyMembers: f.FullMembers, ProbationaryMembers: f.ProbationaryMembers,
-			Required: d.Required, Actual: d.Actual, Status: d.Status,
-			ManagedBy:  d.ManagedBy,
-			PartyOrgs:  append([]string{}, f.PartyOrgNos...),
-			Instructor: f.Instructor},
-			Reasons:     d.Reasons,
-			Warnings:    d.Warnings,
-			Suggestions: d.Suggestions,
-		})
+		out = append(out, checkRow(f, rules.Evaluate(f.Facts, day, e.Env)))
 	}
 	return out, facts, nil
+}
+
+// checkRow is the check's row of an org from its facts and verdict.
+func checkRow(f *orgFacts, d rules.Determination) hezuo.CheckRow {
+	return hezuo.CheckRow{CheckFacts: hezuo.CheckFacts{
+		OrgNo: f.Org.OrgNo, Name: f.Org.Name, Kind: f.Org.Kind, Registered: f.Registered,
+		Village: f.Org.Village, Township: hezuo.TownshipOf(f.Org.Village), Industry: f.Org.Industry,
+		Members: f.Members, FullPartyMembers: f.FullMembers, ProbationaryMembers: f.ProbationaryMembers,
+		Required: d.Required, Actual: d.Actual, Status: d.Status,
+		ManagedBy:  d.ManagedBy,
+		PartyOrgs:  append([]string{}, f.PartyOrgNos...),
+		Instructor: f.Instructor},
+		Reasons:     d.Reasons,
+		Warnings:    d.Warnings,
+		Suggestions: d.Suggestions,
+	}
 }
 
 // ruleEnv is the rules' environment for a scope: settings, division names

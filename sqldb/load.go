@@ -24,11 +24,16 @@ func (db *DB) Load(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date) err
 	steps := []func(*hezuo.Dataset) error{
 		l.settings, l.loadDivisions, l.loadOrgs, l.loadPeople, l.loadPartyOrgs, l.loadDepartments,
 		l.loadMemberships, l.loadPartyStatus, l.loadOfficers, l.loadInstructors, l.loadDispatches,
+		l.loadPlatforms,
 	}
 	for _, step := range steps {
 		if err := step(ds); err != nil {
 			return err
 		}
+	}
+	// The summaries of what was written, in the same transaction.
+	if err := db.refreshOrRebuild(ctx, tx); err != nil {
+		return err
 	}
 	return tx.Commit()
 }

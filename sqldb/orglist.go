@@ -78,8 +78,15 @@ func (db *DB) ListOrgs(ctx context.Context, a *hezuo.Access, f hezuo.OrgFilter) 
 		w.add("o.industry = ?", f.Industry)
 	}
 	list := &hezuo.OrgList{Items: []hezuo.OrgItem{}}
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM orgs o WHERE `+w.String()), w.args...).Scan(&list.Total); err != nil {
-		return nil, err
+	counted := false
+	if a.ByDivision() && f.Q == "" && f.Industry == "" && !f.Ended {
+		// The total from the summaries (issue 7): a province counts 100,000 orgs otherwise.
+		list.Total, counted = db.orgCountSummary(ctx, scope, day, f.Kind)
+	}
+	if !counted {
+		if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM orgs o WHERE `+w.String()), w.args...).Scan(&list.Total); err != nil {
+			return nil, err
+		}
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
 	err = db.eachRow(ctx, orgSelect+` WHERE `+w.String()+orderBy(orgSorts, f.Sort, "org_id", "o.org_no")+` LIMIT ? OFFSET ?`,

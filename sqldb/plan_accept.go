@@ -21,6 +21,13 @@ import (
 // committee as parent and manager when it is on record. It returns the
 // party organizations created, in the order given.
 func (db *DB) AcceptJoint(ctx context.Context, in *PlanInput, groups [][]string, day hezuo.Date) ([]hezuo.PartyOrg, error) {
+	return db.acceptJoint(ctx, in, groups, day, nil)
+}
+
+// acceptJoint is AcceptJoint; then, when given, runs in the transaction
+// after the branches are written (the web application audits there).
+func (db *DB) acceptJoint(ctx context.Context, in *PlanInput, groups [][]string, day hezuo.Date,
+	then func(*sql.Tx, []hezuo.PartyOrg) error) ([]hezuo.PartyOrg, error) {
 	branches, err := plan.Compose(groups, in.JointOrgs, in.Settings)
 	if err != nil {
 		return nil, err
@@ -69,6 +76,11 @@ func (db *DB) AcceptJoint(ctx context.Context, in *PlanInput, groups [][]string,
 			}
 		}
 		out = append(out, po)
+	}
+	if then != nil {
+		if err := then(tx, out); err != nil {
+			return nil, err
+		}
 	}
 	return out, tx.Commit()
 }

@@ -17,6 +17,14 @@ import (
 // the new ones (checked again inside the transaction). It returns the
 // dispatches created, in the order given.
 func (db *DB) AcceptDispatches(ctx context.Context, in *PlanInput, pairs []hezuo.Dispatch, day hezuo.Date) ([]hezuo.Dispatch, error) {
+	return db.acceptDispatches(ctx, in, pairs, day, nil)
+}
+
+// acceptDispatches is AcceptDispatches; then, when given, runs in the
+// transaction after the dispatches are written (the web application audits
+// there).
+func (db *DB) acceptDispatches(ctx context.Context, in *PlanInput, pairs []hezuo.Dispatch, day hezuo.Date,
+	then func(*sql.Tx, []hezuo.Dispatch) error) ([]hezuo.Dispatch, error) {
 	needs := map[string]string{} // org → township
 	for _, o := range in.InstructorOrgs {
 		needs[o.OrgNo] = o.Township
@@ -77,6 +85,11 @@ func (db *DB) AcceptDispatches(ctx context.Context, in *PlanInput, pairs []hezuo
 			return nil, err
 		}
 		out = append(out, hezuo.Dispatch{IDNumber: p.IDNumber, OrgNo: p.OrgNo, Period: hezuo.Period{From: day}})
+	}
+	if then != nil {
+		if err := then(tx, out); err != nil {
+			return nil, err
+		}
 	}
 	return out, tx.Commit()
 }

@@ -8,14 +8,27 @@ import (
 )
 
 // partyOrgItems reads party organizations matching cond (on alias p) with
-// their seat name, secretary and the orgs they cover on day; per 0 reads all.
+// their seat name, secretary and the orgs they cover on day, by number;
+// per 0 reads all.
 func (db *DB) partyOrgItems(ctx context.Context, cond string, args []any, day hezuo.Date, per, off int) ([]hezuo.PartyOrgItem, error) {
+	return db.partyOrgItemsBy(ctx, cond, args, day, " ORDER BY p.no", per, off)
+}
+
+// Sort keys of the registries' lists (see orderBy).
+var (
+	partyOrgSorts   = map[string]string{"no": "p.no", "name": "p.name", "form": "p.form", "seat": "p.seat", "founded": "p.valid_from"}
+	instructorSorts = map[string]string{"name": "pe.name", "township": "i.township", "unit": "i.unit", "id": "i.id"}
+	divisionSorts   = map[string]string{"code": "dv.code", "name": "dv.name", "level": "dv.level", "orgs": "n_orgs"}
+)
+
+// partyOrgItemsBy is partyOrgItems in the order of the ORDER BY clause order.
+func (db *DB) partyOrgItemsBy(ctx context.Context, cond string, args []any, day hezuo.Date, order string, per, off int) ([]hezuo.PartyOrgItem, error) {
 	fc, fa := active("f", day)
 	q := `SELECT p.id, p.no, p.name, p.form, p.joint_kind, p.seat, p.founding_method, p.term_years, p.elected_on,
 		p.valid_from, p.valid_to, coalesce(s.name, ''),
 		coalesce((SELECT min(pe.name) FROM officers f JOIN people pe ON pe.id = f.person_id
 			WHERE f.party_org_id = p.id AND f.role = 'secretary' AND ` + fc + `), '')
-		FROM party_orgs p LEFT JOIN divisions s ON s.code = p.seat WHERE ` + cond + ` ORDER BY p.no`
+		FROM party_orgs p LEFT JOIN divisions s ON s.code = p.seat WHERE ` + cond + order
 	all := append(append([]any{}, fa...), args...)
 	if per > 0 {
 		q += ` LIMIT ? OFFSET ?`
@@ -63,10 +76,16 @@ func idList[V any](m map[int64]V) ([]any, string) {
 }
 
 // instructorItems reads instructors matching cond (on alias i) with their
-// dispatches; per 0 reads all.
+// dispatches, by township and name; per 0 reads all.
 func (db *DB) instructorItems(ctx context.Context, cond string, args []any, per, off int) ([]hezuo.InstructorItem, error) {
+	return db.instructorItemsBy(ctx, cond, args, " ORDER BY i.township, pe.name, i.id", per, off)
+}
+
+// instructorItemsBy is instructorItems in the order of the ORDER BY clause
+// order.
+func (db *DB) instructorItemsBy(ctx context.Context, cond string, args []any, order string, per, off int) ([]hezuo.InstructorItem, error) {
 	q := `SELECT i.id, pe.name, i.township, i.unit, coalesce(t.name, '') FROM instructors i JOIN people pe ON pe.id = i.person_id
-		LEFT JOIN divisions t ON t.code = i.township || '000' WHERE ` + cond + ` ORDER BY i.township, pe.name, i.id`
+		LEFT JOIN divisions t ON t.code = i.township || '000' WHERE ` + cond + order
 	if per > 0 {
 		q += ` LIMIT ? OFFSET ?`
 		args = append(append([]any{}, args...), per, off)
@@ -109,7 +128,8 @@ func visibleOrgIDs(a *hezuo.Access, day hezuo.Date) (string, []any) {
 
 // ListPartyOrgs returns a page of the party organizations a may see: those
 // seated in its scope (for division roles) or covering an org it may see,
-// active on the filter's day, and their number.
+// active on the filter's day, and their number; sorted by f.Sort (no,
+// name, form, seat, founded; "-" for descending).
 func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter) ([]hezuo.PartyOrgItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
@@ -137,13 +157,13 @@ func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
-	items, err := db.partyOrgItems(ctx, w.String(), w.args, day, per, off)
+	items, err := db.partyOrgItemsBy(ctx, w.String(), w.args, day, orderBy(partyOrgSorts, f.Sort, "no", "p.no"), per, off)
 	return items, total, err
 }
 
 // ListInstructors returns a page of the instructors a may see: those sent
 // by a township in its scope (division roles) or dispatched to an org it may
-// see, and their number.
+// see, and their number; sorted by f.Sort (township, name, unit).
 func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter) ([]hezuo.InstructorItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
@@ -168,12 +188,13 @@ func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.List
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
-	items, err := db.instructorItems(ctx, w.String(), w.args, per, off)
+	items, err := db.instructorItemsBy(ctx, w.String(), w.args, orderBy(instructorSorts, f.Sort, "township", "i.id"), per, off)
 	return items, total, err
 }
 
 // ListDivisions returns a page of the divisions in a's scope (Form selects a
-// level) with the number of orgs a may see in each, and their number.
+// level) with the number of orgs a may see in each, and their number;
+// sorted by f.Sort (code, name, level, orgs).
 func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter) ([]hezuo.DivisionItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
@@ -197,12 +218,14 @@ func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 	per, off := pageBounds(f.Page, f.PerPage)
 	// A division's orgs: those whose home village code starts with its
 	// significant digits (rtrim of the padding zeros is not portable, so
-	// compare by level).
-	q := `SELECT dv.code, dv.name, dv.level, (SELECT count(*) FROM orgs o2 WHERE o2.id IN (` + vis + `) AND ` + oc + ` AND (
-			(dv.level = 'village' AND o2.village = dv.code) OR
-			(dv.level = 'township' AND substr(o2.village, 1, 9) = substr(dv.code, 1, 9)) OR
-			(dv.level = 'county' AND substr(o2.village, 1, 6) = substr(dv.code, 1, 6))))
-		FROM divisions dv WHERE ` + w.String() + ` ORDER BY dv.code LIMIT ? OFFSET ?`
+	// compare by level) — a range of the village index from the division's
+	// code, which drives the count (+o2.id keeps the visible set from doing
+	// so: issue 7, a province's townships would each scan every org).
+	q := `SELECT dv.code, dv.name, dv.level, (SELECT count(*) FROM orgs o2 WHERE o2.village BETWEEN dv.code AND CASE dv.level
+			WHEN 'village' THEN dv.code WHEN 'township' THEN substr(dv.code, 1, 9) || '999'
+			WHEN 'county' THEN substr(dv.code, 1, 6) || '999999' END
+			AND +o2.id IN (` + vis + `) AND ` + oc + `) AS n_orgs
+		FROM divisions dv WHERE ` + w.String() + orderBy(divisionSorts, f.Sort, "code", "dv.code") + ` LIMIT ? OFFSET ?`
 	args := append(append(append([]any{}, va...), oa...), w.args...)
 	var out []hezuo.DivisionItem
 	err = db.eachRow(ctx, q, append(args, per, off), func(r rowScanner) error {

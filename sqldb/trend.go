@@ -16,6 +16,11 @@ func (db *DB) MemberTrend(ctx context.Context, a *hezuo.Access, req hezuo.Scope,
 	if err != nil {
 		return nil, err
 	}
+	if a.ByDivision() { // from the summaries when up to date (issue 7)
+		if out, ok := db.memberTrendSummary(ctx, scope, days); ok {
+			return out, nil
+		}
+	}
 	out := make([]hezuo.TrendPoint, len(days))
 	for i, day := range days {
 		w := orgAccess(a, day)
@@ -40,6 +45,11 @@ func (db *DB) OrgsByTownship(ctx context.Context, a *hezuo.Access, req hezuo.Sco
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
+	}
+	if a.ByDivision() { // from the summaries when up to date (issue 7)
+		if out, ok := db.orgsByTownshipSummary(ctx, scope, day); ok {
+			return out, nil
+		}
 	}
 	w := orgAccess(a, day)
 	w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)

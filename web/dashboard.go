@@ -123,12 +123,7 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 
 // townshipNames returns the names of the townships in the requested scope.
 func (s *Server) townshipNames(r *http.Request, a *hezuo.Access, sc hezuo.Scope) (map[string]string, error) {
-	divs, _, err := s.db.ListDivisions(r.Context(), a, hezuo.ListFilter{Scope: sc, Form: hezuo.LevelTownship, PerPage: 500})
-	out := map[string]string{}
-	for _, d := range divs {
-		out[d.Code[:9]] = d.Name
-	}
-	return out, err
+	return s.db.DivisionNames(r.Context(), a, sc, hezuo.LevelTownship)
 }
 
 // kindsByTownship turns org counts by township and kind into chart series.

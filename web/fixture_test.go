@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"hezuo"
-	"hezuo/demo"
 	"hezuo/sqldb"
 	"hezuo/sqldb/dbtest"
 )
@@ -78,27 +77,16 @@ var fixtureUsers = []hezuo.User{
 func newApp(t *testing.T, dsn string, opt Options) *app {
 	t.Helper()
 	ctx := context.Background()
+	copyDemo(t, dsn)
 	db, err := sqldb.Open(ctx, dsn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	if err := db.Load(ctx, demo.County(), hezuo.Today(hezuo.China)); err != nil {
-		t.Fatal(err)
-	}
 	a := &app{db: db, clock: &clock{t: time.Now()}}
 	if err := db.QueryRowContext(ctx, `SELECT p.id_number FROM dispatches d JOIN instructors i ON i.id = d.instructor_id
 		JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id WHERE o.org_no = 'WQ-HZ-011' AND d.valid_to IS NULL`).Scan(&a.instructorID); err != nil {
 		t.Fatal(err)
-	}
-	for _, u := range fixtureUsers {
-		u := u
-		if u.Role == hezuo.RoleInstructor {
-			u.Subject = a.instructorID
-		}
-		if err := db.CreateUser(ctx, &u, pw, a.clock.Now()); err != nil {
-			t.Fatalf("user %s: %v", u.Name, err)
-		}
 	}
 	opt.Now = a.clock.Now
 	opt.Log = log.New(io.Discard, "", 0)

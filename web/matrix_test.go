@@ -44,6 +44,7 @@ func TestScopeMatrix(t *testing.T) {
 			}
 			memberOf[org] = id
 		}
+		townBRecs := loadTownB(t, a)
 		for user, orgs := range reach {
 			t.Run(user, func(t *testing.T) {
 				c := a.login(t, user)
@@ -103,6 +104,7 @@ func TestScopeMatrix(t *testing.T) {
 					}
 				}
 				matrixWrites(t, a, c, user, orgs)
+				matrixRegistryWrites(t, a, c, user, townBRecs)
 			})
 		}
 	})

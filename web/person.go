@@ -6,20 +6,44 @@ import (
 	"hezuo"
 )
 
-// personView is one person's page.
+// personView is one person's page; for roles that write it carries the
+// memberships with their ids and versions, and the join form.
 type personView struct {
 	Page
-	P *hezuo.PersonDetail
+	P       *hezuo.PersonDetail
+	Records []hezuo.MembershipRecord
+	Join    joinForm
+	Errors  map[string]string
+	General string
+	Today   string
 }
+
+// joinForm is the form recording that the person joined an org.
+type joinForm struct{ OrgNo, Role, From, To string }
 
 // personPage shows a person; roles that may see personal data see the whole
 // ID number and phone, and the view is audited by the store.
 func (s *Server) personPage(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.db.GetPerson(r.Context(), accessOf(r), r.PathValue("id"), s.opt.Now())
+	return s.renderPerson(w, r, http.StatusOK, joinForm{}, map[string]string{}, "")
+}
+
+// renderPerson renders the person page with the join form as typed and its
+// errors.
+func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, st int, join joinForm, errs map[string]string, general string) error {
+	a := accessOf(r)
+	p, err := s.db.GetPerson(r.Context(), a, r.PathValue("id"), s.opt.Now())
 	if err != nil {
 		return err
 	}
-	v := personView{Page: s.pageOf(r, "people", "people"), P: p}
+	v := personView{Page: s.pageOf(r, "people", "people"), P: p, Join: join, Errors: errs, General: general, Today: s.today().String()}
 	v.Title = p.Name
-	return s.render(w, http.StatusOK, "person", v)
+	if v.Join.From == "" {
+		v.Join.From = v.Today
+	}
+	if a.CanWrite() {
+		if v.Records, err = s.db.Memberships(r.Context(), a, p.ID); err != nil {
+			return err
+		}
+	}
+	return s.render(w, st, "person", v)
 }

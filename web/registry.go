@@ -17,15 +17,22 @@ type registryView struct {
 	Instructors []hezuo.InstructorItem
 	Divisions   []hezuo.DivisionItem
 	Pager       Pager
+	Sorts       map[string]string // sort key → URL
+	Today       string
 }
 
-func (s *Server) registryView(r *http.Request, nav string) (registryView, error) {
+// registryView returns the view of list nav with a sort URL per key.
+func (s *Server) registryView(r *http.Request, nav string, sorts ...string) (registryView, error) {
 	f, err := listFilter(r)
-	return registryView{Page: s.pageOf(r, nav, nav), F: f, Scope: r.URL.Query().Get("scope")}, err
+	v := registryView{Page: s.pageOf(r, nav, nav), F: f, Scope: r.URL.Query().Get("scope"), Sorts: map[string]string{}, Today: s.today().String()}
+	for _, k := range sorts {
+		v.Sorts[k] = sortURL(r, k)
+	}
+	return v, err
 }
 
 func (s *Server) partyOrgsPage(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.registryView(r, "partyorgs")
+	v, err := s.registryView(r, "partyorgs", "no", "name", "form", "seat", "founded")
 	if err != nil {
 		return err
 	}
@@ -41,7 +48,7 @@ func (s *Server) partyOrgsPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) instructorsPage(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.registryView(r, "instructors")
+	v, err := s.registryView(r, "instructors", "name", "township", "unit")
 	if err != nil {
 		return err
 	}
@@ -55,7 +62,7 @@ func (s *Server) instructorsPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) divisionsPage(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.registryView(r, "divisions")
+	v, err := s.registryView(r, "divisions", "code", "name", "level", "orgs")
 	if err != nil {
 		return err
 	}

@@ -108,6 +108,7 @@ func (p Page) LangURL() string {
 func (s *Server) pageOf(r *http.Request, nav, titleKey string) Page {
 	p := Page{Lang: langOf(r), Nav: nav, Path: r.URL.RequestURI()}
 	p.Title = tr(p.Lang, titleKey)
+	p.Flash = flashOf(r, p.Lang)
 	if sess := sessionOf(r); sess != nil {
 		p.User, p.CSRF = sess.User, sess.CSRF
 	}

@@ -42,12 +42,15 @@ var (
 
 // startServe runs `hezuo serve --demo --addr 127.0.0.1:0` in-process and
 // returns its URL and the demo administrator's password.
-func startServe(t *testing.T) (string, string) {
+func startServe(t *testing.T) (string, string) { return startServeAt(t, dbtest.SQLite(t)) }
+
+// startServeAt is startServe on the database dsn.
+func startServeAt(t *testing.T, dsn string) (string, string) {
 	ctx, cancel := context.WithCancel(context.Background())
 	out := &syncBuffer{}
 	done := make(chan int, 1)
 	go func() {
-		done <- run(ctx, []string{"serve", "--demo", "--db", dbtest.SQLite(t), "--addr", "127.0.0.1:0"}, strings.NewReader(""), out, out)
+		done <- run(ctx, []string{"serve", "--demo", "--db", dsn, "--addr", "127.0.0.1:0"}, strings.NewReader(""), out, out)
 	}()
 	t.Cleanup(func() {
 		cancel()
@@ -93,6 +96,18 @@ func creditCode() string {
 	}
 }
 
+// chromeOptions are the launch flags of Debian's chromium for the browser
+// tests, with a fresh user-data directory.
+func chromeOptions(t *testing.T) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1366, 900),
+	}
+}
+
 // TestBrowser drives the real server with Debian's chromium: sign in, see
 // the dashboard charts drawn, create an org with a bad credit code and see
 // the error beside the field, fix it, find the org on the check page, sign
@@ -103,14 +118,7 @@ func TestBrowser(t *testing.T) {
 	}
 	base, password := startServe(t)
 	shots := artifacts(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium), chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("headless", true), chromedp.Flag("no-sandbox", true), chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-quic", true), chromedp.Flag("no-first-run", true), chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true), chromedp.Flag("disable-sync", true), chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1366, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
 	defer cancelAlloc()
 	var mu sync.Mutex
 	var requested []string

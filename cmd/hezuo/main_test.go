@@ -38,6 +38,8 @@ var seedFigures = map[string]float64{
 	"instructors.dispatched": 55, "instructors.orgs_covered": 55, "instructors.members_developed": 2, "instructors.activists": 32,
 	"talent.party_members": 763, "talent.technical_talents": 538,
 	"coverage.uncovered": 0, "coverage.should_build_not_built": 0,
+	"assistance.units": 101, "assistance.orgs_assisted": 80, "assistance.households_paired": 165, "assistance.people_out_of_poverty": 620,
+	"loans.total_fen": 2275000000, "training.sessions": 130,
 }
 
 func lookupPath(m map[string]any, path string) (any, bool) {
@@ -81,6 +83,15 @@ func TestDemoReproducesSeedFigures(t *testing.T) {
 				share, _ := lookupPath(m, "talent.share_of_cooperative_members")
 				if s := share.(float64); s < 0.1125 || s >= 0.1135 {
 					t.Errorf("share of cooperative members %v, want 11.3%%", s)
+				}
+				coop, _ := lookupPath(m, "loans.to_cooperatives_fen")
+				if f := coop.(float64); f < 1_100_000_000 || f >= 1_200_000_000 {
+					t.Errorf("loans to cooperatives %v fen, want 1100余万元", f)
+				}
+				att, _ := lookupPath(m, "training.attendances")
+				people, _ := lookupPath(m, "training.people")
+				if a, p := att.(float64), people.(float64); a < 12000 || a >= 13000 || p >= a || p == 0 {
+					t.Errorf("training attendances %v by %v people, want 12000余 by fewer people", a, p)
 				}
 				all, _ := lookupPath(m, "talent.share_of_all_members")
 				if s := all.(float64); s < 0.0445 || s >= 0.0450 {

@@ -1,0 +1,144 @@
+package hezuo
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Unit is a county or township unit (单位): a department, bureau, office or
+// township government. Units pair with orgs and villages (包村联户), organize
+// trainings and employ the public servants who guarantee loans. Code is the
+// key; Township (9 digits) is set for a township unit and empty for a
+// county unit; Department names the agriculture-related department
+// (Department.Code) the unit is, when it is one.
+type Unit struct {
+	Code       string `json:"code"`
+	Name       string `json:"name"`
+	County     string `json:"county"` // 6 digits
+	Township   string `json:"township,omitempty"`
+	Department string `json:"department,omitempty"`
+}
+
+// Seat returns the 12-digit division the unit belongs to: its township, or
+// its county.
+func (u *Unit) Seat() string {
+	if u.Township != "" {
+		return u.Township + "000"
+	}
+	return u.County + "000000"
+}
+
+// Validate checks the unit's own fields.
+func (u *Unit) Validate() error {
+	rec := "单位 " + u.Code
+	switch {
+	case strings.TrimSpace(u.Code) == "":
+		return Invalid("单位 "+u.Name, "code", "缺少单位代码", "unit code missing")
+	case strings.TrimSpace(u.Name) == "":
+		return Invalid(rec, "name", "缺少单位名称", "unit name missing")
+	case len(u.County) != 6 || !allDigits(u.County):
+		return Invalid(rec, "county", "所属县应为 6 位代码", "county must be a 6-digit code")
+	case u.Township != "" && (len(u.Township) != 9 || !allDigits(u.Township) || u.Township[:6] != u.County):
+		return Invalid(rec, "township", "所属乡镇应为本县的 9 位乡镇代码", "township must be a 9-digit code of the unit's county")
+	}
+	return nil
+}
+
+// UnitPairing is a unit's 包村联户 pairing with an org (OrgNo) or a village
+// (Village, 12 digits) during Period: exactly one of the two is set.
+type UnitPairing struct {
+	Unit    string `json:"unit"`
+	OrgNo   string `json:"org_id,omitempty"`
+	Village string `json:"village,omitempty"`
+	Note    string `json:"note,omitempty"` // what the unit does: funds, projects, advice
+	Period
+}
+
+// Target returns the paired org's number or the village code.
+func (p *UnitPairing) Target() string {
+	if p.OrgNo != "" {
+		return p.OrgNo
+	}
+	return p.Village
+}
+
+// Validate checks that exactly one target is set and the period.
+func (p *UnitPairing) Validate() error {
+	rec := fmt.Sprintf("包村联户 %s→%s", p.Unit, p.Target())
+	if (p.OrgNo == "") == (p.Village == "") {
+		return Invalid(rec, "org_id", "应填写且只填写一个帮扶对象：组织编号或村", "give exactly one target: an org_id or a village")
+	}
+	if p.Village != "" && (len(p.Village) != 12 || !allDigits(p.Village)) {
+		return Invalid(rec, "village", "村应为 12 位村级区划代码", "village must be a 12-digit village code")
+	}
+	return p.Period.Validate(rec)
+}
+
+// Poverty statuses of a household when it was paired.
+const (
+	PovertyRegistered = "registered" // 建档立卡贫困户
+	PovertyLowIncome  = "low_income" // 低收入户 / 边缘户
+	PovertyNone       = "none"       // 一般农户
+)
+
+// PovertyNames gives each poverty status's Chinese name.
+var PovertyNames = map[string]string{PovertyRegistered: "建档立卡贫困户", PovertyLowIncome: "低收入户", PovertyNone: "一般农户"}
+
+// Household is a farm household (农户), keyed by No (户编号). Head is the
+// head's name (households are not registry people: no ID numbers are kept).
+// LeftPovertyOn is the day it left poverty (脱贫), zero while it has not;
+// PeopleOut is how many of its people left poverty then.
+type Household struct {
+	No            string `json:"no"`
+	Head          string `json:"head"`
+	Village       string `json:"village"`
+	Size          int    `json:"size"`
+	Poverty       string `json:"poverty"`
+	LeftPovertyOn Date   `json:"left_poverty_on,omitempty"`
+	PeopleOut     int    `json:"people_out,omitempty"`
+}
+
+// Validate checks the household's fields: a size of at least one, people
+// out of poverty only with a date and never more than the household holds.
+func (h *Household) Validate() error {
+	rec := "农户 " + h.No
+	switch {
+	case strings.TrimSpace(h.No) == "":
+		return Invalid("农户 "+h.Head, "no", "缺少户编号", "household number missing")
+	case strings.TrimSpace(h.Head) == "":
+		return Invalid(rec, "head", "缺少户主姓名", "head of household missing")
+	case len(h.Village) != 12 || !allDigits(h.Village):
+		return Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code")
+	case h.Size < 1:
+		return Invalid(rec, "size", "家庭人口至少 1 人", "a household has at least one person")
+	case PovertyNames[h.Poverty] == "":
+		return Invalid(rec, "poverty", "贫困状态无效（registered、low_income 或 none）", "poverty status must be registered, low_income or none")
+	case h.PeopleOut < 0 || h.PeopleOut > h.Size:
+		return Invalid(rec, "people_out", fmt.Sprintf("脱贫人数应在 0 到家庭人口 %d 之间", h.Size), fmt.Sprintf("people out of poverty must be between 0 and the household's %d", h.Size))
+	case h.PeopleOut > 0 && h.LeftPovertyOn.IsZero():
+		return Invalid(rec, "left_poverty_on", "有脱贫人数时应填写脱贫日期", "people out of poverty need the date the household left poverty")
+	case !h.LeftPovertyOn.IsZero() && h.Poverty == PovertyNone:
+		return Invalid(rec, "left_poverty_on", "一般农户没有脱贫日期", "a household that was not poor cannot leave poverty")
+	}
+	return nil
+}
+
+// HouseholdPairing is a party member's 结对帮扶 pairing with a household
+// during Period; OrgNo is the org whose member the party member is (the seed
+// counts pairings by cooperative party members), Help what was given.
+type HouseholdPairing struct {
+	IDNumber  string `json:"id_number"` // the party member
+	Household string `json:"household"` // Household.No
+	OrgNo     string `json:"org_id,omitempty"`
+	Help      string `json:"help,omitempty"` // 致富信息、实用技术、生产发展资金、发展项目…
+	Period
+}
+
+// Validate checks the pairing's keys and period.
+func (p *HouseholdPairing) Validate() error {
+	rec := fmt.Sprintf("结对帮扶 %s→%s", MaskIDNumber(p.IDNumber), p.Household)
+	if p.IDNumber == "" || p.Household == "" {
+		return Invalid(rec, "household", "结对帮扶需要党员身份证号和户编号", "a pairing needs the party member's ID number and the household")
+	}
+	return p.Period.Validate(rec)
+}

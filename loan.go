@@ -1,0 +1,221 @@
+package hezuo
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Loan statuses on a day, in the order a loan goes through them. A loan's
+// status is never stored: StatusOn derives it from its dates and repayments.
+const (
+	LoanApplied   = "applied"   // 已申请
+	LoanApproved  = "approved"  // 已审批
+	LoanRejected  = "rejected"  // 未获批准
+	LoanDisbursed = "disbursed" // 已发放（未到期）
+	LoanOverdue   = "overdue"   // 逾期
+	LoanRepaid    = "repaid"    // 已还清
+)
+
+// LoanStatusNames gives each loan status's Chinese name.
+var LoanStatusNames = map[string]string{
+	LoanApplied: "已申请", LoanApproved: "已审批", LoanRejected: "未获批准",
+	LoanDisbursed: "已发放", LoanOverdue: "逾期", LoanRepaid: "已还清",
+}
+
+// Loan is a party-member agricultural loan (党员农贷), keyed by No. The
+// applicant is a party member (Borrower, an ID number) or an org's party
+// organization (PartyOrg); exactly one is set. OrgNo is the org the loan
+// serves; ForCooperative marks a loan made for the org's development
+// (用于合作组织发展). Money is in fen; RatePPM is the annual rate in parts per
+// million (4.35% = 43500). DueOn, when zero, is TermMonths after DisbursedOn.
+type Loan struct {
+	No               string `json:"no"`
+	Borrower         string `json:"borrower,omitempty"`
+	PartyOrg         string `json:"party_org,omitempty"`
+	OrgNo            string `json:"org_id,omitempty"`
+	Purpose          string `json:"purpose"`
+	ForCooperative   bool   `json:"for_cooperative"`
+	Lender           string `json:"lender"` // 农行, 农村信用社, 邮储银行…
+	AmountFen        int64  `json:"amount_fen"`
+	RatePPM          int    `json:"rate_ppm"`
+	TermMonths       int    `json:"term_months"`
+	AppliedOn        Date   `json:"applied_on"`
+	ApprovedOn       Date   `json:"approved_on,omitempty"`
+	RejectedOn       Date   `json:"rejected_on,omitempty"`
+	DisbursedOn      Date   `json:"disbursed_on,omitempty"`
+	DueOn            Date   `json:"due_on,omitempty"`
+	HouseholdsDriven int    `json:"households_driven"` // households the funded project drives
+	Note             string `json:"note,omitempty"`
+}
+
+// Due returns the day the principal falls due (zero before disbursement).
+func (l *Loan) Due() Date {
+	if !l.DueOn.IsZero() || l.DisbursedOn.IsZero() {
+		return l.DueOn
+	}
+	return l.DisbursedOn.AddDate(0, l.TermMonths, 0)
+}
+
+// Applicant returns the borrower's ID number or the party organization's number.
+func (l *Loan) Applicant() string {
+	if l.Borrower != "" {
+		return l.Borrower
+	}
+	return l.PartyOrg
+}
+
+// StatusOn returns the loan's status on day, given the principal repaid up
+// to and including day; "" before the application. A loan not repaid by the
+// end of its due day is overdue.
+func (l *Loan) StatusOn(day Date, repaidFen int64) string {
+	on := func(d Date) bool { return !d.IsZero() && !day.Before(d) }
+	switch {
+	case !on(l.AppliedOn):
+		return ""
+	case on(l.RejectedOn):
+		return LoanRejected
+	case on(l.DisbursedOn) && repaidFen >= l.AmountFen:
+		return LoanRepaid
+	case on(l.DisbursedOn) && day.After(l.Due()):
+		return LoanOverdue
+	case on(l.DisbursedOn):
+		return LoanDisbursed
+	case on(l.ApprovedOn):
+		return LoanApproved
+	}
+	return LoanApplied
+}
+
+// Validate checks the loan's own fields and the order of its dates:
+// application, then approval or rejection, then disbursement.
+func (l *Loan) Validate() error {
+	rec := "贷款 " + l.No
+	before := func(a, b Date) bool { return !a.IsZero() && !b.IsZero() && b.Before(a) }
+	switch {
+	case strings.TrimSpace(l.No) == "":
+		return Invalid("贷款", "no", "缺少贷款编号", "loan number missing")
+	case (l.Borrower == "") == (l.PartyOrg == ""):
+		return Invalid(rec, "borrower", "申请人应为一名党员或一个合作组织党组织（只填一个）", "the applicant is one party member or one org's party organization (give exactly one)")
+	case l.PartyOrg != "" && l.OrgNo == "":
+		return Invalid(rec, "org_id", "党组织申请贷款时应填写所服务的合作组织", "a loan to a party organization must name the org it serves")
+	case l.ForCooperative && l.OrgNo == "":
+		return Invalid(rec, "org_id", "用于合作组织发展的贷款应填写组织编号", "a loan for an org's development must name the org")
+	case l.AmountFen <= 0:
+		return Invalid(rec, "amount_fen", "贷款金额应大于零", "the amount must be positive")
+	case l.RatePPM < 0 || l.RatePPM > 360000:
+		return Invalid(rec, "rate_ppm", "年利率应在 0 到 36% 之间", "the annual rate must be between 0 and 36%")
+	case l.TermMonths < 1:
+		return Invalid(rec, "term_months", "贷款期限至少 1 个月", "the term is at least one month")
+	case l.HouseholdsDriven < 0:
+		return Invalid(rec, "households_driven", "带动农户数不能为负数", "households driven cannot be negative")
+	case l.AppliedOn.IsZero():
+		return Invalid(rec, "applied_on", "缺少申请日期", "application date missing")
+	case !l.ApprovedOn.IsZero() && !l.RejectedOn.IsZero():
+		return Invalid(rec, "rejected_on", "同一笔贷款不能既获批准又被拒绝", "a loan cannot be both approved and rejected")
+	case before(l.AppliedOn, l.ApprovedOn) || before(l.AppliedOn, l.RejectedOn):
+		return Invalid(rec, "approved_on", "审批日期早于申请日期", "decided before it was applied for")
+	case !l.DisbursedOn.IsZero() && l.ApprovedOn.IsZero():
+		return Invalid(rec, "disbursed_on", "未经审批的贷款不能发放", "a loan cannot be disbursed before it is approved")
+	case before(l.ApprovedOn, l.DisbursedOn):
+		return Invalid(rec, "disbursed_on", "发放日期早于审批日期", "disbursed before it was approved")
+	case !l.DisbursedOn.IsZero() && strings.TrimSpace(l.Lender) == "":
+		return Invalid(rec, "lender", "已发放的贷款应填写贷款机构", "a disbursed loan needs its lender")
+	case !l.DueOn.IsZero() && (l.DisbursedOn.IsZero() || !l.DisbursedOn.Before(l.DueOn)):
+		return Invalid(rec, "due_on", "到期日应晚于发放日期", "the due date must come after disbursement")
+	}
+	return nil
+}
+
+// Repayment is one payment on a loan: principal and interest paid on PaidOn.
+type Repayment struct {
+	LoanNo       string `json:"loan"`
+	PaidOn       Date   `json:"paid_on"`
+	PrincipalFen int64  `json:"principal_fen"`
+	InterestFen  int64  `json:"interest_fen"`
+}
+
+// Guarantor is a public servant (公职人员) who may guarantee party members'
+// loans, working in Unit (Unit.Code) as Post.
+type Guarantor struct {
+	IDNumber string `json:"id_number"`
+	Unit     string `json:"unit"`
+	Post     string `json:"post,omitempty"`
+}
+
+// Guarantee is a guarantor standing for a loan, for AmountFen (zero: the
+// whole loan). It binds from the loan's disbursement (or approval) until
+// the loan is repaid.
+type Guarantee struct {
+	LoanNo    string `json:"loan"`
+	IDNumber  string `json:"id_number"` // the guarantor
+	AmountFen int64  `json:"amount_fen,omitempty"`
+}
+
+// Funding sources of a party-fee subsidy.
+const (
+	SourcePartyDues = "party_dues" // 党费（县委组织部代管党费）
+	SourceFinance   = "finance"    // 财政资金
+	SourceOther     = "other"      // 其他
+)
+
+// SourceNames gives each funding source's Chinese name.
+var SourceNames = map[string]string{SourcePartyDues: "党费", SourceFinance: "财政资金", SourceOther: "其他"}
+
+// FeeSubsidy is a party-fee subsidy (党费补贴) paid to a loan's borrower on
+// PaidOn, kept apart from the interest subsidy with its funding source.
+type FeeSubsidy struct {
+	LoanNo    string `json:"loan"`
+	PaidOn    Date   `json:"paid_on"`
+	AmountFen int64  `json:"amount_fen"`
+	Source    string `json:"source"`
+	Note      string `json:"note,omitempty"`
+}
+
+// InterestFen returns the interest in fen on fenDays (principal in fen
+// times days) at an annual rate of ratePPM over a year of basis days,
+// rounded half up.
+func InterestFen(fenDays int64, ratePPM, basis int) int64 {
+	den := int64(1_000_000) * int64(basis)
+	return (fenDays*int64(ratePPM) + den/2) / den
+}
+
+// Yuan formats fen as yuan with thousands separators: 2275000000 → "22,750,000.00".
+func Yuan(fen int64) string {
+	sign := ""
+	if fen < 0 {
+		sign, fen = "-", -fen
+	}
+	s := strconv.FormatInt(fen/100, 10)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return fmt.Sprintf("%s%s.%02d", sign, s, fen%100)
+}
+
+// Percent formats a rate in parts per million as a percentage with two to
+// four decimals: 43500 → "4.35%", 37000 → "3.70%", 47850 → "4.785%".
+func Percent(ppm int) string {
+	s := strconv.FormatFloat(float64(ppm)/10000, 'f', 4, 64)
+	for strings.HasSuffix(s, "0") && len(s)-strings.IndexByte(s, '.') > 3 {
+		s = s[:len(s)-1]
+	}
+	return s + "%"
+}
+
+// LoanItem is a loan as listed on a day: the record with the applicant's
+// and the org's names, its status, the principal and interest repaid, the
+// principal outstanding, its guarantors and the party-fee subsidies paid,
+// all up to the day.
+type LoanItem struct {
+	Loan
+	ApplicantName   string `json:"applicant_name"`
+	OrgName         string `json:"org_name,omitempty"`
+	Status          string `json:"status"`
+	RepaidFen       int64  `json:"repaid_fen"`
+	InterestPaidFen int64  `json:"interest_paid_fen"`
+	OutstandingFen  int64  `json:"outstanding_fen"`
+	Guarantors      int    `json:"guarantors"`
+	FeeSubsidyFen   int64  `json:"fee_subsidy_fen"`
+	FeeFromDuesFen  int64  `json:"fee_subsidy_from_dues_fen"` // of which paid from party dues
+}

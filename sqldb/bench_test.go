@@ -1,0 +1,293 @@
+package sqldb
+
+// Benchmarks of issue 7 on data from the generator (`go test -bench . -run
+// ^$ ./sqldb`). The county data set is generated in the setup (a few
+// seconds) and cached in os.TempDir(); the province (about 4 minutes) only
+// with HEZUO_BENCH_PROVINCE=1, or when its cached file exists; the nation on
+// PostgreSQL only with HEZUO_BENCH_NATION naming an empty database or one
+// holding the nation already (generated there once, an hour or more: never
+// in CI). Each file is named hezuo-bench-SCALE-1.db (seed 1); delete it to
+// regenerate.
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"sync"
+	"testing"
+
+	"hezuo"
+	"hezuo/demo"
+)
+
+// benchDay is the "today" of the benchmarks: the last day generated facts
+// reach (demo.GenEnd), so that results do not drift with the calendar.
+var benchDay = demo.GenEnd
+
+var benchDBs sync.Map // scale → *DB
+
+// benchDB returns the generated database of a scale, or skips.
+func benchDB(b *testing.B, scale string) *DB {
+	b.Helper()
+	if db, ok := benchDBs.Load(scale); ok {
+		return db.(*DB)
+	}
+	ctx := context.Background()
+	var dsn string
+	switch scale {
+	case "nation":
+		if dsn = os.Getenv("HEZUO_BENCH_NATION"); dsn == "" {
+			b.Skip("HEZUO_BENCH_NATION (a postgres:// database) not set")
+		}
+	default:
+		dsn = filepath.Join(os.TempDir(), "hezuo-bench-"+scale+"-1.db")
+		if _, err := os.Stat(dsn); err != nil && scale == "province" && os.Getenv("HEZUO_BENCH_PROVINCE") == "" {
+			b.Skip("HEZUO_BENCH_PROVINCE=1 not set and no cached " + dsn)
+		}
+	}
+	removeFile := func() { // an interrupted generation or a damaged file
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			os.Remove(dsn + suffix)
+		}
+	}
+	db, err := Open(ctx, dsn)
+	if err != nil && !IsPostgres(dsn) {
+		b.Logf("%s: %v: generating it again", dsn, err)
+		removeFile()
+		db, err = Open(ctx, dsn)
+	}
+	if err != nil {
+		b.Fatal(err)
+	}
+	want := scale + "/1"
+	if got, _ := db.Meta(ctx, "gen"); got != want {
+		if empty, err := db.Empty(ctx); err != nil || !empty {
+			db.Close()
+			if !IsPostgres(dsn) {
+				removeFile()
+				return benchDB(b, scale)
+			}
+			b.Fatalf("%s holds other data (gen %q)", dsn, got)
+		}
+		b.Logf("generating the %s data set into %s…", scale, dsn)
+		if err := benchGenerate(ctx, db, scale); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if !db.summariesReady(ctx) {
+		if err := db.RebuildSummaries(ctx); err != nil {
+			b.Fatal(err)
+		}
+	}
+	benchDBs.Store(scale, db)
+	return db
+}
+
+func benchGenerate(ctx context.Context, db *DB, scale string) error {
+	bulk, err := db.NewBulk(ctx)
+	if err != nil {
+		return err
+	}
+	if err := demo.Generate(demo.Scales[scale], 1, bulk); err != nil {
+		bulk.Abort()
+		return err
+	}
+	if err := bulk.Close(); err != nil {
+		return err
+	}
+	return db.SetMeta(ctx, "gen", scale+"/1")
+}
+
+// benchScales runs fn as a sub-benchmark per scale.
+func benchScales(b *testing.B, scales []string, fn func(b *testing.B, db *DB, top hezuo.Scope)) {
+	for _, sc := range scales {
+		b.Run(sc, func(b *testing.B) {
+			db := benchDB(b, sc)
+			top := hezuo.AllScope
+			if sc == "province" {
+				top = hezuo.Scope{Prefix: "22"}
+			}
+			b.ResetTimer()
+			fn(b, db, top)
+		})
+	}
+}
+
+var allScales = []string{"county", "province", "nation"}
+
+func BenchmarkStatsToday(b *testing.B) {
+	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
+		for b.Loop() {
+			if _, err := db.Stats(context.Background(), top, benchDay); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+func BenchmarkStatsPastDate(b *testing.B) {
+	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
+		for b.Loop() {
+			if _, err := db.Stats(context.Background(), top, hezuo.MustDate("2022-06-08")); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkStatsSummaryUncached reads the roll-ups on every call (no
+// figure cache): the cost of a first request, today and at a past date.
+func BenchmarkStatsSummaryUncached(b *testing.B) {
+	for _, d := range []hezuo.Date{benchDay, hezuo.MustDate("2022-06-08")} {
+		b.Run(d.String(), func(b *testing.B) {
+			benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
+				for b.Loop() {
+					if !db.summariesReady(context.Background()) {
+						b.Fatal("no summaries")
+					}
+					if _, err := db.statsSummary(context.Background(), top, d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		})
+	}
+}
+
+// BenchmarkStatsDirect is the computation from the records that the
+// summaries replace (about 36 s on the province: county only).
+func BenchmarkStatsDirect(b *testing.B) {
+	benchScales(b, []string{"county"}, func(b *testing.B, db *DB, top hezuo.Scope) {
+		for b.Loop() {
+			if _, err := db.statsDirect(context.Background(), top, benchDay); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// firstCounty returns the scope of the first county holding orgs.
+func firstCounty(b *testing.B, db *DB) hezuo.Scope {
+	var v string
+	if err := db.QueryRowContext(context.Background(), `SELECT min(village) FROM orgs`).Scan(&v); err != nil {
+		b.Fatal(err)
+	}
+	return hezuo.Scope{Prefix: v[:6]}
+}
+
+func BenchmarkCheckOneCounty(b *testing.B) {
+	benchScales(b, allScales, func(b *testing.B, db *DB, _ hezuo.Scope) {
+		county := firstCounty(b, db)
+		b.ResetTimer()
+		for b.Loop() {
+			rows, err := db.Check(context.Background(), county, benchDay)
+			if err != nil || len(rows) == 0 {
+				b.Fatal(err, len(rows))
+			}
+		}
+	})
+}
+
+// BenchmarkOrgListFirstPage is the first page of the org list of the whole
+// data set for a county administrator of it (sqldb/orglist.go).
+func BenchmarkOrgListFirstPage(b *testing.B) {
+	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
+		a := &hezuo.Access{User: "bench", Role: hezuo.RoleCountyAdmin, Scope: top}
+		for b.Loop() {
+			list, err := db.ListOrgs(context.Background(), a, hezuo.OrgFilter{Scope: top, Page: 1, Day: benchDay})
+			if err != nil || len(list.Items) == 0 {
+				b.Fatal(err)
+			}
+		}
+	})
+}
+
+// BenchmarkOrgKeysetFirstPage is what the org list's first page costs with
+// its total from the summaries (orgCountSummary) and the page read along the
+// org number index (keyset pagination: WHERE org_no > last ORDER BY org_no
+// LIMIT n), for comparison with BenchmarkOrgListFirstPage.
+func BenchmarkOrgKeysetFirstPage(b *testing.B) {
+	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
+		ctx := context.Background()
+		village := "o.village"
+		if db.Dialect == SQLite {
+			village = "+o.village" // not the village index: walk org numbers in order
+		}
+		lo, hi := top.Range()
+		for b.Loop() {
+			n, ok := db.orgCountSummary(ctx, top, benchDay, "")
+			if !ok || n == 0 {
+				b.Fatal("no summaries")
+			}
+			var items []hezuo.OrgItem
+			err := db.eachRow(ctx, orgSelect+` WHERE `+village+` BETWEEN ? AND ? AND o.founded <= ? AND (o.dissolved IS NULL OR o.dissolved > ?)
+				AND o.org_no > ? ORDER BY o.org_no LIMIT 20`, []any{lo, hi, benchDay, benchDay, ""}, func(r rowScanner) error {
+				it, err := scanOrgItem(r)
+				items = append(items, it)
+				return err
+			})
+			if err != nil || len(items) != 20 {
+				b.Fatal(err, len(items))
+			}
+		}
+	})
+}
+
+// BenchmarkDashboardStore is the store's part of the dashboard of a county
+// administrator of the whole data set with the series from the summaries:
+// the figures, orgs by township and kind, and a trend of six yearly points
+// (web/dashboard.go).
+func BenchmarkDashboardStore(b *testing.B) {
+	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
+		ctx := context.Background()
+		a := &hezuo.Access{User: "bench", Role: hezuo.RoleCountyAdmin, Scope: top}
+		var days []hezuo.Date
+		for i := 5; i >= 0; i-- {
+			days = append(days, benchDay.AddDate(-i, 0, 0))
+		}
+		for b.Loop() {
+			if _, err := db.ScopedStats(ctx, a, top, benchDay); err != nil {
+				b.Fatal(err)
+			}
+			if _, ok := db.orgsByTownshipSummary(ctx, top, benchDay); !ok {
+				b.Fatal("no summaries")
+			}
+			if _, ok := db.memberTrendSummary(ctx, top, days); !ok {
+				b.Fatal("no summaries")
+			}
+		}
+	})
+}
+
+// BenchmarkLoadOneMembership is the upkeep of the summaries: a Load ending
+// (then reopening) one membership, which recomputes one org's segments and
+// its township's and county's roll-ups in the Load's transaction.
+func BenchmarkLoadOneMembership(b *testing.B) {
+	benchScales(b, []string{"county", "province"}, func(b *testing.B, db *DB, _ hezuo.Scope) {
+		ctx := context.Background()
+		var idNumber, orgNo string
+		var from hezuo.Date
+		if err := db.QueryRowContext(ctx, `SELECT p.id_number, o.org_no, m.valid_from FROM memberships m
+			JOIN people p ON p.id = m.person_id JOIN orgs o ON o.id = m.org_id WHERE m.valid_to IS NULL ORDER BY m.id LIMIT 1`).
+			Scan(&idNumber, &orgNo, &from); err != nil {
+			b.Fatal(err)
+		}
+		b.ResetTimer()
+		i := 0
+		for b.Loop() {
+			m := hezuo.Membership{IDNumber: idNumber, OrgNo: orgNo, Period: hezuo.Period{From: from}}
+			if i++; i%2 == 1 {
+				m.To = benchDay
+			}
+			if err := db.Load(ctx, &hezuo.Dataset{Memberships: []hezuo.Membership{m}}, benchDay); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if i%2 == 1 { // leave the data set as generated
+			m := hezuo.Membership{IDNumber: idNumber, OrgNo: orgNo, Period: hezuo.Period{From: from}}
+			if err := db.Load(ctx, &hezuo.Dataset{Memberships: []hezuo.Membership{m}}, benchDay); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}

@@ -1,0 +1,357 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"hezuo"
+)
+
+// Import validates ds and writes it in one transaction, all or nothing, as
+// Load does, with two differences made for spreadsheet imports:
+//   - memberships and party status steps whose ID is set are updated in
+//     place by that ID (an import corrects a membership's dates by its key
+//     身份证号 + 组织编号, and ends a party status step), those without are
+//     upserted by their natural keys as in Load;
+//   - people, memberships and party status steps are written with
+//     multi-row statements, the bulk path for rosters of 100,000 rows.
+func (db *DB) Import(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date) error {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if db.Dialect == SQLite {
+		// A roster of 100,000 rows with its indexes outgrows SQLite's default
+		// 2 MB page cache, which then spills to the WAL mid-transaction. The
+		// setting stays with the pooled connection: a bigger cache, no harm.
+		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -131072`); err != nil {
+			return err
+		}
+	}
+	l := &importer{loader: newLoader(ctx, db, tx, today), county: map[string]string{}}
+	defer l.closeStmts()
+	steps := []func(*hezuo.Dataset) error{
+		l.settings, l.loadDivisions, l.loadOrgs, l.bulkPeople, l.loadPartyOrgs, l.loadDepartments,
+		l.bulkMemberships, l.bulkPartyStatus, l.loadOfficers, l.loadInstructors, l.loadDispatches,
+		l.loadPlatforms,
+	}
+	for _, step := range steps {
+		if err := step(ds); err != nil {
+			return err
+		}
+	}
+	// The summaries of what was written, in the same transaction, as Load does.
+	if err := db.refreshOrRebuild(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// importer is a loader with the multi-row writers of Import.
+type importer struct {
+	*loader
+	county map[string]string // ID number → the person's county, for people written or found
+}
+
+// known returns the id of a person written by this import or stored (see
+// prefetchPeople).
+func (l *importer) known(rec, idNumber string) (int64, error) {
+	if id, ok := l.people[idNumber]; ok {
+		return id, nil
+	}
+	return 0, unknown(rec, "id_number", "身份证号", "ID number", hezuo.MaskIDNumber(idNumber))
+}
+
+// membershipKey is a membership's natural key.
+type membershipKey struct {
+	person, org int64
+	from        hezuo.Date
+}
+
+// bulkRows is how many rows one multi-row INSERT carries.
+const bulkRows = 250
+
+// insertMany runs head + "VALUES (…), (…)" + tail for rows whose columns
+// have the given SQL types, bulkRows at a time (on PostgreSQL, see
+// insertUnnest); scan, when set, reads each returned row.
+func (l *importer) insertMany(head, tail string, types []string, rows [][]any, scan func(rowScanner) error) error {
+	if l.db.Dialect == Postgres {
+		return l.insertUnnest(head, tail, types, rows, scan)
+	}
+	width := len(types)
+	one := "(" + strings.TrimSuffix(strings.Repeat("?, ", width), ", ") + ")"
+	for len(rows) > 0 {
+		n := min(len(rows), bulkRows)
+		q := head + " VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ") + " " + tail
+		s, err := l.stmt(q)
+		if err != nil {
+			return err
+		}
+		args := make([]any, 0, n*width)
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		if scan == nil {
+			if _, err := s.ExecContext(l.ctx, args...); err != nil {
+				return err
+			}
+		} else if err := scanAll(l.ctx, s, args, scan); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// unnestRows is how many rows one PostgreSQL unnest statement carries.
+const unnestRows = 5000
+
+// insertUnnest is insertMany on PostgreSQL: one text array per column,
+// head + "SELECT c1::type, … FROM unnest($1::text[], …)" + tail. A
+// statement with a few array parameters is planned and bound much faster
+// than one with thousands of scalar parameters.
+func (l *importer) insertUnnest(head, tail string, types []string, rows [][]any, scan func(rowScanner) error) error {
+	sel, arrays, names := make([]string, len(types)), make([]string, len(types)), make([]string, len(types))
+	for i, t := range types {
+		names[i] = fmt.Sprintf("c%d", i+1)
+		sel[i] = names[i] + "::" + t
+		arrays[i] = "?::text[]"
+	}
+	q := head + " SELECT " + strings.Join(sel, ", ") + " FROM unnest(" + strings.Join(arrays, ", ") + ") AS u(" +
+		strings.Join(names, ", ") + ") " + tail
+	s, err := l.stmt(q)
+	if err != nil {
+		return err
+	}
+	for len(rows) > 0 {
+		n := min(len(rows), unnestRows)
+		cols := make([][]*string, len(types))
+		for c := range cols {
+			cols[c] = make([]*string, n)
+		}
+		for r, row := range rows[:n] {
+			for c, v := range row {
+				cols[c][r] = textOf(v)
+			}
+		}
+		args := make([]any, len(cols))
+		for c := range cols {
+			args[c] = cols[c]
+		}
+		if scan == nil {
+			if _, err := s.ExecContext(l.ctx, args...); err != nil {
+				return err
+			}
+		} else if err := scanAll(l.ctx, s, args, scan); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// textOf renders a value as PostgreSQL text input (nil for NULL).
+func textOf(v any) *string {
+	var s string
+	switch x := v.(type) {
+	case nil:
+		return nil
+	case string:
+		s = x
+	case int64:
+		s = strconv.FormatInt(x, 10)
+	case int:
+		s = strconv.Itoa(x)
+	case hezuo.Date:
+		if x.IsZero() {
+			return nil
+		}
+		s = x.String()
+	default:
+		s = fmt.Sprint(x)
+	}
+	return &s
+}
+
+func scanAll(ctx context.Context, s *sql.Stmt, args []any, scan func(rowScanner) error) error {
+	rows, err := s.QueryContext(ctx, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := scan(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// bulkPeople validates and upserts people by ID number (the last record of
+// an ID number wins) and remembers their counties.
+func (l *importer) bulkPeople(ds *hezuo.Dataset) error {
+	last := map[string]int{}
+	for i := range ds.People {
+		p := &ds.People[i]
+		if err := p.Validate(l.today); err != nil {
+			return err
+		}
+		if p.Village != "" {
+			if err := l.village("人员 "+p.Name, "village", p.Village); err != nil {
+				return err
+			}
+		}
+		last[p.IDNumber] = i
+	}
+	rows := make([][]any, 0, len(last))
+	for i, p := range ds.People {
+		if last[p.IDNumber] != i {
+			continue
+		}
+		county := p.IDNumber[:6]
+		if p.Village != "" {
+			county = p.Village[:6]
+		}
+		l.county[p.IDNumber] = county
+		rows = append(rows, []any{county, p.IDNumber, p.Name, p.Sex, p.BirthDate, nullStr(p.Village), p.Phone, p.TalentSince, p.LeaderSince})
+	}
+	// RETURNING gives the ids memberships and party status need: cheaper
+	// than a subquery per row (each opens a B-tree cursor).
+	return l.insertMany(`INSERT INTO people (county, id_number, name, sex, birth_date, village, phone, talent_since, leader_since)`,
+		`ON CONFLICT (id_number) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
+			birth_date = excluded.birth_date, village = excluded.village, phone = excluded.phone,
+			talent_since = excluded.talent_since, leader_since = excluded.leader_since, version = people.version + 1
+		RETURNING id, id_number`, []string{"text", "text", "text", "text", "date", "text", "text", "date", "date"}, rows, func(r rowScanner) error {
+			var id int64
+			var no string
+			err := r.Scan(&id, &no)
+			l.people[no] = id
+			return err
+		})
+}
+
+// prefetchPeople resolves the ids and counties of people not yet known to
+// the load with a few IN queries instead of one query each.
+func (l *importer) prefetchPeople(idNumbers []string) error {
+	var want keySet
+	for _, n := range idNumbers {
+		if _, ok := l.people[n]; !ok {
+			want.add(n)
+		}
+	}
+	keys := want.list
+	for len(keys) > 0 {
+		n := min(len(keys), inChunk)
+		q := `SELECT id, id_number, county FROM people WHERE id_number IN (` + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + `)`
+		s, err := l.stmt(q)
+		if err != nil {
+			return err
+		}
+		if err := scanAll(l.ctx, s, keys[:n], func(r rowScanner) error {
+			var id int64
+			var no, county string
+			err := r.Scan(&id, &no, &county)
+			l.people[no], l.county[no] = id, county
+			return err
+		}); err != nil {
+			return err
+		}
+		keys = keys[n:]
+	}
+	return nil
+}
+
+// bulkMemberships updates memberships with an ID in place and upserts the
+// others by (person, org, start).
+func (l *importer) bulkMemberships(ds *hezuo.Dataset) error {
+	ids := make([]string, len(ds.Memberships))
+	for i, m := range ds.Memberships {
+		ids[i] = m.IDNumber
+	}
+	if err := l.prefetchPeople(ids); err != nil {
+		return err
+	}
+	seen := map[membershipKey]bool{}
+	var rows [][]any
+	for _, m := range ds.Memberships {
+		rec := fmt.Sprintf("成员 %s@%s", hezuo.MaskIDNumber(m.IDNumber), m.OrgNo)
+		if err := m.Period.Validate(rec); err != nil {
+			return err
+		}
+		pid, err := l.known(rec, m.IDNumber)
+		if err != nil {
+			return err
+		}
+		oid, err := l.orgID(rec, "org_id", m.OrgNo)
+		if err != nil {
+			return err
+		}
+		if m.ID != 0 {
+			if err := l.exec(`UPDATE memberships SET role = ?, valid_from = ?, valid_to = ?, version = version + 1
+				WHERE id = ? AND person_id = ? AND org_id = ?`, m.Role, m.From, m.To, m.ID, pid, oid); err != nil {
+				return fmt.Errorf("%s: %w", rec, err)
+			}
+			continue
+		}
+		key := membershipKey{pid, oid, m.From}
+		if seen[key] {
+			return hezuo.Invalid(rec, "from", "同一成员记录出现两次", "the same membership is given twice")
+		}
+		seen[key] = true
+		rows = append(rows, []any{l.countyOf(`SELECT county FROM orgs WHERE id = ?`, oid), pid, oid, m.Role, m.From, m.To})
+	}
+	return l.insertMany(`INSERT INTO memberships (county, person_id, org_id, role, valid_from, valid_to)`,
+		`ON CONFLICT (person_id, org_id, valid_from) DO UPDATE SET role = excluded.role, valid_to = excluded.valid_to,
+			version = memberships.version + 1`, []string{"text", "bigint", "bigint", "text", "date", "date"}, rows, nil)
+}
+
+// bulkPartyStatus updates party status steps with an ID in place and
+// upserts the others by (person, status, start).
+func (l *importer) bulkPartyStatus(ds *hezuo.Dataset) error {
+	ids := make([]string, len(ds.PartyStatus))
+	for i, s := range ds.PartyStatus {
+		ids[i] = s.IDNumber
+	}
+	if err := l.prefetchPeople(ids); err != nil {
+		return err
+	}
+	seen := map[string]bool{}
+	var rows [][]any
+	for i := range ds.PartyStatus {
+		s := &ds.PartyStatus[i]
+		if err := s.Validate(); err != nil {
+			return err
+		}
+		rec := "政治面貌 " + hezuo.MaskIDNumber(s.IDNumber)
+		pid, err := l.known(rec, s.IDNumber)
+		if err != nil {
+			return err
+		}
+		var home int64
+		if s.HomePartyOrg != "" {
+			if home, err = l.partyOrgID(rec, "home_party_org", s.HomePartyOrg); err != nil {
+				return err
+			}
+		}
+		if s.ID != 0 {
+			if err := l.exec(`UPDATE party_status SET status = ?, home_party_org_id = ?, valid_from = ?, valid_to = ?
+				WHERE id = ? AND person_id = ?`, s.Status, nullID(home), s.From, s.To, s.ID, pid); err != nil {
+				return fmt.Errorf("%s: %w", rec, err)
+			}
+			continue
+		}
+		key := s.IDNumber + "|" + s.Status + "|" + s.From.String()
+		if seen[key] {
+			return hezuo.Invalid(rec, "from", "同一政治面貌记录出现两次", "the same party status step is given twice")
+		}
+		seen[key] = true
+		rows = append(rows, []any{l.county[s.IDNumber], pid, s.Status, nullID(home), s.From, s.To})
+	}
+	return l.insertMany(`INSERT INTO party_status (county, person_id, status, home_party_org_id, valid_from, valid_to)`,
+		`ON CONFLICT (person_id, status, valid_from) DO UPDATE SET home_party_org_id = excluded.home_party_org_id,
+			valid_to = excluded.valid_to`, []string{"text", "bigint", "text", "bigint", "date", "date"}, rows, nil)
+}

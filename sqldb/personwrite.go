@@ -1,0 +1,205 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strconv"
+	"time"
+
+	"hezuo"
+)
+
+// forbidWrite is the error for a role that may not change the registry.
+func forbidWrite(a *hezuo.Access) error {
+	if a.CanWrite() {
+		return nil
+	}
+	return hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能修改名录", "your role cannot change the registry")
+}
+
+// fieldError returns an error of code about one form field.
+func fieldError(code, record, field, zh, en string) *hezuo.Error {
+	return &hezuo.Error{Code: code, Record: record, Field: field, ZH: zh, EN: en}
+}
+
+// villageIn checks that code is a village on record inside a's scope.
+func (db *DB) villageIn(ctx context.Context, q querier, a *hezuo.Access, record, code string) error {
+	if !a.Scope.Contains(code) {
+		return hezuo.Invalid(record, "village", "所在村不在您的权限范围内", "the village lies outside your scope")
+	}
+	var n int
+	if err := q.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM divisions WHERE code = ? AND level = 'village'`), code).Scan(&n); err != nil {
+		return err
+	}
+	if n == 0 {
+		return hezuo.Invalid(record, "village", "未知的村 "+code, "unknown village "+code)
+	}
+	return nil
+}
+
+// personRecord reads the person with database id if a may see it (see
+// visiblePeople), whole, with its version; ENOTFOUND otherwise.
+func (db *DB) personRecord(ctx context.Context, q querier, a *hezuo.Access, id int64) (*hezuo.PersonRecord, error) {
+	w := &where{}
+	w.addPair(visiblePeople(a, hezuo.Today(hezuo.China)))
+	w.add("pe.id = ?", id)
+	var r hezuo.PersonRecord
+	p := &r.Person
+	var village sql.NullString
+	err := q.QueryRowContext(ctx, db.rebind(`SELECT pe.id, pe.id_number, pe.name, pe.sex, pe.birth_date, pe.village, pe.phone,
+		pe.talent_since, pe.leader_since, pe.version FROM people pe WHERE `+w.String()), w.args...).Scan(
+		&p.ID, &p.IDNumber, &p.Name, &p.Sex, &p.BirthDate, &village, &p.Phone, &p.TalentSince, &p.LeaderSince, &r.Version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("人员", "person", "#"+itoa(id))
+	}
+	p.Village = village.String
+	return &r, err
+}
+
+// PersonForEdit returns the person with database id, whole, for its edit
+// form: only roles that write, only people they may see (ENOTFOUND
+// otherwise). Showing the whole ID number and phone is written to the
+// audit log.
+func (db *DB) PersonForEdit(ctx context.Context, a *hezuo.Access, id int64, now time.Time) (*hezuo.PersonRecord, error) {
+	if err := forbidWrite(a); err != nil {
+		return nil, err
+	}
+	r, err := db.personRecord(ctx, db, a, id)
+	if err != nil {
+		return nil, err
+	}
+	return r, db.Audit(ctx, a, now, hezuo.ActionView, "person", hezuo.MaskIDNumber(r.IDNumber), r.Village,
+		"修改表单显示完整身份证号和电话 / the edit form showed the whole ID number and phone")
+}
+
+// maskedPerson is the copy of p the audit log keeps: the ID number and
+// phone masked, since auditors read the log but may not see them.
+func maskedPerson(p hezuo.Person) hezuo.Person {
+	p.IDNumber = hezuo.MaskIDNumber(p.IDNumber)
+	if p.Phone != "" {
+		p.Phone = hezuo.MaskPhone(p.Phone)
+	}
+	return p
+}
+
+// SavePerson creates (p.ID 0) or updates (p.ID the database id, version the
+// version read) the person p as a, in one transaction with its audit entry.
+// Person.Validate checks the ID number (GB 11643) and derives the birth date
+// and sex. Only roles that write; an existing person a may not see is
+// ENOTFOUND; a new or changed home village is required and must lie in a's
+// scope (an unchanged one outside it may stay); a taken ID number or
+// a stale version is ECONFLICT. It returns the id and the new version.
+func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, version int, now time.Time) (int64, int, error) {
+	if err := forbidWrite(a); err != nil {
+		return 0, 0, err
+	}
+	if err := p.Validate(hezuo.Today(hezuo.China)); err != nil {
+		return 0, 0, err
+	}
+	rec := "人员 " + hezuo.MaskIDNumber(p.IDNumber)
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, 0, err
+	}
+	defer tx.Rollback()
+	var before *hezuo.PersonRecord
+	action := hezuo.ActionCreate
+	if p.ID != 0 {
+		if before, err = db.personRecord(ctx, tx, a, p.ID); err != nil {
+			return 0, 0, err
+		}
+		if before.Version != version {
+			return 0, 0, hezuo.Errorf(hezuo.ECONFLICT, "该人员信息已被他人修改，请重新打开后再改", "someone else changed this person: reopen and try again")
+		}
+		action = hezuo.ActionUpdate
+	}
+	unchanged := before != nil && before.Village == p.Village
+	switch {
+	case p.Village == "" && !unchanged:
+		// A person with neither a home village nor a membership would be
+		// out of everyone's reach.
+		return 0, 0, hezuo.Invalid(rec, "village", "请选择您辖区内的村", "choose a village of your scope")
+	case p.Village != "" && !unchanged:
+		if err := db.villageIn(ctx, tx, a, rec, p.Village); err != nil {
+			return 0, 0, err
+		}
+	}
+	var taken int
+	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM people WHERE id_number = ? AND id <> ?`), p.IDNumber, p.ID).Scan(&taken); err != nil {
+		return 0, 0, err
+	}
+	if taken > 0 {
+		return 0, 0, fieldError(hezuo.ECONFLICT, rec, "id_number", "该身份证号已登记为另一人", "this ID number belongs to someone already on record")
+	}
+	county := p.IDNumber[:6]
+	if p.Village != "" {
+		county = p.Village[:6]
+	}
+	if p.ID == 0 {
+		err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO people (county, id_number, name, sex, birth_date, village, phone, talent_since, leader_since)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			county, p.IDNumber, p.Name, p.Sex, p.BirthDate, nullStr(p.Village), p.Phone, p.TalentSince, p.LeaderSince).Scan(&p.ID)
+	} else {
+		_, err = tx.ExecContext(ctx, db.rebind(`UPDATE people SET county = ?, id_number = ?, name = ?, sex = ?, birth_date = ?, village = ?,
+			phone = ?, talent_since = ?, leader_since = ?, version = version + 1 WHERE id = ?`),
+			county, p.IDNumber, p.Name, p.Sex, p.BirthDate, nullStr(p.Village), p.Phone, p.TalentSince, p.LeaderSince, p.ID)
+	}
+	if err != nil {
+		return 0, 0, err
+	}
+	// Read back through the new village: a person just created is visible
+	// to a township officer by its home village.
+	after, err := db.personRecord(ctx, tx, a, p.ID)
+	if err != nil {
+		return 0, 0, err
+	}
+	var old any
+	if before != nil {
+		old = maskedPerson(before.Person)
+	}
+	if err := db.audit(ctx, tx, a, now, action, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, old, maskedPerson(after.Person), ""); err != nil {
+		return 0, 0, err
+	}
+	return p.ID, after.Version, tx.Commit()
+}
+
+// EndPerson ends, on day, every membership of the person with database id
+// that is current on day in an org a may see (the person left them all:
+// moved away, died). People are never deleted. It returns how many
+// memberships ended.
+func (db *DB) EndPerson(ctx context.Context, a *hezuo.Access, id int64, day hezuo.Date, now time.Time) (int, error) {
+	if err := forbidWrite(a); err != nil {
+		return 0, err
+	}
+	if day.IsZero() {
+		return 0, hezuo.Invalid("", "to", "缺少日期", "date missing")
+	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	p, err := db.personRecord(ctx, tx, a, id)
+	if err != nil {
+		return 0, err
+	}
+	vis, va := visibleOrgIDs(a, hezuo.Today(hezuo.China))
+	res, err := tx.ExecContext(ctx, db.rebind(`UPDATE memberships SET valid_to = ?, version = version + 1 WHERE person_id = ?
+		AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?) AND org_id IN (`+vis+`)`), append([]any{day, id, day, day}, va...)...)
+	if err != nil {
+		return 0, err
+	}
+	n, err := res.RowsAffected()
+	if err != nil {
+		return 0, err
+	}
+	note := "离开全部组织 " + day.String() + "（" + itoa(n) + " 条成员关系）/ left every org on " + day.String()
+	if err := db.audit(ctx, tx, a, now, hezuo.ActionEnd, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, nil, nil, note); err != nil {
+		return 0, err
+	}
+	return int(n), tx.Commit()
+}
+
+// itoa formats an integer.
+func itoa[T ~int | ~int64](n T) string { return strconv.FormatInt(int64(n), 10) }

@@ -1,0 +1,81 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"hezuo"
+)
+
+// The plans as the web application offers them: scoped by the user's
+// Access, accepted only by roles that write, and audited in the
+// acceptance's own transaction.
+
+// ScopedPlanInput is PlanInput for a: only roles whose reach is a whole
+// division (county administrators, township officers, auditors) see plans,
+// since a plan weighs every org of a township; the requested scope is
+// narrowed by a's (EFORBIDDEN outside it).
+func (db *DB) ScopedPlanInput(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) (*PlanInput, error) {
+	scope, err := requestScope(a, req)
+	if err != nil {
+		return nil, err
+	}
+	if !a.ByDivision() {
+		return nil, hezuo.Errorf(hezuo.EFORBIDDEN, "只有县委组织部、乡镇党委和审计可以查看方案", "only county administrators, township officers and auditors see plans")
+	}
+	return db.PlanInput(ctx, scope, day)
+}
+
+// AcceptJointAs creates, valid from day, the joint branches given as lists
+// of org numbers (a proposal as a edited it) for the orgs of the township
+// (or other scope) req: the planner's input is gathered for req narrowed by
+// a's scope, so an org outside it cannot be placed (plan.Compose refuses
+// it), and AcceptJoint writes the branches with one audit entry each in
+// its transaction. Only roles that write.
+func (db *DB) AcceptJointAs(ctx context.Context, a *hezuo.Access, req hezuo.Scope, groups [][]string, day hezuo.Date, now time.Time) ([]hezuo.PartyOrg, error) {
+	if err := forbidWrite(a); err != nil {
+		return nil, err
+	}
+	in, err := db.ScopedPlanInput(ctx, a, req, day)
+	if err != nil {
+		return nil, err
+	}
+	return db.acceptJoint(ctx, in, groups, day, func(tx *sql.Tx, created []hezuo.PartyOrg) error {
+		for _, po := range created {
+			if err := db.audit(ctx, tx, a, now, hezuo.ActionCreate, "party_org", po.No, po.Seat, nil, po,
+				"采纳联合党支部方案 / joint-branch plan accepted"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// AcceptDispatchesAs sends instructors to orgs from day as pairs (a's edit
+// of an instructor plan) for the orgs of req narrowed by a's scope, with one
+// audit entry per dispatch in AcceptDispatches' transaction. Only roles
+// that write.
+func (db *DB) AcceptDispatchesAs(ctx context.Context, a *hezuo.Access, req hezuo.Scope, pairs []hezuo.Dispatch, day hezuo.Date, now time.Time) ([]hezuo.Dispatch, error) {
+	if err := forbidWrite(a); err != nil {
+		return nil, err
+	}
+	in, err := db.ScopedPlanInput(ctx, a, req, day)
+	if err != nil {
+		return nil, err
+	}
+	villages := map[string]string{}
+	for _, o := range in.InstructorOrgs {
+		villages[o.OrgNo] = o.Village
+	}
+	return db.acceptDispatches(ctx, in, pairs, day, func(tx *sql.Tx, created []hezuo.Dispatch) error {
+		for _, d := range created {
+			d.IDNumber = hezuo.MaskIDNumber(d.IDNumber)
+			if err := db.audit(ctx, tx, a, now, hezuo.ActionCreate, "dispatch", d.OrgNo+" "+d.IDNumber, villages[d.OrgNo], nil, d,
+				"采纳指导员派驻方案 / instructor plan accepted"); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

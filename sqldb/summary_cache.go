@@ -1,0 +1,97 @@
+package sqldb
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"maps"
+	"sync"
+
+	"hezuo"
+)
+
+// figureCache keeps the figures read from the summaries of one database
+// while its summary version (meta summary_version, changed in the
+// transaction of every refresh or rebuild, by any process) stays the same:
+// a dashboard read by many users costs one version check. It holds at most
+// cacheEntries results.
+type figureCache struct {
+	mu      sync.Mutex
+	version string
+	stats   map[figureKey]*hezuo.Stats
+	towns   map[figureKey]map[string]map[string]int
+}
+
+type figureKey struct{ scope, day string }
+
+const cacheEntries = 2000
+
+var figureCaches sync.Map // *DB → *figureCache
+
+func (db *DB) figureCache() *figureCache {
+	c, _ := figureCaches.LoadOrStore(db, &figureCache{})
+	return c.(*figureCache)
+}
+
+// reset empties the cache when the version changed or it is full.
+func (c *figureCache) reset(version string) {
+	if c.stats == nil || c.version != version || len(c.stats)+len(c.towns) > cacheEntries {
+		c.version = version
+		c.stats = map[figureKey]*hezuo.Stats{}
+		c.towns = map[figureKey]map[string]map[string]int{}
+	}
+}
+
+// statsCached is statsSummary through the cache; it returns a copy.
+func (db *DB) statsCached(ctx context.Context, version string, scope hezuo.Scope, d hezuo.Date) (*hezuo.Stats, error) {
+	c, k := db.figureCache(), figureKey{scope.String(), d.String()}
+	c.mu.Lock()
+	c.reset(version)
+	s := c.stats[k]
+	c.mu.Unlock()
+	if s == nil {
+		var err error
+		if s, err = db.statsSummary(ctx, scope, d); err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		c.reset(version)
+		c.stats[k] = s
+		c.mu.Unlock()
+	}
+	cp := *s
+	cp.ManagedBy = maps.Clone(s.ManagedBy)
+	return &cp, nil
+}
+
+// townsCached is orgsByTownshipSummary's reading through the cache; the
+// result is shared and must not be changed.
+func (db *DB) townsCached(ctx context.Context, version string, scope hezuo.Scope, d hezuo.Date,
+	read func() (map[string]map[string]int, error)) (map[string]map[string]int, error) {
+	c, k := db.figureCache(), figureKey{scope.String(), d.String()}
+	c.mu.Lock()
+	c.reset(version)
+	t := c.towns[k]
+	c.mu.Unlock()
+	if t != nil {
+		return t, nil
+	}
+	t, err := read()
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.reset(version)
+	c.towns[k] = t
+	c.mu.Unlock()
+	return t, nil
+}
+
+// bumpSummaryVersion gives the summaries a new version, in x's transaction.
+func (db *DB) bumpSummaryVersion(ctx context.Context, x execQuerier) error {
+	b := make([]byte, 8)
+	rand.Read(b)
+	_, err := x.ExecContext(ctx, db.rebind(`INSERT INTO meta (key, value) VALUES ('summary_version', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`), hex.EncodeToString(b))
+	return err
+}

@@ -1,0 +1,355 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+	"sort"
+	"strings"
+
+	"hezuo"
+)
+
+// execQuerier is what the summary code runs on: *sql.DB, *sql.Tx or *sql.Conn.
+type execQuerier interface {
+	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
+	PrepareContext(ctx context.Context, q string) (*sql.Stmt, error)
+}
+
+// sweepInput is every fact the sweep of a set of orgs reads: the orgs, their
+// members' party status and talent, their dispatches, and their party
+// organizations with every org those link (whose members count in the party
+// organizations' sizes).
+type sweepInput struct {
+	target []int64 // the orgs to summarize, in id order
+	orgs   map[int64]*orgIn
+	people map[int64]*personIn
+	pos    map[int64]*poIn
+}
+
+// orgIn is one org: its record, existence, memberships, dispatches and links.
+type orgIn struct {
+	id         int64
+	org        hezuo.Org
+	county     string
+	active     span
+	registered day
+	members    []memberIn
+	dispatches []span
+	links      []linkIn
+}
+
+type memberIn struct {
+	person int64
+	span
+}
+
+type linkIn struct {
+	id int64 // party org (in orgIn.links) or org (in poIn.links)
+	span
+}
+
+// personIn is what the figures need about a person: full, probationary and
+// activist days, the days probationary periods began, and talent since.
+type personIn struct {
+	full, prob, activist spans
+	probStarts           []day
+	talent               day
+	raw                  [3][]span
+}
+
+// poIn is a party organization covering orgs of the input.
+type poIn struct {
+	id                  int64
+	no, name, form      string
+	electedOn           hezuo.Date
+	termYears, villages int
+	active              span
+	links               []linkIn
+	officers            []officerIn
+	pieces              []poPiece // filled by the sweep
+	formIndex           int       // index in partyOrgForms, -1 when not counted
+}
+
+type officerIn struct {
+	role, name string
+	leader     day
+	span
+}
+
+// inList returns "?, ?, …" for n values.
+func inList(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
+
+// idArgs converts ids to query arguments.
+func idArgs(ids []int64) []any {
+	out := make([]any, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
+}
+
+// chunked runs q, whose single %s is replaced by an IN list, over ids in
+// chunks, calling fn for every row.
+func (db *DB) chunked(ctx context.Context, x execQuerier, q string, ids []int64, fn func(rowScanner) error) error {
+	const chunk = 500
+	for len(ids) > 0 {
+		n := min(chunk, len(ids))
+		rows, err := x.QueryContext(ctx, db.rebind(strings.Replace(q, "%s", inList(n), -1)), repeatArgs(idArgs(ids[:n]), strings.Count(q, "%s"))...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			if err := fn(rows); err != nil {
+				rows.Close()
+				return err
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+func repeatArgs(args []any, times int) []any {
+	out := make([]any, 0, len(args)*times)
+	for i := 0; i < times; i++ {
+		out = append(out, args...)
+	}
+	return out
+}
+
+// loadSweepInput reads the facts of the target orgs (ids of orgs that no
+// longer exist are ignored).
+func (db *DB) loadSweepInput(ctx context.Context, x execQuerier, target []int64) (*sweepInput, error) {
+	in := &sweepInput{orgs: map[int64]*orgIn{}, people: map[int64]*personIn{}, pos: map[int64]*poIn{}}
+	if err := db.loadOrgsIn(ctx, x, in, target, true); err != nil {
+		return nil, err
+	}
+	in.target = sortedKeys(in.orgs)
+	if len(in.target) == 0 {
+		return in, nil
+	}
+	if err := db.loadPartyOrgsIn(ctx, x, in); err != nil {
+		return nil, err
+	}
+	var extra []int64
+	seen := map[int64]bool{}
+	for _, p := range in.pos {
+		for _, l := range p.links {
+			if in.orgs[l.id] == nil && !seen[l.id] {
+				seen[l.id] = true
+				extra = append(extra, l.id)
+			}
+		}
+	}
+	if err := db.loadOrgsIn(ctx, x, in, extra, false); err != nil {
+		return nil, err
+	}
+	all := sortedKeys(in.orgs)
+	if err := db.loadMembersIn(ctx, x, in, all); err != nil {
+		return nil, err
+	}
+	return in, db.loadDispatchesIn(ctx, x, in)
+}
+
+// loadOrgsIn reads orgs; for targets also their villages and links.
+func (db *DB) loadOrgsIn(ctx context.Context, x execQuerier, in *sweepInput, ids []int64, target bool) error {
+	err := db.chunked(ctx, x, `SELECT id, county, org_no, name, kind, registered_on, village, industry, households_driven, model,
+		founded, dissolved FROM orgs WHERE id IN (%s)`, ids, func(r rowScanner) error {
+		o := &orgIn{}
+		g := &o.org
+		if err := r.Scan(&o.id, &o.county, &g.OrgNo, &g.Name, &g.Kind, &g.RegisteredOn, &g.Village, &g.Industry,
+			&g.HouseholdsDriven, &g.Model, &g.Founded, &g.Dissolved); err != nil {
+			return err
+		}
+		o.active, o.registered = spanOf(g.Founded, g.Dissolved), dayOf(g.RegisteredOn)
+		in.orgs[o.id] = o
+		return nil
+	})
+	if err != nil || !target {
+		return err
+	}
+	err = db.chunked(ctx, x, `SELECT org_id, village FROM org_villages WHERE org_id IN (%s) ORDER BY org_id, village`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var v string
+			if err := r.Scan(&id, &v); err != nil {
+				return err
+			}
+			if o := in.orgs[id]; o != nil {
+				o.org.Villages = append(o.org.Villages, v)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	return db.chunked(ctx, x, `SELECT org_id, party_org_id, valid_from, valid_to FROM party_org_orgs WHERE org_id IN (%s)`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var l linkIn
+			var from, to hezuo.Date
+			if err := r.Scan(&id, &l.id, &from, &to); err != nil {
+				return err
+			}
+			l.span = spanOf(from, to)
+			if o := in.orgs[id]; o != nil {
+				o.links = append(o.links, l)
+				in.pos[l.id] = &poIn{id: l.id}
+			}
+			return nil
+		})
+}
+
+// loadPartyOrgsIn reads the party organizations linked to the targets: their
+// records, every link, villages and officers.
+func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput) error {
+	ids := sortedKeys(in.pos)
+	if len(ids) == 0 {
+		return nil
+	}
+	err := db.chunked(ctx, x, `SELECT id, no, name, form, elected_on, term_years, valid_from, valid_to FROM party_orgs WHERE id IN (%s)`, ids,
+		func(r rowScanner) error {
+			p := &poIn{}
+			var from, to hezuo.Date
+			if err := r.Scan(&p.id, &p.no, &p.name, &p.form, &p.electedOn, &p.termYears, &from, &to); err != nil {
+				return err
+			}
+			p.active = spanOf(from, to)
+			p.formIndex = formIndex(p.form)
+			in.pos[p.id] = p
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = db.chunked(ctx, x, `SELECT party_org_id, org_id, valid_from, valid_to FROM party_org_orgs WHERE party_org_id IN (%s)`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var l linkIn
+			var from, to hezuo.Date
+			if err := r.Scan(&id, &l.id, &from, &to); err != nil {
+				return err
+			}
+			l.span = spanOf(from, to)
+			in.pos[id].links = append(in.pos[id].links, l)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = db.chunked(ctx, x, `SELECT party_org_id, count(*) FROM party_org_villages WHERE party_org_id IN (%s) GROUP BY party_org_id`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var n int
+			if err := r.Scan(&id, &n); err != nil {
+				return err
+			}
+			in.pos[id].villages = n
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	// The order of the direct computation (covers.go): the last active
+	// secretary by start date wins.
+	return db.chunked(ctx, x, `SELECT f.party_org_id, f.role, pe.name, pe.leader_since, f.valid_from, f.valid_to FROM officers f
+		JOIN people pe ON pe.id = f.person_id WHERE f.party_org_id IN (%s) ORDER BY f.party_org_id, f.valid_from, f.id`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var o officerIn
+			var leader, from, to hezuo.Date
+			if err := r.Scan(&id, &o.role, &o.name, &leader, &from, &to); err != nil {
+				return err
+			}
+			o.leader, o.span = dayOf(leader), spanOf(from, to)
+			in.pos[id].officers = append(in.pos[id].officers, o)
+			return nil
+		})
+}
+
+// loadMembersIn reads the memberships of orgs and the party status and
+// talent of their members.
+func (db *DB) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, ids []int64) error {
+	err := db.chunked(ctx, x, `SELECT org_id, person_id, valid_from, valid_to FROM memberships WHERE org_id IN (%s)`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var m memberIn
+			var from, to hezuo.Date
+			if err := r.Scan(&id, &m.person, &from, &to); err != nil {
+				return err
+			}
+			m.span = spanOf(from, to)
+			in.orgs[id].members = append(in.orgs[id].members, m)
+			if in.people[m.person] == nil {
+				in.people[m.person] = &personIn{talent: never}
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	members := `SELECT m.person_id FROM memberships m WHERE m.org_id IN (%s)`
+	err = db.chunked(ctx, x, `SELECT ps.person_id, ps.status, ps.valid_from, ps.valid_to FROM party_status ps
+		WHERE ps.status IN ('full', 'probationary', 'activist') AND ps.person_id IN (`+members+`)`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var status string
+			var from, to hezuo.Date
+			if err := r.Scan(&id, &status, &from, &to); err != nil {
+				return err
+			}
+			p := in.people[id]
+			s := spanOf(from, to)
+			switch status {
+			case hezuo.StatusFull:
+				p.raw[0] = append(p.raw[0], s)
+			case hezuo.StatusProbationary:
+				p.raw[1] = append(p.raw[1], s)
+				p.probStarts = append(p.probStarts, s.from)
+			default:
+				p.raw[2] = append(p.raw[2], s)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = db.chunked(ctx, x, `SELECT pe.id, pe.talent_since FROM people pe WHERE pe.talent_since IS NOT NULL AND pe.id IN (`+members+`)`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var since hezuo.Date
+			if err := r.Scan(&id, &since); err != nil {
+				return err
+			}
+			in.people[id].talent = dayOf(since)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	for _, p := range in.people {
+		p.full, p.prob, p.activist = union(p.raw[0]), union(p.raw[1]), union(p.raw[2])
+		sort.Slice(p.probStarts, func(i, j int) bool { return p.probStarts[i] < p.probStarts[j] })
+	}
+	return nil
+}
+
+// loadDispatchesIn reads the dispatches to the target orgs.
+func (db *DB) loadDispatchesIn(ctx context.Context, x execQuerier, in *sweepInput) error {
+	return db.chunked(ctx, x, `SELECT org_id, valid_from, valid_to FROM dispatches WHERE org_id IN (%s)`, in.target,
+		func(r rowScanner) error {
+			var id int64
+			var from, to hezuo.Date
+			if err := r.Scan(&id, &from, &to); err != nil {
+				return err
+			}
+			in.orgs[id].dispatches = append(in.orgs[id].dispatches, spanOf(from, to))
+			return nil
+		})
+}

@@ -1,0 +1,148 @@
+package sqldb
+
+import (
+	"math"
+	"sort"
+
+	"hezuo"
+	"hezuo/rules"
+)
+
+// dawn is before every day of the records.
+const dawn day = math.MinInt32
+
+// poValue is what a party organization contributes to the facts of the orgs
+// it covers on a day (as covers.go computes it): whether it exists, its
+// units (active links plus villages), its full members over every org it
+// links, its officers and secretary, and the org it is attributed to for
+// the party_orgs figures (the existing org with the smallest id among those
+// it links that day; 0 when none).
+type poValue struct {
+	active    bool
+	units     int
+	full      int
+	officers  int
+	secretary *rules.Secretary
+	owner     int64
+}
+
+func (v poValue) equal(w poValue) bool {
+	if v.secretary == nil || w.secretary == nil {
+		if v.secretary != w.secretary {
+			return false
+		}
+	} else if *v.secretary != *w.secretary {
+		return false
+	}
+	v.secretary, w.secretary = nil, nil
+	return v == w
+}
+
+// poPiece is a party organization's value from a day until the next piece.
+type poPiece struct {
+	from day
+	v    poValue
+}
+
+// partyOrgForms are the forms the party_orgs figures count, in the order of
+// the metrics mBranches….
+var partyOrgForms = []string{hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee, hezuo.FormJointBranch, hezuo.FormPartyGroup}
+
+func formIndex(form string) int {
+	for i, f := range partyOrgForms {
+		if f == form {
+			return i
+		}
+	}
+	return -1
+}
+
+// at returns the party organization's value on d.
+func (p *poIn) at(d day) poValue {
+	i := sort.Search(len(p.pieces), func(i int) bool { return p.pieces[i].from > d })
+	return p.pieces[i-1].v
+}
+
+// cover returns the rules' view of the party organization from its value.
+func (p *poIn) cover(v poValue) rules.Cover {
+	c := rules.Cover{No: p.no, Name: p.name, Form: p.form, ElectedOn: p.electedOn, TermYears: p.termYears,
+		Units: v.units + p.villages, FullMembers: v.full, HasCommittee: v.officers >= 3}
+	if p.villages > 0 && c.Form == hezuo.FormJointBranch {
+		c.FullMembers = -1 // as covers.go: members of the village organization are unknown
+	}
+	return c
+}
+
+// sweepPartyOrg computes p.pieces from the input.
+func (in *sweepInput) sweepPartyOrg(p *poIn) {
+	const fUnits, fFull, fOfficers = 0, 1, 2
+	var evs []event
+	var breaks []day
+	eligible := map[int64][]span{} // person → days of membership in a linked org while linked
+	for _, l := range p.links {
+		evs = addSpans(evs, fUnits, []span{l.span})
+		breaks = append(breaks, l.from, l.to)
+		o := in.orgs[l.id]
+		if o == nil {
+			continue
+		}
+		breaks = append(breaks, o.active.from, o.active.to)
+		for _, m := range o.members {
+			if s := (spans{l.span}).intersect(spans{m.span}); len(s) > 0 {
+				eligible[m.person] = append(eligible[m.person], s[0])
+			}
+		}
+	}
+	for person, days := range eligible {
+		if pe := in.people[person]; pe != nil && len(pe.full) > 0 {
+			evs = addSpans(evs, fFull, union(days).intersect(pe.full))
+		}
+	}
+	for _, o := range p.officers {
+		evs = addSpans(evs, fOfficers, []span{o.span})
+		breaks = append(breaks, o.from, o.to)
+		if o.role == hezuo.RoleSecretary && o.leader != never {
+			breaks = append(breaks, o.leader)
+		}
+	}
+	breaks = append(breaks, p.active.from, p.active.to)
+	for _, e := range evs {
+		breaks = append(breaks, e.at)
+	}
+	sortEvents(evs)
+	days := uniqueDays(breaks)
+	var c [3]int
+	p.pieces = []poPiece{{from: dawn}}
+	i := 0
+	for _, d := range days {
+		for ; i < len(evs) && evs[i].at <= d; i++ {
+			c[evs[i].field] += evs[i].delta
+		}
+		v := poValue{active: p.active.has(d), units: c[fUnits], full: c[fFull], officers: c[fOfficers]}
+		for _, l := range p.links {
+			if o := in.orgs[l.id]; o != nil && l.has(d) && o.active.has(d) && (v.owner == 0 || l.id < v.owner) {
+				v.owner = l.id
+			}
+		}
+		for _, o := range p.officers {
+			if o.role == hezuo.RoleSecretary && o.has(d) {
+				v.secretary = &rules.Secretary{Name: o.name, IsLeader: o.leader <= d}
+			}
+		}
+		if !v.equal(p.pieces[len(p.pieces)-1].v) {
+			p.pieces = append(p.pieces, poPiece{from: d, v: v})
+		}
+	}
+}
+
+// uniqueDays sorts days and drops duplicates and never.
+func uniqueDays(ds []day) []day {
+	sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
+	out := ds[:0]
+	for _, d := range ds {
+		if d != never && (len(out) == 0 || out[len(out)-1] != d) {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -1,0 +1,384 @@
+package sqldb
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"hezuo"
+	"hezuo/rules"
+)
+
+// lockSummaries serialises summary writers on PostgreSQL for the rest of
+// the transaction (SQLite write transactions are serial already).
+func (db *DB) lockSummaries(ctx context.Context, x execQuerier) error {
+	if db.Dialect != Postgres {
+		return nil
+	}
+	_, err := x.ExecContext(ctx, `SELECT pg_advisory_xact_lock(84126)`)
+	return err
+}
+
+// settingsOn reads the rule settings on x.
+func (db *DB) settingsOn(ctx context.Context, x execQuerier) (rules.Settings, error) {
+	vals := map[string]string{}
+	err := db.eachRowOn(ctx, x, `SELECT key, value FROM settings`, nil, func(r rowScanner) error {
+		var k, v string
+		err := r.Scan(&k, &v)
+		vals[k] = v
+		return err
+	})
+	if err != nil {
+		return rules.Settings{}, err
+	}
+	return rules.FromValues(known(vals))
+}
+
+// summaryFormat is the version of the segments' meaning: change it when the
+// sweep or the rules change what a stored segment says, so that existing
+// summaries are rebuilt.
+const summaryFormat = "s1"
+
+// settingsPrint identifies what the segments' verdicts were made with: the
+// format and the settings the required and actual forms and the manager
+// level depend on (the other settings only change reasons and warnings,
+// which Check makes afresh). When it changes every verdict must be made
+// again.
+func settingsPrint(st rules.Settings) string {
+	return fmt.Sprintf("%s:%d/%t", summaryFormat, st.OwnOrgMinFull, st.ProbationaryCountsAsMember)
+}
+
+func (db *DB) setSummarySettings(ctx context.Context, x execQuerier, st rules.Settings) error {
+	_, err := x.ExecContext(ctx, db.rebind(`INSERT INTO meta (key, value) VALUES ('summary_settings', ?)
+		ON CONFLICT (key) DO UPDATE SET value = excluded.value`), settingsPrint(st))
+	return err
+}
+
+// errRebuild says that the summaries need a full rebuild (`hezuo summary
+// rebuild`): they were never built, or the rule settings changed.
+var errRebuild = hezuo.Errorf(hezuo.ECONFLICT, "汇总表需要重建（hezuo summary rebuild）", "the summaries need a rebuild (hezuo summary rebuild)")
+
+// refresh brings the summaries up to date with the records marked dirty,
+// on x inside a write transaction: it recomputes the segments of every org
+// and instructor concerned and the roll-ups of their townships and counties.
+// It returns errRebuild when only a full rebuild will do.
+func (db *DB) refresh(ctx context.Context, x execQuerier) error {
+	if err := db.lockSummaries(ctx, x); err != nil {
+		return err
+	}
+	dirty := map[string][]int64{}
+	err := db.eachRowOn(ctx, x, `SELECT kind, id FROM summary_dirty`, nil, func(r rowScanner) error {
+		var k string
+		var id int64
+		err := r.Scan(&k, &id)
+		dirty[k] = append(dirty[k], id)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	st, err := db.settingsOn(ctx, x)
+	if err != nil {
+		return err
+	}
+	var print string
+	if err := db.eachRowOn(ctx, x, `SELECT value FROM meta WHERE key = 'summary_settings'`, nil, func(r rowScanner) error {
+		return r.Scan(&print)
+	}); err != nil {
+		return err
+	}
+	if len(dirty["all"]) > 0 || print != settingsPrint(st) {
+		return errRebuild
+	}
+	if len(dirty) > 0 {
+		if err := db.bumpSummaryVersion(ctx, x); err != nil {
+			return err
+		}
+		if err := db.refreshDirty(ctx, x, dirty, rules.Env{Settings: st}); err != nil {
+			return err
+		}
+		// Only the rows read: on PostgreSQL others may have committed since.
+		for kind, ids := range dirty {
+			for len(ids) > 0 {
+				n := min(500, len(ids))
+				if _, err := x.ExecContext(ctx, db.rebind(`DELETE FROM summary_dirty WHERE kind = ? AND id IN (`+inList(n)+`)`),
+					append([]any{kind}, idArgs(ids[:n])...)...); err != nil {
+					return err
+				}
+				ids = ids[n:]
+			}
+		}
+	}
+	return db.extendPeriods(ctx, x, todayDay())
+}
+
+// refreshDirty recomputes what the dirty records reach: the segments of the
+// orgs and instructors concerned, and the roll-ups of their areas changed by
+// the difference between their old and new segments.
+func (db *DB) refreshDirty(ctx context.Context, x execQuerier, dirty map[string][]int64, env rules.Env) error {
+	orgs, instrs, err := db.resolveDirty(ctx, x, dirty)
+	if err != nil {
+		return err
+	}
+	diffs := map[string]areaDeltas{} // township → change of its deltas
+	diff := func(t string) areaDeltas {
+		if diffs[t] == nil {
+			diffs[t] = areaDeltas{}
+		}
+		return diffs[t]
+	}
+	one := metrics{}
+	one[mDispatched] = 1
+	err = db.chunked(ctx, x, `SELECT s.township, `+segSelect+` FROM org_segments s WHERE s.org_id IN (%s)`, orgs,
+		func(r rowScanner) error {
+			var t string
+			s, err := scanSegment(r, &t)
+			if err == nil {
+				m := s.metrics()
+				diff(t).addSigned(s.kind, span{s.seg.from, s.seg.to}, &m, -1)
+			}
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	err = db.chunked(ctx, x, `SELECT township, valid_from, valid_to FROM instructor_segments WHERE instructor_id IN (%s)`, instrs,
+		func(r rowScanner) error {
+			var t string
+			var from, to hezuo.Date
+			err := r.Scan(&t, &from, &to)
+			diff(t).addSigned("", spanOf(from, to), &one, -1)
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	if err := db.chunkedExec(ctx, x, `DELETE FROM org_segments WHERE org_id IN (%s)`, orgs); err != nil {
+		return err
+	}
+	if err := db.chunkedExec(ctx, x, `DELETE FROM instructor_segments WHERE instructor_id IN (%s)`, instrs); err != nil {
+		return err
+	}
+	w := newRowWriter(ctx, db, x, nil)
+	defer w.close()
+	in, err := db.loadSweepInput(ctx, x, orgs)
+	if err != nil {
+		return err
+	}
+	for id, segs := range in.sweep(env) {
+		o := in.orgs[id]
+		if err := w.addSegments(o, segs); err != nil {
+			return err
+		}
+		d := diff(hezuo.TownshipOf(o.org.Village))
+		for i := range segs {
+			m := segmentMetrics(&segs[i], o.org.Model, o.org.HouseholdsDriven)
+			d.add(o.org.Kind, span{segs[i].from, segs[i].to}, &m)
+		}
+	}
+	for len(instrs) > 0 {
+		n := min(500, len(instrs))
+		segs, err := db.loadInstructorSegments(ctx, x, `i.id IN (`+inList(n)+`)`, idArgs(instrs[:n]))
+		if err != nil {
+			return err
+		}
+		for _, s := range segs {
+			diff(s.township).add("", s.span, &one)
+		}
+		if err := db.addInstructorSegments(w, segs, nil); err != nil {
+			return err
+		}
+		instrs = instrs[n:]
+	}
+	if err := w.flush(); err != nil {
+		return err
+	}
+	return db.applyDiffs(ctx, x, w, diffs)
+}
+
+// resolveDirty turns dirty records into the orgs and instructors whose
+// segments they change: a person's orgs and the party organizations they
+// are officers of; a party organization's orgs; then, since an org's facts
+// include the size of its party organizations, every org sharing a party
+// organization with one of those; and the instructors dispatched to them.
+func (db *DB) resolveDirty(ctx context.Context, x execQuerier, dirty map[string][]int64) ([]int64, []int64, error) {
+	orgs, pos, instrs := idSet(dirty["org"]), idSet(dirty["party_org"]), idSet(dirty["instructor"])
+	into := func(set map[int64]bool, q string, ids []int64) error {
+		return db.chunked(ctx, x, q, ids, func(r rowScanner) error {
+			var id int64
+			err := r.Scan(&id)
+			set[id] = true
+			return err
+		})
+	}
+	steps := []struct {
+		set map[int64]bool
+		q   string
+		ids func() []int64
+	}{
+		{orgs, `SELECT DISTINCT org_id FROM memberships WHERE person_id IN (%s)`, func() []int64 { return dirty["person"] }},
+		{pos, `SELECT DISTINCT party_org_id FROM officers WHERE person_id IN (%s)`, func() []int64 { return dirty["person"] }},
+		{pos, `SELECT DISTINCT party_org_id FROM party_org_orgs WHERE org_id IN (%s)`, func() []int64 { return sortedKeys(orgs) }},
+		{orgs, `SELECT DISTINCT org_id FROM party_org_orgs WHERE party_org_id IN (%s)`, func() []int64 { return sortedKeys(pos) }},
+		{instrs, `SELECT DISTINCT instructor_id FROM dispatches WHERE org_id IN (%s)`, func() []int64 { return sortedKeys(orgs) }},
+	}
+	for _, s := range steps {
+		if err := into(s.set, s.q, s.ids()); err != nil {
+			return nil, nil, err
+		}
+	}
+	return sortedKeys(orgs), sortedKeys(instrs), nil
+}
+
+func idSet(ids []int64) map[int64]bool {
+	m := map[int64]bool{}
+	for _, id := range ids {
+		m[id] = true
+	}
+	return m
+}
+
+// chunkedExec runs a statement whose %s is an IN list over ids in chunks.
+func (db *DB) chunkedExec(ctx context.Context, x execQuerier, q string, ids []int64) error {
+	for len(ids) > 0 {
+		n := min(500, len(ids))
+		if _, err := x.ExecContext(ctx, db.rebind(fmt.Sprintf(q, inList(n))), idArgs(ids[:n])...); err != nil {
+			return err
+		}
+		ids = ids[n:]
+	}
+	return nil
+}
+
+// applyDiffs changes the deltas and snapshots of townships, and of their
+// counties, by the differences given.
+func (db *DB) applyDiffs(ctx context.Context, x execQuerier, w *rowWriter, diffs map[string]areaDeltas) error {
+	periods, err := db.periods(ctx, x)
+	if err != nil {
+		return err
+	}
+	counties := map[string]areaDeltas{}
+	for _, t := range sortedStrings(keysOf(diffs)) {
+		c := hezuo.CountyOf(t)
+		if counties[c] == nil {
+			counties[c] = areaDeltas{}
+		}
+		counties[c].merge(diffs[t])
+		if err := db.applyDiff(ctx, x, w, c, t, diffs[t], periods); err != nil {
+			return err
+		}
+	}
+	for _, c := range sortedStrings(keysOf(counties)) {
+		if err := db.applyDiff(ctx, x, w, c, c, counties[c], periods); err != nil {
+			return err
+		}
+	}
+	return w.flush()
+}
+
+func keysOf[V any](m map[string]V) map[string]bool {
+	out := map[string]bool{}
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}
+
+func sortedStrings(set map[string]bool) []string {
+	out := make([]string, 0, len(set))
+	for s := range set {
+		out = append(out, s)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// applyDiff adds diff to an area's deltas, and to its snapshots of the
+// periods after the first day changed: the rows concerned are read, changed
+// in memory, deleted and written again (all-zero rows left out).
+func (db *DB) applyDiff(ctx context.Context, x execQuerier, w *rowWriter, county, area string, diff areaDeltas, periods []day) error {
+	first := never
+	var days []any
+	seen := map[day]bool{}
+	for k, m := range diff {
+		if m.zero() {
+			continue
+		}
+		first = min(first, k.day)
+		if !seen[k.day] {
+			seen[k.day] = true
+			days = append(days, k.day.date())
+		}
+	}
+	if first == never {
+		return nil
+	}
+	cur := areaDeltas{}
+	for len(days) > 0 {
+		n := min(500, len(days))
+		err := db.eachRowOn(ctx, x, `SELECT day, kind, `+metricList("", false)+` FROM summary_delta WHERE area = ? AND day IN (`+inList(n)+`)`,
+			append([]any{area}, days[:n]...), func(r rowScanner) error {
+				k, m, err := scanDelta(r)
+				cur.at(k).add(&m, 1)
+				return err
+			})
+		if err != nil {
+			return err
+		}
+		if _, err := x.ExecContext(ctx, db.rebind(`DELETE FROM summary_delta WHERE area = ? AND day IN (`+inList(n)+`)`),
+			append([]any{area}, days[:n]...)...); err != nil {
+			return err
+		}
+		days = days[n:]
+	}
+	cur.merge(diff)
+	for k, m := range cur {
+		if !m.zero() {
+			if err := w.add("summary_delta", metricRow(county, area, k.day.date(), k.kind, m)...); err != nil {
+				return err
+			}
+		}
+	}
+	// Snapshots after the first day changed: old values plus the changes
+	// dated before each period.
+	snaps := map[deltaKey]*metrics{}
+	err := db.eachRowOn(ctx, x, `SELECT period_start, kind, `+metricList("", false)+` FROM summary_snapshot WHERE area = ? AND period_start > ?`,
+		[]any{area, first.date()}, func(r rowScanner) error {
+			k, m, err := scanDelta(r)
+			snaps[k] = &m
+			return err
+		})
+	if err != nil {
+		return err
+	}
+	if _, err := x.ExecContext(ctx, db.rebind(`DELETE FROM summary_snapshot WHERE area = ? AND period_start > ?`), area, first.date()); err != nil {
+		return err
+	}
+	var later []day
+	for _, p := range periods {
+		if p > first {
+			later = append(later, p)
+		}
+	}
+	for _, s := range snapshots(diff, later) {
+		k := deltaKey{s.day, s.kind}
+		if snaps[k] == nil {
+			snaps[k] = &metrics{}
+		}
+		snaps[k].add(s.m, 1)
+	}
+	for k, m := range snaps {
+		if !m.zero() {
+			if err := w.add("summary_snapshot", metricRow(county, area, k.day.date(), k.kind, m)...); err != nil {
+				return err
+			}
+		}
+	}
+	level := "township"
+	if len(area) == 6 {
+		level = "county"
+	}
+	_, err = x.ExecContext(ctx, db.rebind(`INSERT INTO summary_areas (area, county, level) VALUES (?, ?, ?) ON CONFLICT (area) DO NOTHING`),
+		area, county, level)
+	return err
+}

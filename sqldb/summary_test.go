@@ -1,0 +1,192 @@
+package sqldb
+
+import (
+	"context"
+	"encoding/json"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"hezuo"
+	"hezuo/demo"
+)
+
+// assertSummaries checks that Stats and Check from the summaries equal the
+// direct computation from the records on n random (scope, day) pairs drawn
+// from the database's divisions and the years of its records, plus the
+// given ones.
+func assertSummaries(t *testing.T, db *DB, r *rand.Rand, n int, fixed ...any) {
+	t.Helper()
+	ctx := context.Background()
+	if !db.summariesReady(ctx) {
+		t.Fatal("summaries are not ready")
+	}
+	var codes []string
+	if err := db.eachRow(ctx, `SELECT code FROM divisions ORDER BY code`, nil, func(r rowScanner) error {
+		var c string
+		err := r.Scan(&c)
+		codes = append(codes, c)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	type pair struct {
+		scope hezuo.Scope
+		day   hezuo.Date
+	}
+	var pairs []pair
+	for i := 0; i+1 < len(fixed); i += 2 {
+		pairs = append(pairs, pair{fixed[i].(hezuo.Scope), fixed[i+1].(hezuo.Date)})
+	}
+	// Half of the days are days when facts change, or the day before.
+	var changes []hezuo.Date
+	if err := db.eachRow(ctx, `SELECT valid_from FROM party_status UNION SELECT valid_to FROM party_status
+		UNION SELECT valid_from FROM dispatches UNION SELECT valid_to FROM dispatches UNION SELECT valid_from FROM party_org_orgs
+		UNION SELECT valid_to FROM party_org_orgs UNION SELECT valid_from FROM officers UNION SELECT dissolved FROM orgs
+		UNION SELECT leader_since FROM people UNION SELECT talent_since FROM people`, nil, func(r rowScanner) error {
+		var d hezuo.Date
+		err := r.Scan(&d)
+		if !d.IsZero() {
+			changes = append(changes, d)
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	start := hezuo.MustDate("2013-06-01")
+	for i := 0; i < n; i++ {
+		code, _ := hezuo.NormalizeDivisionCode(codes[r.IntN(len(codes))])
+		prefix := hezuo.SignificantCode(code)
+		switch r.IntN(4) { // also the province and everything
+		case 0:
+			prefix = prefix[:min(2, len(prefix))]
+		case 1:
+			prefix = ""
+		}
+		day := start.AddDays(r.IntN(14 * 365))
+		if i%2 == 0 && len(changes) > 0 {
+			day = changes[r.IntN(len(changes))].AddDays(-r.IntN(2))
+		}
+		pairs = append(pairs, pair{hezuo.Scope{Prefix: prefix}, day})
+	}
+	for _, p := range pairs {
+		want, err := db.statsDirect(ctx, p.scope, p.day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := db.statsSummary(ctx, p.scope, p.day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, g := toJSON(want), toJSON(got); w != g {
+			t.Errorf("stats %s on %s:\n direct  %s\n summary %s", p.scope, p.day, w, g)
+		}
+		wantRows, _, err := db.check(ctx, p.scope, p.day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		wantTowns := map[string]map[string]int{}
+		for _, r := range wantRows {
+			if wantTowns[r.Township] == nil {
+				wantTowns[r.Township] = map[string]int{}
+			}
+			wantTowns[r.Township][r.Kind]++
+		}
+		if gotTowns, ok := db.orgsByTownshipSummary(ctx, p.scope, p.day); !ok || !reflect.DeepEqual(wantTowns, gotTowns) {
+			t.Errorf("orgs by township %s on %s:\n direct  %v\n summary %v", p.scope, p.day, wantTowns, gotTowns)
+		}
+		// The trend's definitions are Stats' (MemberTrend counts a party
+		// member twice in an org he joined twice over).
+		wantTrend := []hezuo.TrendPoint{{Day: p.day, Members: want.AllMembers, PartyMembers: want.Talent.PartyMembers}}
+		if gotTrend, ok := db.memberTrendSummary(ctx, p.scope, []hezuo.Date{p.day}); !ok || !reflect.DeepEqual(wantTrend, gotTrend) {
+			t.Errorf("member trend %s on %s:\n direct  %v\n summary %v", p.scope, p.day, wantTrend, gotTrend)
+		}
+		gotRows, err := db.checkSummary(ctx, p.scope, p.day)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(wantRows) != len(gotRows) {
+			t.Errorf("check %s on %s: %d rows directly, %d from the summaries", p.scope, p.day, len(wantRows), len(gotRows))
+			continue
+		}
+		for i := range wantRows {
+			if !reflect.DeepEqual(wantRows[i], gotRows[i]) {
+				t.Errorf("check %s on %s, org %s:\n direct  %s\n summary %s", p.scope, p.day, wantRows[i].OrgNo,
+					toJSON(wantRows[i]), toJSON(gotRows[i]))
+				break
+			}
+		}
+	}
+}
+
+func toJSON(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
+}
+
+func TestSummaryFixture(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		if err := db.Load(ctx, fixture(), fxDay); err != nil {
+			t.Fatal(err)
+		}
+		r := rand.New(rand.NewPCG(1, 2))
+		assertSummaries(t, db, r, 20, hezuo.AllScope, fxDay, hezuo.Scope{Prefix: fxTownA}, fxDay.AddDays(-1),
+			hezuo.Scope{Prefix: fxVA1}, fxDay)
+	})
+}
+
+func TestSummaryDemoCounty(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		if err := db.Load(ctx, demo.County(), hezuo.MustDate("2026-11-28")); err != nil {
+			t.Fatal(err)
+		}
+		r := rand.New(rand.NewPCG(3, 4))
+		assertSummaries(t, db, r, 8, hezuo.AllScope, hezuo.MustDate("2022-06-08"))
+	})
+}
+
+func TestSummaryGenCounty(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		bulk, err := db.NewBulk(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := demo.Generate(demo.Scales["county"], 7, bulk); err != nil {
+			bulk.Abort()
+			t.Fatal(err)
+		}
+		if err := bulk.Close(); err != nil {
+			t.Fatal(err)
+		}
+		r := rand.New(rand.NewPCG(5, 6))
+		assertSummaries(t, db, r, 10, hezuo.AllScope, demo.GenEnd)
+		// Load changes: a membership ends, an org is created with a member,
+		// a joint branch is founded for orgs of two townships.
+		var idNumber, orgNo, village, first, last string
+		var from hezuo.Date
+		if err := db.QueryRowContext(ctx, `SELECT p.id_number, o.org_no, o.village, m.valid_from FROM memberships m
+			JOIN people p ON p.id = m.person_id JOIN orgs o ON o.id = m.org_id WHERE m.valid_to IS NULL ORDER BY m.id LIMIT 1`).
+			Scan(&idNumber, &orgNo, &village, &from); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.QueryRowContext(ctx, `SELECT min(org_no), max(org_no) FROM orgs`).Scan(&first, &last); err != nil {
+			t.Fatal(err)
+		}
+		d := hezuo.MustDate
+		ds := &hezuo.Dataset{
+			Memberships: []hezuo.Membership{{IDNumber: idNumber, OrgNo: orgNo, Period: hezuo.Period{From: from, To: d("2025-03-01")}},
+				{IDNumber: idNumber, OrgNo: "NEW1", Period: hezuo.Period{From: d("2025-03-01")}}},
+			Orgs: []hezuo.Org{{OrgNo: "NEW1", Name: "新建专业合作社", Kind: hezuo.KindCooperative, Village: village, Industry: "蔬菜",
+				Founded: d("2025-01-15")}},
+			PartyOrgs: []hezuo.PartyOrg{{No: "NEWJ", Name: "新建联合党支部", Form: hezuo.FormJointBranch, Seat: village,
+				Orgs: []string{first, last, "NEW1"}, Period: hezuo.Period{From: d("2025-06-01")}}},
+		}
+		if err := db.Load(ctx, ds, demo.GenEnd); err != nil {
+			t.Fatal(err)
+		}
+		assertSummaries(t, db, r, 6, hezuo.AllScope, d("2025-07-01"), hezuo.Scope{Prefix: village[:9]}, d("2025-03-01"))
+	})
+}

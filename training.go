@@ -1,0 +1,73 @@
+package hezuo
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Training modes.
+const (
+	ModeOnSite = "on_site" // 现场培训（技术下乡、请进来、走出去）
+	ModeRemote = "remote"  // 农村党员干部现代远程教育网络
+)
+
+// ModeNames gives each training mode's Chinese name.
+var ModeNames = map[string]string{ModeOnSite: "现场培训", ModeRemote: "远程教育"}
+
+// Training is a training session (培训班) of the science-and-technology
+// platform, keyed by No: held on HeldOn at Place (a division code of any
+// level, stored as 12 digits: a village, a township, or the county),
+// organized by Organizer (Unit.Code), for an industry, on site or through
+// the remote-education network, for Hours class hours.
+type Training struct {
+	No        string `json:"no"`
+	HeldOn    Date   `json:"held_on"`
+	Topic     string `json:"topic"`
+	Organizer string `json:"organizer"`
+	Industry  string `json:"industry,omitempty"`
+	Mode      string `json:"mode"`
+	Hours     int    `json:"hours"`
+	Place     string `json:"place"`
+}
+
+// Validate checks the session's own fields and pads Place to 12 digits.
+func (t *Training) Validate() error {
+	rec := "培训 " + t.No
+	switch {
+	case strings.TrimSpace(t.No) == "":
+		return Invalid("培训 "+t.Topic, "no", "缺少培训编号", "training number missing")
+	case t.HeldOn.IsZero():
+		return Invalid(rec, "held_on", "缺少培训日期", "date missing")
+	case strings.TrimSpace(t.Topic) == "":
+		return Invalid(rec, "topic", "缺少培训主题", "topic missing")
+	case strings.TrimSpace(t.Organizer) == "":
+		return Invalid(rec, "organizer", "缺少主办单位", "organizer missing")
+	case ModeNames[t.Mode] == "":
+		return Invalid(rec, "mode", "培训方式应为 on_site（现场）或 remote（远程教育）", "mode must be on_site or remote")
+	case t.Hours < 1:
+		return Invalid(rec, "hours", "学时至少 1 学时", "at least one class hour")
+	}
+	place, err := NormalizeDivisionCode(t.Place)
+	if err != nil {
+		return Invalid(rec, "place", "培训地点应为 6、9 或 12 位区划代码", "place must be a 6-, 9- or 12-digit division code")
+	}
+	t.Place = place
+	return nil
+}
+
+// TrainingAttendance is a person's attendance at a training session, as a
+// member of OrgNo when given.
+type TrainingAttendance struct {
+	Training string `json:"training"` // Training.No
+	IDNumber string `json:"id_number"`
+	OrgNo    string `json:"org_id,omitempty"`
+}
+
+// Validate checks that the attendance names its session and person.
+func (a *TrainingAttendance) Validate() error {
+	if a.Training == "" || a.IDNumber == "" {
+		return Invalid(fmt.Sprintf("参训 %s@%s", MaskIDNumber(a.IDNumber), a.Training), "training",
+			"参训记录需要培训编号和身份证号", "an attendance needs the training and the ID number")
+	}
+	return nil
+}

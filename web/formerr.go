@@ -1,0 +1,84 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+
+	"hezuo"
+)
+
+// fieldErr is one field's error as the "ferr" template shows it.
+type fieldErr struct{ Field, Msg string }
+
+func init() {
+	funcs["fe"] = func(errs map[string]string, field string) fieldErr { return fieldErr{field, errs[field]} }
+}
+
+// formError reports whether err is one a form shows again with the message
+// beside its field — EINVALID, ECONFLICT, or ENOTFOUND naming a field (a
+// key typed into the form that names nothing within reach) — and puts the
+// message in errs[field], or returns it as the form's general message when
+// it names no field the form has. Other errors go to the error page.
+func formError(lang string, err error, errs map[string]string, fields ...string) (general string, shown bool) {
+	var e *hezuo.Error
+	if !errors.As(err, &e) {
+		return "", false
+	}
+	switch {
+	case e.Code == hezuo.EINVALID, e.Code == hezuo.ECONFLICT, e.Code == hezuo.ENOTFOUND && e.Field != "":
+	default:
+		return "", false
+	}
+	msg := e.ZH
+	if lang == "en" && e.EN != "" {
+		msg = e.EN
+	}
+	for _, f := range fields {
+		if f == e.Field {
+			errs[f] = msg
+			return "", true
+		}
+	}
+	return e.Message(lang), true
+}
+
+// formValues reads trimmed form fields.
+type formValues struct{ r *http.Request }
+
+func (f formValues) get(k string) string { return strings.TrimSpace(f.r.PostFormValue(k)) }
+
+// date parses field k ("" is the zero date), noting a bad date in errs.
+func (f formValues) date(k string, errs map[string]string) hezuo.Date {
+	v := f.get(k)
+	if v == "" {
+		return hezuo.Date{}
+	}
+	d, err := hezuo.ParseDate(v)
+	if err != nil {
+		errs[k] = hezuo.ErrorMessage(err, langOf(f.r))
+	}
+	return d
+}
+
+// version reads the hidden version field (0 when absent).
+func (f formValues) version() int {
+	n, _ := strconv.Atoi(f.get("version"))
+	return n
+}
+
+// idParam reads the database id in the URL path.
+func idParam(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
+	if err != nil || id < 1 {
+		return 0, hezuo.Errorf(hezuo.ENOTFOUND, "找不到 %s", "no %s", r.PathValue(name))
+	}
+	return id, nil
+}
+
+// today is the day in China by the server's clock.
+func (s *Server) today() hezuo.Date {
+	t := s.opt.Now().In(hezuo.China)
+	return hezuo.DateOf(t.Year(), t.Month(), t.Day())
+}

@@ -1,0 +1,18 @@
+// Package xlsx brings county rosters in and out of spreadsheets: .xlsx
+// workbooks (read with excelize's streaming reader, written with its stream
+// writer) and .csv files (UTF-8 with or without BOM, or GB18030).
+//
+// An import flows one way: a file's rows → cells normalised as people type
+// them (full-width characters, spaces, date and yes/no forms; see cell.go) →
+// records of the domain (a hezuo.Dataset) → the domain's Validate rules and
+// the checks that need the database (known villages and orgs, duplicates),
+// asked through the Store interface → a Plan that classifies every row as
+// new, changed or unchanged → Store.Import, one transaction. Any problem
+// rejects the whole file: every problem is reported as FILE:ROW:COLUMN with
+// the spreadsheet's row number and the header as written, and an error
+// workbook marks the bad cells.
+//
+// The package knows the KINDs of cli.md (divisions, orgs, members, …): their
+// Chinese headers with English aliases, templates with instructions and
+// dropdowns, and exporters whose files import back with no changes.
+package xlsx

@@ -1,0 +1,135 @@
+package xlsx
+
+import (
+	"fmt"
+
+	"hezuo"
+)
+
+func init() {
+	addSchema(&Schema{Kind: "instructors", Sheet: "指导员", ZH: "党建工作指导员", EN: "instructor", KeyZH: "身份证号",
+		Columns: []Column{
+			{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
+				NoteZH: "指导员本人的 18 位身份证号", NoteEN: "the instructor's ID number"},
+			{Key: "name", ZH: "姓名", Type: TText, Required: true, Example: "李明", NoteZH: "姓名", NoteEN: "name"},
+			{Key: "township", ZH: "派出乡镇", Type: TCode, Required: true, Text: true, Example: "222424103",
+				NoteZH: "派出的乡镇党委所在乡镇的 9 位代码（须已导入）", NoteEN: "9-digit code of the dispatching township (imported)"},
+			{Key: "unit", ZH: "工作单位", Type: TText, Example: "天桥岭镇农业站", NoteZH: "可选", NoteEN: "optional; where the instructor works"},
+			{Key: "phone", ZH: "联系电话", Type: TCode, Text: true, NoteZH: "可选", NoteEN: "optional"},
+		},
+		rows:   func() kindRows { return &instructorRows{seen: map[string]int{}} },
+		export: exportInstructors,
+	})
+}
+
+type instructorRow struct {
+	num    int
+	person hezuo.Person
+	in     hezuo.Instructor
+}
+
+// instructorRows converts rows of instructors: the key is 身份证号. A row
+// creates or updates the person too.
+type instructorRows struct {
+	rows []instructorRow
+	seen map[string]int
+}
+
+func (ir *instructorRows) add(r *rowCtx) {
+	row := instructorRow{num: r.num}
+	row.person = hezuo.Person{IDNumber: r.idNumber("id_number"), Name: r.text("name"), Phone: Text(Fold(r.raw("phone")))}
+	r.need("name", row.person.Name)
+	town := r.code("township")
+	if len(town) == 12 && town[9:] == "000" {
+		town = town[:9]
+	}
+	if r.need("township", town) && (len(town) != 9 || !allDigits(town)) {
+		r.fail("township", "派出乡镇应为 9 位乡镇代码", "township must be a 9-digit code")
+	}
+	row.in = hezuo.Instructor{IDNumber: row.person.IDNumber, Township: town, Unit: r.text("unit")}
+	if r.bad {
+		return
+	}
+	if err := row.person.Validate(r.b.today); err != nil {
+		r.domain(err, nil)
+		return
+	}
+	row.in.IDNumber = row.person.IDNumber
+	if first, dup := ir.seen[row.in.IDNumber]; dup {
+		r.fail("id_number", fmt.Sprintf("与第 %d 行重复（同一身份证号）", first), fmt.Sprintf("same ID number as row %d", first))
+		return
+	}
+	ir.seen[row.in.IDNumber] = r.num
+	ir.rows = append(ir.rows, row)
+}
+
+func (ir *instructorRows) finish(*Batch) {}
+
+func (ir *instructorRows) probe() *hezuo.Dataset {
+	ds := &hezuo.Dataset{}
+	for _, r := range ir.rows {
+		ds.People = append(ds.People, r.person)
+		ds.Instructors = append(ds.Instructors, r.in)
+	}
+	return ds
+}
+
+func (ir *instructorRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
+	towns := map[string]bool{}
+	for _, d := range have.Divisions {
+		towns[d.Code] = hezuo.LevelOf(d.Code) == hezuo.LevelTownship
+	}
+	people := map[string]*hezuo.Person{}
+	for i := range have.People {
+		people[have.People[i].IDNumber] = &have.People[i]
+	}
+	stored := map[string]hezuo.Instructor{}
+	for _, in := range have.Instructors {
+		stored[in.IDNumber] = in
+	}
+	has := func(k string) bool { _, ok := b.bind.idx[k]; return ok }
+	p := &Plan{Write: &hezuo.Dataset{}}
+	for _, row := range ir.rows {
+		if !towns[row.in.Township+"000"] {
+			b.Problems = append(b.Problems, b.problem(row.num, "township", "未知的乡镇 "+row.in.Township+"（请先导入区划）",
+				"unknown township "+row.in.Township+" (import the divisions first)"))
+			continue
+		}
+		person, personChanged := row.person, false
+		if old := people[row.person.IDNumber]; old != nil {
+			person = *old
+			person.Name = row.person.Name
+			if has("phone") {
+				person.Phone = row.person.Phone
+			}
+			personChanged = person.Name != old.Name || person.Phone != old.Phone
+		}
+		if personChanged || people[row.person.IDNumber] == nil {
+			p.Write.People = append(p.Write.People, person)
+		}
+		in, ok := stored[row.in.IDNumber]
+		if ok && !has("unit") {
+			row.in.Unit = in.Unit
+		}
+		changed := ok && (in.Township != row.in.Township || in.Unit != row.in.Unit)
+		if !ok || changed {
+			p.Write.Instructors = append(p.Write.Instructors, row.in)
+		}
+		p.count(!ok, changed || personChanged)
+	}
+	return p
+}
+
+func exportInstructors(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
+	people := map[string]*hezuo.Person{}
+	for i := range ds.People {
+		people[ds.People[i].IDNumber] = &ds.People[i]
+	}
+	out := make([][]any, 0, len(ds.Instructors))
+	for _, in := range ds.Instructors {
+		if p := people[in.IDNumber]; p != nil {
+			out = append(out, []any{in.IDNumber, p.Name, in.Township, in.Unit, p.Phone})
+		}
+	}
+	return out
+}

@@ -1,0 +1,90 @@
+package xlsx
+
+import (
+	"context"
+
+	"hezuo"
+)
+
+// Store is what an import needs of the database; *sqldb.DB implements it.
+type Store interface {
+	// Existing returns the stored records that share a natural key with a
+	// record of probe or that probe's records refer to (villages, orgs,
+	// people with their memberships and party status), with their database
+	// ids set on memberships and party status steps.
+	Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Dataset, error)
+	// Import validates and writes ds in one transaction, all or nothing:
+	// records upserted by natural key, memberships and party status steps
+	// with an ID updated in place.
+	Import(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date) error
+}
+
+// Plan is what an import does: every row classified against the store and
+// the records to write (new and changed ones only, so that importing the
+// same file again writes nothing).
+type Plan struct {
+	New, Changed, Unchanged int
+	Write                   *hezuo.Dataset
+}
+
+func (p *Plan) count(isNew, changed bool) {
+	switch {
+	case isNew:
+		p.New++
+	case changed:
+		p.Changed++
+	default:
+		p.Unchanged++
+	}
+}
+
+// Result is the outcome of an import.
+type Result struct {
+	Kind, Path              string
+	Rows                    int
+	New, Changed, Unchanged int
+	DryRun                  bool // nothing was written
+}
+
+// Import reads path as rows of kind, checks every row (on its own, against
+// the other rows and against the store) and, when no row has a problem and
+// dryRun is false, writes the new and changed records in one transaction.
+// Any problem rejects the whole file: the error is then a *Rejected listing
+// every problem, and nothing is written.
+func Import(ctx context.Context, st Store, kind, path string, opt Options, dryRun bool) (*Result, error) {
+	b, err := Parse(kind, path, opt)
+	if err != nil {
+		return nil, err
+	}
+	plan, err := b.Plan(ctx, st)
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Kind: kind, Path: path, Rows: b.Rows, New: plan.New, Changed: plan.Changed,
+		Unchanged: plan.Unchanged, DryRun: dryRun}
+	if dryRun || plan.New+plan.Changed == 0 {
+		return res, nil
+	}
+	if err := st.Import(ctx, plan.Write, b.today); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// Plan checks the batch's rows against the store and classifies them. It
+// returns a *Rejected error when the batch or the checks found a problem.
+func (b *Batch) Plan(ctx context.Context, st Store) (*Plan, error) {
+	var plan *Plan
+	if len(b.Problems) == 0 || b.Rows > 0 {
+		have, err := st.Existing(ctx, b.kind.probe())
+		if err != nil {
+			return nil, err
+		}
+		plan = b.kind.plan(b, have)
+	}
+	if len(b.Problems) > 0 {
+		b.Problems = sortProblems(b.Problems)
+		return nil, &Rejected{File: b.Path, Sheet: b.Sheet, Problems: b.Problems}
+	}
+	return plan, nil
+}
