@@ -5,17 +5,20 @@
 # clients for a bounded time (tools/loadtest), and prints throughput,
 # p50/p90/p99 latency per endpoint and the server's peak memory (VmHWM).
 #
-#   scripts/loadtest.sh DB [SCOPE] [SECONDS] [CLIENTS]
-#   scripts/loadtest.sh /tmp/hezuo-bench-province-1.db 22 30 50
+#   scripts/loadtest.sh DB [SCOPE] [SECONDS] [CLIENTS] [RATE]
+#   scripts/loadtest.sh /tmp/hezuo-bench-province-1.db 22 30 50      # saturation
+#   scripts/loadtest.sh /tmp/hezuo-bench-province-1.db 22 30 50 4    # 4 requests/s per client
 #
 # It adds (or resets the password of) a county_admin user "loadtest" with
 # the scope SCOPE (default all) in DB. Loopback only; the run lasts SECONDS
-# (default 30) plus start-up; the server is stopped at the end.
+# (default 30) plus start-up; the server is stopped at the end. RATE is
+# requests per second per client (default 0: as fast as the server answers).
 set -eu
-DB=${1:?usage: scripts/loadtest.sh DB [SCOPE] [SECONDS] [CLIENTS]}
+DB=${1:?usage: scripts/loadtest.sh DB [SCOPE] [SECONDS] [CLIENTS] [RATE]}
 SCOPE=${2:-all}
 SECS=${3:-30}
 CLIENTS=${4:-50}
+RATE=${5:-0}
 PORT=${HEZUO_LOADTEST_PORT:-18080}
 TMP=$(mktemp -d)
 SRV=
@@ -44,6 +47,6 @@ until grep -q "http://" "$TMP/serve.log"; do
 done
 status=0
 timeout $((SECS + 120)) "$TMP/loadtest" -url "http://127.0.0.1:$PORT" -user loadtest -password-file "$TMP/pw" \
-	-clients "$CLIENTS" -duration "${SECS}s" -paths "/,/orgs,/api/stats,/api/orgs?page=1" || status=$?
+	-clients "$CLIENTS" -rate "$RATE" -duration "${SECS}s" -paths "/,/orgs,/api/stats,/api/orgs?page=1" || status=$?
 echo "server peak memory: $(grep VmHWM "/proc/$SRV/status" | tr -s ' \t' ' ')"
 exit $status

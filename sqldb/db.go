@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -70,6 +71,11 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 	if err != nil {
 		return nil, err
 	}
+	// Keep connections open under concurrent load (the default keeps 2 idle:
+	// a busy server would open and close SQLite connections, parsing the
+	// schema each time) and bound them (issue 7).
+	db.SetMaxOpenConns(4 * runtime.NumCPU())
+	db.SetMaxIdleConns(4 * runtime.NumCPU())
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("打开数据库 %s 失败 / cannot open database: %w", redact(dsn), err)

@@ -9,21 +9,23 @@ package sqldb
 //     covers.go), with the rules' verdict on them and the covers as JSON, so
 //     that Check re-evaluates one row per org (summary_check.go).
 //     instructor_segments likewise for instructors with an active dispatch.
-//   - summary_delta: per area (township, 9 digits, and county, 6 digits),
-//     org kind and day, the change of the additive figures (metrics,
-//     summary_metrics.go): + at a segment's start, − at its end.
+//   - summary_delta: per area — every township (9 digits), county (6),
+//     prefecture (4), province (2) and the nation (""), each the sum of its
+//     townships — org kind and day, the change of the additive figures
+//     (metrics, summary_metrics.go): + at a segment's start, − at its end.
 //   - summary_snapshot: the figures just before each period (the first of
-//     every month, summary_periods). Stats(scope, day) = snapshots of the
-//     scope's areas at the last period start ≤ day + their deltas from
-//     there to day (summary_stats.go): the cost grows with the scope's
-//     areas — counties for a scope of a county or more, the township for a
-//     township — not with its memberships. A village reads its segments.
+//     every month, summary_periods). Stats(scope, day) = the snapshot of the
+//     scope's one area at the last period start ≤ day + its deltas from
+//     there to day (summary_stats.go): at most a month of rows, whatever the
+//     scope's size. A village reads the segments of its orgs. Repeated reads
+//     come from an in-process cache keyed by meta summary_version.
 //
 // Maintenance: triggers (migration 0004) mark every written record in
 // summary_dirty inside the writing transaction. Load refreshes at its end,
 // in its transaction: the segments of every org concerned (and of every
 // org sharing a party organization with one, whose sizes its facts hold),
-// then the roll-ups of their townships and counties. Other writers may call
+// then add the old→new difference of their segments to the deltas and later
+// snapshots of their townships and the areas above. Other writers may call
 // RefreshSummaries; Stats and Check refresh before reading when records
 // were written since. Bulk (gen) and RebuildSummaries build everything
 // township by township. A database whose summaries were never built (one
@@ -43,7 +45,8 @@ import (
 
 // smallRebuild is the number of orgs up to which a full rebuild is done on
 // the spot (about a second); bigger databases wait for RebuildSummaries.
-const smallRebuild = 5000
+// (A variable for the tests.)
+var smallRebuild = 5000
 
 // RebuildSummaries recomputes every summary from the records, in one
 // transaction (COPY on PostgreSQL).

@@ -6,6 +6,24 @@ import (
 	"hezuo"
 )
 
+// Areas are the units of the roll-ups, named by their code: townships (9
+// digits), counties (6), prefectures (4), provinces (2) and the nation ("").
+// Each holds the sums of its townships, so that a scope of a township or
+// more reads exactly one area.
+var areaLevels = map[int]string{0: "nation", 2: "province", 4: "prefecture", 6: "county", 9: "township"}
+
+// areaCounty is the county column of an area's rows: its county, or its own
+// code above counties.
+func areaCounty(area string) string {
+	if len(area) >= 6 {
+		return area[:6]
+	}
+	return area
+}
+
+// ancestors returns the areas holding township t besides itself.
+func ancestors(t string) []string { return []string{t[:6], t[:4], t[:2], ""} }
+
 // deltaKey is a day and an org kind of an area's deltas.
 type deltaKey struct {
 	day  day

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 
 	"hezuo"
 	"hezuo/rules"
@@ -74,25 +75,35 @@ func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn) err
 	w := newRowWriter(ctx, db, x, conn)
 	defer w.close()
 	env := rules.Env{Settings: st}
-	county, countyDeltas := "", areaDeltas{}
+	open := map[string]areaDeltas{} // the ancestor areas of the townships so far
 	for _, t := range towns {
-		if c := hezuo.CountyOf(t); c != county {
-			if err := db.finishCounty(ctx, x, w, county, countyDeltas, periods); err != nil {
-				return err
+		// Townships come in code order: an area not holding t is complete.
+		for _, a := range sortedStrings(keysOf(open)) {
+			if !strings.HasPrefix(t, a) {
+				if err := db.addAreaRows(ctx, x, w, a, open[a], periods); err != nil {
+					return err
+				}
+				delete(open, a)
 			}
-			county, countyDeltas = c, areaDeltas{}
 		}
 		deltas, err := db.buildTownship(ctx, x, w, t, env)
 		if err != nil {
 			return fmt.Errorf("summary of township %s: %w", t, err)
 		}
-		if err := db.addAreaRows(ctx, x, w, county, t, deltas, periods); err != nil {
+		if err := db.addAreaRows(ctx, x, w, t, deltas, periods); err != nil {
 			return err
 		}
-		countyDeltas.merge(deltas)
+		for _, a := range ancestors(t) {
+			if open[a] == nil {
+				open[a] = areaDeltas{}
+			}
+			open[a].merge(deltas)
+		}
 	}
-	if err := db.finishCounty(ctx, x, w, county, countyDeltas, periods); err != nil {
-		return err
+	for _, a := range sortedStrings(keysOf(open)) {
+		if err := db.addAreaRows(ctx, x, w, a, open[a], periods); err != nil {
+			return err
+		}
 	}
 	if err := w.flush(); err != nil {
 		return err
@@ -100,24 +111,13 @@ func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn) err
 	return db.setSummarySettings(ctx, x, st)
 }
 
-func (db *DB) finishCounty(ctx context.Context, x execQuerier, w *rowWriter, county string, deltas areaDeltas, periods []day) error {
-	if county == "" {
-		return nil
-	}
-	return db.addAreaRows(ctx, x, w, county, county, deltas, periods)
-}
-
 // addAreaRows records the area and buffers its deltas and snapshots.
-func (db *DB) addAreaRows(ctx context.Context, x execQuerier, w *rowWriter, county, area string, deltas areaDeltas, periods []day) error {
-	level := "township"
-	if len(area) == 6 {
-		level = "county"
-	}
+func (db *DB) addAreaRows(ctx context.Context, x execQuerier, w *rowWriter, area string, deltas areaDeltas, periods []day) error {
 	if _, err := x.ExecContext(ctx, db.rebind(`INSERT INTO summary_areas (area, county, level) VALUES (?, ?, ?)
-		ON CONFLICT (area) DO NOTHING`), area, county, level); err != nil {
+		ON CONFLICT (area) DO NOTHING`), area, areaCounty(area), areaLevels[len(area)]); err != nil {
 		return err
 	}
-	return w.addArea(county, area, deltas, periods)
+	return w.addArea(areaCounty(area), area, deltas, periods)
 }
 
 // buildTownship computes and buffers the segments of the orgs and

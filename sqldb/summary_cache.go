@@ -20,6 +20,7 @@ type figureCache struct {
 	version string
 	stats   map[figureKey]*hezuo.Stats
 	towns   map[figureKey]map[string]map[string]int
+	names   map[figureKey]map[string]string
 }
 
 type figureKey struct{ scope, day string }
@@ -35,10 +36,11 @@ func (db *DB) figureCache() *figureCache {
 
 // reset empties the cache when the version changed or it is full.
 func (c *figureCache) reset(version string) {
-	if c.stats == nil || c.version != version || len(c.stats)+len(c.towns) > cacheEntries {
+	if c.stats == nil || c.version != version || len(c.stats)+len(c.towns)+len(c.names) > cacheEntries {
 		c.version = version
 		c.stats = map[figureKey]*hezuo.Stats{}
 		c.towns = map[figureKey]map[string]map[string]int{}
+		c.names = map[figureKey]map[string]string{}
 	}
 }
 
@@ -85,6 +87,29 @@ func (db *DB) townsCached(ctx context.Context, version string, scope hezuo.Scope
 	c.towns[k] = t
 	c.mu.Unlock()
 	return t, nil
+}
+
+// namesCached is DivisionNames' reading through the cache (divisions
+// changes mark the summaries dirty, so they change the version); it
+// returns a copy.
+func (db *DB) namesCached(ctx context.Context, version string, scope hezuo.Scope, level string,
+	read func() (map[string]string, error)) (map[string]string, error) {
+	c, k := db.figureCache(), figureKey{scope.String(), level}
+	c.mu.Lock()
+	c.reset(version)
+	n := c.names[k]
+	c.mu.Unlock()
+	if n == nil {
+		var err error
+		if n, err = read(); err != nil {
+			return nil, err
+		}
+		c.mu.Lock()
+		c.reset(version)
+		c.names[k] = n
+		c.mu.Unlock()
+	}
+	return maps.Clone(n), nil
 }
 
 // bumpSummaryVersion gives the summaries a new version, in x's transaction.

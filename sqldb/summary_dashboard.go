@@ -120,15 +120,21 @@ func (db *DB) DivisionNames(ctx context.Context, a *hezuo.Access, req hezuo.Scop
 	if levelDigits[level] == 0 {
 		return nil, hezuo.Errorf(hezuo.EINVALID, "区划级别 %q 无效", "unknown division level %q", level)
 	}
-	out := map[string]string{}
-	err = db.eachRow(ctx, `SELECT code, name FROM divisions WHERE level = ? AND code BETWEEN ? AND ?`,
-		append([]any{level}, scopeArgs(scope)...), func(r rowScanner) error {
-			var code, name string
-			err := r.Scan(&code, &name)
-			out[code[:levelDigits[level]]] = name
-			return err
-		})
-	return out, err
+	read := func() (map[string]string, error) {
+		out := map[string]string{}
+		err := db.eachRow(ctx, `SELECT code, name FROM divisions WHERE level = ? AND code BETWEEN ? AND ?`,
+			append([]any{level}, scopeArgs(scope)...), func(r rowScanner) error {
+				var code, name string
+				err := r.Scan(&code, &name)
+				out[code[:levelDigits[level]]] = name
+				return err
+			})
+		return out, err
+	}
+	if version, ok := db.summaryVersion(ctx); ok {
+		return db.namesCached(ctx, version, scope, level, read)
+	}
+	return read()
 }
 
 var levelDigits = map[string]int{hezuo.LevelProvince: 2, hezuo.LevelPrefecture: 4, hezuo.LevelCounty: 6, hezuo.LevelTownship: 9, hezuo.LevelVillage: 12}

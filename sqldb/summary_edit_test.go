@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"math/rand/v2"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -102,6 +103,10 @@ func TestSummaryEdits(t *testing.T) {
 		}{
 			{"membership ends", &hezuo.Dataset{Memberships: []hezuo.Membership{{IDNumber: ds.Memberships[len(ds.Memberships)-2].IDNumber,
 				OrgNo: "A", Period: hezuo.Period{From: d("2019-06-01"), To: d("2024-01-01")}}}}},
+			// F's full member leaves: the joint branch JX shrinks, which
+			// changes the facts of C and E too.
+			{"member of a joint branch's org leaves", &hezuo.Dataset{Memberships: []hezuo.Membership{{IDNumber: idNumber(101),
+				OrgNo: "F", Period: hezuo.Period{From: d("2018-02-01"), To: d("2020-03-01")}}}}},
 			{"org created", &hezuo.Dataset{
 				Orgs:        []hezuo.Org{{OrgNo: "H", Name: "西村花卉协会", Kind: hezuo.KindAssociation, Village: fxVA2, Industry: "花卉", Founded: d("2023-01-01")}},
 				Memberships: []hezuo.Membership{{IDNumber: idNumber(1), OrgNo: "H", Period: hezuo.Period{From: d("2023-02-01")}}}}},
@@ -112,7 +117,7 @@ func TestSummaryEdits(t *testing.T) {
 			if err := db.Load(ctx, l.ds, fxDay); err != nil {
 				t.Fatalf("%s: %v", l.name, err)
 			}
-			assertSummaries(t, db, r, 10, hezuo.AllScope, d("2024-06-01"))
+			assertSummaries(t, db, r, 10, hezuo.AllScope, d("2024-06-01"), hezuo.Scope{Prefix: fxTownA}, d("2021-01-01"))
 		}
 		// Writes that do not go through Load.
 		for _, q := range []string{
@@ -138,5 +143,70 @@ func TestSummaryEdits(t *testing.T) {
 			t.Fatal(err)
 		}
 		assertSummaries(t, db, r, 10, hezuo.AllScope, fxDay)
+	})
+}
+
+// TestSummaryRebuild: summaries out of date as a whole (a database migrated
+// from before them, or whose coverage settings changed) are rebuilt on the
+// spot when the database is small; a large one is computed directly until
+// RebuildSummaries, with the same figures.
+func TestSummaryRebuild(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		if err := db.Load(ctx, richFixture(), fxDay); err != nil {
+			t.Fatal(err)
+		}
+		want, err := db.statsDirect(ctx, hezuo.AllScope, fxDay)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer func(n int) { smallRebuild = n }(smallRebuild)
+		smallRebuild = 0
+		if _, err := db.ExecContext(ctx, `INSERT INTO summary_dirty (kind, id) VALUES ('all', 0)`); err != nil {
+			t.Fatal(err)
+		}
+		if db.summariesReady(ctx) {
+			t.Fatal("summaries out of date as a whole are read")
+		}
+		if got, err := db.Stats(ctx, hezuo.AllScope, fxDay); err != nil || got.Orgs != want.Orgs || got.Talent != want.Talent {
+			t.Errorf("figures while out of date: %v %+v, want %+v", err, got, want)
+		}
+		if err := db.RebuildSummaries(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if !db.summariesReady(ctx) {
+			t.Fatal("summaries not ready after the rebuild")
+		}
+		smallRebuild = 5000
+		if err := db.SetSetting(ctx, "own_org_min_full", "2"); err != nil {
+			t.Fatal(err)
+		}
+		assertSummaries(t, db, rand.New(rand.NewPCG(1, 1)), 4, hezuo.AllScope, fxDay)
+	})
+}
+
+// TestDivisionNames: the dashboard's township names, served from the figure
+// cache, follow a renamed division.
+func TestDivisionNames(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		if err := db.Load(ctx, fixture(), fxDay); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range []string{"甲镇", "新甲镇"} {
+			if name != "甲镇" {
+				if err := db.Load(ctx, &hezuo.Dataset{Divisions: []hezuo.Division{{Code: fxTownA, Name: name}}}, fxDay); err != nil {
+					t.Fatal(err)
+				}
+			}
+			got, err := db.DivisionNames(ctx, hezuo.System, hezuo.Scope{Prefix: fxCounty}, hezuo.LevelTownship)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := map[string]string{fxTownA: name, fxTownB: "乙乡"}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("township names %v, want %v", got, want)
+			}
+		}
 	})
 }

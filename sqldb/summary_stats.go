@@ -2,14 +2,13 @@ package sqldb
 
 import (
 	"context"
-	"strings"
 
 	"hezuo"
 )
 
-// statsSummary computes Stats from the summaries: for a scope of a county
-// or more, the roll-ups of its counties; for a township, the township's;
-// for a village, the segments of its orgs active on the day.
+// statsSummary computes Stats from the summaries: for a scope of a township
+// or more, the roll-up of its area (summary_area.go); for a village, the
+// segments of its orgs active on the day.
 func (db *DB) statsSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date) (*hezuo.Stats, error) {
 	byKind := map[string]*metrics{}
 	add := func(kind string, m *metrics) {
@@ -29,24 +28,20 @@ func (db *DB) statsSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date)
 		}
 		return statsFromMetrics(scope, d, byKind), nil
 	}
-	level, lo, hi := areasOf(scope)
+	// The scope's area: its snapshot at the last period start, then its
+	// deltas since (at most a month of days, by kind).
+	area := scope.Prefix
 	var period hezuo.Date
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT max(period_start) FROM summary_periods WHERE period_start <= ?`), d).Scan(&period); err != nil {
 		return nil, err
 	}
-	sums := metricList("x.", true)
-	var q string
-	var args []any
-	deltas := `x.day <= ?`
+	q := `SELECT kind, ` + metricList("", true) + ` FROM summary_delta WHERE area = ? AND day <= ? GROUP BY kind`
+	args := []any{area, d}
 	if !period.IsZero() {
-		q = `SELECT x.kind, ` + sums + ` FROM summary_areas a JOIN summary_snapshot x ON x.area = a.area AND x.period_start = ?
-			WHERE a.level = ? AND a.area BETWEEN ? AND ? GROUP BY x.kind UNION ALL `
-		args = []any{period, level, lo, hi, period}
-		deltas = `x.day >= ? AND x.day <= ?`
+		q = `SELECT kind, ` + metricList("", false) + ` FROM summary_snapshot WHERE area = ? AND period_start = ?
+			UNION ALL SELECT kind, ` + metricList("", true) + ` FROM summary_delta WHERE area = ? AND day >= ? AND day <= ? GROUP BY kind`
+		args = []any{area, period, area, period, d}
 	}
-	q += `SELECT x.kind, ` + sums + ` FROM summary_areas a JOIN summary_delta x ON x.area = a.area AND ` + deltas + `
-		WHERE a.level = ? AND a.area BETWEEN ? AND ? GROUP BY x.kind`
-	args = append(args, d, level, lo, hi)
 	err := db.eachRow(ctx, q, args, func(r rowScanner) error {
 		var kind string
 		var m metrics
@@ -64,16 +59,6 @@ func (db *DB) statsSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date)
 		return nil, err
 	}
 	return statsFromMetrics(scope, d, byKind), nil
-}
-
-// areasOf returns the level and bounds of the areas making up a scope of a
-// township or more.
-func areasOf(scope hezuo.Scope) (level, lo, hi string) {
-	p := scope.Prefix
-	if len(p) == 9 {
-		return "township", p, p
-	}
-	return "county", p + strings.Repeat("0", 6-len(p)), p + strings.Repeat("9", 6-len(p))
 }
 
 // orgRecord is what Check shows of an org besides its segment.

@@ -105,6 +105,7 @@ func TestScopeMatrix(t *testing.T) {
 				}
 				matrixWrites(t, a, c, user, orgs)
 				matrixRegistryWrites(t, a, c, user, townBRecs)
+				matrixSpreadsheets(t, c, user, orgs)
 			})
 		}
 	})

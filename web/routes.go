@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"hezuo/report"
+)
 
 // routes registers every page and API endpoint. Pages need a session (else
 // they redirect to /login); API endpoints answer 401 without one.
@@ -53,6 +57,23 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /users", s.page(s.userCreateSubmit))
 	m.HandleFunc("POST /users/{id}", s.page(s.userChangeSubmit))
 	m.HandleFunc("GET /audit", s.page(s.auditPage))
+
+	// Spreadsheets in and out, and the report (issues 4 and 6).
+	m.HandleFunc("GET /import", s.page(s.importPage))
+	m.HandleFunc("POST /import", limitBody(maxUpload+1<<20, s.page(s.importSubmit)))
+	m.HandleFunc("POST /import/confirm", s.page(s.importConfirm))
+	m.HandleFunc("GET /import/{token}/errors.xlsx", s.page(s.importErrors))
+	m.HandleFunc("GET /templates/{file}", s.page(s.templateDownload))
+	m.HandleFunc("GET /orgs.xlsx", s.page(s.orgsDownload))
+	m.HandleFunc("GET /people.xlsx", s.page(s.peopleDownload))
+	m.HandleFunc("GET /partyorgs.xlsx", s.page(s.partyOrgsDownload))
+	m.HandleFunc("GET /instructors.xlsx", s.page(s.instructorsDownload))
+	m.HandleFunc("GET /divisions.xlsx", s.page(s.divisionsDownload))
+	m.HandleFunc("GET /check.xlsx", s.page(s.checkDownload))
+	m.HandleFunc("GET /report", s.page(s.reportPage))
+	for _, f := range report.Formats {
+		m.HandleFunc("GET /report."+f, s.page(s.reportDownload))
+	}
 
 	m.HandleFunc("POST /api/login", s.apiLogin)
 	m.HandleFunc("POST /api/logout", s.api(s.apiLogout))

@@ -31,6 +31,9 @@ type Server struct {
 	opt  Options
 	mux  *http.ServeMux
 	tmpl *templates
+	// uploads are the spreadsheets uploaded for import, waiting for
+	// their confirmation.
+	uploads uploads
 }
 
 // New returns the web application over db.

@@ -56,6 +56,9 @@ func TestExportRoundTrips(t *testing.T) {
 		history(t, db)
 		before := dump(t, db)
 		for _, kind := range xlsx.Kinds() {
+			if xlsx.IsPlatform(kind) {
+				continue // round-tripped on the demo county in platforms_test.go
+			}
 			for _, ext := range []string{"xlsx", "csv"} {
 				path := tempFile(t, kind+"."+ext)
 				n, err := xlsx.Export(kind, before, fxToday, path)

@@ -80,6 +80,9 @@ func (b *Batch) Plan(ctx context.Context, st Store) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
+		if err := withPlatforms(ctx, st, b.kind, have); err != nil {
+			return nil, err
+		}
 		plan = b.kind.plan(b, have)
 	}
 	if len(b.Problems) > 0 {

@@ -120,7 +120,7 @@ func printHelp(w io.Writer) {
 	fmt.Fprintln(w, "hezuo — 农民专业合作组织党建 / party-building in farmers' cooperative organizations")
 	fmt.Fprintln(w, "\n用法 / usage: hezuo <命令 command> [参数 flags]  (每个命令都有 --help / every command has --help)")
 	for _, c := range commands {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-12s %s\n", c.name, c.summary)
 	}
 }
 

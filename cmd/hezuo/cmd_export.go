@@ -40,6 +40,11 @@ func cmdExport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if xlsx.IsPlatform(pos[0]) {
+		if err := db.DumpPlatforms(e.ctx, scope, ds); err != nil {
+			return err
+		}
+	}
 	n, err := xlsx.Export(pos[0], ds, hezuo.Today(hezuo.China), pos[1])
 	if err != nil {
 		return err

@@ -7,8 +7,10 @@
 //	    -clients 50 -duration 30s -paths '/,/orgs,/api/stats?scope=22,/api/orgs?scope=22&page=1'
 //
 // The clients share one session (logged in once through POST /api/login)
-// and each requests the paths in turn, round-robin, as fast as the server
-// answers. A non-2xx status or a transport error counts as an error. The
+// and each requests the paths in turn, round-robin: as fast as the server
+// answers (a closed loop: throughput at saturation), or with -rate, at that
+// many requests per second per client (an open loop: latency at a given
+// load, like users reading pages). A non-2xx status or a transport error counts as an error. The
 // run stops after -duration (at most 5 minutes); the exit status is 1 when
 // any request failed. scripts/loadtest.sh starts a server, runs this, and
 // reports the server's peak memory.
@@ -37,14 +39,15 @@ func main() {
 	clients := flag.Int("clients", 50, "concurrent clients")
 	duration := flag.Duration("duration", 30*time.Second, "how long to run (at most 5m)")
 	paths := flag.String("paths", "/,/orgs,/api/stats,/api/orgs?page=1", "comma-separated paths, requested in turn")
+	rate := flag.Float64("rate", 0, "requests per second per client (0: as fast as possible)")
 	flag.Parse()
-	if err := run(*base, *user, *pwFile, *clients, min(*duration, 5*time.Minute), strings.Split(*paths, ",")); err != nil {
+	if err := run(*base, *user, *pwFile, *clients, min(*duration, 5*time.Minute), strings.Split(*paths, ","), *rate); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
 		os.Exit(1)
 	}
 }
 
-func run(base, user, pwFile string, clients int, d time.Duration, paths []string) error {
+func run(base, user, pwFile string, clients int, d time.Duration, paths []string, rate float64) error {
 	u, err := url.Parse(base)
 	if err != nil {
 		return err
@@ -81,14 +84,25 @@ func run(base, user, pwFile string, clients int, d time.Duration, paths []string
 		wg.Add(1)
 		go func(c int) {
 			defer wg.Done()
-			for i := c; time.Now().Before(deadline); i++ {
+			next := time.Now()
+			if rate > 0 { // spread the clients' first requests over one interval
+				next = next.Add(time.Duration(float64(time.Second) / rate * float64(c) / float64(clients)))
+			}
+			for i := c; ; i++ {
+				if rate > 0 {
+					time.Sleep(time.Until(next))
+					next = next.Add(time.Duration(float64(time.Second) / rate))
+				}
+				if !time.Now().Before(deadline) {
+					return
+				}
 				e := stats[i%len(stats)]
 				e.record(request(hc, base+e.path, cookie))
 			}
 		}(c)
 	}
 	wg.Wait()
-	return report(stats, d, clients)
+	return report(stats, d, clients, rate)
 }
 
 // login posts the credentials and returns the session cookie.
@@ -162,8 +176,12 @@ func pct(sorted []time.Duration, p float64) time.Duration {
 	return sorted[min(len(sorted)-1, int(p*float64(len(sorted))))]
 }
 
-func report(stats []*endpoint, d time.Duration, clients int) error {
-	fmt.Printf("%d clients, %s\n%-40s %8s %6s %9s %9s %9s %9s %9s\n", clients, d, "path", "requests", "errors", "req/s", "p50", "p90", "p99", "max")
+func report(stats []*endpoint, d time.Duration, clients int, rate float64) error {
+	pace := "as fast as possible"
+	if rate > 0 {
+		pace = fmt.Sprintf("%g requests/s each", rate)
+	}
+	fmt.Printf("%d clients, %s, %s\n%-40s %8s %6s %9s %9s %9s %9s %9s\n", clients, pace, d, "path", "requests", "errors", "req/s", "p50", "p90", "p99", "max")
 	var all []time.Duration
 	failed := 0
 	for _, e := range stats {

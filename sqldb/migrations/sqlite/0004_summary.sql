@@ -49,17 +49,19 @@ CREATE TABLE instructor_segments (
 ) WITHOUT ROWID;
 CREATE INDEX instructor_segments_township ON instructor_segments (township);
 
--- summary_areas: the areas holding roll-ups: townships (9 digits) and
--- counties (6 digits, the sum of their townships).
+-- summary_areas: the areas holding roll-ups: every township (9 digits),
+-- county (6), prefecture (4), province (2) and the nation (''), each the sum
+-- of the townships it holds, so that a scope reads one area.
 CREATE TABLE summary_areas (
     area   TEXT PRIMARY KEY,
     county TEXT NOT NULL,
-    level  TEXT NOT NULL CHECK (level IN ('county', 'township'))
+    level  TEXT NOT NULL CHECK (level IN ('nation', 'province', 'prefecture', 'county', 'township'))
 );
 CREATE INDEX summary_areas_level ON summary_areas (level, area);
 
 -- summary_delta: the change of an area's figures of one org kind on a day
--- (kind '' holds the figures of no kind: instructors dispatched).
+-- (kind '' holds the figures of no kind: instructors dispatched). county is
+-- the area's county, or the area's own code above counties.
 CREATE TABLE summary_delta (
     county             TEXT NOT NULL,
     area               TEXT NOT NULL,
@@ -135,7 +137,9 @@ CREATE TABLE summary_periods (
 
 -- summary_dirty: records whose summaries are out of date, marked by the
 -- triggers below in the writing transaction ('org', 'person', 'party_org',
--- 'instructor' with the record's id; 'all' 0 for everything).
+-- 'instructor' with the record's id; 'all' 0 for everything; 'settings' 0
+-- and 'divisions' 0 when those tables change, which only changes the
+-- summaries' version, or their verdicts when coverage settings changed).
 CREATE TABLE summary_dirty (
     kind TEXT NOT NULL,
     id   INTEGER NOT NULL,
@@ -294,4 +298,16 @@ END;
 CREATE TRIGGER sm_settings_upd AFTER UPDATE ON settings WHEN OLD.value IS NOT NEW.value BEGIN
     INSERT INTO summary_dirty (kind, id) SELECT 'settings', 0
         WHERE NOT EXISTS (SELECT 1 FROM summary_dirty WHERE kind = 'settings' AND id = 0);
+END;
+CREATE TRIGGER sm_divisions_ins AFTER INSERT ON divisions BEGIN
+    INSERT INTO summary_dirty (kind, id) SELECT 'divisions', 0
+        WHERE NOT EXISTS (SELECT 1 FROM summary_dirty WHERE kind = 'divisions' AND id = 0);
+END;
+CREATE TRIGGER sm_divisions_upd AFTER UPDATE ON divisions BEGIN
+    INSERT INTO summary_dirty (kind, id) SELECT 'divisions', 0
+        WHERE NOT EXISTS (SELECT 1 FROM summary_dirty WHERE kind = 'divisions' AND id = 0);
+END;
+CREATE TRIGGER sm_divisions_del AFTER DELETE ON divisions BEGIN
+    INSERT INTO summary_dirty (kind, id) SELECT 'divisions', 0
+        WHERE NOT EXISTS (SELECT 1 FROM summary_dirty WHERE kind = 'divisions' AND id = 0);
 END;

@@ -1,0 +1,156 @@
+package sqldb
+
+import (
+	"context"
+	"sort"
+
+	"hezuo"
+)
+
+// loadPartyOrgsIn reads the party organizations linked to the targets: their
+// records, every link, villages and officers.
+func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput) error {
+	ids := sortedKeys(in.pos)
+	if len(ids) == 0 {
+		return nil
+	}
+	err := db.chunked(ctx, x, `SELECT id, no, name, form, elected_on, term_years, valid_from, valid_to FROM party_orgs WHERE id IN (%s)`, ids,
+		func(r rowScanner) error {
+			p := &poIn{}
+			var from, to hezuo.Date
+			if err := r.Scan(&p.id, &p.no, &p.name, &p.form, &p.electedOn, &p.termYears, &from, &to); err != nil {
+				return err
+			}
+			p.active = spanOf(from, to)
+			p.formIndex = formIndex(p.form)
+			in.pos[p.id] = p
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = db.chunked(ctx, x, `SELECT party_org_id, org_id, valid_from, valid_to FROM party_org_orgs WHERE party_org_id IN (%s)`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var l linkIn
+			var from, to hezuo.Date
+			if err := r.Scan(&id, &l.id, &from, &to); err != nil {
+				return err
+			}
+			l.span = spanOf(from, to)
+			in.pos[id].links = append(in.pos[id].links, l)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = db.chunked(ctx, x, `SELECT party_org_id, count(*) FROM party_org_villages WHERE party_org_id IN (%s) GROUP BY party_org_id`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var n int
+			if err := r.Scan(&id, &n); err != nil {
+				return err
+			}
+			in.pos[id].villages = n
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	// The order of the direct computation (covers.go): the last active
+	// secretary by start date wins.
+	return db.chunked(ctx, x, `SELECT f.party_org_id, f.role, pe.name, pe.leader_since, f.valid_from, f.valid_to FROM officers f
+		JOIN people pe ON pe.id = f.person_id WHERE f.party_org_id IN (%s) ORDER BY f.party_org_id, f.valid_from, f.id`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var o officerIn
+			var leader, from, to hezuo.Date
+			if err := r.Scan(&id, &o.role, &o.name, &leader, &from, &to); err != nil {
+				return err
+			}
+			o.leader, o.span = dayOf(leader), spanOf(from, to)
+			in.pos[id].officers = append(in.pos[id].officers, o)
+			return nil
+		})
+}
+
+// loadMembersIn reads the memberships of orgs and the party status and
+// talent of their members.
+func (db *DB) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, ids []int64) error {
+	err := db.chunked(ctx, x, `SELECT org_id, person_id, valid_from, valid_to FROM memberships WHERE org_id IN (%s)`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var m memberIn
+			var from, to hezuo.Date
+			if err := r.Scan(&id, &m.person, &from, &to); err != nil {
+				return err
+			}
+			m.span = spanOf(from, to)
+			in.orgs[id].members = append(in.orgs[id].members, m)
+			if in.people[m.person] == nil {
+				in.people[m.person] = &personIn{talent: never}
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	members := `SELECT m.person_id FROM memberships m WHERE m.org_id IN (%s)`
+	err = db.chunked(ctx, x, `SELECT ps.person_id, ps.status, ps.valid_from, ps.valid_to FROM party_status ps
+		WHERE ps.status IN ('full', 'probationary', 'activist') AND ps.person_id IN (`+members+`)`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var status string
+			var from, to hezuo.Date
+			if err := r.Scan(&id, &status, &from, &to); err != nil {
+				return err
+			}
+			p := in.people[id]
+			s := spanOf(from, to)
+			switch status {
+			case hezuo.StatusFull:
+				p.raw[0] = append(p.raw[0], s)
+			case hezuo.StatusProbationary:
+				p.raw[1] = append(p.raw[1], s)
+				p.probStarts = append(p.probStarts, s.from)
+			default:
+				p.raw[2] = append(p.raw[2], s)
+			}
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	err = db.chunked(ctx, x, `SELECT pe.id, pe.talent_since FROM people pe WHERE pe.talent_since IS NOT NULL AND pe.id IN (`+members+`)`, ids,
+		func(r rowScanner) error {
+			var id int64
+			var since hezuo.Date
+			if err := r.Scan(&id, &since); err != nil {
+				return err
+			}
+			in.people[id].talent = dayOf(since)
+			return nil
+		})
+	if err != nil {
+		return err
+	}
+	for _, p := range in.people {
+		p.full, p.prob, p.activist = union(p.raw[0]), union(p.raw[1]), union(p.raw[2])
+		sort.Slice(p.probStarts, func(i, j int) bool { return p.probStarts[i] < p.probStarts[j] })
+	}
+	return nil
+}
+
+// loadDispatchesIn reads the dispatches to the target orgs.
+func (db *DB) loadDispatchesIn(ctx context.Context, x execQuerier, in *sweepInput) error {
+	return db.chunked(ctx, x, `SELECT org_id, valid_from, valid_to FROM dispatches WHERE org_id IN (%s)`, in.target,
+		func(r rowScanner) error {
+			var id int64
+			var from, to hezuo.Date
+			if err := r.Scan(&id, &from, &to); err != nil {
+				return err
+			}
+			in.orgs[id].dispatches = append(in.orgs[id].dispatches, spanOf(from, to))
+			return nil
+		})
+}

@@ -1,0 +1,184 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"hezuo"
+)
+
+// The .xlsx downloads of the lists: each reads the same query as its page
+// (so the download holds what the filters select, every page of it), asks
+// the same scoped store method and writes one row per record. People are
+// always masked, as the list shows them: whole ID numbers are seen one
+// person at a time, and audited.
+
+// cols returns the header texts of a download in lang from zh/en pairs.
+func cols(lang string, pairs ...[2]string) []string {
+	out := make([]string, len(pairs))
+	for i, p := range pairs {
+		out[i] = p[0]
+		if lang == "en" {
+			out[i] = p[1]
+		}
+	}
+	return out
+}
+
+func (s *Server) orgsDownload(w http.ResponseWriter, r *http.Request) error {
+	f, err := orgFilter(r)
+	if err != nil {
+		return err
+	}
+	items, err := collect(func(n int) ([]hezuo.OrgItem, int, error) {
+		f.Page, f.PerPage = n, downloadPer
+		l, err := s.db.ListOrgs(r.Context(), accessOf(r), f)
+		if err != nil {
+			return nil, 0, err
+		}
+		return l.Items, l.Total, nil
+	})
+	if err != nil {
+		return err
+	}
+	lang := langOf(r)
+	head := cols(lang, [2]string{"组织编号", "Org ID"}, [2]string{"名称", "Name"}, [2]string{"类型", "Kind"},
+		[2]string{"统一社会信用代码", "Credit code"}, [2]string{"所在村", "Village"}, [2]string{"村名", "Village name"},
+		[2]string{"乡镇", "Township"}, [2]string{"产业", "Industry"}, [2]string{"带动农户数", "Households driven"},
+		[2]string{"示范社", "Model"}, [2]string{"成立日期", "Founded"}, [2]string{"登记日期", "Registered"}, [2]string{"注销日期", "Dissolved"})
+	rows := make([][]any, len(items))
+	for i, o := range items {
+		rows[i] = []any{o.OrgNo, o.Name, name(lang, hezuo.KindNames, o.Kind), o.CreditCode, o.Village, o.VillageName,
+			o.TownshipName, o.Industry, o.HouseholdsDriven, o.Model, o.Founded, o.RegisteredOn, o.Dissolved}
+	}
+	return s.sendXLSX(w, "合作组织.xlsx", "合作组织", head, rows)
+}
+
+func (s *Server) peopleDownload(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	f := hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"), Party: q.Get("party") != "", Talent: q.Get("talent") != "", Sort: q.Get("sort")}
+	items, err := collect(func(n int) ([]hezuo.PersonItem, int, error) {
+		f.Page, f.PerPage = n, downloadPer
+		l, err := s.db.ListPeople(r.Context(), accessOf(r), f)
+		if err != nil {
+			return nil, 0, err
+		}
+		return l.Items, l.Total, nil
+	})
+	if err != nil {
+		return err
+	}
+	lang := langOf(r)
+	head := cols(lang, [2]string{"姓名", "Name"}, [2]string{"身份证号", "ID number"}, [2]string{"性别", "Sex"},
+		[2]string{"出生日期", "Birth date"}, [2]string{"户籍所在村", "Village"}, [2]string{"电话", "Phone"},
+		[2]string{"政治面貌", "Party status"}, [2]string{"技术人才", "Technical talent"}, [2]string{"致富能手", "Leader"},
+		[2]string{"所在组织", "Orgs"})
+	rows := make([][]any, len(items))
+	sex := map[string]string{hezuo.SexMale: "男", hezuo.SexFemale: "女"}
+	for i, p := range items {
+		rows[i] = []any{p.Name, p.IDNumber, name(lang, sex, p.Sex), p.BirthDate, p.Village, p.Phone,
+			name(lang, hezuo.StatusNames, p.PartyStatus), p.Talent, p.Leader, strings.Join(p.Orgs, " ")}
+	}
+	return s.sendXLSX(w, "人员.xlsx", "人员", head, rows)
+}
+
+// registryItems reads every page of a smaller registry's list.
+func registryItems[T any](r *http.Request, list func(f hezuo.ListFilter) ([]T, int, error)) ([]T, error) {
+	f, err := listFilter(r)
+	if err != nil {
+		return nil, err
+	}
+	return collect(func(n int) ([]T, int, error) {
+		f.Page, f.PerPage = n, downloadPer
+		return list(f)
+	})
+}
+
+func (s *Server) partyOrgsDownload(w http.ResponseWriter, r *http.Request) error {
+	items, err := registryItems(r, func(f hezuo.ListFilter) ([]hezuo.PartyOrgItem, int, error) {
+		return s.db.ListPartyOrgs(r.Context(), accessOf(r), f)
+	})
+	if err != nil {
+		return err
+	}
+	lang := langOf(r)
+	head := cols(lang, [2]string{"党组织编号", "No"}, [2]string{"名称", "Name"}, [2]string{"组织形式", "Form"},
+		[2]string{"所在地", "Seat"}, [2]string{"所在地名称", "Seat name"}, [2]string{"书记", "Secretary"},
+		[2]string{"覆盖组织", "Orgs covered"}, [2]string{"成立日期", "Founded"}, [2]string{"撤销日期", "Ended"})
+	rows := make([][]any, len(items))
+	for i, p := range items {
+		rows[i] = []any{p.No, p.Name, name(lang, hezuo.FormNames, p.Form), p.Seat, p.SeatName, p.Secretary,
+			strings.Join(p.Orgs, " "), p.From, p.To}
+	}
+	return s.sendXLSX(w, "党组织.xlsx", "党组织", head, rows)
+}
+
+func (s *Server) instructorsDownload(w http.ResponseWriter, r *http.Request) error {
+	items, err := registryItems(r, func(f hezuo.ListFilter) ([]hezuo.InstructorItem, int, error) {
+		return s.db.ListInstructors(r.Context(), accessOf(r), f)
+	})
+	if err != nil {
+		return err
+	}
+	head := cols(langOf(r), [2]string{"姓名", "Name"}, [2]string{"乡镇", "Township"}, [2]string{"乡镇名称", "Township name"},
+		[2]string{"工作单位", "Unit"}, [2]string{"派驻组织", "Dispatched to"})
+	rows := make([][]any, len(items))
+	for i, in := range items {
+		var to []string
+		for _, d := range in.Dispatches {
+			to = append(to, d.OrgNo)
+		}
+		rows[i] = []any{in.Name, in.Township, in.TownshipName, in.Unit, strings.Join(to, " ")}
+	}
+	return s.sendXLSX(w, "指导员.xlsx", "指导员", head, rows)
+}
+
+func (s *Server) divisionsDownload(w http.ResponseWriter, r *http.Request) error {
+	items, err := registryItems(r, func(f hezuo.ListFilter) ([]hezuo.DivisionItem, int, error) {
+		return s.db.ListDivisions(r.Context(), accessOf(r), f)
+	})
+	if err != nil {
+		return err
+	}
+	lang := langOf(r)
+	head := cols(lang, [2]string{"区划代码", "Code"}, [2]string{"名称", "Name"}, [2]string{"级别", "Level"}, [2]string{"合作组织数", "Orgs"})
+	rows := make([][]any, len(items))
+	levels := map[string]string{hezuo.LevelCounty: "县", hezuo.LevelTownship: "乡镇", hezuo.LevelVillage: "村"}
+	for i, d := range items {
+		rows[i] = []any{d.Code, d.Name, name(lang, levels, d.Level), d.Orgs}
+	}
+	return s.sendXLSX(w, "区划.xlsx", "区划", head, rows)
+}
+
+// checkDownload writes the check's rows: every org in scope, or those of
+// ?status= when it names one.
+func (s *Server) checkDownload(w http.ResponseWriter, r *http.Request) error {
+	sc, err := scopeParam(r)
+	if err != nil {
+		return err
+	}
+	day, err := dayParam(r)
+	if err != nil {
+		return err
+	}
+	rows, err := s.db.ScopedCheck(r.Context(), accessOf(r), sc, day)
+	if err != nil {
+		return err
+	}
+	lang, status := langOf(r), r.URL.Query().Get("status")
+	head := cols(lang, [2]string{"组织编号", "Org ID"}, [2]string{"名称", "Name"}, [2]string{"所在村", "Village"},
+		[2]string{"乡镇", "Township"}, [2]string{"会员", "Members"}, [2]string{"正式党员", "Full party members"},
+		[2]string{"预备党员", "Probationary"}, [2]string{"应建", "Required"}, [2]string{"已建", "Actual"},
+		[2]string{"结论", "Status"}, [2]string{"管理", "Managed by"}, [2]string{"理由", "Reasons"})
+	var out [][]any
+	for _, row := range rows {
+		if status != "" && status != "all" && row.Status != status {
+			continue
+		}
+		v := row.View(lang)
+		out = append(out, []any{v.OrgNo, v.Name, v.Village, v.Township, v.Members, v.FullPartyMembers, v.ProbationaryMembers,
+			name(lang, hezuo.RequiredNames, v.Required), name(lang, hezuo.ActualNames, v.Actual),
+			name(lang, hezuo.StatusLabels, v.Status), v.ManagedBy.Name, strings.Join(v.Reasons, "；")})
+	}
+	return s.sendXLSX(w, "规则检查-"+day.String()+".xlsx", "规则检查", head, out)
+}

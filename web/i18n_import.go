@@ -1,0 +1,46 @@
+package web
+
+// The interface text of the upload page, the list downloads and the
+// report page.
+func init() {
+	for k, v := range map[string][2]string{
+		"import":           {"批量导入", "Import"},
+		"report":           {"工作报告", "Report"},
+		"download_xlsx":    {"下载 Excel", "Download .xlsx"},
+		"import_kind":      {"数据类型", "KIND"},
+		"import_file":      {"文件（.xlsx 或 .csv，不超过 20 MB）", "File (.xlsx or .csv, at most 20 MB)"},
+		"import_check":     {"上传并检查", "Upload and check"},
+		"import_note":      {"先检查、后写入：上传后显示将新增、更新的行数和全部问题；确认后一次写入，任何一行有错则全部不导入。", "Check first, write second: the upload shows how many rows would be new or changed and every problem; confirming writes them in one go, and any bad row rejects the whole file."},
+		"import_templates": {"导入模板", "Templates"},
+		"import_preview":   {"检查结果", "Preview"},
+		"import_rows":      {"行数", "Rows"},
+		"import_new":       {"新增", "New"},
+		"import_changed":   {"更新", "Changed"},
+		"import_same":      {"未变", "Unchanged"},
+		"import_problems":  {"发现问题，未导入任何数据", "Problems found: nothing was imported"},
+		"import_errbook":   {"下载标红的错误工作簿", "Download the error workbook"},
+		"import_confirm":   {"确认导入", "Confirm import"},
+		"import_done":      {"已导入", "Imported"},
+		"kind_divisions":   {"行政区划", "Divisions"},
+		"kind_orgs":        {"合作组织", "Organizations"},
+		"kind_members":     {"会员", "Members"},
+		"kind_party-orgs":  {"党组织", "Party organizations"},
+		"kind_instructors": {"党建指导员", "Instructors"},
+		"kind_dispatches":  {"派驻", "Dispatches"},
+		"report_compare":   {"对比日期（可选）", "Compare with (optional)"},
+		"report_lang":      {"报告语言", "Report language"},
+		"report_show":      {"生成", "Build"},
+		"report_download":  {"下载", "Download"},
+		"report_nopdf":     {"本机未安装 Chromium，无法生成 PDF", "no Chromium here: PDF is unavailable"},
+		"report_preview":   {"预览（正文与表格标题；图表和表格见下载文件）", "Preview (prose and table captions; charts and tables are in the downloads)"},
+	} {
+		messages[k] = v
+	}
+}
+
+// SeesReport tells the layout whether to link the report page: roles whose
+// reach is a whole division (reports count every org of an area).
+func (p Page) SeesReport() bool { return p.SeesPlans() }
+
+// KindName returns the name of an import KIND in the page's language.
+func (p Page) KindName(kind string) string { return p.T("kind_" + kind) }

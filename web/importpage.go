@@ -1,0 +1,249 @@
+package web
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"hezuo"
+	"hezuo/xlsx"
+)
+
+// maxUpload bounds an uploaded spreadsheet (and the whole multipart body).
+const maxUpload = 20 << 20
+
+// actionImport is the audit action of a spreadsheet import.
+const actionImport = "import"
+
+// importKinds are the KINDs the upload page offers, in the order shown.
+var importKinds = []string{"divisions", "orgs", "members", "party-orgs", "instructors", "dispatches"}
+
+// importView is the upload page: the form, then either a preview (counts
+// and problems of an uploaded file) or the result of a confirmed import.
+type importView struct {
+	Page
+	Kinds    []string
+	Kind     string
+	File     string
+	Token    string // the upload to confirm ("" when there is nothing to confirm)
+	Rows     int
+	New      int
+	Changed  int
+	Same     int
+	Problems []string // FILE:ROW:COLUMN: message
+	Errors   string   // the error workbook's URL
+	Done     bool     // the file was written
+}
+
+// importAccess refuses everyone but county administrators. The xlsx
+// pipeline writes whole files without a per-row scope check, so a township
+// officer's upload could reach other townships: until it can scope rows,
+// importing is the county administrator's.
+func importAccess(r *http.Request) error {
+	if !accessOf(r).CanAdmin() {
+		return hezuo.Errorf(hezuo.EFORBIDDEN, "只有县委组织部管理员可以批量导入", "only county administrators import spreadsheets")
+	}
+	return nil
+}
+
+// limitBody caps a request's body at n bytes before anything reads it
+// (the CSRF check parses the multipart form).
+func limitBody(n int64, h http.HandlerFunc) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, n)
+		h(w, r)
+	}
+}
+
+func (s *Server) importView(r *http.Request) importView {
+	return importView{Page: s.pageOf(r, "import", "import"), Kinds: importKinds, Kind: r.FormValue("kind")}
+}
+
+func (s *Server) importPage(w http.ResponseWriter, r *http.Request) error {
+	if err := importAccess(r); err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "import", s.importView(r))
+}
+
+// importSubmit stores the uploaded file and shows its preview: the
+// counts it would write, or every problem and the error workbook.
+func (s *Server) importSubmit(w http.ResponseWriter, r *http.Request) error {
+	if err := importAccess(r); err != nil {
+		return err
+	}
+	v := s.importView(r)
+	if xlsx.Lookup(v.Kind) == nil {
+		return hezuo.Invalid("", "kind", "请选择数据类型", "choose a KIND")
+	}
+	in, hdr, err := r.FormFile("file")
+	if err != nil {
+		return hezuo.Invalid("", "file", "请选择要上传的 .xlsx 或 .csv 文件（不超过 20 MB）", "choose a .xlsx or .csv file to upload (at most 20 MB)")
+	}
+	defer in.Close()
+	v.File = filepath.Base(hdr.Filename)
+	ext := strings.ToLower(filepath.Ext(v.File))
+	if xlsx.Format(v.File) == "" {
+		return hezuo.Invalid("", "file", "文件应为 .xlsx 或 .csv", "the file must be .xlsx or .csv")
+	}
+	up, err := s.uploads.put(sessionOf(r).User.Name, v.Kind, v.File, ext, s.opt.Now())
+	if err != nil {
+		return err
+	}
+	if err := saveUpload(in, up.Path); err != nil {
+		s.uploads.remove(up.Token)
+		return err
+	}
+	keep, err := s.preview(r, up, &v)
+	if !keep {
+		s.uploads.remove(up.Token)
+	}
+	if err != nil {
+		return err
+	}
+	st := http.StatusOK
+	if len(v.Problems) > 0 {
+		st = http.StatusUnprocessableEntity
+	}
+	return s.render(w, st, "import", v)
+}
+
+// saveUpload copies the uploaded file to path.
+func saveUpload(in io.Reader, path string) error {
+	out, err := os.OpenFile(path, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return hezuo.Invalid("", "file", "上传失败或文件超过 20 MB", "the upload failed or the file is larger than 20 MB")
+	}
+	return out.Close()
+}
+
+// preview parses and plans the upload into v. It reports whether the
+// upload is worth keeping (to confirm it, or for its error workbook).
+func (s *Server) preview(r *http.Request, up *upload, v *importView) (bool, error) {
+	b, err := xlsx.Parse(up.Kind, up.Path, xlsx.Options{Today: s.today()})
+	if err != nil {
+		return false, hidePath(err, up)
+	}
+	v.Rows = b.Rows
+	plan, err := b.Plan(r.Context(), s.db)
+	if rej := xlsx.AsRejected(err); rej != nil {
+		s.rejected(up, rej, v)
+		return true, nil
+	} else if err != nil {
+		return false, err
+	}
+	v.New, v.Changed, v.Same = plan.New, plan.Changed, plan.Unchanged
+	v.Token = up.Token
+	return true, nil
+}
+
+// hidePath replaces the server's path of an upload by the file's name in
+// a domain error's message (an unreadable file names it).
+func hidePath(err error, up *upload) error {
+	var e *hezuo.Error
+	if errors.As(err, &e) {
+		c := *e
+		c.ZH, c.EN = strings.ReplaceAll(c.ZH, up.Path, up.Name), strings.ReplaceAll(c.EN, up.Path, up.Name)
+		return &c
+	}
+	return err
+}
+
+// rejected lists a rejection's problems in v and writes its error workbook.
+func (s *Server) rejected(up *upload, rej *xlsx.Rejected, v *importView) {
+	for _, p := range rej.Problems {
+		v.Problems = append(v.Problems, p.Line(up.Name, v.Lang))
+	}
+	out := strings.TrimSuffix(up.Path, filepath.Ext(up.Path)) + "-errors.xlsx"
+	if err := xlsx.WriteErrorBook(rej, up.Kind, out, v.Lang); err != nil {
+		s.opt.Log.Printf("error workbook: %v", err)
+		return
+	}
+	up.Errors = out
+	s.uploads.setErrors(up.Token, out)
+	v.Errors = "/import/" + up.Token + "/errors.xlsx"
+	v.Token = ""
+}
+
+// importConfirm writes a previewed upload: it is read and checked again
+// (the database may have changed since) and written in one transaction,
+// all rows or none, then audited.
+func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
+	if err := importAccess(r); err != nil {
+		return err
+	}
+	sess := sessionOf(r)
+	up := s.uploads.get(r.PostFormValue("token"), sess.User.Name, s.opt.Now())
+	if up == nil || up.Errors != "" {
+		return hezuo.Errorf(hezuo.ENOTFOUND, "上传的文件已过期或已导入，请重新上传", "the upload expired or was imported already: upload it again")
+	}
+	v := s.importView(r)
+	v.Kind, v.File = up.Kind, up.Name
+	res, err := xlsx.Import(r.Context(), s.db, up.Kind, up.Path, xlsx.Options{Today: s.today()}, false)
+	if rej := xlsx.AsRejected(err); rej != nil {
+		s.rejected(up, rej, &v)
+		return s.render(w, http.StatusUnprocessableEntity, "import", v)
+	} else if err != nil {
+		return err
+	}
+	s.uploads.remove(up.Token)
+	v.Rows, v.New, v.Changed, v.Same, v.Done = res.Rows, res.New, res.Changed, res.Unchanged, true
+	a := accessOf(r)
+	note := fmt.Sprintf("%s：共 %d 行，新增 %d，更新 %d，未变 %d / %d rows: %d new, %d changed, %d unchanged",
+		up.Name, res.Rows, res.New, res.Changed, res.Unchanged, res.Rows, res.New, res.Changed, res.Unchanged)
+	if err := s.db.Audit(r.Context(), a, s.opt.Now(), actionImport, up.Kind, up.Name, a.Scope.Prefix, note); err != nil {
+		return err
+	}
+	return s.render(w, http.StatusOK, "import", v)
+}
+
+// importErrors downloads the error workbook of a rejected upload.
+func (s *Server) importErrors(w http.ResponseWriter, r *http.Request) error {
+	if err := importAccess(r); err != nil {
+		return err
+	}
+	up := s.uploads.get(r.PathValue("token"), sessionOf(r).User.Name, s.opt.Now())
+	if up == nil || up.Errors == "" {
+		return hezuo.Errorf(hezuo.ENOTFOUND, "错误工作簿已过期，请重新上传", "the error workbook expired: upload the file again")
+	}
+	b, err := os.ReadFile(up.Errors)
+	if err != nil {
+		return err
+	}
+	attach(w, xlsxType, strings.TrimSuffix(up.Name, filepath.Ext(up.Name))+"-errors.xlsx")
+	_, err = w.Write(b)
+	return err
+}
+
+// templateDownload writes the import template of a KIND
+// (/templates/{kind}.xlsx): headers, instructions, dropdowns, example row.
+func (s *Server) templateDownload(w http.ResponseWriter, r *http.Request) error {
+	kind, ok := strings.CutSuffix(r.PathValue("file"), ".xlsx")
+	if !ok || xlsx.Lookup(kind) == nil {
+		return hezuo.Errorf(hezuo.ENOTFOUND, "没有这种模板", "no such template")
+	}
+	dir, err := os.MkdirTemp("", "hezuo-template-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, kind+".xlsx")
+	if err := xlsx.WriteTemplate(kind, path); err != nil {
+		return err
+	}
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	attach(w, xlsxType, kind+"-template.xlsx")
+	_, err = w.Write(b)
+	return err
+}

@@ -1,0 +1,94 @@
+package xlsx
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"hezuo"
+)
+
+// PlatformStore is a Store that also lists the platforms' records (units,
+// guarantors, loans, trainings, households and pairings); *sqldb.DB
+// implements it. The platform KINDs (loans, trainings, attendances,
+// pairings) compare their rows with what it returns.
+type PlatformStore interface {
+	DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Dataset) error
+}
+
+// platformRows marks the row converters of the platform KINDs: their plan
+// needs the stored platform records besides Store.Existing's registry.
+type platformRows interface {
+	kindRows
+	platforms()
+}
+
+// IsPlatform reports whether kind is a platform KIND, whose export needs
+// the platforms' records (sqldb.DB.DumpPlatforms) added to the dump.
+func IsPlatform(kind string) bool {
+	s := Lookup(kind)
+	if s == nil {
+		return false
+	}
+	_, ok := s.rows().(platformRows)
+	return ok
+}
+
+// withPlatforms adds the stored platform records to have when the batch is
+// of a platform KIND and the store can list them.
+func withPlatforms(ctx context.Context, st Store, k kindRows, have *hezuo.Dataset) error {
+	if _, ok := k.(platformRows); !ok {
+		return nil
+	}
+	ps, ok := st.(PlatformStore)
+	if !ok {
+		return hezuo.Errorf(hezuo.EINVALID, "此存储不支持导入平台数据", "this store cannot import platform records")
+	}
+	return ps.DumpPlatforms(ctx, hezuo.AllScope, have)
+}
+
+// partyMemberOn reports whether the person is a full or probationary party
+// member on day according to the stored party status steps.
+func partyMemberOn(have *hezuo.Dataset, idNumber string, day hezuo.Date) bool {
+	for _, s := range have.PartyStatus {
+		if s.IDNumber == idNumber && (s.Status == hezuo.StatusFull || s.Status == hezuo.StatusProbationary) &&
+			!day.Before(s.From) && (s.To.IsZero() || day.Before(s.To)) {
+			return true
+		}
+	}
+	return false
+}
+
+// decimal reads a non-negative decimal with at most places decimals
+// ("1,000,000.5", "４．３５", "4.35%") as an integer scaled by 10^places;
+// ok is false for anything else. An empty cell is 0, ok.
+func decimal(s string, places int) (int64, bool) {
+	s = strings.TrimSuffix(strings.ReplaceAll(Text(Fold(s)), ",", ""), "%")
+	if s == "" {
+		return 0, true
+	}
+	whole, frac, _ := strings.Cut(s, ".")
+	if whole == "" {
+		whole = "0"
+	}
+	if len(frac) > places || !allDigits(whole) || (frac != "" && !allDigits(frac)) || len(whole) > 12 {
+		return 0, false
+	}
+	frac += strings.Repeat("0", places-len(frac))
+	n, err := strconv.ParseInt(whole+frac, 10, 64)
+	return n, err == nil
+}
+
+// amountFen reads a money cell in yuan as fen.
+func (r *rowCtx) amountFen(key string) int64 {
+	n, ok := decimal(r.raw(key), 2)
+	if !ok {
+		r.fail(key, fmt.Sprintf("金额 %q 应为以元为单位、最多两位小数的数", Text(r.raw(key))),
+			fmt.Sprintf("amount %q must be in yuan with at most two decimals", Text(r.raw(key))))
+	}
+	return n
+}
+
+// yuanText writes fen as yuan for a cell: 100000000 → "1000000.00".
+func yuanText(fen int64) string { return fmt.Sprintf("%d.%02d", fen/100, fen%100) }
