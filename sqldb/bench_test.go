@@ -207,37 +207,6 @@ func BenchmarkOrgListFirstPage(b *testing.B) {
 	})
 }
 
-// BenchmarkOrgKeysetFirstPage is what the org list's first page costs with
-// its total from the summaries (orgCountSummary) and the page read along the
-// org number index (keyset pagination: WHERE org_no > last ORDER BY org_no
-// LIMIT n), for comparison with BenchmarkOrgListFirstPage.
-func BenchmarkOrgKeysetFirstPage(b *testing.B) {
-	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
-		ctx := context.Background()
-		village := "o.village"
-		if db.Dialect == SQLite {
-			village = "+o.village" // not the village index: walk org numbers in order
-		}
-		lo, hi := top.Range()
-		for b.Loop() {
-			n, ok := db.orgCountSummary(ctx, top, benchDay, "")
-			if !ok || n == 0 {
-				b.Fatal("no summaries")
-			}
-			var items []hezuo.OrgItem
-			err := db.eachRow(ctx, orgSelect+` WHERE `+village+` BETWEEN ? AND ? AND o.founded <= ? AND (o.dissolved IS NULL OR o.dissolved > ?)
-				AND o.org_no > ? ORDER BY o.org_no LIMIT 20`, []any{lo, hi, benchDay, benchDay, ""}, func(r rowScanner) error {
-				it, err := scanOrgItem(r)
-				items = append(items, it)
-				return err
-			})
-			if err != nil || len(items) != 20 {
-				b.Fatal(err, len(items))
-			}
-		}
-	})
-}
-
 // BenchmarkDashboardStore is the store's part of the dashboard of a county
 // administrator of the whole data set with the series from the summaries:
 // the figures, orgs by township and kind, and a trend of six yearly points

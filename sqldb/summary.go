@@ -63,7 +63,7 @@ func (db *DB) RebuildSummaries(ctx context.Context) error {
 	if _, err := conn.ExecContext(ctx, begin); err != nil {
 		return err
 	}
-	if err := db.rebuildAll(ctx, conn, conn); err != nil {
+	if err := db.rebuildAll(ctx, conn, conn, db); err != nil {
 		conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 		return err
 	}
@@ -106,7 +106,7 @@ func (db *DB) refreshOrRebuild(ctx context.Context, x execQuerier) error {
 	if n > smallRebuild {
 		return nil
 	}
-	return db.rebuildAll(ctx, x, nil)
+	return db.rebuildAll(ctx, x, nil, x)
 }
 
 // summariesReady reports whether Stats and Check may read the summaries:

@@ -22,7 +22,15 @@ func areaCounty(area string) string {
 }
 
 // ancestors returns the areas holding township t besides itself.
-func ancestors(t string) []string { return []string{t[:6], t[:4], t[:2], ""} }
+func ancestors(t string) []string {
+	var out []string
+	for _, n := range []int{6, 4, 2, 0} {
+		if n < len(t) {
+			out = append(out, t[:n])
+		}
+	}
+	return out
+}
 
 // deltaKey is a day and an org kind of an area's deltas.
 type deltaKey struct {

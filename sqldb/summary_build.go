@@ -24,8 +24,11 @@ func (in *sweepInput) sweep(env rules.Env) map[int64][]orgSegment {
 }
 
 // rebuildAll recomputes every summary on x, a connection inside a
-// transaction (conn is that connection, for COPY on PostgreSQL).
-func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn) error {
+// transaction (conn is that connection, for COPY on PostgreSQL), reading the
+// records on r: x itself, or the database (committed records, read while x
+// writes: RebuildSummaries holds the write lock on SQLite, and on
+// PostgreSQL later writes are marked dirty).
+func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn, r execQuerier) error {
 	if err := db.lockSummaries(ctx, x); err != nil {
 		return err
 	}
@@ -76,29 +79,32 @@ func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn) err
 	defer w.close()
 	env := rules.Env{Settings: st}
 	open := map[string]areaDeltas{} // the ancestor areas of the townships so far
-	for _, t := range towns {
-		// Townships come in code order: an area not holding t is complete.
+	err = db.eachTownship(ctx, r, x, towns, env, func(b *townshipBuild) error {
+		// Townships come in code order: an area not holding this one is complete.
 		for _, a := range sortedStrings(keysOf(open)) {
-			if !strings.HasPrefix(t, a) {
+			if !strings.HasPrefix(b.town, a) {
 				if err := db.addAreaRows(ctx, x, w, a, open[a], periods); err != nil {
 					return err
 				}
 				delete(open, a)
 			}
 		}
-		deltas, err := db.buildTownship(ctx, x, w, t, env)
-		if err != nil {
-			return fmt.Errorf("summary of township %s: %w", t, err)
-		}
-		if err := db.addAreaRows(ctx, x, w, t, deltas, periods); err != nil {
+		if err := db.writeTownship(w, b); err != nil {
 			return err
 		}
-		for _, a := range ancestors(t) {
+		if err := db.addAreaRows(ctx, x, w, b.town, b.deltas, periods); err != nil {
+			return err
+		}
+		for _, a := range ancestors(b.town) {
 			if open[a] == nil {
 				open[a] = areaDeltas{}
 			}
-			open[a].merge(deltas)
+			open[a].merge(b.deltas)
 		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
 	for _, a := range sortedStrings(keysOf(open)) {
 		if err := db.addAreaRows(ctx, x, w, a, open[a], periods); err != nil {
@@ -120,12 +126,22 @@ func (db *DB) addAreaRows(ctx context.Context, x execQuerier, w *rowWriter, area
 	return w.addArea(areaCounty(area), area, deltas, periods)
 }
 
-// buildTownship computes and buffers the segments of the orgs and
-// instructors of township t, and returns its deltas.
-func (db *DB) buildTownship(ctx context.Context, x execQuerier, w *rowWriter, t string, env rules.Env) (areaDeltas, error) {
+// townshipBuild is the summaries of one township, computed and not yet
+// written: its orgs' segments, its instructors' segments and its deltas.
+type townshipBuild struct {
+	town   string
+	in     *sweepInput
+	segs   map[int64][]orgSegment
+	instr  []instructorSeg
+	deltas areaDeltas
+}
+
+// prepareTownship reads the records of township t on r and computes its
+// summaries.
+func (db *DB) prepareTownship(ctx context.Context, r execQuerier, t string, env rules.Env) (*townshipBuild, error) {
 	var ids []int64
 	lo, hi := hezuo.Scope{Prefix: t}.Range()
-	err := db.eachRowOn(ctx, x, `SELECT id FROM orgs WHERE village BETWEEN ? AND ?`, []any{lo, hi}, func(r rowScanner) error {
+	err := db.eachRowOn(ctx, r, `SELECT id FROM orgs WHERE village BETWEEN ? AND ?`, []any{lo, hi}, func(r rowScanner) error {
 		var id int64
 		err := r.Scan(&id)
 		ids = append(ids, id)
@@ -134,26 +150,88 @@ func (db *DB) buildTownship(ctx context.Context, x execQuerier, w *rowWriter, t 
 	if err != nil {
 		return nil, err
 	}
-	deltas := areaDeltas{}
-	in, err := db.loadSweepInput(ctx, x, ids)
-	if err != nil {
+	b := &townshipBuild{town: t, deltas: areaDeltas{}}
+	if b.in, err = db.loadSweepInput(ctx, r, ids); err != nil {
 		return nil, err
 	}
-	for id, segs := range in.sweep(env) {
-		o := in.orgs[id]
-		if err := w.addSegments(o, segs); err != nil {
-			return nil, err
-		}
+	b.segs = b.in.sweep(env)
+	for id, segs := range b.segs {
+		o := b.in.orgs[id]
 		for i := range segs {
 			m := segmentMetrics(&segs[i], o.org.Model, o.org.HouseholdsDriven)
-			deltas.add(o.org.Kind, span{segs[i].from, segs[i].to}, &m)
+			b.deltas.add(o.org.Kind, span{segs[i].from, segs[i].to}, &m)
 		}
 	}
-	segs, err := db.loadInstructorSegments(ctx, x, `i.township = ?`, []any{t})
-	if err != nil {
+	if b.instr, err = db.loadInstructorSegments(ctx, r, `i.township = ?`, []any{t}); err != nil {
 		return nil, err
 	}
-	return deltas, db.addInstructorSegments(w, segs, deltas)
+	one := metrics{}
+	one[mDispatched] = 1
+	for _, s := range b.instr {
+		b.deltas.add("", s.span, &one)
+	}
+	return b, nil
+}
+
+// writeTownship buffers the segments of a township build.
+func (db *DB) writeTownship(w *rowWriter, b *townshipBuild) error {
+	for _, id := range sortedKeys(b.segs) {
+		if err := w.addSegments(b.in.orgs[id], b.segs[id]); err != nil {
+			return err
+		}
+	}
+	return db.addInstructorSegments(w, b.instr, nil)
+}
+
+// eachTownship calls fn with the build of every township in order. When r
+// is not x, the next townships are read and computed by a goroutine while
+// fn writes (a full rebuild spends as long reading as writing).
+func (db *DB) eachTownship(ctx context.Context, r, x execQuerier, towns []string, env rules.Env, fn func(*townshipBuild) error) error {
+	if r == x {
+		for _, t := range towns {
+			b, err := db.prepareTownship(ctx, r, t, env)
+			if err != nil {
+				return fmt.Errorf("summary of township %s: %w", t, err)
+			}
+			if err := fn(b); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	type result struct {
+		b   *townshipBuild
+		err error
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ch := make(chan result, 4)
+	go func() {
+		defer close(ch)
+		for _, t := range towns {
+			b, err := db.prepareTownship(ctx, r, t, env)
+			if err != nil {
+				err = fmt.Errorf("summary of township %s: %w", t, err)
+			}
+			select {
+			case ch <- result{b, err}:
+			case <-ctx.Done():
+				return
+			}
+			if err != nil {
+				return
+			}
+		}
+	}()
+	for res := range ch {
+		if res.err != nil {
+			return res.err
+		}
+		if err := fn(res.b); err != nil {
+			return err
+		}
+	}
+	return ctx.Err()
 }
 
 // addInstructorSegments buffers instructor segments and adds them to the

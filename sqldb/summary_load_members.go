@@ -95,9 +95,11 @@ func (db *DB) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, 
 	if err != nil {
 		return err
 	}
-	members := `SELECT m.person_id FROM memberships m WHERE m.org_id IN (%s)`
+	// By the members' ids (an index seek each): with a subquery over the
+	// memberships the planner may scan party_status for every chunk.
+	people := sortedKeys(in.people)
 	err = db.chunked(ctx, x, `SELECT ps.person_id, ps.status, ps.valid_from, ps.valid_to FROM party_status ps
-		WHERE ps.status IN ('full', 'probationary', 'activist') AND ps.person_id IN (`+members+`)`, ids,
+		WHERE ps.person_id IN (%s) AND ps.status IN ('full', 'probationary', 'activist')`, people,
 		func(r rowScanner) error {
 			var id int64
 			var status string
@@ -121,7 +123,7 @@ func (db *DB) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, 
 	if err != nil {
 		return err
 	}
-	err = db.chunked(ctx, x, `SELECT pe.id, pe.talent_since FROM people pe WHERE pe.talent_since IS NOT NULL AND pe.id IN (`+members+`)`, ids,
+	err = db.chunked(ctx, x, `SELECT pe.id, pe.talent_since FROM people pe WHERE pe.id IN (%s) AND pe.talent_since IS NOT NULL`, people,
 		func(r rowScanner) error {
 			var id int64
 			var since hezuo.Date
