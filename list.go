@@ -17,7 +17,9 @@ type OrgFilter struct {
 	Sort     string // "org_id" (default), "name", "kind", "village", "founded"; "-" prefix for descending
 	Page     int
 	PerPage  int
-	Day      Date // existence is judged on this day (zero: no filter)
+	Day      Date   // existence is judged on this day (zero: no filter)
+	After    string // a cursor (OrgList.Next): the page after that row, read without scanning the earlier ones
+	Before   string // a cursor (OrgList.Prev): the page before that row
 }
 
 // OrgItem is one row of an org list: the org and its village's and
@@ -33,6 +35,8 @@ type OrgItem struct {
 type OrgList struct {
 	Items []OrgItem `json:"items"`
 	Total int       `json:"total"`
+	Next  string    `json:"next,omitempty"` // cursor of the following page ("" at the end)
+	Prev  string    `json:"prev,omitempty"` // cursor of the preceding page ("" on the first)
 }
 
 // PersonFilter selects people: members (at any time) of OrgNo when given,
@@ -48,6 +52,8 @@ type PersonFilter struct {
 	Page    int
 	PerPage int
 	Day     Date
+	After   string // a cursor (PersonList.Next): the page after that row
+	Before  string // a cursor (PersonList.Prev): the page before that row
 }
 
 // PersonItem is a person as a list or API shows it; IDNumber and Phone are
@@ -75,6 +81,8 @@ type PersonItem struct {
 type PersonList struct {
 	Items []PersonItem `json:"items"`
 	Total int          `json:"total"`
+	Next  string       `json:"next,omitempty"` // cursor of the following page ("" at the end)
+	Prev  string       `json:"prev,omitempty"` // cursor of the preceding page ("" on the first)
 }
 
 // PartyOrgItem is a party organization in a list, with the orgs it covers.

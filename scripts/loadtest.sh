@@ -13,6 +13,7 @@
 # the scope SCOPE (default all) in DB. Loopback only; the run lasts SECONDS
 # (default 30) plus start-up; the server is stopped at the end. RATE is
 # requests per second per client (default 0: as fast as the server answers).
+# HEZUO_LOADTEST_PATHS replaces the paths requested (comma-separated).
 set -eu
 DB=${1:?usage: scripts/loadtest.sh DB [SCOPE] [SECONDS] [CLIENTS] [RATE]}
 SCOPE=${2:-all}
@@ -20,6 +21,7 @@ SECS=${3:-30}
 CLIENTS=${4:-50}
 RATE=${5:-0}
 PORT=${HEZUO_LOADTEST_PORT:-18080}
+PATHS=${HEZUO_LOADTEST_PATHS:-/,/orgs,/api/stats,/api/orgs?page=1}
 TMP=$(mktemp -d)
 SRV=
 cleanup() {
@@ -29,7 +31,9 @@ cleanup() {
 trap cleanup EXIT INT TERM
 go build -o "$TMP/hezuo" ./cmd/hezuo
 go build -o "$TMP/loadtest" ./tools/loadtest
-head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n' >"$TMP/pw"
+# Upper case, lower case, digits and a symbol: the password policy's classes.
+printf 'Lt-' >"$TMP/pw"
+head -c 12 /dev/urandom | od -An -tx1 | tr -d ' \n' >>"$TMP/pw"
 echo >>"$TMP/pw"
 if ! "$TMP/hezuo" user add loadtest --role county_admin --scope "$SCOPE" --password-stdin --db "$DB" <"$TMP/pw" >/dev/null 2>&1; then
 	"$TMP/hezuo" user passwd loadtest --password-stdin --db "$DB" <"$TMP/pw" >/dev/null
@@ -47,6 +51,6 @@ until grep -q "http://" "$TMP/serve.log"; do
 done
 status=0
 timeout $((SECS + 120)) "$TMP/loadtest" -url "http://127.0.0.1:$PORT" -user loadtest -password-file "$TMP/pw" \
-	-clients "$CLIENTS" -rate "$RATE" -duration "${SECS}s" -paths "/,/orgs,/api/stats,/api/orgs?page=1" || status=$?
+	-clients "$CLIENTS" -rate "$RATE" -duration "${SECS}s" -paths "$PATHS" || status=$?
 echo "server peak memory: $(grep VmHWM "/proc/$SRV/status" | tr -s ' \t' ' ')"
 exit $status

@@ -15,7 +15,8 @@ import (
 //   - department officers: the orgs of their county whose industry maps to
 //     their department (department_industries);
 //   - branch secretaries: their own org;
-//   - instructors: the orgs they are dispatched to on day.
+//   - instructors: the orgs they are dispatched to on day (Subject is the
+//     keyed hash of the instructor's ID number, as users.subject holds it).
 //
 // The zero Access (no role) matches nothing.
 func orgAccess(a *hezuo.Access, day hezuo.Date) *where {
@@ -34,7 +35,7 @@ func orgAccess(a *hezuo.Access, day hezuo.Date) *where {
 	case hezuo.RoleInstructor:
 		dc, da := active("dx", day)
 		w.add(`o.id IN (SELECT dx.org_id FROM dispatches dx JOIN instructors ix ON ix.id = dx.instructor_id
-			JOIN people px ON px.id = ix.person_id WHERE px.id_number = ? AND `+dc+`)`, append([]any{a.Subject}, da...)...)
+			JOIN people px ON px.id = ix.person_id WHERE px.id_hash = ? AND `+dc+`)`, append([]any{a.Subject}, da...)...)
 	default:
 		w.add("1 = 0")
 	}

@@ -23,7 +23,7 @@ func (db *DB) audit(ctx context.Context, x execer, a *hezuo.Access, now time.Tim
 			return ""
 		}
 		b, _ := json.Marshal(v)
-		return string(b)
+		return maskPersonal(string(b)) // never whole ID numbers or phones (crypt_mask.go)
 	}
 	county := ""
 	if len(division) >= 6 {
@@ -34,7 +34,7 @@ func (db *DB) audit(ctx context.Context, x execer, a *hezuo.Access, now time.Tim
 		user, role = a.User, a.Role
 	}
 	_, err := x.ExecContext(ctx, db.rebind(`INSERT INTO audit_log (county, at, user_name, role, action, entity, entity_key, division, old_value, new_value, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), county, now.Unix(), user, role, action, entity, key, division, enc(before), enc(after), note)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), county, now.Unix(), user, role, action, entity, maskPersonal(key), division, enc(before), enc(after), maskPersonal(note))
 	return err
 }
 

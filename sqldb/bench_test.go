@@ -20,6 +20,7 @@ import (
 
 	"hezuo"
 	"hezuo/demo"
+	"hezuo/rules"
 )
 
 // benchDay is the "today" of the benchmarks: the last day generated facts
@@ -207,6 +208,76 @@ func BenchmarkOrgListFirstPage(b *testing.B) {
 	})
 }
 
+// deepPage is the page of the list benchmarks read deep in a list: the
+// 2,000th (rows 39,981–40,000 of the province's 100,000 orgs).
+const deepPage = 2000
+
+// BenchmarkOrgListDeepPage is a page deep in the org list of the whole data
+// set: by number (an OFFSET over the rows before it) and by cursor (the
+// "next" link from the page before, an index range; issue 7).
+func BenchmarkOrgListDeepPage(b *testing.B) {
+	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
+		ctx := context.Background()
+		a := &hezuo.Access{User: "bench", Role: hezuo.RoleCountyAdmin, Scope: top}
+		page := deepPage
+		if top == hezuo.AllScope { // the county: 200 orgs
+			page = 5
+		}
+		before, err := db.ListOrgs(ctx, a, hezuo.OrgFilter{Scope: top, Page: page - 1, Day: benchDay})
+		if err != nil || before.Next == "" {
+			b.Fatal(err, "no next page")
+		}
+		for _, by := range []string{"number", "cursor"} {
+			f := hezuo.OrgFilter{Scope: top, Page: page, Day: benchDay}
+			if by == "cursor" {
+				f.After = before.Next
+			}
+			b.Run(by, func(b *testing.B) {
+				for b.Loop() {
+					list, err := db.ListOrgs(ctx, a, f)
+					if err != nil || len(list.Items) != hezuo.PageSize {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	})
+}
+
+// BenchmarkPeopleList is the first page and a deep page (by number and by
+// cursor) of the people list of the whole data set (sqldb/personlist.go).
+func BenchmarkPeopleList(b *testing.B) {
+	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
+		ctx := context.Background()
+		a := &hezuo.Access{User: "bench", Role: hezuo.RoleCountyAdmin, Scope: top}
+		page := deepPage
+		if top == hezuo.AllScope {
+			page = 50
+		}
+		before, err := db.ListPeople(ctx, a, hezuo.PersonFilter{Page: page - 1, Day: benchDay})
+		if err != nil || before.Next == "" {
+			b.Fatal(err, "no next page")
+		}
+		for _, by := range []string{"first", "number", "cursor"} {
+			f := hezuo.PersonFilter{Page: page, Day: benchDay}
+			switch by {
+			case "first":
+				f.Page = 1
+			case "cursor":
+				f.After = before.Next
+			}
+			b.Run(by, func(b *testing.B) {
+				for b.Loop() {
+					list, err := db.ListPeople(ctx, a, f)
+					if err != nil || len(list.Items) != hezuo.PageSize {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	})
+}
+
 // BenchmarkDashboardStore is the store's part of the dashboard of a county
 // administrator of the whole data set with the series from the summaries:
 // the figures, orgs by township and kind, and a trend of six yearly points
@@ -241,9 +312,9 @@ func BenchmarkLoadOneMembership(b *testing.B) {
 		ctx := context.Background()
 		var idNumber, orgNo string
 		var from hezuo.Date
-		if err := db.QueryRowContext(ctx, `SELECT p.id_number, o.org_no, m.valid_from FROM memberships m
+		if err := db.QueryRowContext(ctx, `SELECT p.id_sealed, o.org_no, m.valid_from FROM memberships m
 			JOIN people p ON p.id = m.person_id JOIN orgs o ON o.id = m.org_id WHERE m.valid_to IS NULL ORDER BY m.id LIMIT 1`).
-			Scan(&idNumber, &orgNo, &from); err != nil {
+			Scan(db.opened(&idNumber), &orgNo, &from); err != nil {
 			b.Fatal(err)
 		}
 		b.ResetTimer()
@@ -263,5 +334,36 @@ func BenchmarkLoadOneMembership(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+	})
+}
+
+// BenchmarkDashboardPlatforms is the dashboard's platform part (the overdue
+// institutions and the party member development steps of the scope, and
+// the training trend drawn on the page itself).
+func BenchmarkDashboardPlatforms(b *testing.B) {
+	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
+		ctx := context.Background()
+		a := &hezuo.Access{User: "bench", Role: hezuo.RoleCountyAdmin, Scope: top}
+		b.Run("overdue", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := db.ScopedOverdue(ctx, a, top, benchDay); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("development", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := db.Development(ctx, a, top, benchDay, "", rules.DevOverdue, 1, 10); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("training_trend", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := db.TrainingTrend(ctx, a, top, benchDay.Year()-6, benchDay.Year(), benchDay); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	})
 }

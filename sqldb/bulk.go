@@ -21,7 +21,7 @@ var bulkTables = []struct {
 	{"department_industries", []string{"county", "industry", "department_id"}},
 	{"orgs", []string{"id", "county", "org_no", "name", "kind", "registered_on", "credit_code", "village", "industry", "households_driven", "model", "founded"}},
 	{"org_villages", []string{"org_id", "village", "county"}},
-	{"people", []string{"id", "county", "id_number", "name", "sex", "birth_date", "village", "phone", "talent_since"}},
+	{"people", []string{"id", "county", "id_hash", "id_sealed", "name", "sex", "birth_date", "village", "phone_sealed", "talent_since"}},
 	{"memberships", []string{"county", "person_id", "org_id", "valid_from", "valid_to"}},
 	{"party_status", []string{"county", "person_id", "status", "valid_from", "valid_to"}},
 	{"party_orgs", []string{"id", "county", "no", "name", "form", "joint_kind", "seat", "term_years", "elected_on", "valid_from", "valid_to"}},

@@ -42,7 +42,8 @@ func (b *Bulk) Org(id int64, o *hezuo.Org) error {
 
 // Person implements demo.GenSink.
 func (b *Bulk) Person(id int64, p *hezuo.Person) error {
-	return b.add("people", id, p.Village[:6], p.IDNumber, p.Name, p.Sex, b.date(p.BirthDate), nullStr(p.Village), p.Phone, b.date(p.TalentSince))
+	return b.add("people", id, p.Village[:6], b.db.idHash(p.IDNumber), b.db.seal(p.IDNumber), p.Name, p.Sex, b.date(p.BirthDate),
+		nullStr(p.Village), b.db.seal(p.Phone), b.date(p.TalentSince))
 }
 
 // Membership implements demo.GenSink.

@@ -20,6 +20,8 @@ import (
 	"strings"
 	"time"
 
+	"hezuo/seal"
+
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
@@ -38,6 +40,11 @@ type DB struct {
 	*sql.DB
 	Dialect string
 	DSN     string
+
+	keys      *seal.Keyring // seals personal data (crypt.go)
+	keyFile   string        // where keys came from or were created ("" for HEZUO_KEY)
+	keyOpts   OpenOptions   // how Open finds or creates keys
+	converted bool          // Open sealed plaintext rows of an older database
 }
 
 // IsPostgres reports whether dsn selects PostgreSQL.
@@ -46,8 +53,16 @@ func IsPostgres(dsn string) bool {
 }
 
 // Open opens (creating when needed) the database named by dsn — a
-// postgres:// URL or an SQLite file path — and runs pending migrations.
+// postgres:// URL or an SQLite file path — and runs pending migrations,
+// with the keyring of OpenWith's zero options.
 func Open(ctx context.Context, dsn string) (*DB, error) {
+	return OpenWith(ctx, dsn, OpenOptions{})
+}
+
+// OpenWith is Open with options: the keyring that seals personal data and
+// where to find or create it (crypt_keys.go). It refuses a database holding
+// sealed data when the key is missing or does not match.
+func OpenWith(ctx context.Context, dsn string, o OpenOptions) (*DB, error) {
 	db := &DB{DSN: dsn}
 	var err error
 	if IsPostgres(dsn) {
@@ -80,7 +95,12 @@ func Open(ctx context.Context, dsn string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("打开数据库 %s 失败 / cannot open database: %w", redact(dsn), err)
 	}
+	db.keyOpts = o
 	if err := db.Migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := db.setupKeys(ctx, o); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -206,6 +226,9 @@ func (db *DB) applyMigration(ctx context.Context, m Migration) error {
 		}
 	}
 	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return fmt.Errorf("migration %s: %w", m.Name, err)
+	}
+	if err := db.afterMigration(ctx, tx, m.Version); err != nil { // its Go step, if any (crypt_convert.go)
 		return fmt.Errorf("migration %s: %w", m.Name, err)
 	}
 	if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`),

@@ -24,30 +24,30 @@ func (db *DB) DevelopmentFacts(ctx context.Context, scope hezuo.Scope) (rules.De
 			f.Orgs[no] = name
 			return err
 		}},
-		{`SELECT p.id_number, p.name, o.org_no, m.valid_from, m.valid_to FROM memberships m
+		{`SELECT p.id_sealed, p.name, o.org_no, m.valid_from, m.valid_to FROM memberships m
 			JOIN orgs o ON o.id = m.org_id JOIN people p ON p.id = m.person_id
-			WHERE o.village BETWEEN ? AND ? ORDER BY o.org_no, p.id_number, m.valid_from`, func(r rowScanner) error {
+			WHERE o.village BETWEEN ? AND ? ORDER BY o.org_no, p.id, m.valid_from`, func(r rowScanner) error {
 			var m hezuo.Membership
 			var name string
-			err := r.Scan(&m.IDNumber, &name, &m.OrgNo, &m.From, &m.To)
+			err := r.Scan(db.opened(&m.IDNumber), &name, &m.OrgNo, &m.From, &m.To)
 			f.Memberships = append(f.Memberships, m)
 			f.Names[m.IDNumber] = name
 			return err
 		}},
-		{`SELECT p.id_number, s.status, s.valid_from, s.valid_to FROM party_status s JOIN people p ON p.id = s.person_id
+		{`SELECT p.id_sealed, s.status, s.valid_from, s.valid_to FROM party_status s JOIN people p ON p.id = s.person_id
 			WHERE s.person_id IN (SELECT m.person_id FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE o.village BETWEEN ? AND ?)
-			ORDER BY p.id_number, s.valid_from`, func(r rowScanner) error {
+			ORDER BY p.id, s.valid_from`, func(r rowScanner) error {
 			var s hezuo.PartyStatus
-			err := r.Scan(&s.IDNumber, &s.Status, &s.From, &s.To)
+			err := r.Scan(db.opened(&s.IDNumber), &s.Status, &s.From, &s.To)
 			f.PartyStatus = append(f.PartyStatus, s)
 			return err
 		}},
-		{`SELECT p.id_number, p.name, o.org_no, d.valid_from, d.valid_to FROM dispatches d
+		{`SELECT p.id_sealed, p.name, o.org_no, d.valid_from, d.valid_to FROM dispatches d
 			JOIN instructors i ON i.id = d.instructor_id JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id
-			WHERE o.village BETWEEN ? AND ? ORDER BY p.id_number, o.org_no, d.valid_from`, func(r rowScanner) error {
+			WHERE o.village BETWEEN ? AND ? ORDER BY p.id, o.org_no, d.valid_from`, func(r rowScanner) error {
 			var d hezuo.Dispatch
 			var name string
-			err := r.Scan(&d.IDNumber, &name, &d.OrgNo, &d.From, &d.To)
+			err := r.Scan(db.opened(&d.IDNumber), &name, &d.OrgNo, &d.From, &d.To)
 			f.Dispatches = append(f.Dispatches, d)
 			f.Names[d.IDNumber] = name
 			return err
@@ -58,5 +58,6 @@ func (db *DB) DevelopmentFacts(ctx context.Context, scope hezuo.Scope) (rules.De
 			return rules.DevFacts{}, err
 		}
 	}
+	sortDevelopment(&f) // by ID number, opened (crypt_sort.go)
 	return f, nil
 }

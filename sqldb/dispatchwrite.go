@@ -15,8 +15,8 @@ import (
 func (db *DB) dispatchInstructor(ctx context.Context, q querier, a *hezuo.Access, rec string, id int64) (string, error) {
 	lo, hi := a.Scope.Range()
 	var idNumber string
-	err := q.QueryRowContext(ctx, db.rebind(`SELECT pe.id_number FROM instructors i JOIN people pe ON pe.id = i.person_id
-		WHERE i.id = ? AND i.township BETWEEN ? AND ?`), id, lo[:9], hi[:9]).Scan(&idNumber)
+	err := q.QueryRowContext(ctx, db.rebind(`SELECT pe.id_sealed FROM instructors i JOIN people pe ON pe.id = i.person_id
+		WHERE i.id = ? AND i.township BETWEEN ? AND ?`), id, lo[:9], hi[:9]).Scan(db.opened(&idNumber))
 	if errors.Is(err, sql.ErrNoRows) {
 		return "", fieldError(hezuo.ENOTFOUND, rec, "instructor", "找不到该指导员（不存在或不在您的权限范围内）",
 			"no such instructor (it does not exist or lies outside your scope)")
@@ -91,6 +91,9 @@ func (db *DB) StartDispatch(ctx context.Context, a *hezuo.Access, instructorID i
 	if err := db.audit(ctx, tx, a, now, hezuo.ActionCreate, "dispatch", orgNo+" "+after.IDNumber, org.Village, nil, after, ""); err != nil {
 		return err
 	}
+	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
+		return err
+	}
 	return tx.Commit()
 }
 
@@ -116,9 +119,9 @@ func (db *DB) EndDispatch(ctx context.Context, a *hezuo.Access, instructorID int
 	var id int64
 	var idNumber string
 	var p hezuo.Period
-	err = tx.QueryRowContext(ctx, db.rebind(`SELECT d.id, pe.id_number, d.valid_from, d.valid_to FROM dispatches d
+	err = tx.QueryRowContext(ctx, db.rebind(`SELECT d.id, pe.id_sealed, d.valid_from, d.valid_to FROM dispatches d
 		JOIN instructors i ON i.id = d.instructor_id JOIN people pe ON pe.id = i.person_id
-		WHERE d.instructor_id = ? AND d.org_id = ? AND d.valid_from = ?`), instructorID, org.ID, from).Scan(&id, &idNumber, &p.From, &p.To)
+		WHERE d.instructor_id = ? AND d.org_id = ? AND d.valid_from = ?`), instructorID, org.ID, from).Scan(&id, db.opened(&idNumber), &p.From, &p.To)
 	if errors.Is(err, sql.ErrNoRows) {
 		return notFound("派驻", "dispatch", orgNo)
 	} else if err != nil {
@@ -137,6 +140,9 @@ func (db *DB) EndDispatch(ctx context.Context, a *hezuo.Access, instructorID int
 		return err
 	}
 	if err := db.audit(ctx, tx, a, now, hezuo.ActionEnd, "dispatch", orgNo+" "+before.IDNumber, org.Village, before, after, ""); err != nil {
+		return err
+	}
+	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
 		return err
 	}
 	return tx.Commit()

@@ -2,6 +2,8 @@ package sqldb
 
 import (
 	"context"
+	"fmt"
+	"math/rand/v2"
 	"testing"
 
 	"hezuo"
@@ -58,7 +60,7 @@ func TestExistingAndImport(t *testing.T) {
 			{IDNumber: idNumber(500), OrgNo: "E", Period: hezuo.Period{From: hezuo.MustDate("2020-01-01")}}},
 			PartyStatus: []hezuo.PartyStatus{s}}
 		before := len(mustDump(t, db).Memberships)
-		if err := db.Import(ctx, write, fxDay); err != nil {
+		if err := db.Import(ctx, hezuo.System, write, fxDay); err != nil {
 			t.Fatal(err)
 		}
 		after := mustDump(t, db)
@@ -79,7 +81,7 @@ func TestExistingAndImport(t *testing.T) {
 		// All or nothing: a membership of an unknown person rolls back the rest.
 		bad := &hezuo.Dataset{People: []hezuo.Person{{IDNumber: idNumber(501), Name: "又一人"}},
 			Memberships: []hezuo.Membership{{IDNumber: idNumber(502), OrgNo: "E", Period: hezuo.Period{From: hezuo.MustDate("2020-01-01")}}}}
-		if err := db.Import(ctx, bad, fxDay); hezuo.ErrorCode(err) != hezuo.EINVALID {
+		if err := db.Import(ctx, hezuo.System, bad, fxDay); hezuo.ErrorCode(err) != hezuo.EINVALID {
 			t.Fatalf("unknown person: %v", err)
 		}
 		if n := len(mustDump(t, db).People); n != len(after.People) {
@@ -95,4 +97,61 @@ func mustDump(t *testing.T, db *DB) *hezuo.Dataset {
 		t.Fatal(err)
 	}
 	return ds
+}
+
+// TestBulkImportKeepsSummaries imports a roster big enough to be written
+// without the per-row summary trigger: the summaries equal the direct
+// computation afterwards, the trigger is back, and a refused roster writes
+// nothing and leaves the trigger in place.
+func TestBulkImportKeepsSummaries(t *testing.T) {
+	ctx := context.Background()
+	forEachDB(t, func(t *testing.T, db *DB) {
+		if err := db.Load(ctx, fixture(), fxDay); err != nil {
+			t.Fatal(err)
+		}
+		roster := func(n int) *hezuo.Dataset {
+			ds := &hezuo.Dataset{}
+			for i := 0; i < n; i++ {
+				id := idNumber(10000 + i)
+				ds.People = append(ds.People, hezuo.Person{IDNumber: id, Name: fmt.Sprintf("成员%d", i)})
+				ds.Memberships = append(ds.Memberships, hezuo.Membership{IDNumber: id, OrgNo: string(rune('A' + i%5)),
+					Period: hezuo.Period{From: hezuo.MustDate("2016-01-01").AddDays(i % 900)}})
+				if i%7 == 0 {
+					ds.PartyStatus = append(ds.PartyStatus, hezuo.PartyStatus{IDNumber: id, Status: hezuo.StatusFull,
+						Period: hezuo.Period{From: hezuo.MustDate("2018-07-01")}})
+				}
+			}
+			return ds
+		}
+		triggers := func() int {
+			var n int
+			q := `SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name = 'sm_memberships_ins'`
+			if db.Dialect == Postgres {
+				q = `SELECT count(*) FROM pg_trigger WHERE tgname = 'sm_memberships'`
+			}
+			if err := db.QueryRowContext(ctx, q).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		before := len(mustDump(t, db).Memberships)
+		bad := roster(untriggered + 200)
+		// Refused after the memberships are written (the party status
+		// names an unknown party organization): all of it rolls back.
+		bad.PartyStatus = append(bad.PartyStatus, hezuo.PartyStatus{IDNumber: idNumber(10001), Status: hezuo.StatusFull,
+			HomePartyOrg: "NO-SUCH-PO", Period: hezuo.Period{From: hezuo.MustDate("2019-07-01")}})
+		if err := db.Import(ctx, hezuo.System, bad, fxDay); hezuo.ErrorCode(err) != hezuo.EINVALID {
+			t.Fatalf("a roster with an unknown party organization: %v", err)
+		}
+		if n := len(mustDump(t, db).Memberships); n != before || triggers() != 1 {
+			t.Fatalf("the refused roster left %d memberships (was %d) and %d triggers", n, before, triggers())
+		}
+		if err := db.Import(ctx, hezuo.System, roster(untriggered+200), fxDay); err != nil {
+			t.Fatal(err)
+		}
+		if n := len(mustDump(t, db).Memberships); n != before+untriggered+200 || triggers() != 1 {
+			t.Fatalf("%d memberships (want %d), %d triggers", n, before+untriggered+200, triggers())
+		}
+		assertSummaries(t, db, rand.New(rand.NewPCG(7, 9)), 12, hezuo.AllScope, fxDay)
+	})
 }

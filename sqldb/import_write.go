@@ -3,7 +3,9 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -17,21 +19,37 @@ import (
 //     身份证号 + 组织编号, and ends a party status step), those without are
 //     upserted by their natural keys as in Load;
 //   - people, memberships and party status steps are written with
-//     multi-row statements, the bulk path for rosters of 100,000 rows.
-func (db *DB) Import(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date) error {
-	tx, err := db.BeginTx(ctx, nil)
+//     multi-row statements, the bulk path for rosters of 100,000 rows;
+//   - a is the importing user: a role that cannot write is refused, and a
+//     township officer's records must lie in the township (import_reach.go).
+func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date) error {
+	if err := db.importReach(ctx, a, ds); err != nil {
+		return err
+	}
+	conn, err := db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	if db.Dialect == SQLite {
+		// A roster of 100,000 rows with its indexes outgrows SQLite's default
+		// 2 MB page cache, which then spills to the WAL mid-transaction; and
+		// every multi-row upsert keeps a statement journal (to undo that
+		// statement alone), in a temporary file a write system call per page
+		// touched. Both settings stay with the pooled connection: a bigger
+		// cache and journals in memory, no harm.
+		if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -131072`); err != nil {
+			return err
+		}
+		if _, err := conn.ExecContext(ctx, `PRAGMA temp_store = MEMORY`); err != nil {
+			return err
+		}
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if db.Dialect == SQLite {
-		// A roster of 100,000 rows with its indexes outgrows SQLite's default
-		// 2 MB page cache, which then spills to the WAL mid-transaction. The
-		// setting stays with the pooled connection: a bigger cache, no harm.
-		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -131072`); err != nil {
-			return err
-		}
-	}
 	l := &importer{loader: newLoader(ctx, db, tx, today), county: map[string]string{}}
 	defer l.closeStmts()
 	steps := []func(*hezuo.Dataset) error{
@@ -208,6 +226,7 @@ func (l *importer) bulkPeople(ds *hezuo.Dataset) error {
 		last[p.IDNumber] = i
 	}
 	rows := make([][]any, 0, len(last))
+	byHash := make(map[string]string, len(last)) // keyed hash → ID number
 	for i, p := range ds.People {
 		if last[p.IDNumber] != i {
 			continue
@@ -217,19 +236,22 @@ func (l *importer) bulkPeople(ds *hezuo.Dataset) error {
 			county = p.Village[:6]
 		}
 		l.county[p.IDNumber] = county
-		rows = append(rows, []any{county, p.IDNumber, p.Name, p.Sex, p.BirthDate, nullStr(p.Village), p.Phone, p.TalentSince, p.LeaderSince})
+		h := l.db.idHash(p.IDNumber)
+		byHash[h] = p.IDNumber
+		rows = append(rows, []any{county, h, l.db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), l.db.seal(p.Phone),
+			p.TalentSince, p.LeaderSince})
 	}
 	// RETURNING gives the ids memberships and party status need: cheaper
 	// than a subquery per row (each opens a B-tree cursor).
-	return l.insertMany(`INSERT INTO people (county, id_number, name, sex, birth_date, village, phone, talent_since, leader_since)`,
-		`ON CONFLICT (id_number) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
-			birth_date = excluded.birth_date, village = excluded.village, phone = excluded.phone,
+	return l.insertMany(`INSERT INTO people (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)`,
+		`ON CONFLICT (id_hash) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
+			birth_date = excluded.birth_date, village = excluded.village, phone_sealed = excluded.phone_sealed,
 			talent_since = excluded.talent_since, leader_since = excluded.leader_since, version = people.version + 1
-		RETURNING id, id_number`, []string{"text", "text", "text", "text", "date", "text", "text", "date", "date"}, rows, func(r rowScanner) error {
+		RETURNING id, id_hash`, []string{"text", "text", "text", "text", "text", "date", "text", "text", "date", "date"}, rows, func(r rowScanner) error {
 			var id int64
-			var no string
-			err := r.Scan(&id, &no)
-			l.people[no] = id
+			var h string
+			err := r.Scan(&id, &h)
+			l.people[byHash[h]] = id
 			return err
 		})
 }
@@ -246,15 +268,21 @@ func (l *importer) prefetchPeople(idNumbers []string) error {
 	keys := want.list
 	for len(keys) > 0 {
 		n := min(len(keys), inChunk)
-		q := `SELECT id, id_number, county FROM people WHERE id_number IN (` + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + `)`
+		q := `SELECT id, id_hash, county FROM people WHERE id_hash IN (` + strings.TrimSuffix(strings.Repeat("?, ", n), ", ") + `)`
 		s, err := l.stmt(q)
 		if err != nil {
 			return err
 		}
-		if err := scanAll(l.ctx, s, keys[:n], func(r rowScanner) error {
+		hashes, byHash := make([]any, n), make(map[string]string, n) // matched by keyed hash (crypt.go)
+		for i, k := range keys[:n] {
+			h := l.db.idHash(k.(string))
+			hashes[i], byHash[h] = h, k.(string)
+		}
+		if err := scanAll(l.ctx, s, hashes, func(r rowScanner) error {
 			var id int64
-			var no, county string
-			err := r.Scan(&id, &no, &county)
+			var h, county string
+			err := r.Scan(&id, &h, &county)
+			no := byHash[h]
 			l.people[no], l.county[no] = id, county
 			return err
 		}); err != nil {
@@ -304,9 +332,58 @@ func (l *importer) bulkMemberships(ds *hezuo.Dataset) error {
 		seen[key] = true
 		rows = append(rows, []any{l.countyOf(`SELECT county FROM orgs WHERE id = ?`, oid), pid, oid, m.Role, m.From, m.To})
 	}
-	return l.insertMany(`INSERT INTO memberships (county, person_id, org_id, role, valid_from, valid_to)`,
-		`ON CONFLICT (person_id, org_id, valid_from) DO UPDATE SET role = excluded.role, valid_to = excluded.valid_to,
-			version = memberships.version + 1`, []string{"text", "bigint", "bigint", "text", "date", "date"}, rows, nil)
+	insert := func() error {
+		return l.insertMany(`INSERT INTO memberships (county, person_id, org_id, role, valid_from, valid_to)`,
+			`ON CONFLICT (person_id, org_id, valid_from) DO UPDATE SET role = excluded.role, valid_to = excluded.valid_to,
+				version = memberships.version + 1`, []string{"text", "bigint", "bigint", "text", "date", "date"}, rows, nil)
+	}
+	if l.db.Dialect != SQLite || len(rows) < untriggered {
+		return insert()
+	}
+	orgs := map[int64]bool{}
+	for _, r := range rows {
+		orgs[r[2].(int64)] = true
+	}
+	return l.untriggered("sm_memberships_ins", "org", orgs, insert)
+}
+
+// untriggered is how many rows an insert needs before it is worth doing
+// without its summary trigger (importer.untriggered).
+const untriggered = 1000
+
+// untriggered runs insert with the summary trigger named dropped, then
+// marks the records of kind with the given ids dirty at once (what the
+// trigger marks row by row: a fifth of a membership insert's time) and
+// creates the trigger again, all inside the import's transaction. SQLite
+// only: its writers are serialized, so no other writer runs meanwhile, and
+// a failure rolls the schema change back with the rest.
+func (l *importer) untriggered(trigger, kind string, ids map[int64]bool, insert func() error) error {
+	var create string
+	err := l.tx.QueryRowContext(l.ctx, `SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?`, trigger).Scan(&create)
+	if errors.Is(err, sql.ErrNoRows) {
+		return insert() // no trigger (a bulk load in progress): nothing to mark
+	} else if err != nil {
+		return err
+	}
+	if _, err := l.tx.ExecContext(l.ctx, `DROP TRIGGER `+trigger); err != nil {
+		return err
+	}
+	if err := insert(); err != nil {
+		return err
+	}
+	list := make([]int64, 0, len(ids))
+	for id := range ids {
+		list = append(list, id)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
+	for _, id := range list {
+		if err := l.exec(`INSERT INTO summary_dirty (kind, id) SELECT ?, ?
+			WHERE NOT EXISTS (SELECT 1 FROM summary_dirty WHERE kind = ? AND id = ?)`, kind, id, kind, id); err != nil {
+			return err
+		}
+	}
+	_, err = l.tx.ExecContext(l.ctx, create)
+	return err
 }
 
 // bulkPartyStatus updates party status steps with an ID in place and

@@ -56,9 +56,9 @@ type loader struct {
 
 	divisions   map[string]bool
 	orgs        map[string]int64 // org_no → id
-	people      map[string]int64 // id_number → id
+	people      map[string]int64 // ID number → id (stored rows found by keyed hash)
 	partyOrgs   map[string]int64 // no → id
-	instructors map[string]int64 // id_number → instructor id
+	instructors map[string]int64 // keyed hash of the ID number → instructor id
 	county      map[countyKey]string
 	stmts       map[string]*sql.Stmt
 }
@@ -162,7 +162,15 @@ func (l *loader) orgID(record, field, no string) (int64, error) {
 }
 
 func (l *loader) personID(record, field, idNumber string) (int64, error) {
-	id, ok, err := l.lookup(l.people, `SELECT id FROM people WHERE id_number = ?`, strings.ToUpper(idNumber))
+	key := strings.ToUpper(idNumber)
+	if id, ok := l.people[key]; ok {
+		return id, nil
+	}
+	// By the keyed hash; the cache stays keyed by the ID number.
+	id, ok, err := l.lookup(map[string]int64{}, `SELECT id FROM people WHERE id_hash = ?`, l.db.idHash(key))
+	if ok {
+		l.people[key] = id
+	}
 	if err == nil && !ok {
 		err = unknown(record, field, "身份证号", "ID number", hezuo.MaskIDNumber(idNumber))
 	}

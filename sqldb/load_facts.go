@@ -129,7 +129,7 @@ func (l *loader) loadInstructors(ds *hezuo.Dataset) error {
 		if err != nil {
 			return err
 		}
-		l.instructors[in.IDNumber] = id
+		l.instructors[l.db.idHash(in.IDNumber)] = id
 	}
 	return nil
 }
@@ -141,7 +141,7 @@ func (l *loader) loadDispatches(ds *hezuo.Dataset) error {
 			return err
 		}
 		iid, ok, err := l.lookup(l.instructors,
-			`SELECT i.id FROM instructors i JOIN people p ON p.id = i.person_id WHERE p.id_number = ?`, d.IDNumber)
+			`SELECT i.id FROM instructors i JOIN people p ON p.id = i.person_id WHERE p.id_hash = ?`, l.db.idHash(d.IDNumber))
 		if err != nil {
 			return err
 		} else if !ok {

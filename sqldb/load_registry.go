@@ -78,13 +78,14 @@ func (l *loader) loadPeople(ds *hezuo.Dataset) error {
 		if p.Village != "" {
 			county = p.Village[:6]
 		}
-		id, err := l.returning(`INSERT INTO people (county, id_number, name, sex, birth_date, village, phone, talent_since, leader_since)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id_number) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
-				birth_date = excluded.birth_date, village = excluded.village, phone = excluded.phone,
+		id, err := l.returning(`INSERT INTO people (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (id_hash) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
+				birth_date = excluded.birth_date, village = excluded.village, phone_sealed = excluded.phone_sealed,
 				talent_since = excluded.talent_since, leader_since = excluded.leader_since, version = people.version + 1
 			RETURNING id`,
-			county, p.IDNumber, p.Name, p.Sex, p.BirthDate, nullStr(p.Village), p.Phone, p.TalentSince, p.LeaderSince)
+			county, l.db.idHash(p.IDNumber), l.db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), l.db.seal(p.Phone),
+			p.TalentSince, p.LeaderSince)
 		if err != nil {
 			return fmt.Errorf("person %s: %w", hezuo.MaskIDNumber(p.IDNumber), err)
 		}

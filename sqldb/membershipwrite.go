@@ -9,12 +9,12 @@ import (
 	"hezuo"
 )
 
-const membershipCols = `SELECT m.id, m.person_id, pe.id_number, pe.name, o.org_no, o.name, m.role, m.valid_from, m.valid_to, m.version
+const membershipCols = `SELECT m.id, m.person_id, pe.id_sealed, pe.name, o.org_no, o.name, m.role, m.valid_from, m.valid_to, m.version
 	FROM memberships m JOIN people pe ON pe.id = m.person_id JOIN orgs o ON o.id = m.org_id`
 
-func scanMembership(r rowScanner) (hezuo.MembershipRecord, error) {
+func (db *DB) scanMembership(r rowScanner) (hezuo.MembershipRecord, error) {
 	var m hezuo.MembershipRecord
-	err := r.Scan(&m.ID, &m.PersonID, &m.IDNumber, &m.PersonName, &m.OrgNo, &m.OrgName, &m.Role, &m.From, &m.To, &m.Version)
+	err := r.Scan(&m.ID, &m.PersonID, db.opened(&m.IDNumber), &m.PersonName, &m.OrgNo, &m.OrgName, &m.Role, &m.From, &m.To, &m.Version)
 	m.IDNumber = hezuo.MaskIDNumber(m.IDNumber)
 	return m, err
 }
@@ -27,7 +27,7 @@ func (db *DB) Memberships(ctx context.Context, a *hezuo.Access, personID int64) 
 	out := []hezuo.MembershipRecord{}
 	err := db.eachRow(ctx, membershipCols+` WHERE m.person_id = ? AND m.org_id IN (`+vis+`) ORDER BY m.valid_from, o.org_no`,
 		append([]any{personID}, va...), func(r rowScanner) error {
-			m, err := scanMembership(r)
+			m, err := db.scanMembership(r)
 			out = append(out, m)
 			return err
 		})
@@ -38,7 +38,7 @@ func (db *DB) Memberships(ctx context.Context, a *hezuo.Access, personID int64) 
 // see (ENOTFOUND otherwise).
 func (db *DB) membership(ctx context.Context, q querier, a *hezuo.Access, id int64) (*hezuo.MembershipRecord, error) {
 	vis, va := visibleOrgIDs(a, hezuo.Today(hezuo.China))
-	m, err := scanMembership(q.QueryRowContext(ctx, db.rebind(membershipCols+` WHERE m.id = ? AND m.org_id IN (`+vis+`)`), append([]any{id}, va...)...))
+	m, err := db.scanMembership(q.QueryRowContext(ctx, db.rebind(membershipCols+` WHERE m.id = ? AND m.org_id IN (`+vis+`)`), append([]any{id}, va...)...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("成员关系", "membership", "#"+itoa(id))
 	}
@@ -102,7 +102,7 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 		}
 	}
 	if m.PersonID == 0 {
-		err := tx.QueryRowContext(ctx, db.rebind(`SELECT id FROM people WHERE id_number = ?`), m.IDNumber).Scan(&m.PersonID)
+		err := tx.QueryRowContext(ctx, db.rebind(`SELECT id FROM people WHERE id_hash = ?`), db.idHash(m.IDNumber)).Scan(&m.PersonID)
 		if errors.Is(err, sql.ErrNoRows) {
 			return 0, hezuo.Invalid(rec, "id_number", "未登记的身份证号，请先登记人员", "no one with this ID number is on record: add the person first")
 		} else if err != nil {
@@ -133,11 +133,17 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 	if err != nil {
 		return 0, err
 	}
+	if before != nil && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
+		return 0, hezuo.Errorf(hezuo.ECONFLICT, "该成员关系已被他人修改，请重新打开后再改", "someone else changed this membership: reopen and try again")
+	}
 	var old any
 	if before != nil {
 		old = before
 	}
 	if err := db.audit(ctx, tx, a, now, action, "membership", after.OrgNo+" "+after.IDNumber, org.Village, old, after, ""); err != nil {
+		return 0, err
+	}
+	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
 		return 0, err
 	}
 	return after.Version, tx.Commit()

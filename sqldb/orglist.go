@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strconv"
 	"strings"
 
 	"hezuo"
@@ -28,10 +29,29 @@ func scanOrgItem(r rowScanner) (hezuo.OrgItem, error) {
 	return it, err
 }
 
-// orgSorts maps a list's sort keys to ORDER BY columns.
-var orgSorts = map[string]string{
-	"org_id": "o.org_no", "name": "o.name", "kind": "o.kind", "village": "o.village",
-	"founded": "o.founded", "industry": "o.industry", "households": "o.households_driven",
+// orgSorts maps the org list's sort keys to its columns; the 组织编号 breaks ties.
+var orgSorts = map[string]sortCol{
+	"org_id": {"o.org_no", 't'}, "name": {"o.name", 't'}, "kind": {"o.kind", 't'}, "village": {"o.village", 't'},
+	"founded": {"o.founded", 'd'}, "industry": {"o.industry", 't'}, "households": {"o.households_driven", 'i'},
+}
+
+// orgSortValue is the value, in row it, of the column sorted by key, as a cursor holds it.
+func orgSortValue(it *hezuo.OrgItem, key string) string {
+	switch strings.TrimPrefix(key, "-") {
+	case "name":
+		return it.Name
+	case "kind":
+		return it.Kind
+	case "village":
+		return it.Village
+	case "founded":
+		return it.Founded.String()
+	case "industry":
+		return it.Industry
+	case "households":
+		return strconv.Itoa(it.HouseholdsDriven)
+	}
+	return it.OrgNo
 }
 
 // orderBy returns the ORDER BY clause of a sort key ("-" prefix: descending),
@@ -88,14 +108,30 @@ func (db *DB) ListOrgs(ctx context.Context, a *hezuo.Access, f hezuo.OrgFilter) 
 			return nil, err
 		}
 	}
-	per, off := pageBounds(f.Page, f.PerPage)
-	err = db.eachRow(ctx, orgSelect+` WHERE `+w.String()+orderBy(orgSorts, f.Sort, "org_id", "o.org_no")+` LIMIT ? OFFSET ?`,
-		append(w.args, per, off), func(r rowScanner) error {
-			it, err := scanOrgItem(r)
-			list.Items = append(list.Items, it)
-			return err
-		})
-	return list, err
+	// Deep pages (issue 7): by cursor, an index range past the previous
+	// page's last (or next page's first) row, never an OFFSET over them.
+	order := newListOrder(orgSorts, f.Sort, "org_id", sortCol{"o.org_no", 't'})
+	page := newListPage(w, order, f.After, f.Before, f.Page, f.PerPage)
+	tail, targs := page.tail()
+	err = db.eachRow(ctx, orgSelect+` WHERE `+w.String()+tail, append(w.args, targs...), func(r rowScanner) error {
+		it, err := scanOrgItem(r)
+		list.Items = append(list.Items, it)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	var prev, next bool
+	list.Items, prev, next = trim(page, list.Items)
+	if n := len(list.Items); n > 0 {
+		if prev {
+			list.Prev = order.cursor(orgSortValue(&list.Items[0], order.key), list.Items[0].OrgNo)
+		}
+		if next {
+			list.Next = order.cursor(orgSortValue(&list.Items[n-1], order.key), list.Items[n-1].OrgNo)
+		}
+	}
+	return list, nil
 }
 
 // orgItem returns the org orgNo if a may see it (ENOTFOUND otherwise).

@@ -73,7 +73,13 @@ func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, versio
 	if err != nil {
 		return 0, err
 	}
+	if version != 0 && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
+		return 0, hezuo.Errorf(hezuo.ECONFLICT, "该组织已被他人修改，请重新打开后再改", "someone else changed this org: reopen it and try again")
+	}
 	if err := db.audit(ctx, tx, a, now, action, "org", o.OrgNo, o.Village, before, after.Org, ""); err != nil {
+		return 0, err
+	}
+	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
 		return 0, err
 	}
 	return after.Version, tx.Commit()

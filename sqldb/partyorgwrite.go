@@ -198,11 +198,17 @@ func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyO
 	if err != nil {
 		return 0, err
 	}
+	if before != nil && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
+		return 0, hezuo.Errorf(hezuo.ECONFLICT, "该党组织已被他人修改，请重新打开后再改", "someone else changed this party organization: reopen and try again")
+	}
 	var old any
 	if before != nil {
 		old = before
 	}
 	if err := db.audit(ctx, tx, a, now, action, "party_org", p.No, p.Seat, old, after, ""); err != nil {
+		return 0, err
+	}
+	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
 		return 0, err
 	}
 	return after.Version, tx.Commit()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -14,6 +15,15 @@ import (
 // visiblePeople is the condition "person pe is one a may see": a member (at
 // any time) of an org a may see, or, for division roles, living in a's scope.
 func visiblePeople(a *hezuo.Access, day hezuo.Date) (string, []any) {
+	if a.ByDivision() && len(a.Scope.Prefix) <= 4 {
+		// A prefecture or wider reaches most people: test each person as
+		// the list's order reaches it (the village column wrapped so that
+		// no index on it is preferred to the order's), rather than gather
+		// millions of ids first (issue 7).
+		lo, hi := a.Scope.Range()
+		return `(coalesce(pe.village, '') BETWEEN ? AND ? OR EXISTS (SELECT 1 FROM memberships m JOIN orgs o ON o.id = m.org_id
+			WHERE m.person_id = pe.id AND o.village BETWEEN ? AND ?))`, []any{lo, hi, lo, hi}
+	}
 	vis, va := visibleOrgIDs(a, day)
 	cond := `pe.id IN (SELECT m.person_id FROM memberships m WHERE m.org_id IN (` + vis + `))`
 	if a.ByDivision() {
@@ -23,14 +33,29 @@ func visiblePeople(a *hezuo.Access, day hezuo.Date) (string, []any) {
 	return cond, va
 }
 
-var personSorts = map[string]string{"name": "pe.name", "village": "pe.village", "birth_date": "pe.birth_date", "id": "pe.id"}
+// personSorts maps the people list's sort keys to its columns; the id breaks ties.
+var personSorts = map[string]sortCol{"name": {"pe.name", 't'}, "village": {"coalesce(pe.village, '')", 't'},
+	"birth_date": {"pe.birth_date", 'd'}, "id": {"pe.id", 'i'}}
 
-const personCols = `pe.id, pe.id_number, pe.name, pe.sex, pe.birth_date, coalesce(pe.village, ''), pe.phone, pe.talent_since, pe.leader_since`
+// personSortValue is the value of p's column sorted by key, as a cursor holds it.
+func personSortValue(p *hezuo.PersonItem, key string) string {
+	switch strings.TrimPrefix(key, "-") {
+	case "village":
+		return p.Village
+	case "birth_date":
+		return p.BirthDate.String()
+	case "id":
+		return itoa(p.ID)
+	}
+	return p.Name
+}
 
-func scanPerson(r rowScanner, extra ...any) (hezuo.PersonItem, error) {
+const personCols = `pe.id, pe.id_sealed, pe.name, pe.sex, pe.birth_date, coalesce(pe.village, ''), pe.phone_sealed, pe.talent_since, pe.leader_since`
+
+func (db *DB) scanPerson(r rowScanner, extra ...any) (hezuo.PersonItem, error) {
 	var p hezuo.PersonItem
 	var talent, leader hezuo.Date
-	err := r.Scan(append([]any{&p.ID, &p.IDNumber, &p.Name, &p.Sex, &p.BirthDate, &p.Village, &p.Phone, &talent, &leader}, extra...)...)
+	err := r.Scan(append([]any{&p.ID, db.opened(&p.IDNumber), &p.Name, &p.Sex, &p.BirthDate, &p.Village, db.opened(&p.Phone), &talent, &leader}, extra...)...)
 	today := hezuo.Today(hezuo.China)
 	p.Talent = !talent.IsZero() && !today.Before(talent)
 	p.Leader = !leader.IsZero() && !today.Before(leader)
@@ -61,7 +86,8 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 		w.addPair(visiblePeople(a, day))
 	}
 	if q := strings.TrimSpace(f.Q); q != "" {
-		w.add("(pe.name LIKE ? OR pe.id_number = ?)", "%"+q+"%", strings.ToUpper(q))
+		// A whole ID number matches by its keyed hash; part of one cannot.
+		w.add("(pe.name LIKE ? OR pe.id_hash = ?)", "%"+q+"%", db.idHash(q))
 	}
 	if f.Party {
 		pc, pa := partyCond(day)
@@ -71,24 +97,51 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 		w.add("pe.talent_since <= ?", day)
 	}
 	list := &hezuo.PersonList{Items: []hezuo.PersonItem{}}
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM `+from+` WHERE `+w.String()), w.args...).Scan(&list.Total); err != nil {
-		return nil, err
+	count := func() (int, error) {
+		var n int
+		err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM `+from+` WHERE `+w.String()), w.args...).Scan(&n)
+		return n, err
 	}
-	per, off := pageBounds(f.Page, f.PerPage)
-	byID := map[int64]int{}
-	err := db.eachRow(ctx, `SELECT `+personCols+extraCols+` FROM `+from+` WHERE `+w.String()+orderBy(personSorts, f.Sort, "name", "pe.id")+
-		` LIMIT ? OFFSET ?`, append(w.args, per, off), func(r rowScanner) error {
-		var role sql.NullString
-		var joined, left hezuo.Date
-		p, err := scanPerson(r, &role, &joined, &left)
-		p.Role, p.Joined, p.Left = role.String, joined, left
-		mask(&p)
-		byID[p.ID] = len(list.Items)
-		list.Items = append(list.Items, p)
-		return err
-	})
+	var err error
+	if f.OrgNo == "" && a.ByDivision() && len(a.Scope.Prefix) <= 4 {
+		// Millions of people: the total from the count cache (listcount.go).
+		list.Total, err = db.peopleCount(ctx, fmt.Sprint(a.Role, "|", a.Scope.Prefix, "|", w.String(), "|", w.args), count)
+	} else {
+		list.Total, err = count()
+	}
 	if err != nil {
 		return nil, err
+	}
+	// Deep pages by cursor, as ListOrgs.
+	order := newListOrder(personSorts, f.Sort, "name", sortCol{"pe.id", 'i'})
+	page := newListPage(w, order, f.After, f.Before, f.Page, f.PerPage)
+	tail, targs := page.tail()
+	err = db.eachRow(ctx, `SELECT `+personCols+extraCols+` FROM `+from+` WHERE `+w.String()+tail,
+		append(w.args, targs...), func(r rowScanner) error {
+			var role sql.NullString
+			var joined, left hezuo.Date
+			p, err := db.scanPerson(r, &role, &joined, &left)
+			p.Role, p.Joined, p.Left = role.String, joined, left
+			mask(&p)
+			list.Items = append(list.Items, p)
+			return err
+		})
+	if err != nil {
+		return nil, err
+	}
+	var prev, next bool
+	list.Items, prev, next = trim(page, list.Items)
+	byID := map[int64]int{}
+	for i, p := range list.Items {
+		byID[p.ID] = i
+	}
+	if n := len(list.Items); n > 0 {
+		if prev {
+			list.Prev = order.cursor(personSortValue(&list.Items[0], order.key), itoa(list.Items[0].ID))
+		}
+		if next {
+			list.Next = order.cursor(personSortValue(&list.Items[n-1], order.key), itoa(list.Items[n-1].ID))
+		}
 	}
 	return list, db.personFacts(ctx, a, day, list.Items, byID)
 }
@@ -121,9 +174,15 @@ func (db *DB) personFacts(ctx context.Context, a *hezuo.Access, day hezuo.Date, 
 		return err
 	}
 	vis, va := visibleOrgIDs(a, day)
+	visible := `m.org_id IN (` + vis + `)`
+	if a.ByDivision() {
+		// The same orgs (orgAccess), tested on the row joined rather than
+		// gathered first: a province holds 100,000.
+		visible, va = `o.village BETWEEN ? AND ?`, scopeArgs(a.Scope)
+	}
 	mc, ma := active("m", day)
 	return db.eachRow(ctx, `SELECT m.person_id, o.org_no FROM memberships m JOIN orgs o ON o.id = m.org_id
-		WHERE m.person_id IN (`+in+`) AND `+mc+` AND m.org_id IN (`+vis+`) ORDER BY o.org_no`,
+		WHERE m.person_id IN (`+in+`) AND `+mc+` AND `+visible+` ORDER BY o.org_no`,
 		append(append(append([]any{}, ids...), ma...), va...), func(r rowScanner) error {
 			var id int64
 			var no string
@@ -145,9 +204,9 @@ func (db *DB) GetPerson(ctx context.Context, a *hezuo.Access, key string, now ti
 	if id, err := strconv.ParseInt(key, 10, 64); err == nil && len(key) < 15 {
 		w.add("pe.id = ?", id)
 	} else {
-		w.add("pe.id_number = ?", strings.ToUpper(strings.TrimSpace(key)))
+		w.add("pe.id_hash = ?", db.idHash(key))
 	}
-	p, err := scanPerson(db.QueryRowContext(ctx, db.rebind(`SELECT `+personCols+` FROM people pe WHERE `+w.String()), w.args...))
+	p, err := db.scanPerson(db.QueryRowContext(ctx, db.rebind(`SELECT `+personCols+` FROM people pe WHERE `+w.String()), w.args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		shown := key
 		if len(key) >= 15 {

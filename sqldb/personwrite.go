@@ -47,9 +47,9 @@ func (db *DB) personRecord(ctx context.Context, q querier, a *hezuo.Access, id i
 	var r hezuo.PersonRecord
 	p := &r.Person
 	var village sql.NullString
-	err := q.QueryRowContext(ctx, db.rebind(`SELECT pe.id, pe.id_number, pe.name, pe.sex, pe.birth_date, pe.village, pe.phone,
+	err := q.QueryRowContext(ctx, db.rebind(`SELECT pe.id, pe.id_sealed, pe.name, pe.sex, pe.birth_date, pe.village, pe.phone_sealed,
 		pe.talent_since, pe.leader_since, pe.version FROM people pe WHERE `+w.String()), w.args...).Scan(
-		&p.ID, &p.IDNumber, &p.Name, &p.Sex, &p.BirthDate, &village, &p.Phone, &p.TalentSince, &p.LeaderSince, &r.Version)
+		&p.ID, db.opened(&p.IDNumber), &p.Name, &p.Sex, &p.BirthDate, &village, db.opened(&p.Phone), &p.TalentSince, &p.LeaderSince, &r.Version)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("人员", "person", "#"+itoa(id))
 	}
@@ -126,7 +126,7 @@ func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, 
 		}
 	}
 	var taken int
-	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM people WHERE id_number = ? AND id <> ?`), p.IDNumber, p.ID).Scan(&taken); err != nil {
+	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM people WHERE id_hash = ? AND id <> ?`), db.idHash(p.IDNumber), p.ID).Scan(&taken); err != nil {
 		return 0, 0, err
 	}
 	if taken > 0 {
@@ -137,13 +137,15 @@ func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, 
 		county = p.Village[:6]
 	}
 	if p.ID == 0 {
-		err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO people (county, id_number, name, sex, birth_date, village, phone, talent_since, leader_since)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			county, p.IDNumber, p.Name, p.Sex, p.BirthDate, nullStr(p.Village), p.Phone, p.TalentSince, p.LeaderSince).Scan(&p.ID)
+		err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO people (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+			county, db.idHash(p.IDNumber), db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), db.seal(p.Phone),
+			p.TalentSince, p.LeaderSince).Scan(&p.ID)
 	} else {
-		_, err = tx.ExecContext(ctx, db.rebind(`UPDATE people SET county = ?, id_number = ?, name = ?, sex = ?, birth_date = ?, village = ?,
-			phone = ?, talent_since = ?, leader_since = ?, version = version + 1 WHERE id = ?`),
-			county, p.IDNumber, p.Name, p.Sex, p.BirthDate, nullStr(p.Village), p.Phone, p.TalentSince, p.LeaderSince, p.ID)
+		_, err = tx.ExecContext(ctx, db.rebind(`UPDATE people SET county = ?, id_hash = ?, id_sealed = ?, name = ?, sex = ?, birth_date = ?, village = ?,
+			phone_sealed = ?, talent_since = ?, leader_since = ?, version = version + 1 WHERE id = ?`),
+			county, db.idHash(p.IDNumber), db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), db.seal(p.Phone),
+			p.TalentSince, p.LeaderSince, p.ID)
 	}
 	if err != nil {
 		return 0, 0, err
@@ -154,11 +156,17 @@ func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, 
 	if err != nil {
 		return 0, 0, err
 	}
+	if before != nil && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
+		return 0, 0, hezuo.Errorf(hezuo.ECONFLICT, "该人员信息已被他人修改，请重新打开后再改", "someone else changed this person: reopen and try again")
+	}
 	var old any
 	if before != nil {
 		old = maskedPerson(before.Person)
 	}
 	if err := db.audit(ctx, tx, a, now, action, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, old, maskedPerson(after.Person), ""); err != nil {
+		return 0, 0, err
+	}
+	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
 		return 0, 0, err
 	}
 	return p.ID, after.Version, tx.Commit()
@@ -196,6 +204,9 @@ func (db *DB) EndPerson(ctx context.Context, a *hezuo.Access, id int64, day hezu
 	}
 	note := "离开全部组织 " + day.String() + "（" + itoa(n) + " 条成员关系）/ left every org on " + day.String()
 	if err := db.audit(ctx, tx, a, now, hezuo.ActionEnd, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, nil, nil, note); err != nil {
+		return 0, err
+	}
+	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
 		return 0, err
 	}
 	return int(n), tx.Commit()

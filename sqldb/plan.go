@@ -2,6 +2,8 @@ package sqldb
 
 import (
 	"context"
+	"slices"
+	"strings"
 
 	"hezuo"
 	"hezuo/plan"
@@ -84,13 +86,13 @@ func townshipRange(scope hezuo.Scope) []any {
 func (db *DB) planInstructors(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]plan.Instructor, error) {
 	out := []plan.Instructor{}
 	byID := map[int64]int{}
-	err := db.eachRow(ctx, `SELECT i.id, p.id_number, p.name, i.township, COALESCE(p.village, '') FROM instructors i
-		JOIN people p ON p.id = i.person_id WHERE i.township BETWEEN ? AND ? ORDER BY p.id_number`, townshipRange(scope),
+	err := db.eachRow(ctx, `SELECT i.id, p.id_sealed, p.name, i.township, COALESCE(p.village, '') FROM instructors i
+		JOIN people p ON p.id = i.person_id WHERE i.township BETWEEN ? AND ? ORDER BY p.id`, townshipRange(scope),
 		func(r rowScanner) error {
 			var id int64
 			var in plan.Instructor
 			var village string
-			if err := r.Scan(&id, &in.IDNumber, &in.Name, &in.Township, &village); err != nil {
+			if err := r.Scan(&id, db.opened(&in.IDNumber), &in.Name, &in.Township, &village); err != nil {
 				return err
 			}
 			if village != "" {
@@ -121,5 +123,7 @@ func (db *DB) planInstructors(ctx context.Context, scope hezuo.Scope, day hezuo.
 		}
 		return nil
 	})
+	// By ID number, opened (the planner's tie-breaks follow this order).
+	slices.SortStableFunc(out, func(a, b plan.Instructor) int { return strings.Compare(a.IDNumber, b.IDNumber) })
 	return out, err
 }

@@ -82,6 +82,9 @@ func (db *DB) acceptJoint(ctx context.Context, in *PlanInput, groups [][]string,
 			return nil, err
 		}
 	}
+	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
+		return nil, err
+	}
 	return out, tx.Commit()
 }
 

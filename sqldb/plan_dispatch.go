@@ -91,6 +91,9 @@ func (db *DB) acceptDispatches(ctx context.Context, in *PlanInput, pairs []hezuo
 			return nil, err
 		}
 	}
+	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
+		return nil, err
+	}
 	return out, tx.Commit()
 }
 
@@ -111,7 +114,7 @@ func (db *DB) instructorLoads(ctx context.Context, tx *sql.Tx, pairs []hezuo.Dis
 		}
 		l := &insLoad{}
 		err := tx.QueryRowContext(ctx, db.rebind(`SELECT i.id FROM instructors i JOIN people pe ON pe.id = i.person_id
-			WHERE pe.id_number = ?`), p.IDNumber).Scan(&l.id)
+			WHERE pe.id_hash = ?`), db.idHash(p.IDNumber)).Scan(&l.id)
 		if errors.Is(err, sql.ErrNoRows) {
 			continue
 		} else if err != nil {

@@ -27,10 +27,10 @@ func (db *DB) DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Da
 			ds.Units = append(ds.Units, u)
 			return err
 		}),
-		q(`SELECT pe.id_number, u.code, g.post FROM guarantors g JOIN people pe ON pe.id = g.person_id JOIN units u ON u.id = g.unit_id
-			WHERE u.county BETWEEN ? AND ? ORDER BY pe.id_number`, []any{lo6, hi6}, func(r rowScanner) error {
+		q(`SELECT pe.id_sealed, u.code, g.post FROM guarantors g JOIN people pe ON pe.id = g.person_id JOIN units u ON u.id = g.unit_id
+			WHERE u.county BETWEEN ? AND ? ORDER BY pe.id`, []any{lo6, hi6}, func(r rowScanner) error {
 			var g hezuo.Guarantor
-			err := r.Scan(&g.IDNumber, &g.Unit, &g.Post)
+			err := r.Scan(db.opened(&g.IDNumber), &g.Unit, &g.Post)
 			ds.Guarantors = append(ds.Guarantors, g)
 			return err
 		}),
@@ -48,25 +48,25 @@ func (db *DB) DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Da
 			ds.Households = append(ds.Households, h)
 			return err
 		}),
-		q(`SELECT pe.id_number, h.no, coalesce(o.org_no, ''), hp.help, hp.valid_from, hp.valid_to FROM household_pairings hp
+		q(`SELECT pe.id_sealed, h.no, coalesce(o.org_no, ''), hp.help, hp.valid_from, hp.valid_to FROM household_pairings hp
 			JOIN people pe ON pe.id = hp.person_id JOIN households h ON h.id = hp.household_id LEFT JOIN orgs o ON o.id = hp.org_id
-			WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id_number, hp.valid_from`, sa, func(r rowScanner) error {
+			WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id, hp.valid_from`, sa, func(r rowScanner) error {
 			var p hezuo.HouseholdPairing
-			err := r.Scan(&p.IDNumber, &p.Household, &p.OrgNo, &p.Help, &p.From, &p.To)
+			err := r.Scan(db.opened(&p.IDNumber), &p.Household, &p.OrgNo, &p.Help, &p.From, &p.To)
 			ds.HouseholdPairings = append(ds.HouseholdPairings, p)
 			return err
 		}),
-		q(`SELECT pe.id_number, h.no, cl.valid_from, cl.valid_to FROM contact_links cl JOIN people pe ON pe.id = cl.person_id
-			JOIN households h ON h.id = cl.household_id WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id_number, cl.valid_from`, sa, func(r rowScanner) error {
+		q(`SELECT pe.id_sealed, h.no, cl.valid_from, cl.valid_to FROM contact_links cl JOIN people pe ON pe.id = cl.person_id
+			JOIN households h ON h.id = cl.household_id WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id, cl.valid_from`, sa, func(r rowScanner) error {
 			var c hezuo.ContactLink
-			err := r.Scan(&c.IDNumber, &c.Household, &c.From, &c.To)
+			err := r.Scan(db.opened(&c.IDNumber), &c.Household, &c.From, &c.To)
 			ds.ContactLinks = append(ds.ContactLinks, c)
 			return err
 		}),
-		q(`SELECT pe.id_number, h.no, v.visited_on, v.note FROM contact_visits v JOIN people pe ON pe.id = v.person_id
-			JOIN households h ON h.id = v.household_id WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id_number, v.visited_on`, sa, func(r rowScanner) error {
+		q(`SELECT pe.id_sealed, h.no, v.visited_on, v.note FROM contact_visits v JOIN people pe ON pe.id = v.person_id
+			JOIN households h ON h.id = v.household_id WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id, v.visited_on`, sa, func(r rowScanner) error {
 			var v hezuo.ContactVisit
-			err := r.Scan(&v.IDNumber, &v.Household, &v.VisitedOn, &v.Note)
+			err := r.Scan(db.opened(&v.IDNumber), &v.Household, &v.VisitedOn, &v.Note)
 			ds.ContactVisits = append(ds.ContactVisits, v)
 			return err
 		}),
@@ -78,11 +78,11 @@ func (db *DB) DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Da
 			ds.Trainings = append(ds.Trainings, t)
 			return err
 		}),
-		q(`SELECT t.no, pe.id_number, coalesce(o.org_no, '') FROM training_attendances a JOIN trainings t ON t.id = a.training_id
+		q(`SELECT t.no, pe.id_sealed, coalesce(o.org_no, '') FROM training_attendances a JOIN trainings t ON t.id = a.training_id
 			JOIN people pe ON pe.id = a.person_id LEFT JOIN orgs o ON o.id = a.org_id
-			WHERE t.place BETWEEN ? AND ? ORDER BY t.no, pe.id_number`, sa, func(r rowScanner) error {
+			WHERE t.place BETWEEN ? AND ? ORDER BY t.no, pe.id`, sa, func(r rowScanner) error {
 			var a hezuo.TrainingAttendance
-			err := r.Scan(&a.Training, &a.IDNumber, &a.OrgNo)
+			err := r.Scan(&a.Training, db.opened(&a.IDNumber), &a.OrgNo)
 			ds.TrainingAttendances = append(ds.TrainingAttendances, a)
 			return err
 		}),
@@ -93,17 +93,18 @@ func (db *DB) DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Da
 			return err
 		}
 	}
+	sortDump(ds) // by ID number, opened (crypt_sort.go)
 	return nil
 }
 
 func (db *DB) dumpLoans(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
-	err := db.eachRow(ctx, `SELECT l.no, coalesce(pe.id_number, ''), coalesce(po.no, ''), coalesce(o.org_no, ''), l.purpose,
+	err := db.eachRow(ctx, `SELECT l.no, coalesce(pe.id_sealed, ''), coalesce(po.no, ''), coalesce(o.org_no, ''), l.purpose,
 			l.for_cooperative, l.lender, l.amount_fen, l.rate_ppm, l.term_months, l.applied_on, l.approved_on, l.rejected_on,
 			l.disbursed_on, l.due_on, l.households_driven, l.note
 		FROM loans l LEFT JOIN people pe ON pe.id = l.borrower_id LEFT JOIN party_orgs po ON po.id = l.party_org_id
 		LEFT JOIN orgs o ON o.id = l.org_id WHERE l.village BETWEEN ? AND ? ORDER BY l.no`, sa, func(r rowScanner) error {
 		var l hezuo.Loan
-		err := r.Scan(&l.No, &l.Borrower, &l.PartyOrg, &l.OrgNo, &l.Purpose, &l.ForCooperative, &l.Lender, &l.AmountFen, &l.RatePPM,
+		err := r.Scan(&l.No, db.opened(&l.Borrower), &l.PartyOrg, &l.OrgNo, &l.Purpose, &l.ForCooperative, &l.Lender, &l.AmountFen, &l.RatePPM,
 			&l.TermMonths, &l.AppliedOn, &l.ApprovedOn, &l.RejectedOn, &l.DisbursedOn, &l.DueOn, &l.HouseholdsDriven, &l.Note)
 		ds.Loans = append(ds.Loans, l)
 		return err
@@ -121,11 +122,11 @@ func (db *DB) dumpLoans(ctx context.Context, sa []any, ds *hezuo.Dataset) error 
 	if err != nil {
 		return err
 	}
-	err = db.eachRow(ctx, `SELECT l.no, pe.id_number, g.amount_fen FROM loan_guarantees g JOIN loans l ON l.id = g.loan_id
+	err = db.eachRow(ctx, `SELECT l.no, pe.id_sealed, g.amount_fen FROM loan_guarantees g JOIN loans l ON l.id = g.loan_id
 		JOIN guarantors gu ON gu.id = g.guarantor_id JOIN people pe ON pe.id = gu.person_id
-		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, pe.id_number`, sa, func(r rowScanner) error {
+		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, pe.id`, sa, func(r rowScanner) error {
 		var g hezuo.Guarantee
-		err := r.Scan(&g.LoanNo, &g.IDNumber, &g.AmountFen)
+		err := r.Scan(&g.LoanNo, db.opened(&g.IDNumber), &g.AmountFen)
 		ds.Guarantees = append(ds.Guarantees, g)
 		return err
 	})
@@ -153,22 +154,22 @@ func (db *DB) dumpLife(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
 	if err != nil {
 		return err
 	}
-	err = db.eachRow(ctx, `SELECT po.no, m.kind, m.held_on, pe.id_number FROM meeting_attendances a JOIN meetings m ON m.id = a.meeting_id
+	err = db.eachRow(ctx, `SELECT po.no, m.kind, m.held_on, pe.id_sealed FROM meeting_attendances a JOIN meetings m ON m.id = a.meeting_id
 		JOIN party_orgs po ON po.id = m.party_org_id JOIN people pe ON pe.id = a.person_id
-		WHERE po.seat BETWEEN ? AND ? ORDER BY po.no, m.kind, m.held_on, pe.id_number`, sa, func(r rowScanner) error {
+		WHERE po.seat BETWEEN ? AND ? ORDER BY po.no, m.kind, m.held_on, pe.id`, sa, func(r rowScanner) error {
 		var a hezuo.MeetingAttendance
-		err := r.Scan(&a.PartyOrg, &a.Kind, &a.HeldOn, &a.IDNumber)
+		err := r.Scan(&a.PartyOrg, &a.Kind, &a.HeldOn, db.opened(&a.IDNumber))
 		ds.MeetingAttendances = append(ds.MeetingAttendances, a)
 		return err
 	})
 	if err != nil {
 		return err
 	}
-	return db.eachRow(ctx, `SELECT pe.id_number, c.year, po.no, c.made_on, c.content, c.fulfilled_on, c.result, c.evidence
+	return db.eachRow(ctx, `SELECT pe.id_sealed, c.year, po.no, c.made_on, c.content, c.fulfilled_on, c.result, c.evidence
 		FROM commitments c JOIN people pe ON pe.id = c.person_id JOIN party_orgs po ON po.id = c.party_org_id
-		WHERE po.seat BETWEEN ? AND ? ORDER BY pe.id_number, c.year`, sa, func(r rowScanner) error {
+		WHERE po.seat BETWEEN ? AND ? ORDER BY pe.id, c.year`, sa, func(r rowScanner) error {
 		var c hezuo.Commitment
-		err := r.Scan(&c.IDNumber, &c.Year, &c.PartyOrg, &c.MadeOn, &c.Content, &c.FulfilledOn, &c.Result, &c.Evidence)
+		err := r.Scan(db.opened(&c.IDNumber), &c.Year, &c.PartyOrg, &c.MadeOn, &c.Content, &c.FulfilledOn, &c.Result, &c.Evidence)
 		ds.Commitments = append(ds.Commitments, c)
 		return err
 	})

@@ -82,7 +82,7 @@ func (p *platformLoader) checkGuarantor(gid int64, st rules.Settings) error {
 		return err
 	}
 	var id string
-	if err := p.scan(`SELECT pe.id_number FROM guarantors g JOIN people pe ON pe.id = g.person_id WHERE g.id = ?`, []any{gid}, &id); err != nil {
+	if err := p.scan(`SELECT pe.id_sealed FROM guarantors g JOIN people pe ON pe.id = g.person_id WHERE g.id = ?`, []any{gid}, p.db.opened(&id)); err != nil {
 		return err
 	}
 	return st.CheckGuarantor(hezuo.MaskIDNumber(id), xs)

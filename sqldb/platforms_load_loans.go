@@ -25,7 +25,7 @@ func (p *platformLoader) loadGuarantors(ds *hezuo.Dataset) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", rec, err)
 		}
-		p.guarantors[g.IDNumber] = id
+		p.guarantors[p.db.idHash(g.IDNumber)] = id
 	}
 	return nil
 }
@@ -166,7 +166,7 @@ func (p *platformLoader) loadGuarantees(ds *hezuo.Dataset) error {
 		if err != nil {
 			return err
 		}
-		gid, ok, err := p.lookup(p.guarantors, `SELECT g.id FROM guarantors g JOIN people pe ON pe.id = g.person_id WHERE pe.id_number = ?`, g.IDNumber)
+		gid, ok, err := p.lookup(p.guarantors, `SELECT g.id FROM guarantors g JOIN people pe ON pe.id = g.person_id WHERE pe.id_hash = ?`, p.db.idHash(g.IDNumber))
 		if err != nil {
 			return err
 		} else if !ok {

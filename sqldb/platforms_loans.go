@@ -10,7 +10,7 @@ import (
 // loanSelect reads the loans of a scope with the applicant's and the org's
 // names, and what was repaid, guaranteed and paid as party-fee subsidy up
 // to a day (four arguments: the day four times), before the WHERE clause.
-const loanSelect = `SELECT l.no, coalesce(pe.id_number, ''), coalesce(po.no, ''), coalesce(o.org_no, ''), l.purpose,
+const loanSelect = `SELECT l.no, coalesce(pe.id_sealed, ''), coalesce(po.no, ''), coalesce(o.org_no, ''), l.purpose,
 		l.for_cooperative, l.lender, l.amount_fen, l.rate_ppm, l.term_months, l.applied_on, l.approved_on, l.rejected_on,
 		l.disbursed_on, l.due_on, l.households_driven, l.note, coalesce(pe.name, po.name, ''), coalesce(o.name, ''),
 		coalesce(r.principal, 0), coalesce(r.interest, 0),
@@ -35,7 +35,7 @@ func (db *DB) Loans(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]h
 		[]any{day, day, day, day, sa[0], sa[1]}, func(r rowScanner) error {
 			var it hezuo.LoanItem
 			l := &it.Loan
-			if err := r.Scan(&l.No, &l.Borrower, &l.PartyOrg, &l.OrgNo, &l.Purpose, &l.ForCooperative, &l.Lender, &l.AmountFen,
+			if err := r.Scan(&l.No, db.opened(&l.Borrower), &l.PartyOrg, &l.OrgNo, &l.Purpose, &l.ForCooperative, &l.Lender, &l.AmountFen,
 				&l.RatePPM, &l.TermMonths, &l.AppliedOn, &l.ApprovedOn, &l.RejectedOn, &l.DisbursedOn, &l.DueOn,
 				&l.HouseholdsDriven, &l.Note, &it.ApplicantName, &it.OrgName, &it.RepaidFen, &it.InterestPaidFen,
 				&it.Guarantors, &it.FeeSubsidyFen, &it.FeeFromDuesFen); err != nil {
@@ -124,12 +124,12 @@ func (db *DB) LoanQueue(ctx context.Context, scope hezuo.Scope, day hezuo.Date) 
 // scope: an applicant's overdue loan elsewhere counts too.
 func (db *DB) overdueLoans(ctx context.Context, day hezuo.Date) (map[string][]string, error) {
 	out := map[string][]string{}
-	err := db.eachRow(ctx, `SELECT l.no, coalesce(pe.id_number, po.no, ''), coalesce(o.org_no, '') FROM loans l
+	err := db.eachRow(ctx, `SELECT l.no, coalesce(pe.id_sealed, po.no, ''), coalesce(o.org_no, '') FROM loans l
 		LEFT JOIN people pe ON pe.id = l.borrower_id LEFT JOIN party_orgs po ON po.id = l.party_org_id
 		LEFT JOIN orgs o ON o.id = l.org_id
 		WHERE l.disbursed_on <= ? AND l.due_on < ? AND l.amount_fen > `+repaidBy, []any{day, day, day}, func(r rowScanner) error {
 		var no, applicant, org string
-		if err := r.Scan(&no, &applicant, &org); err != nil {
+		if err := r.Scan(&no, db.openedOr(&applicant), &org); err != nil {
 			return err
 		}
 		out[applicant] = append(out[applicant], no)
@@ -150,7 +150,7 @@ func (db *DB) leadersAmong(ctx context.Context, loans []hezuo.LoanItem, day hezu
 			continue
 		}
 		var since hezuo.Date
-		if err := db.QueryRowContext(ctx, db.rebind(`SELECT leader_since FROM people WHERE id_number = ?`), it.Borrower).Scan(&since); err != nil {
+		if err := db.QueryRowContext(ctx, db.rebind(`SELECT leader_since FROM people WHERE id_hash = ?`), db.idHash(it.Borrower)).Scan(&since); err != nil {
 			return nil, err
 		}
 		out[it.Borrower] = !since.IsZero() && !since.After(day)

@@ -19,11 +19,11 @@ func (db *DB) LoanSubsidies(ctx context.Context, scope hezuo.Scope, year int, as
 	sa := scopeArgs(scope)
 	var loans []rules.SubsidyLoan
 	index := map[string]int{}
-	err = db.eachRow(ctx, `SELECT l.no, coalesce(pe.id_number, po.no, ''), l.amount_fen, l.rate_ppm, l.disbursed_on, l.due_on
+	err = db.eachRow(ctx, `SELECT l.no, coalesce(pe.id_sealed, po.no, ''), l.amount_fen, l.rate_ppm, l.disbursed_on, l.due_on
 		FROM loans l LEFT JOIN people pe ON pe.id = l.borrower_id LEFT JOIN party_orgs po ON po.id = l.party_org_id
 		WHERE l.disbursed_on <= ? AND l.village BETWEEN ? AND ? ORDER BY l.no`, []any{asOf, sa[0], sa[1]}, func(r rowScanner) error {
 		var l rules.SubsidyLoan
-		if err := r.Scan(&l.No, &l.Borrower, &l.AmountFen, &l.RatePPM, &l.DisbursedOn, &l.DueOn); err != nil {
+		if err := r.Scan(&l.No, db.openedOr(&l.Borrower), &l.AmountFen, &l.RatePPM, &l.DisbursedOn, &l.DueOn); err != nil {
 			return err
 		}
 		index[l.No] = len(loans)

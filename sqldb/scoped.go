@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"fmt"
 
 	"hezuo"
 )
@@ -45,10 +46,12 @@ func (db *DB) visibleOrgNos(ctx context.Context, a *hezuo.Access, day hezuo.Date
 
 // ScopedStats is Stats for a user. Division roles get the figures of the
 // narrowed scope. Roles bound to a set of orgs get the figures that can be
-// told org by org — orgs by kind, members, party members, households driven
-// and coverage — summed over their orgs; the county-wide figures (party
-// organizations, instructors, talent, loans, training, assistance) stay
-// zero, since they would describe orgs outside their reach.
+// told org by org, summed over their orgs: orgs by kind, members, party
+// members, households driven and coverage; the platforms' figures of their
+// orgs (orgOwnPlatforms: instructors dispatched to them, 包村联户 pairings
+// with them, households paired through them, loans made for them, training
+// attended by their members). Party organizations and talent stay zero,
+// since they would describe orgs outside their reach.
 func (db *DB) ScopedStats(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) (*hezuo.Stats, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
@@ -106,5 +109,55 @@ func (db *DB) ScopedStats(ctx context.Context, a *hezuo.Access, req hezuo.Scope,
 	}
 	s.Orgs.Cooperatives, s.Orgs.Associations, s.Orgs.Unions = s.Cooperatives.Orgs, s.Associations.Orgs, s.Unions.Orgs
 	s.Coverage.Covered = s.Coverage.Orgs - s.Coverage.Uncovered
-	return s, nil
+	return s, db.orgOwnPlatforms(ctx, a, scope, day, s)
+}
+
+// orgOwnPlatforms fills the platforms' figures of the orgs a reaches in
+// scope, with the definitions of Stats read org by org: instructors with
+// an active dispatch to one of them and the orgs covered; units with an
+// active pairing with one of them and the orgs paired; households paired
+// through one of them up to day and the people of those households out of
+// poverty; loans disbursed for one of them up to day (with what is
+// outstanding and overdue, and the fee subsidies paid); training sessions
+// held up to day that their members attended (as members of one of them),
+// those attendances and the distinct people.
+func (db *DB) orgOwnPlatforms(ctx context.Context, a *hezuo.Access, scope hezuo.Scope, day hezuo.Date, s *hezuo.Stats) error {
+	w := orgAccess(a, day)
+	w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
+	orgs := `SELECT o.id FROM orgs o WHERE ` + w.String()
+	dc, da := active("d", day)
+	uc, ua := active("up", day)
+	queries := []struct {
+		q    string
+		args []any
+		dest []any
+	}{
+		{`SELECT count(DISTINCT d.instructor_id), count(DISTINCT d.org_id) FROM dispatches d WHERE ` + dc + ` AND d.org_id IN (` + orgs + `)`,
+			append(da, w.args...), []any{&s.Instructors.Dispatched, &s.Instructors.OrgsCovered}},
+		{`SELECT count(DISTINCT up.unit_id), count(DISTINCT up.org_id) FROM unit_pairings up WHERE ` + uc + ` AND up.org_id IN (` + orgs + `)`,
+			append(ua, w.args...), []any{&s.Assistance.Units, &s.Assistance.OrgsAssisted}},
+		{`SELECT count(DISTINCT hp.household_id) FROM household_pairings hp WHERE hp.valid_from <= ? AND hp.org_id IN (` + orgs + `)`,
+			append([]any{day}, w.args...), []any{&s.Assistance.HouseholdsPaired}},
+		{`SELECT count(*), coalesce(sum(h.people_out), 0) FROM households h WHERE h.left_poverty_on <= ? AND EXISTS (SELECT 1 FROM household_pairings hp
+			WHERE hp.household_id = h.id AND hp.valid_from <= h.left_poverty_on AND hp.org_id IN (` + orgs + `))`,
+			append([]any{day}, w.args...), []any{&s.Assistance.HouseholdsOut, &s.Assistance.PeopleOutOfPoverty}},
+		{`SELECT count(*), coalesce(sum(l.amount_fen), 0), coalesce(sum(CASE WHEN l.for_cooperative THEN l.amount_fen ELSE 0 END), 0),
+			coalesce(sum(l.amount_fen - ` + repaidBy + `), 0),
+			coalesce(sum(CASE WHEN l.due_on < ? AND l.amount_fen > ` + repaidBy + ` THEN 1 ELSE 0 END), 0),
+			coalesce(sum(l.households_driven), 0) FROM loans l WHERE l.disbursed_on <= ? AND l.org_id IN (` + orgs + `)`,
+			append([]any{day, day, day, day}, w.args...),
+			[]any{&s.Loans.Count, &s.Loans.TotalFen, &s.Loans.ToCooperativesFen, &s.Loans.OutstandingFen, &s.Loans.Overdue, &s.Loans.HouseholdsDriven}},
+		{`SELECT coalesce(sum(f.amount_fen), 0) FROM loan_fee_subsidies f JOIN loans l ON l.id = f.loan_id
+			WHERE f.paid_on <= ? AND l.org_id IN (` + orgs + `)`, append([]any{day}, w.args...), []any{&s.Loans.FeeSubsidyFen}},
+		{`SELECT count(DISTINCT t.id), count(*), count(DISTINCT a.person_id),
+			count(DISTINCT CASE WHEN t.mode = 'remote' THEN t.id END) FROM training_attendances a JOIN trainings t ON t.id = a.training_id
+			WHERE t.held_on <= ? AND a.org_id IN (` + orgs + `)`,
+			append([]any{day}, w.args...), []any{&s.Training.Sessions, &s.Training.Attendances, &s.Training.People, &s.Training.RemoteSessions}},
+	}
+	for _, q := range queries {
+		if err := db.QueryRowContext(ctx, db.rebind(q.q), q.args...).Scan(q.dest...); err != nil {
+			return fmt.Errorf("scoped platform figures: %w", err)
+		}
+	}
+	return nil
 }

@@ -121,7 +121,7 @@ func TestSummaryEdits(t *testing.T) {
 		}
 		// Writes that do not go through Load.
 		for _, q := range []string{
-			`UPDATE people SET talent_since = ? WHERE id_number = '` + idNumber(3) + `'`,
+			`UPDATE people SET talent_since = ? WHERE id_hash = '` + db.idHash(idNumber(3)) + `'`,
 			`UPDATE orgs SET dissolved = ? WHERE org_no = 'E'`,
 			`DELETE FROM party_org_orgs WHERE org_id = (SELECT id FROM orgs WHERE org_no = 'C')`,
 		} {

@@ -167,9 +167,9 @@ func TestSummaryGenCounty(t *testing.T) {
 		// a joint branch is founded for orgs of two townships.
 		var idNumber, orgNo, village, first, last string
 		var from hezuo.Date
-		if err := db.QueryRowContext(ctx, `SELECT p.id_number, o.org_no, o.village, m.valid_from FROM memberships m
+		if err := db.QueryRowContext(ctx, `SELECT p.id_sealed, o.org_no, o.village, m.valid_from FROM memberships m
 			JOIN people p ON p.id = m.person_id JOIN orgs o ON o.id = m.org_id WHERE m.valid_to IS NULL ORDER BY m.id LIMIT 1`).
-			Scan(&idNumber, &orgNo, &village, &from); err != nil {
+			Scan(db.opened(&idNumber), &orgNo, &village, &from); err != nil {
 			t.Fatal(err)
 		}
 		if err := db.QueryRowContext(ctx, `SELECT min(org_no), max(org_no) FROM orgs`).Scan(&first, &last); err != nil {

@@ -27,8 +27,8 @@ func (db *DB) CreateUser(ctx context.Context, u *hezuo.User, password string, no
 	if err := u.Validate(); err != nil {
 		return err
 	}
-	if len(password) < 8 {
-		return hezuo.Invalid("用户 "+u.Name, "password", "密码至少 8 个字符", "the password needs at least 8 characters")
+	if err := CheckPassword(u.Name, password); err != nil {
+		return err
 	}
 	if err := db.checkSubject(ctx, u); err != nil {
 		return err
@@ -49,8 +49,12 @@ func (db *DB) CreateUser(ctx context.Context, u *hezuo.User, password string, no
 	if len(u.Scope) >= 6 {
 		county = u.Scope[:6]
 	}
+	subject := u.Subject
+	if u.Role == hezuo.RoleInstructor {
+		subject = db.idHash(subject) // an instructor is stored by keyed hash (crypt.go)
+	}
 	return db.QueryRowContext(ctx, db.rebind(`INSERT INTO users (county, name, role, scope, subject, password_hash, disabled, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), county, u.Name, u.Role, u.Scope, u.Subject, hash, u.Disabled, u.CreatedAt.Unix()).Scan(&u.ID)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), county, u.Name, u.Role, u.Scope, subject, hash, u.Disabled, u.CreatedAt.Unix()).Scan(&u.ID)
 }
 
 // checkSubject verifies that a department, org or instructor subject exists
@@ -69,8 +73,8 @@ func (db *DB) checkSubject(ctx context.Context, u *hezuo.User) error {
 		args = append(args, lo, hi)
 	case hezuo.RoleInstructor:
 		u.Subject = strings.ToUpper(strings.TrimSpace(u.Subject))
-		args[0] = u.Subject
-		q = `SELECT count(*) FROM instructors i JOIN people p ON p.id = i.person_id WHERE p.id_number = ? AND i.township BETWEEN ? AND ?`
+		args[0] = db.idHash(u.Subject)
+		q = `SELECT count(*) FROM instructors i JOIN people p ON p.id = i.person_id WHERE p.id_hash = ? AND i.township BETWEEN ? AND ?`
 		args = append(args, lo[:9], hi[:9])
 	default:
 		return nil
@@ -116,7 +120,26 @@ func (db *DB) Users(ctx context.Context, a *hezuo.Access) ([]*hezuo.User, error)
 		}
 		return err
 	})
-	return out, err
+	if err != nil {
+		return nil, err
+	}
+	// An instructor's subject is stored as the keyed hash of the ID number
+	// (what Access matches); the list shows the masked ID number instead.
+	for _, u := range out {
+		if u.Role != hezuo.RoleInstructor || u.Subject == "" {
+			continue
+		}
+		var id string
+		switch err := db.QueryRowContext(ctx, db.rebind(`SELECT id_sealed FROM people WHERE id_hash = ?`), u.Subject).Scan(db.opened(&id)); {
+		case err == nil:
+			u.Subject = hezuo.MaskIDNumber(id)
+		case errors.Is(err, sql.ErrNoRows):
+			u.Subject = "?"
+		default:
+			return nil, err
+		}
+	}
+	return out, nil
 }
 
 // CountUsers returns the number of users.
@@ -126,17 +149,32 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// SetUserPassword replaces a user's password hash.
+// SetUserPassword replaces a user's password hash after CheckPassword
+// accepts it, and ends the user's sessions (ASVS 3.3.3), in one transaction.
 func (db *DB) SetUserPassword(ctx context.Context, id int64, password string) error {
-	if len(password) < 8 {
-		return hezuo.Invalid("用户", "password", "密码至少 8 个字符", "the password needs at least 8 characters")
+	u, err := db.User(ctx, id)
+	if err != nil {
+		return err
+	}
+	if err := CheckPassword(u.Name, password); err != nil {
+		return err
 	}
 	hash, err := HashPassword(password)
 	if err != nil {
 		return err
 	}
-	_, err = db.ExecContext(ctx, db.rebind(`UPDATE users SET password_hash = ? WHERE id = ?`), hash, id)
-	return err
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err = tx.ExecContext(ctx, db.rebind(`UPDATE users SET password_hash = ? WHERE id = ?`), hash, id); err != nil {
+		return err
+	}
+	if _, err = tx.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // SetUserDisabled disables or enables a user; disabling ends its sessions.

@@ -48,6 +48,7 @@ func (s *Server) withSession(r *http.Request) *http.Request {
 	if err != nil {
 		return r
 	}
+	noteUser(r, sess.User.ID)
 	return r.WithContext(context.WithValue(r.Context(), sessionKey, sess))
 }
 

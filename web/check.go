@@ -42,7 +42,7 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	names, err := s.townshipNames(r, a, sc)
+	names, err := s.db.DivisionNames(r.Context(), a, sc, hezuo.LevelTownship)
 	if err != nil {
 		return err
 	}

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"sort"
 	"strconv"
+	"strings"
 
 	"hezuo"
 )
@@ -31,7 +32,27 @@ type dashboardView struct {
 	Scope  string
 	Groups []CardGroup
 	Charts template.JS // JSON read by assets/app.js
+	// Todo is the head of the overdue list (待办/逾期) of the user's scope
+	// on the day: institutions overdue, then development steps overdue.
+	Todo      []todoItem
+	TodoTotal int
+	// PlatformChart is the JSON read by assets/platforms.js: training by year.
+	PlatformChart template.JS
+	// WideScope is set when the scope is wider than a county: the overdue
+	// list is then left to its pages.
+	WideScope bool
+	// TodoURL fetches the 待办/逾期 section (todoFragment).
+	TodoURL string
 }
+
+// todoItem is one line of the dashboard's 待办/逾期 list, linking to its page.
+type todoItem struct {
+	What, Who, Due, Link string
+	Days                 int
+}
+
+// todoShown is how many overdue items the dashboard lists.
+const todoShown = 10
 
 // chartData is what assets/app.js draws.
 type chartData struct {
@@ -80,11 +101,22 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := dashboardView{Page: s.pageOf(r, "dashboard", "dashboard"), AsOf: day.String(), Scope: st.Scope}
 	v.Groups = cards(v.Lang, st)
+	if err := s.platformCards(r, a, sc, day, &v); err != nil {
+		return err
+	}
 	cd := chartData{Lang: v.Lang, Labels: map[string]string{}}
 	for _, k := range []string{"chart_kinds", "chart_forms", "chart_coverage", "chart_trend", "members", "party_members"} {
 		cd.Labels[k] = tr(v.Lang, k)
 	}
-	names, err := s.townshipNames(r, a, sc)
+	narrowed, err := a.Narrow(sc)
+	if err != nil {
+		return err
+	}
+	counts, level := chartAreas(counts, narrowed.Prefix)
+	if level != hezuo.LevelTownship {
+		cd.Labels["chart_kinds"] = tr(v.Lang, "chart_kinds_"+level)
+	}
+	names, err := s.db.DivisionNames(r.Context(), a, sc, level)
 	if err != nil {
 		return err
 	}
@@ -121,9 +153,54 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "dashboard", v)
 }
 
-// townshipNames returns the names of the townships in the requested scope.
-func (s *Server) townshipNames(r *http.Request, a *hezuo.Access, sc hezuo.Scope) (map[string]string, error) {
-	return s.db.DivisionNames(r.Context(), a, sc, hezuo.LevelTownship)
+// chartAreas groups org counts by township into the divisions one level
+// below the scope (a province's prefectures, a prefecture's counties, a
+// county's townships), the bars of the orgs-by-kind chart, and returns their
+// level: a province's chart has a bar per prefecture, not one per township.
+// The scope is narrowed to what the townships have in common first (all
+// of a database that holds one county is that county).
+func chartAreas(counts map[string]map[string]int, prefix string) (map[string]map[string]int, string) {
+	common := ""
+	for t := range counts {
+		if common == "" {
+			common = t
+		}
+		for !strings.HasPrefix(t, common) {
+			common = common[:len(common)-1]
+		}
+	}
+	for _, n := range []int{6, 4, 2} {
+		if len(common) >= n && n > len(prefix) {
+			prefix = common[:n]
+			break
+		}
+	}
+	n, level := 9, hezuo.LevelTownship
+	switch {
+	case len(prefix) < 2:
+		n, level = 2, hezuo.LevelProvince
+	case len(prefix) < 4:
+		n, level = 4, hezuo.LevelPrefecture
+	case len(prefix) < 6:
+		n, level = 6, hezuo.LevelCounty
+	}
+	if n == 9 {
+		return counts, level
+	}
+	out := map[string]map[string]int{}
+	for t, byKind := range counts {
+		area := t
+		if len(t) > n {
+			area = t[:n]
+		}
+		if out[area] == nil {
+			out[area] = map[string]int{}
+		}
+		for k, c := range byKind {
+			out[area][k] += c
+		}
+	}
+	return out, level
 }
 
 // kindsByTownship turns org counts by township and kind into chart series.
@@ -154,7 +231,7 @@ func kindsByTownship(lang string, counts map[string]map[string]int, names map[st
 // cards returns the seed table's figures as card groups.
 func cards(lang string, st *hezuo.Stats) []CardGroup {
 	n := strconv.Itoa
-	yuan := func(fen int64) string { return strconv.FormatFloat(float64(fen)/1e6, 'f', 2, 64) }
+	yuan := func(fen int64) string { return strconv.FormatFloat(float64(fen)/1e8, 'f', 2, 64) } // fen → million yuan
 	pct := func(x float64) string { return strconv.FormatFloat(x*100, 'f', 1, 64) + "%" }
 	t := func(k string) string { return tr(lang, k) }
 	return []CardGroup{
@@ -192,8 +269,10 @@ func cards(lang string, st *hezuo.Stats) []CardGroup {
 			{t("c_out_of_poverty"), n(st.Assistance.PeopleOutOfPoverty), ""},
 			{t("c_loans"), yuan(st.Loans.TotalFen), t("c_million_yuan")},
 			{t("c_loans_coops"), yuan(st.Loans.ToCooperativesFen), t("c_million_yuan")},
+			{t("c_loans_count"), n(st.Loans.Count), ""},
 			{t("c_sessions"), n(st.Training.Sessions), ""},
 			{t("c_attendances"), n(st.Training.Attendances), ""},
+			{t("c_people_trained"), n(st.Training.People), ""},
 		}},
 		{t("g_talent"), []Card{
 			{t("c_talent_party"), n(st.Talent.PartyMembers), ""},

@@ -38,6 +38,8 @@ func (p Page) DownloadURL() string {
 	}
 	q := u.Query()
 	q.Del("page")
+	q.Del("after") // list cursors (issue 7)
+	q.Del("before")
 	out := u.Path + ".xlsx"
 	if enc := q.Encode(); enc != "" {
 		out += "?" + enc

@@ -30,7 +30,7 @@ const (
 	orgIns  = "WQ-HZ-011" // town A, 黑木耳: the instructor is dispatched here
 	orgDept = "WQ-HZ-010" // town B, 农机: the NJZ department officer's
 	orgB    = "WQ-HZ-009" // town B, 黄牛: nobody's but town B's
-	pw      = "correct horse battery"
+	pw      = "Correct horse battery 9"
 )
 
 // clock is a settable test clock.
@@ -84,8 +84,12 @@ func newApp(t *testing.T, dsn string, opt Options) *app {
 	}
 	t.Cleanup(func() { db.Close() })
 	a := &app{db: db, clock: &clock{t: time.Now()}}
-	if err := db.QueryRowContext(ctx, `SELECT p.id_number FROM dispatches d JOIN instructors i ON i.id = d.instructor_id
-		JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id WHERE o.org_no = 'WQ-HZ-011' AND d.valid_to IS NULL`).Scan(&a.instructorID); err != nil {
+	var sealed string // the ID number is stored sealed (sqldb/crypt.go)
+	if err := db.QueryRowContext(ctx, `SELECT p.id_sealed FROM dispatches d JOIN instructors i ON i.id = d.instructor_id
+		JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id WHERE o.org_no = 'WQ-HZ-011' AND d.valid_to IS NULL`).Scan(&sealed); err != nil {
+		t.Fatal(err)
+	}
+	if a.instructorID, err = db.Keys().Open(sealed); err != nil {
 		t.Fatal(err)
 	}
 	opt.Now = a.clock.Now

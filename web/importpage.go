@@ -19,8 +19,12 @@ const maxUpload = 20 << 20
 // actionImport is the audit action of a spreadsheet import.
 const actionImport = "import"
 
-// importKinds are the KINDs the upload page offers, in the order shown.
-var importKinds = []string{"divisions", "orgs", "members", "party-orgs", "instructors", "dispatches"}
+// importKinds are the KINDs the upload page offers, in the order shown:
+// the registry, then the platforms. Every role that imports (county
+// administrators, township officers within their township) may import each.
+var importKinds = []string{"divisions", "orgs", "members", "party-orgs", "instructors", "dispatches",
+	"loans", "repayments", "guarantors", "trainings", "attendances", "pairings", "unit-pairings",
+	"contacts", "visits", "meetings", "meeting-attendances", "commitments"}
 
 // importView is the upload page: the form, then either a preview (counts
 // and problems of an uploaded file) or the result of a confirmed import.
@@ -37,17 +41,25 @@ type importView struct {
 	Problems []string // FILE:ROW:COLUMN: message
 	Errors   string   // the error workbook's URL
 	Done     bool     // the file was written
+	// ScopeName is the division a township officer imports within.
+	ScopeName string
 }
 
-// importAccess refuses everyone but county administrators. The xlsx
-// pipeline writes whole files without a per-row scope check, so a township
-// officer's upload could reach other townships: until it can scope rows,
-// importing is the county administrator's.
+// importAccess refuses the roles that do not keep the registry: county
+// administrators import anything; township officers import within their
+// township (every row's org, village, person or other record is checked
+// against the scope by the xlsx plan, and again by the store); department
+// officers, branch secretaries, instructors and auditors cannot import.
 func importAccess(r *http.Request) error {
-	if !accessOf(r).CanAdmin() {
-		return hezuo.Errorf(hezuo.EFORBIDDEN, "只有县委组织部管理员可以批量导入", "only county administrators import spreadsheets")
+	if !accessOf(r).CanWrite() {
+		return hezuo.Errorf(hezuo.EFORBIDDEN, "只有县委组织部管理员和乡镇党委干部可以批量导入", "only county administrators and township officers import spreadsheets")
 	}
 	return nil
+}
+
+// importOptions are the options of an import by the request's user.
+func (s *Server) importOptions(r *http.Request) xlsx.Options {
+	return xlsx.Options{Today: s.today(), Access: accessOf(r)}
 }
 
 // limitBody caps a request's body at n bytes before anything reads it
@@ -60,7 +72,8 @@ func limitBody(n int64, h http.HandlerFunc) http.HandlerFunc {
 }
 
 func (s *Server) importView(r *http.Request) importView {
-	return importView{Page: s.pageOf(r, "import", "import"), Kinds: importKinds, Kind: r.FormValue("kind")}
+	return importView{Page: s.pageOf(r, "import", "import"), Kinds: importKinds, Kind: r.FormValue("kind"),
+		ScopeName: accessOf(r).Scope.String()}
 }
 
 func (s *Server) importPage(w http.ResponseWriter, r *http.Request) error {
@@ -128,7 +141,7 @@ func saveUpload(in io.Reader, path string) error {
 // preview parses and plans the upload into v. It reports whether the
 // upload is worth keeping (to confirm it, or for its error workbook).
 func (s *Server) preview(r *http.Request, up *upload, v *importView) (bool, error) {
-	b, err := xlsx.Parse(up.Kind, up.Path, xlsx.Options{Today: s.today()})
+	b, err := xlsx.Parse(up.Kind, up.Path, s.importOptions(r))
 	if err != nil {
 		return false, hidePath(err, up)
 	}
@@ -187,7 +200,7 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := s.importView(r)
 	v.Kind, v.File = up.Kind, up.Name
-	res, err := xlsx.Import(r.Context(), s.db, up.Kind, up.Path, xlsx.Options{Today: s.today()}, false)
+	res, err := xlsx.Import(r.Context(), s.db, up.Kind, up.Path, s.importOptions(r), false)
 	if rej := xlsx.AsRejected(err); rej != nil {
 		s.rejected(up, rej, &v)
 		return s.render(w, http.StatusUnprocessableEntity, "import", v)

@@ -156,8 +156,8 @@ func TestImportUpload(t *testing.T) {
 			t.Errorf("error workbook rows: %v", rows)
 		}
 
-		// Only county administrators import, whatever the rows.
-		for _, user := range []string{"townA", "auditor", "secretary"} {
+		// Roles that do not keep the registry cannot import, whatever the rows.
+		for _, user := range []string{"auditor", "secretary", "dept", "instructor"} {
 			c := a.login(t, user)
 			if st, _ := c.get("/import"); st != http.StatusForbidden {
 				t.Errorf("%s GET /import: %d", user, st)
@@ -198,6 +198,60 @@ func TestTemplateDownloads(t *testing.T) {
 		}
 		if st, _, _ := c.raw("/templates/nothing.xlsx"); st != http.StatusNotFound {
 			t.Errorf("unknown template: %d", st)
+		}
+	})
+}
+
+// TestTownshipImport has a township officer import a file of the township
+// (written) and a file with one row in another township (refused whole,
+// that row named, nothing written); the page offers every KIND with its
+// template.
+func TestTownshipImport(t *testing.T) {
+	forEachDB(t, func(t *testing.T, a *app) {
+		c := a.login(t, "townA")
+		st, body := c.get("/import")
+		if st != http.StatusOK || !strings.Contains(body, `id="import-scope"`) {
+			t.Fatalf("GET /import: %d %.1500s", st, body)
+		}
+		for _, kind := range []string{"members", "loans", "repayments", "guarantors", "meetings", "meeting-attendances", "commitments"} {
+			if !strings.Contains(body, `<option value="`+kind+`"`) || !strings.Contains(body, `href="/templates/`+kind+`.xlsx"`) {
+				t.Errorf("the page does not offer %s with its template", kind)
+			}
+		}
+		here, there := villageOf(t, a, townA), villageOf(t, a, townB)
+		before := orgCount(t, a)
+		good := orgsHeader + "T-TWN-1,本镇协会,产业协会,否," + here + ",木耳,2020-05-01\n"
+		st, body = c.upload("/import", map[string]string{"kind": "orgs"}, "本镇.csv", []byte(good))
+		m := tokenRe.FindStringSubmatch(body)
+		if st != http.StatusOK || m == nil {
+			t.Fatalf("own township: %d %.2000s", st, body)
+		}
+		if st, body := c.postForm("/import/confirm", map[string][]string{"token": {m[1]}}); st != http.StatusOK || !strings.Contains(body, `id="n-new">1<`) {
+			t.Fatalf("confirm: %d %.2000s", st, body)
+		}
+		if n := orgCount(t, a); n != before+1 {
+			t.Fatalf("%d orgs, want %d", n, before+1)
+		}
+		bad := orgsHeader + "T-TWN-2,本镇一行,产业协会,否," + here + ",木耳,2020-05-01\n" +
+			"T-TWN-3,外镇一行,产业协会,否," + there + ",木耳,2020-05-01\n" +
+			"T-TWN-1,本镇协会,产业协会,否," + there + ",木耳,2020-05-01\n"
+		st, body = c.upload("/import", map[string]string{"kind": "orgs"}, "跨镇.csv", []byte(bad))
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "跨镇.csv:3:所在村: 不在您的管辖范围内") ||
+			!strings.Contains(body, "跨镇.csv:4:所在村: 不在您的管辖范围内") || strings.Contains(body, "跨镇.csv:2:") {
+			t.Fatalf("a row of another township: %d %.3000s", st, body)
+		}
+		if n := orgCount(t, a); n != before+1 {
+			t.Errorf("the refused file wrote: %d orgs", n)
+		}
+		// Members of an org of another township: refused on the org column.
+		members := "身份证号,姓名,组织编号,加入日期,政治面貌\n" + newIDNumber(5) + ",张三," + orgB + ",2020-01-01,群众\n"
+		st, body = c.upload("/import", map[string]string{"kind": "members"}, "成员.csv", []byte(members))
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "成员.csv:2:组织编号: 不在您的管辖范围内") {
+			t.Errorf("members of another township's org: %d %.3000s", st, body)
+		}
+		// The other township's officer imports into the org of town B.
+		if st, body := a.login(t, "townB").upload("/import", map[string]string{"kind": "members"}, "成员.csv", []byte(members)); st != http.StatusOK {
+			t.Errorf("townB's own org: %d %.2000s", st, body)
 		}
 	})
 }

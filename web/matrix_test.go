@@ -106,6 +106,8 @@ func TestScopeMatrix(t *testing.T) {
 				matrixWrites(t, a, c, user, orgs)
 				matrixRegistryWrites(t, a, c, user, townBRecs)
 				matrixSpreadsheets(t, c, user, orgs)
+				matrixPlatforms(t, a, c, user, orgs)
+				matrixFunding(t, c, user, orgs) // funding and assistance (issue 5)
 			})
 		}
 	})

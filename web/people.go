@@ -19,11 +19,12 @@ func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"), Party: q.Get("party") != "", Talent: q.Get("talent") != "",
 		Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
+	f.After, f.Before = cursors(r, f.Page)
 	list, err := s.db.ListPeople(r.Context(), accessOf(r), f)
 	if err != nil {
 		return err
 	}
-	v := peopleView{Page: s.pageOf(r, "people", "people"), F: f, Items: list.Items, Pager: pager(r, list.Total, f.Page),
+	v := peopleView{Page: s.pageOf(r, "people", "people"), F: f, Items: list.Items, Pager: keysetPager(r, list.Total, f.Page, list.Prev, list.Next),
 		Sorts: map[string]string{"name": sortURL(r, "name"), "village": sortURL(r, "village"), "birth_date": sortURL(r, "birth_date")}}
 	return s.render(w, http.StatusOK, "people", v)
 }

@@ -9,6 +9,7 @@ package web
 
 import (
 	"log"
+	"log/slog"
 	"net/http"
 	"time"
 
@@ -23,6 +24,9 @@ type Options struct {
 	TrendPoints int           // dashboard trend: as-of day and this many years before it (default 5)
 	Now         func() time.Time
 	Log         *log.Logger
+	Logger      *slog.Logger // the request log, one line per request (default slog.Default())
+	TrustProxy  bool         // take the client address from X-Real-IP / X-Forwarded-For (behind nginx)
+	Limits      Limits       // rate limits of sign-ins and imports
 }
 
 // Server is the web application over one database.
@@ -34,6 +38,8 @@ type Server struct {
 	// uploads are the spreadsheets uploaded for import, waiting for
 	// their confirmation.
 	uploads uploads
+	limits  limiter      // rate-limit buckets
+	h       http.Handler // the routes inside the middleware
 }
 
 // New returns the web application over db.
@@ -53,23 +59,22 @@ func New(db *sqldb.DB, opt Options) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = log.Default()
 	}
+	if opt.Logger == nil {
+		opt.Logger = slog.Default()
+	}
+	opt.Limits.defaults()
 	t, err := parseTemplates()
 	if err != nil {
 		return nil, err
 	}
 	s := &Server{db: db, opt: opt, mux: http.NewServeMux(), tmpl: t}
 	s.routes()
+	s.healthRoutes()
+	s.h = s.handler()
 	return s, nil
 }
 
-// ServeHTTP serves one request.
+// ServeHTTP serves one request through the middleware (middleware.go).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	h := w.Header()
-	// Everything comes from this host: the policy makes a stray external
-	// reference fail loudly in the browser instead of leaking a request.
-	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; frame-ancestors 'none'; form-action 'self'")
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "same-origin")
-	h.Set("X-Frame-Options", "DENY")
-	s.mux.ServeHTTP(w, r)
+	s.h.ServeHTTP(w, r)
 }

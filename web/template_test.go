@@ -15,7 +15,9 @@ import (
 
 	"hezuo"
 	"hezuo/demo"
+	"hezuo/seal"
 	"hezuo/sqldb"
+	"hezuo/sqldb/dbtest"
 )
 
 // The demo county with the fixture's users is loaded once per test binary
@@ -42,6 +44,10 @@ func TestMain(m *testing.M) {
 			adb.Exec("DROP DATABASE IF EXISTS " + t.pgName + " WITH (FORCE)")
 			adb.Close()
 		}
+		if u, err := url.Parse(t.pgAdmin); err == nil {
+			u.Path = "/" + t.pgName
+			os.Remove(seal.DefaultFile(u.String())) // its key (sqldb/dbtest)
+		}
 	}
 	os.Exit(code)
 }
@@ -58,9 +64,13 @@ func loadTemplate(dsn string) error {
 	if err := db.Load(ctx, demo.County(), hezuo.Today(hezuo.China)); err != nil {
 		return err
 	}
-	var instructorID string
-	if err := db.QueryRowContext(ctx, `SELECT p.id_number FROM dispatches d JOIN instructors i ON i.id = d.instructor_id
-		JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id WHERE o.org_no = 'WQ-HZ-011' AND d.valid_to IS NULL`).Scan(&instructorID); err != nil {
+	var sealed string // the ID number is stored sealed (sqldb/crypt.go)
+	if err := db.QueryRowContext(ctx, `SELECT p.id_sealed FROM dispatches d JOIN instructors i ON i.id = d.instructor_id
+		JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id WHERE o.org_no = 'WQ-HZ-011' AND d.valid_to IS NULL`).Scan(&sealed); err != nil {
+		return err
+	}
+	instructorID, err := db.Keys().Open(sealed)
+	if err != nil {
 		return err
 	}
 	for _, u := range fixtureUsers {
@@ -113,6 +123,7 @@ func copyDemo(t *testing.T, dsn string) {
 	if err := dst.Close(); err != nil {
 		t.Fatal(err)
 	}
+	dbtest.CopyKey(t, tp.sqlite, dsn) // the copy opens with its template's key
 }
 
 // copyPostgres replaces the empty database dsn with a copy of the
@@ -149,4 +160,7 @@ func copyPostgres(t *testing.T, dsn string) {
 	if _, err := adb.Exec("CREATE DATABASE " + name + " TEMPLATE " + tp.pgName); err != nil {
 		t.Fatal(err)
 	}
+	tu, _ := url.Parse(admin)
+	tu.Path = "/" + tp.pgName
+	dbtest.CopyKey(t, tu.String(), dsn) // the copy opens with its template's key
 }

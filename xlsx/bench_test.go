@@ -7,6 +7,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"hezuo"
 	"hezuo/sqldb/dbtest"
 	"hezuo/xlsx"
 )
@@ -152,7 +153,7 @@ func importPhases(b *testing.B, pg bool) {
 			b.Fatal(err)
 		}
 		t2 := time.Now()
-		if err := db.Import(context.Background(), p.Write, fxToday); err != nil {
+		if err := db.Import(context.Background(), hezuo.System, p.Write, fxToday); err != nil {
 			b.Fatal(err)
 		}
 		parse, plan, write = parse+t1.Sub(t0), plan+t2.Sub(t1), write+time.Since(t2)

@@ -32,7 +32,7 @@ func init() {
 			{Key: "leader", ZH: "是否致富能手或技术骨干", Aliases: []string{"是否致富能手", "是否技术骨干"}, Type: TBool,
 				Choices: []string{"是", "否"}, NoteZH: "可选", NoteEN: "optional; 致富能手 or 技术骨干"},
 		},
-		rows:   func() kindRows { return &memberRows{people: map[string]int{}, keys: map[string][]int{}} },
+		rows:   func() kindRows { return &memberRows{people: map[string]int{}, keys: map[string]int{}} },
 		export: exportMembers,
 	})
 }
@@ -86,6 +86,7 @@ type memberRow struct {
 	partyDate      hezuo.Date
 	talent, leader bool
 	earliest       hezuo.Date // on a person's first row: the earliest joined date of all their rows
+	prev           int        // the index of the previous row of the same ID number and org_id, -1 when none
 }
 
 // memberRows converts rows of members. A row is a membership (key 身份证号 +
@@ -94,8 +95,8 @@ type memberRow struct {
 // must agree on those.
 type memberRows struct {
 	rows   []memberRow
-	people map[string]int   // ID number → index of the person's first row
-	keys   map[string][]int // ID number|org_id → indexes of its rows
+	people map[string]int // ID number → index of the person's first row
+	keys   map[string]int // ID number|org_id → index of its last row (the others chained by prev)
 }
 
 func (mr *memberRows) add(r *rowCtx) {
@@ -146,7 +147,11 @@ func (mr *memberRows) add(r *rowCtx) {
 		return
 	}
 	k := id + "|" + org
-	mr.keys[k] = append(mr.keys[k], len(mr.rows))
+	row.prev = -1
+	if last, ok := mr.keys[k]; ok {
+		row.prev = last
+	}
+	mr.keys[k] = len(mr.rows)
 	if j, ok := mr.people[id]; !ok {
 		mr.people[id] = len(mr.rows)
 		row.earliest = from
@@ -160,8 +165,9 @@ func (mr *memberRows) add(r *rowCtx) {
 // earlier row or disagrees with an earlier row of the same person. The later
 // row is the one named, with the earlier row's number.
 func (mr *memberRows) conflicts(r *rowCtx, row *memberRow) bool {
-	for _, j := range mr.keys[row.m.IDNumber+"|"+row.m.OrgNo] {
-		o := mr.rows[j]
+	j, ok := mr.keys[row.m.IDNumber+"|"+row.m.OrgNo]
+	for ; ok && j >= 0; j = mr.rows[j].prev {
+		o := &mr.rows[j]
 		if o.m.From.Equal(row.m.From) {
 			r.fail("id_number", fmt.Sprintf("与第 %d 行重复（同一身份证号、组织编号和加入日期）", o.num),
 				fmt.Sprintf("same ID number, org and joined date as row %d", o.num))
@@ -173,11 +179,11 @@ func (mr *memberRows) conflicts(r *rowCtx, row *memberRow) bool {
 			return true
 		}
 	}
-	j, ok := mr.people[row.m.IDNumber]
+	j, ok = mr.people[row.m.IDNumber]
 	if !ok {
 		return false
 	}
-	o := mr.rows[j]
+	o := &mr.rows[j]
 	differ := func(key string, same bool, was string) {
 		if !same {
 			r.fail(key, fmt.Sprintf("同一身份证号在第 %d 行为“%s”，两行不一致", o.num, was),

@@ -86,7 +86,7 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	for i := range mr.rows {
 		row := &mr.rows[i]
 		k := row.m.IDNumber + "|" + row.m.OrgNo
-		m, isNew, changed := mergeMembership(b, row, memberships[k], len(mr.keys[k]) == 1)
+		m, isNew, changed := mergeMembership(b, row, memberships[k], row.prev == -1 && mr.keys[k] == i)
 		merged[i], matched[m.ID] = m, m.ID != 0
 		if bad[row.person.IDNumber] {
 			continue

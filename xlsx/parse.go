@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"hezuo"
+	"hezuo/rules"
 )
 
 // Options are the settings of one import.
@@ -18,6 +19,10 @@ type Options struct {
 	// Sheet names the worksheet to read (default: the KIND's sheet name if
 	// the workbook has it, else its first data sheet).
 	Sheet string
+	// Access is the importing user (nil: the command line, everything). A
+	// township officer's rows must lie in the township: any row referring
+	// to an org, village, person or other record outside is a problem.
+	Access *hezuo.Access
 }
 
 // kindRows converts rows of one KIND into records and merges them with what
@@ -49,6 +54,8 @@ type Batch struct {
 	today    hezuo.Date
 	date1904 bool
 	kind     kindRows
+	settings *rules.Settings // the rule settings, for the KINDs that check them
+	access   *hezuo.Access
 }
 
 // Parse reads path as rows of kind and checks every row on its own and
@@ -72,7 +79,7 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 	}
 	defer sh.Close()
 	b := &Batch{Schema: s, Path: path, Sheet: sh.Name, Header: sh.Header, Encoding: sh.Encoding,
-		today: opt.Today, date1904: sh.Date1904, kind: s.rows()}
+		today: opt.Today, date1904: sh.Date1904, kind: s.rows(), access: opt.Access}
 	var probs []Problem
 	b.bind, probs = s.bind(sh.Header)
 	b.Problems = append(b.Problems, probs...)

@@ -15,8 +15,9 @@ type Store interface {
 	Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Dataset, error)
 	// Import validates and writes ds in one transaction, all or nothing:
 	// records upserted by natural key, memberships and party status steps
-	// with an ID updated in place.
-	Import(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date) error
+	// with an ID updated in place. a is the importing user (EFORBIDDEN for
+	// a role that cannot write or a record outside its scope).
+	Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date) error
 }
 
 // Plan is what an import does: every row classified against the store and
@@ -65,7 +66,11 @@ func Import(ctx context.Context, st Store, kind, path string, opt Options, dryRu
 	if dryRun || plan.New+plan.Changed == 0 {
 		return res, nil
 	}
-	if err := st.Import(ctx, plan.Write, b.today); err != nil {
+	a := opt.Access
+	if a == nil {
+		a = hezuo.System
+	}
+	if err := st.Import(ctx, a, plan.Write, b.today); err != nil {
 		return nil, err
 	}
 	return res, nil
@@ -83,7 +88,13 @@ func (b *Batch) Plan(ctx context.Context, st Store) (*Plan, error) {
 		if err := withPlatforms(ctx, st, b.kind, have); err != nil {
 			return nil, err
 		}
+		if err := withSettings(ctx, st, b); err != nil {
+			return nil, err
+		}
 		plan = b.kind.plan(b, have)
+		if err := b.checkScope(ctx, st); err != nil {
+			return nil, err
+		}
 	}
 	if len(b.Problems) > 0 {
 		b.Problems = sortProblems(b.Problems)

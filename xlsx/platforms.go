@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"hezuo"
+	"hezuo/rules"
 )
 
 // PlatformStore is a Store that also lists the platforms' records (units,
@@ -46,6 +47,30 @@ func withPlatforms(ctx context.Context, st Store, k kindRows, have *hezuo.Datase
 		return hezuo.Errorf(hezuo.EINVALID, "此存储不支持导入平台数据", "this store cannot import platform records")
 	}
 	return ps.DumpPlatforms(ctx, hezuo.AllScope, have)
+}
+
+// settingsStore is a Store that gives the rule settings in force (the
+// guarantor cap); *sqldb.DB implements it.
+type settingsStore interface {
+	Settings(ctx context.Context) (rules.Settings, error)
+}
+
+// withSettings reads the rule settings into the batch when its KIND needs
+// them and the store has them (without, the store's Import still checks).
+func withSettings(ctx context.Context, st Store, b *Batch) error {
+	if _, ok := b.kind.(*guaranteeRows); !ok {
+		return nil
+	}
+	ss, ok := st.(settingsStore)
+	if !ok {
+		return nil
+	}
+	set, err := ss.Settings(ctx)
+	if err != nil {
+		return err
+	}
+	b.settings = &set
+	return nil
 }
 
 // partyMemberOn reports whether the person is a full or probationary party
@@ -92,3 +117,56 @@ func (r *rowCtx) amountFen(key string) int64 {
 
 // yuanText writes fen as yuan for a cell: 100000000 → "1000000.00".
 func yuanText(fen int64) string { return fmt.Sprintf("%d.%02d", fen/100, fen%100) }
+
+// choice reads an enumerated cell: names maps every accepted form (the
+// Chinese name, the English code, synonyms) to the stored value. An empty
+// cell is "", a problem when required; an unknown form is a problem listing
+// the column's choices.
+func (r *rowCtx) choice(key string, names map[string]string, required bool) string {
+	v := r.text(key)
+	if v == "" {
+		if required {
+			r.need(key, "")
+		}
+		return ""
+	}
+	if out, ok := names[v]; ok {
+		return out
+	}
+	if out, ok := names[strings.ToLower(v)]; ok {
+		return out
+	}
+	c := r.b.Schema.Column(key)
+	r.fail(key, fmt.Sprintf("%s %q 无效（可选：%s）", c.ZH, v, strings.Join(c.Choices, "、")),
+		fmt.Sprintf("%s %q is not valid (choose one of %s)", c.Key, v, strings.Join(c.Choices, ", ")))
+	return ""
+}
+
+// fail records a problem found by a KIND's plan in a column of row num.
+func (b *Batch) fail(num int, key, zh, en string) {
+	b.Problems = append(b.Problems, b.problem(num, key, zh, en))
+}
+
+// names returns the accepted forms of an enumeration: each value itself
+// and its names in the given maps, plus the extra synonyms.
+func names(extra map[string]string, maps ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, m := range maps {
+		for v, name := range m {
+			out[v], out[name] = v, v
+		}
+	}
+	for k, v := range extra {
+		out[k] = v
+	}
+	return out
+}
+
+// choices returns the Chinese names of values, in order, for a dropdown.
+func choices(values []string, zh map[string]string) []string {
+	out := make([]string, len(values))
+	for i, v := range values {
+		out[i] = zh[v]
+	}
+	return out
+}

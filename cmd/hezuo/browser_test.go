@@ -42,7 +42,11 @@ var (
 
 // startServe runs `hezuo serve --demo --addr 127.0.0.1:0` in-process and
 // returns its URL and the demo administrator's password.
-func startServe(t *testing.T) (string, string) { return startServeAt(t, dbtest.SQLite(t)) }
+func startServe(t *testing.T) (string, string) {
+	dsn := dbtest.SQLite(t)
+	copyDemo(t, dsn) // --demo then only creates the administrator
+	return startServeAt(t, dsn)
+}
 
 // startServeAt is startServe on the database dsn.
 func startServeAt(t *testing.T, dsn string) (string, string) {

@@ -28,6 +28,7 @@ type env struct {
 	stdout io.Writer
 	stderr io.Writer
 	lang   string
+	cmd    string // the command's name: its section of the configuration file
 }
 
 // command is one sub-command.
@@ -85,6 +86,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 	for _, c := range commands {
 		if c.name == args[0] {
+			e.cmd = c.name
 			return e.exit(c.run(e, args[1:]))
 		}
 	}
@@ -128,6 +130,7 @@ func printHelp(w io.Writer) {
 type flags struct {
 	*flag.FlagSet
 	db     *string
+	cipher *string // with db: the cipher of a new database's key (cmd_key.go)
 	scope  *string
 	asOf   *string
 	format *string
@@ -144,6 +147,7 @@ func newFlags(e *env, name, usage string, with ...string) *flags {
 		switch w {
 		case "db":
 			f.db = fs.String("db", defaultDB(), "数据库：SQLite 文件或 postgres:// 地址 / database: SQLite file or postgres:// URL (default $HEZUO_DB or hezuo.db)")
+			f.cipher = fs.String("cipher", "", cipherUsage)
 		case "scope":
 			f.scope = fs.String("scope", "all", "范围：区划代码（2/4/6/9/12 位）或 all / scope: division code or all")
 		case "as-of":
@@ -153,6 +157,7 @@ func newFlags(e *env, name, usage string, with ...string) *flags {
 		}
 	}
 	f.lang = fs.String("lang", e.lang, "语言 zh|en / language")
+	fs.String("config", os.Getenv(configEnv), "配置文件（每个参数也可用环境变量 HEZUO_<参数名>；命令行优先于环境变量，环境变量优先于配置文件）/ configuration file (every flag can also come from HEZUO_<FLAG>; flags override the environment, which overrides the file)")
 	fs.Usage = func() {
 		fmt.Fprintf(e.stderr, "用法 / usage: hezuo %s\n%s\n\n参数 / flags:\n", name, usage)
 		fs.PrintDefaults()
@@ -170,6 +175,9 @@ func defaultDB() string {
 // parse parses args allowing flags before and after positional arguments,
 // and returns the positional arguments.
 func (f *flags) parse(e *env, args []string) ([]string, error) {
+	if err := f.applyConfig(e, args); err != nil {
+		return nil, err
+	}
 	var pos []string
 	for {
 		if err := f.Parse(args); err != nil {
@@ -222,7 +230,7 @@ func (f *flags) scopeDay() (hezuo.Scope, hezuo.Date, error) {
 
 // open opens the --db database (running migrations).
 func (f *flags) open(e *env) (*sqldb.DB, error) {
-	return sqldb.Open(e.ctx, *f.db)
+	return sqldb.OpenWith(e.ctx, *f.db, sqldb.OpenOptions{Cipher: *f.cipher})
 }
 
 // parseOnly parses args of a command that takes no positional arguments.

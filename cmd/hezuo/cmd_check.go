@@ -11,14 +11,7 @@ func cmdCheck(e *env, args []string) error {
 	f := newFlags(e, "check [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
 		"每个组织的应建形式、实际形式、状态、管理组织和理由 / every org's required and actual form, status, manager and reasons",
 		"db", "scope", "as-of", "format")
-	if err := f.parseOnly(e, args); err != nil {
-		return err
-	}
-	scope, day, err := f.scopeDay()
-	if err != nil {
-		return err
-	}
-	db, err := f.open(e)
+	db, scope, day, err := f.openAt(e, args)
 	if err != nil {
 		return err
 	}

@@ -20,18 +20,7 @@ func cmdDevelopment(e *env, args []string) error {
 	f := newFlags(e, "development [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
 		"按合作组织列出发展党员到期、逾期的环节，以及各指导员所联系组织的发展成效 / member development steps due and overdue per org, and what each instructor's orgs achieved",
 		"db", "scope", "as-of", "format")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
-		return err
-	}
-	scope, day, err := f.scopeDay()
-	if err != nil {
-		return err
-	}
-	db, err := f.open(e)
+	db, scope, day, err := f.openAt(e, args)
 	if err != nil {
 		return err
 	}

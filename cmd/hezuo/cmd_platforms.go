@@ -18,18 +18,7 @@ func cmdOverdue(e *env, args []string) error {
 	f := newFlags(e, "overdue [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
 		"按乡镇和党组织列出逾期未召开的会议、未走访的联系户和未作出或未评议的党员承诺 / meetings not held, households not visited and commitments not made or assessed, per township and party organization",
 		"db", "scope", "as-of", "format")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
-	}
-	if err := noArgs(pos); err != nil {
-		return err
-	}
-	scope, day, err := f.scopeDay()
-	if err != nil {
-		return err
-	}
-	db, err := f.open(e)
+	db, scope, day, err := f.openAt(e, args)
 	if err != nil {
 		return err
 	}

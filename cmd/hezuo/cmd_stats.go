@@ -11,14 +11,7 @@ import (
 func cmdStats(e *env, args []string) error {
 	f := newFlags(e, "stats [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
 		"按范围和日期计算统计数字 / the figures of a scope as of a day", "db", "scope", "as-of", "format")
-	if err := f.parseOnly(e, args); err != nil {
-		return err
-	}
-	scope, day, err := f.scopeDay()
-	if err != nil {
-		return err
-	}
-	db, err := f.open(e)
+	db, scope, day, err := f.openAt(e, args)
 	if err != nil {
 		return err
 	}

@@ -35,7 +35,7 @@ func cmdUser(e *env, args []string) error {
 // one to print when fromStdin is false.
 func password(e *env, fromStdin bool) (string, bool, error) {
 	if !fromStdin {
-		return sqldb.RandomToken(12), true, nil
+		return sqldb.RandomPassword(), true, nil
 	}
 	line, err := bufio.NewReader(e.stdin).ReadString('\n')
 	line = strings.TrimRight(line, "\r\n")

@@ -19,7 +19,7 @@ func TestDevelopmentCommand(t *testing.T) {
 }
 
 func testDevelopment(t *testing.T, dsn string) {
-	mustRun(t, "demo", "--db", dsn)
+	copyDemo(t, dsn)
 	var rep struct {
 		AsOf string `json:"as_of"`
 		Orgs []struct {
@@ -79,7 +79,7 @@ func testDevelopment(t *testing.T, dsn string) {
 // and pairings with `hezuo export` and imports them back: nothing changes.
 func TestPlatformImportExport(t *testing.T) {
 	dsn := dbtest.SQLite(t)
-	mustRun(t, "demo", "--db", dsn)
+	copyDemo(t, dsn)
 	for _, kind := range []string{"loans", "trainings", "attendances", "pairings", "unit-pairings"} {
 		path := filepath.Join(t.TempDir(), kind+".xlsx")
 		mustRun(t, "export", kind, path, "--db", dsn)

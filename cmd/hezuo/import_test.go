@@ -29,10 +29,16 @@ func importCounts(t *testing.T, args ...string) [3]int {
 func TestDemoExportsRoundTrip(t *testing.T) {
 	for _, d := range dbtest.DSNs(t) {
 		t.Run(d.Name, func(t *testing.T) {
-			mustRun(t, "demo", "--db", d.DSN)
+			copyDemo(t, d.DSN)
 			dir := t.TempDir()
+			exts := []string{".xlsx", ".csv"}
+			if d.Name == "postgres" {
+				// Reading a CSV is the same whatever the database: the
+				// SQLite run covers it (this test is the package's longest).
+				exts = exts[:1]
+			}
 			for _, kind := range xlsx.Kinds() {
-				for _, ext := range []string{".xlsx", ".csv"} {
+				for _, ext := range exts {
 					file := filepath.Join(dir, kind+ext)
 					mustRun(t, "export", kind, file, "--db", d.DSN)
 					got := importCounts(t, kind, file, "--db", d.DSN, "--dry-run")
@@ -73,7 +79,7 @@ var problemLine = regexp.MustCompile(`^(.+):(\d+):([^:]+): (.+)$`)
 func TestImportRefusesABadFile(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "x.db")
-	mustRun(t, "demo", "--db", db)
+	copyDemo(t, db)
 	members := filepath.Join(dir, "m.csv")
 	mustRun(t, "export", "members", members, "--db", db)
 	b, _ := os.ReadFile(members)
@@ -144,7 +150,7 @@ func TestImportUsage(t *testing.T) {
 func TestDemoRebuiltFromSpreadsheets(t *testing.T) {
 	dir := t.TempDir()
 	src, dst := filepath.Join(dir, "demo.db"), filepath.Join(dir, "rebuilt.db")
-	mustRun(t, "demo", "--db", src)
+	copyDemo(t, src)
 	for _, kind := range []string{"divisions", "orgs", "party-orgs", "members", "instructors", "dispatches"} {
 		file := filepath.Join(dir, kind+".xlsx")
 		mustRun(t, "export", kind, file, "--db", src)

@@ -60,7 +60,7 @@ func TestBrowserPlan(t *testing.T) {
 	if _, err := os.Stat(chromium); err != nil {
 		t.Skip("browser tests need Debian's chromium at " + chromium + " (apt-get install -y chromium fonts-noto-cjk)")
 	}
-	const town, pw = "222424102", "plan browser password"
+	const town, pw = "222424102", "Plan browser password 9"
 	dsn := dbtest.SQLite(t)
 	base, _ := startServeAt(t, dsn)
 	planFixture(t, dsn, town, pw)

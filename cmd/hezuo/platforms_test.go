@@ -14,7 +14,7 @@ import (
 // as JSON.
 func TestPlatformCommands(t *testing.T) {
 	dsn := dbtest.SQLite(t)
-	mustRun(t, "demo", "--db", dsn)
+	copyDemo(t, dsn)
 	figures := func(day string) map[string]any {
 		var m map[string]any
 		if err := json.Unmarshal([]byte(mustRun(t, "stats", "--db", dsn, "--as-of", day, "--format", "json")), &m); err != nil {

@@ -13,7 +13,7 @@ import (
 // with a comparison, English HTML, and the usage errors of cli.md.
 func TestReportCommand(t *testing.T) {
 	db := dbtest.SQLite(t)
-	mustRun(t, "demo", "--db", db)
+	copyDemo(t, db)
 	dir := t.TempDir()
 	md := filepath.Join(dir, "汪清县报告.md")
 	out := mustRun(t, "report", "--db", db, "--as-of", "2022-06-08", "--compare", "2021-06-08", "--out", md)

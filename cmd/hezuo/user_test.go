@@ -10,11 +10,11 @@ import (
 
 func TestUserCommand(t *testing.T) {
 	db := dbtest.SQLite(t)
-	mustRun(t, "demo", "--db", db)
-	if code, _, errs := hz(t, "secret-password\n", "user", "add", "wang", "--role", "township_officer", "--scope", "222424103", "--password-stdin", "--db", db); code != 0 {
+	copyDemo(t, db)
+	if code, _, errs := hz(t, "Secret-password-1\n", "user", "add", "wang", "--role", "township_officer", "--scope", "222424103", "--password-stdin", "--db", db); code != 0 {
 		t.Fatalf("user add: %d %s", code, errs)
 	}
-	if code, _, _ := hz(t, "secret-password\n", "user", "add", "wang", "--role", "township_officer", "--scope", "222424103", "--password-stdin", "--db", db); code != 1 {
+	if code, _, _ := hz(t, "Secret-password-1\n", "user", "add", "wang", "--role", "township_officer", "--scope", "222424103", "--password-stdin", "--db", db); code != 1 {
 		t.Errorf("the same name again: exit %d, want 1", code)
 	}
 	if code, _, _ := hz(t, "x\n", "user", "add", "li", "--role", "mayor", "--scope", "222424", "--password-stdin", "--db", db); code != 1 {

@@ -1,0 +1,98 @@
+package sqldb
+
+import (
+	"context"
+
+	"hezuo"
+	"hezuo/rules"
+)
+
+// visibleLoans returns the numbers of the loans a may see in scope (nil
+// for division roles, who see every loan of their scope).
+func (db *DB) visibleLoans(ctx context.Context, a *hezuo.Access, scope hezuo.Scope, day hezuo.Date) (map[string]bool, error) {
+	if a.ByDivision() {
+		return nil, nil
+	}
+	w := loanAccess(a, day)
+	w.add("l.village BETWEEN ? AND ?", scopeArgs(scope)...)
+	out := map[string]bool{}
+	err := db.eachRow(ctx, `SELECT l.no FROM loans l WHERE `+w.String(), w.args, func(r rowScanner) error {
+		var no string
+		err := r.Scan(&no)
+		out[no] = true
+		return err
+	})
+	return out, err
+}
+
+// ScopedLoanQueue is LoanQueue for a user: the applications waiting on day
+// in the requested scope (narrowed by a's, EFORBIDDEN outside it), only
+// those a may see, ranked by the three priorities over the whole scope.
+func (db *DB) ScopedLoanQueue(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) ([]rules.Ranked, error) {
+	scope, err := requestScope(a, req)
+	if err != nil {
+		return nil, err
+	}
+	q, err := db.LoanQueue(ctx, scope, day)
+	if err != nil {
+		return nil, err
+	}
+	vis, err := db.visibleLoans(ctx, a, scope, day)
+	if err != nil || vis == nil {
+		return q, err
+	}
+	out := q[:0]
+	for _, r := range q {
+		if vis[r.LoanNo] {
+			out = append(out, r)
+		}
+	}
+	return out, nil
+}
+
+// LoanSubsidy is one loan's interest subsidy for a year as the web shows
+// it: the computation, with the applicant's and the org's names in place of
+// the borrower's ID number.
+type LoanSubsidy struct {
+	rules.Subsidy
+	ApplicantName string `json:"applicant_name"`
+	OrgName       string `json:"org_name,omitempty"`
+}
+
+// ScopedLoanSubsidies is LoanSubsidies for a user: the interest subsidies
+// of year (interest paid up to asOf) of the loans of the requested scope
+// that a may see. Borrowers' yearly caps are shared over the whole scope.
+func (db *DB) ScopedLoanSubsidies(ctx context.Context, a *hezuo.Access, req hezuo.Scope, year int, asOf hezuo.Date) ([]LoanSubsidy, error) {
+	scope, err := requestScope(a, req)
+	if err != nil {
+		return nil, err
+	}
+	subs, err := db.LoanSubsidies(ctx, scope, year, asOf)
+	if err != nil {
+		return nil, err
+	}
+	w := loanAccess(a, asOf)
+	w.add("l.village BETWEEN ? AND ?", scopeArgs(scope)...)
+	w.add("l.disbursed_on <= ?", asOf)
+	names := map[string][2]string{}
+	err = db.eachRow(ctx, `SELECT l.no, coalesce(pe.name, po.name, ''), coalesce(o.name, '') `+loanFrom+` WHERE `+w.String(), w.args,
+		func(r rowScanner) error {
+			var no, applicant, org string
+			err := r.Scan(&no, &applicant, &org)
+			names[no] = [2]string{applicant, org}
+			return err
+		})
+	if err != nil {
+		return nil, err
+	}
+	out := []LoanSubsidy{}
+	for _, s := range subs {
+		n, ok := names[s.LoanNo]
+		if !ok {
+			continue
+		}
+		s.Borrower = n[0] // never the ID number
+		out = append(out, LoanSubsidy{Subsidy: s, ApplicantName: n[0], OrgName: n[1]})
+	}
+	return out, nil
+}

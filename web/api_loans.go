@@ -1,0 +1,141 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+
+	"hezuo"
+	"hezuo/rules"
+	"hezuo/sqldb"
+)
+
+// apiLoans: GET /api/loans?scope=&status=&year=&priority=&q=&sort=&page=&as_of=
+// → {"items": [...], "total": N, "amount_fen": F}; money in fen (`_fen`
+// keys), borrowers by name and person id, never by ID number.
+func (s *Server) apiLoans(w http.ResponseWriter, r *http.Request) error {
+	f, err := loanFilter(r)
+	if err != nil {
+		return err
+	}
+	list, err := s.db.ListLoans(r.Context(), accessOf(r), f)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, list)
+	return nil
+}
+
+// loanDetailJSON is GET /api/loans/{no}: the loan page's content, the
+// reasons in the request's language.
+type loanDetailJSON struct {
+	*sqldb.LoanDetail
+	Subsidies []rules.SubsidyView `json:"interest_subsidies"`
+	Queue     *rules.RankedView   `json:"queue,omitempty"`
+}
+
+// apiLoan: GET /api/loans/{no}?as_of= → one loan (404 outside the user's reach).
+func (s *Server) apiLoan(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.loanView(r, r.PathValue("no"))
+	if err != nil {
+		return err
+	}
+	out := loanDetailJSON{LoanDetail: v.L, Subsidies: v.Subsidies, Queue: v.Queue}
+	if out.Subsidies == nil {
+		out.Subsidies = []rules.SubsidyView{}
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// readJSON decodes the request body into v (EINVALID when it is not JSON
+// of that shape).
+func readJSON(r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return hezuo.Errorf(hezuo.EINVALID, "请求内容不是有效的 JSON：%v", "the body is not valid JSON: %v", err)
+	}
+	return nil
+}
+
+// apiLoanCreate: POST /api/loans with a hezuo.Loan's keys plus
+// "guarantees": [{"id_number", "amount_fen"}] → 201 and the loan; errors
+// as every API error ({"error": {code, message, field}}; the i-th
+// guarantee's field is guarantor_a, guarantor_b…).
+func (s *Server) apiLoanCreate(w http.ResponseWriter, r *http.Request) error {
+	var app sqldb.LoanApplication
+	if err := readJSON(r, &app); err != nil {
+		return err
+	}
+	if err := s.db.CreateLoan(r.Context(), accessOf(r), &app, s.today(), s.opt.Now()); err != nil {
+		return err
+	}
+	d, err := s.db.GetLoan(r.Context(), accessOf(r), app.No, s.today())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, d)
+	return nil
+}
+
+// apiLoanRepayment: POST /api/loans/{no}/repayments with {"paid_on",
+// "principal_fen", "interest_fen"} → 201 and the loan as of today.
+func (s *Server) apiLoanRepayment(w http.ResponseWriter, r *http.Request) error {
+	var rep hezuo.Repayment
+	if err := readJSON(r, &rep); err != nil {
+		return err
+	}
+	no := r.PathValue("no")
+	if err := s.db.AddRepayment(r.Context(), accessOf(r), no, rep, s.today(), s.opt.Now()); err != nil {
+		return err
+	}
+	d, err := s.db.GetLoan(r.Context(), accessOf(r), no, s.today())
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, d)
+	return nil
+}
+
+// apiLoanQueue: GET /api/loans/queue?scope=&as_of= → the applications
+// waiting, ranked by the three priorities, with reasons.
+func (s *Server) apiLoanQueue(w http.ResponseWriter, r *http.Request) error {
+	sc, err := scopeParam(r)
+	if err != nil {
+		return err
+	}
+	day, err := dayParam(r)
+	if err != nil {
+		return err
+	}
+	q, err := s.db.ScopedLoanQueue(r.Context(), accessOf(r), sc, day)
+	if err != nil {
+		return err
+	}
+	out := make([]rules.RankedView, len(q))
+	for i, it := range q {
+		out[i] = it.View(langOf(r))
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"as_of": day.String(), "items": out})
+	return nil
+}
+
+// apiLoanSubsidies: GET /api/loans/subsidies?year=&scope=&as_of= → one
+// year's interest subsidies loan by loan, with the totals.
+func (s *Server) apiLoanSubsidies(w http.ResponseWriter, r *http.Request) error {
+	v, err := s.loanSubsidies(r)
+	if err != nil {
+		return err
+	}
+	type item struct {
+		sqldb.LoanSubsidy
+		Reasons []string `json:"reasons"`
+	}
+	items := make([]item, len(v.Items))
+	for i, it := range v.Items {
+		items[i] = item{it.LoanSubsidy, it.Reasons}
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"year": v.Year, "as_of": v.AsOf, "day_basis": v.DayBasis,
+		"total_fen": v.TotalFen, "cut_fen": v.CutFen, "items": items})
+	return nil
+}

@@ -1,0 +1,138 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"hezuo"
+)
+
+// assistanceFailed shows the assistance page again (the list of tab) with
+// err beside its field and the form's values as typed, or returns err for
+// the error page.
+func (s *Server) assistanceFailed(w http.ResponseWriter, r *http.Request, tab string, err error, form map[string]string, fields ...string) error {
+	if _, shown := formError(langOf(r), err, map[string]string{}, fields...); !shown {
+		return err // a refusal of the request itself (403, 404…), before the page is read
+	}
+	q := r.URL.Query()
+	q.Set("tab", tab)
+	r.URL.RawQuery = q.Encode()
+	v, verr := s.assistanceView(r)
+	if verr != nil {
+		return verr
+	}
+	v.General, _ = formError(v.Lang, err, v.Errors, fields...)
+	v.Form = form
+	return s.render(w, statusOf(err), "assistance", v)
+}
+
+// formMap reads the named fields of a form, trimmed.
+func formMap(r *http.Request, names ...string) map[string]string {
+	m := map[string]string{}
+	for _, n := range names {
+		m[n] = strings.TrimSpace(r.PostFormValue(n))
+	}
+	return m
+}
+
+// dateField parses form[k] ("" is the zero date), returning an EINVALID
+// error beside k for a bad date.
+func dateField(lang string, form map[string]string, k string) (hezuo.Date, error) {
+	if form[k] == "" {
+		return hezuo.Date{}, nil
+	}
+	d, err := hezuo.ParseDate(form[k])
+	if err != nil {
+		msg := hezuo.ErrorMessage(err, lang)
+		return d, hezuo.Invalid("", k, msg, msg)
+	}
+	return d, nil
+}
+
+// unitPairingSubmit records a new 包村联户 pairing.
+func (s *Server) unitPairingSubmit(w http.ResponseWriter, r *http.Request) error {
+	form := formMap(r, "unit", "org_id", "village", "note", "from", "to")
+	fields := []string{"unit", "org_id", "village", "from", "to"}
+	lang := langOf(r)
+	up := hezuo.UnitPairing{Unit: form["unit"], OrgNo: form["org_id"], Village: form["village"], Note: form["note"]}
+	var err error
+	if up.From, err = dateField(lang, form, "from"); err == nil {
+		up.To, err = dateField(lang, form, "to")
+	}
+	if err == nil {
+		err = s.db.CreateUnitPairing(r.Context(), accessOf(r), up, s.today(), s.opt.Now())
+	}
+	if err != nil {
+		return s.assistanceFailed(w, r, "units", err, form, fields...)
+	}
+	http.Redirect(w, r, "/assistance?tab=units&saved=1", http.StatusSeeOther)
+	return nil
+}
+
+// unitPairingEndSubmit ends a 包村联户 pairing on the day given.
+func (s *Server) unitPairingEndSubmit(w http.ResponseWriter, r *http.Request) error {
+	id, err := idParam(r, "id")
+	if err != nil {
+		return err
+	}
+	form := formMap(r, "to")
+	day, err := dateField(langOf(r), form, "to")
+	if err == nil && day.IsZero() {
+		err = hezuo.Invalid("", "to", "请填写结束日期", "the end date is missing")
+	}
+	if err == nil {
+		err = s.db.EndUnitPairing(r.Context(), accessOf(r), id, day, s.opt.Now())
+	}
+	if err != nil {
+		return s.assistanceFailed(w, r, "units", err, form, "to")
+	}
+	http.Redirect(w, r, "/assistance?tab=units&saved=1", http.StatusSeeOther)
+	return nil
+}
+
+// householdPairingSubmit records a new 结对帮扶 pairing, with a new
+// household when its head is given.
+func (s *Server) householdPairingSubmit(w http.ResponseWriter, r *http.Request) error {
+	form := formMap(r, "member", "household", "head", "village", "size", "poverty", "org_id", "help", "from")
+	fields := []string{"member", "household", "head", "village", "size", "poverty", "org_id", "from"}
+	lang := langOf(r)
+	hp := hezuo.HouseholdPairing{IDNumber: strings.ToUpper(form["member"]), Household: form["household"], OrgNo: form["org_id"], Help: form["help"]}
+	var hh *hezuo.Household
+	from, err := dateField(lang, form, "from")
+	hp.From = from
+	if err == nil && form["head"] != "" {
+		hh = &hezuo.Household{No: form["household"], Head: form["head"], Village: form["village"], Poverty: form["poverty"]}
+		var ok bool
+		if hh.Size, ok = atoiOr(form["size"], 0); !ok {
+			err = hezuo.Invalid("", "size", tr(lang, "bad_int"), tr(lang, "bad_int"))
+		}
+	}
+	if err == nil {
+		err = s.db.CreateHouseholdPairing(r.Context(), accessOf(r), hp, hh, s.today(), s.opt.Now())
+	}
+	if err != nil {
+		return s.assistanceFailed(w, r, "households", err, form, fields...)
+	}
+	http.Redirect(w, r, "/assistance?tab=households&saved=1", http.StatusSeeOther)
+	return nil
+}
+
+// householdOutSubmit records that a household left poverty.
+func (s *Server) householdOutSubmit(w http.ResponseWriter, r *http.Request) error {
+	form := formMap(r, "left_poverty_on", "people_out")
+	lang := langOf(r)
+	day, err := dateField(lang, form, "left_poverty_on")
+	n, nerr := strconv.Atoi(form["people_out"])
+	if err == nil && nerr != nil {
+		err = hezuo.Invalid("", "people_out", tr(lang, "bad_int"), tr(lang, "bad_int"))
+	}
+	if err == nil {
+		err = s.db.MarkOutOfPoverty(r.Context(), accessOf(r), r.PathValue("no"), day, n, s.today(), s.opt.Now())
+	}
+	if err != nil {
+		return s.assistanceFailed(w, r, "households", err, form, "left_poverty_on", "people_out")
+	}
+	http.Redirect(w, r, "/assistance?tab=households&saved=1", http.StatusSeeOther)
+	return nil
+}

@@ -1,0 +1,267 @@
+package web
+
+import (
+	"net/http"
+	"sort"
+	"strings"
+
+	"hezuo"
+	"hezuo/rules"
+	"hezuo/sqldb"
+)
+
+// institutionsView is the institutions page: meetings by kind per
+// township and per party organization over the year up to the day, the
+// overdue items per township, and the meeting list with its filters.
+type institutionsView struct {
+	Page
+	AsOf, Scope string
+	F           sqldb.MeetingFilter
+	From, To    string
+	Towns       []townLife
+	Counts      []sqldb.MeetingCount
+	Items       []sqldb.MeetingItem
+	Pager       Pager
+	Sorts       map[string]string
+	Overdue     int
+	// OverdueKnown is false above a county, where the overdue items are
+	// left to the overdue page.
+	OverdueKnown bool
+	// Life sums up the year's organizational life (dual organizational
+	// life included) for roles that see their whole division; nil otherwise.
+	Life *hezuo.LifeSummary
+}
+
+// townLife is one township's meetings by kind and overdue items.
+type townLife struct {
+	Code, Name string
+	ByKind     map[string]int
+	Total      int
+	Overdue    int
+}
+
+// meetingFilter reads the meeting list's query: scope, party_org, kind,
+// from, to, q, sort, page.
+func meetingFilter(r *http.Request) (sqldb.MeetingFilter, error) {
+	q := r.URL.Query()
+	sc, err := scopeParam(r)
+	if err != nil {
+		return sqldb.MeetingFilter{}, err
+	}
+	f := sqldb.MeetingFilter{Scope: sc, PartyOrg: strings.TrimSpace(q.Get("party_org")), Kind: q.Get("kind"), Q: strings.TrimSpace(q.Get("q")),
+		Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
+	if f.Kind != "" && hezuo.MeetingNames[f.Kind] == "" {
+		return f, hezuo.Invalid("", "kind", "会议类型无效", "invalid meeting kind")
+	}
+	if f.From, err = optDate(q.Get("from")); err != nil {
+		return f, err
+	}
+	f.To, err = optDate(q.Get("to"))
+	return f, err
+}
+
+// optDate parses an optional date ("" is the zero date).
+func optDate(v string) (hezuo.Date, error) {
+	if v = strings.TrimSpace(v); v == "" {
+		return hezuo.Date{}, nil
+	}
+	return hezuo.ParseDate(v)
+}
+
+func (s *Server) institutionsPage(w http.ResponseWriter, r *http.Request) error {
+	f, err := meetingFilter(r)
+	if err != nil {
+		return err
+	}
+	day, err := dayParam(r)
+	if err != nil {
+		return err
+	}
+	a := accessOf(r)
+	items, total, err := s.db.ListMeetings(r.Context(), a, f)
+	if err != nil {
+		return err
+	}
+	counts, err := s.db.MeetingCounts(r.Context(), a, f.Scope, day.AddDate(-1, 0, 1), day)
+	if err != nil {
+		return err
+	}
+	narrowed, err := a.Narrow(f.Scope)
+	if err != nil {
+		return err
+	}
+	// Overdue items are computed record by record: per county or narrower
+	// here (the overdue page computes them for any scope on request).
+	var overdue []rules.Overdue
+	if len(narrowed.Prefix) >= 6 {
+		if overdue, err = s.db.ScopedOverdue(r.Context(), a, f.Scope, day); err != nil {
+			return err
+		}
+	}
+	v := institutionsView{Page: s.pageOf(r, "institutions", "institutions"), AsOf: day.String(), Scope: r.URL.Query().Get("scope"),
+		F: f, From: f.From.String(), To: f.To.String(), Counts: counts, Items: items, Pager: pager(r, total, f.Page),
+		Sorts: map[string]string{}, Overdue: len(overdue), OverdueKnown: len(narrowed.Prefix) >= 6}
+	for _, k := range []string{"held_on", "kind", "party_org", "topic", "attendances"} {
+		v.Sorts[k] = sortURL(r, k)
+	}
+	v.Towns = townLives(counts, overdue)
+	if a.ByDivision() {
+		if v.Life, err = s.db.LifeSummary(r.Context(), narrowed, day); err != nil {
+			return err
+		}
+	}
+	return s.render(w, http.StatusOK, "institutions", v)
+}
+
+// townLives adds the party organizations' counts and the overdue items up
+// by township.
+func townLives(counts []sqldb.MeetingCount, overdue []rules.Overdue) []townLife {
+	by := map[string]*townLife{}
+	get := func(code, name string) *townLife {
+		t := by[code]
+		if t == nil {
+			t = &townLife{Code: code, Name: name, ByKind: map[string]int{}}
+			by[code] = t
+		}
+		return t
+	}
+	for _, c := range counts {
+		t := get(c.Township, c.TownshipName)
+		for k, n := range c.ByKind {
+			t.ByKind[k] += n
+		}
+		t.Total += c.Total
+	}
+	for _, o := range overdue {
+		get(o.Township, o.TownName).Overdue++
+	}
+	out := make([]townLife, 0, len(by))
+	for _, t := range by {
+		out = append(out, *t)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Code < out[j].Code })
+	return out
+}
+
+// meetingView is one meeting with its attendance.
+type meetingView struct {
+	Page
+	M *sqldb.MeetingDetail
+}
+
+func (s *Server) meetingPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := idParam(r, "id")
+	if err != nil {
+		return err
+	}
+	m, err := s.db.GetMeeting(r.Context(), accessOf(r), id)
+	if err != nil {
+		return err
+	}
+	v := meetingView{Page: s.pageOf(r, "institutions", "meeting"), M: m}
+	v.Title = m.PartyOrgName + " · " + overdueKindName(v.Lang, m.Kind) + " · " + m.HeldOn.String()
+	return s.render(w, http.StatusOK, "institution_meeting", v)
+}
+
+// overdueView lists what is overdue in the user's scope on a day.
+type overdueView struct {
+	Page
+	AsOf, Scope, Town, Kind string
+	Kinds                   []string
+	Items                   []rules.Overdue
+	Pager                   Pager
+	Total                   int
+}
+
+func (s *Server) overduePage(w http.ResponseWriter, r *http.Request) error {
+	sc, err := scopeParam(r)
+	if err != nil {
+		return err
+	}
+	day, err := dayParam(r)
+	if err != nil {
+		return err
+	}
+	list, err := s.db.ScopedOverdue(r.Context(), accessOf(r), sc, day)
+	if err != nil {
+		return err
+	}
+	list = filterOverdue(list, r.URL.Query().Get("township"), r.URL.Query().Get("kind"))
+	page := intParam(r, "page", 1)
+	q := r.URL.Query()
+	v := overdueView{Page: s.pageOf(r, "institutions", "overdue_items"), AsOf: day.String(), Scope: q.Get("scope"),
+		Town: q.Get("township"), Kind: q.Get("kind"), Pager: pager(r, len(list), page), Total: len(list),
+		Kinds: append(append([]string(nil), hezuo.MeetingKinds...), rules.OverdueContactVisit, rules.OverdueCommitment, rules.OverdueFulfilment)}
+	lo := (page - 1) * hezuo.PageSize
+	if lo < len(list) {
+		v.Items = list[lo:min(lo+hezuo.PageSize, len(list))]
+	}
+	return s.render(w, http.StatusOK, "institution_overdue", v)
+}
+
+// filterOverdue keeps the items of a township (9 digits) and kind ("" any).
+func filterOverdue(list []rules.Overdue, town, kind string) []rules.Overdue {
+	if town == "" && kind == "" {
+		return list
+	}
+	var out []rules.Overdue
+	for _, o := range list {
+		if (town == "" || o.Township == town) && (kind == "" || o.Kind == kind) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// commitmentsView lists commitments and their fulfilment.
+type commitmentsView struct {
+	Page
+	Scope, Year string
+	F           sqldb.CommitmentFilter
+	Items       []sqldb.CommitmentItem
+	Pager       Pager
+}
+
+func (s *Server) commitmentsPage(w http.ResponseWriter, r *http.Request) error {
+	sc, err := scopeParam(r)
+	if err != nil {
+		return err
+	}
+	q := r.URL.Query()
+	f := sqldb.CommitmentFilter{Scope: sc, Year: intParam(r, "year", 0), PartyOrg: strings.TrimSpace(q.Get("party_org")),
+		Pending: q.Get("pending") != "", Page: intParam(r, "page", 1)}
+	items, total, err := s.db.ListCommitments(r.Context(), accessOf(r), f)
+	if err != nil {
+		return err
+	}
+	v := commitmentsView{Page: s.pageOf(r, "institutions", "commitments"), Scope: q.Get("scope"), Year: q.Get("year"), F: f,
+		Items: items, Pager: pager(r, total, f.Page)}
+	return s.render(w, http.StatusOK, "institution_commitments", v)
+}
+
+// contactsView lists the linked households and their visits.
+type contactsView struct {
+	Page
+	AsOf, Scope string
+	Items       []sqldb.ContactItem
+	Pager       Pager
+}
+
+func (s *Server) contactsPage(w http.ResponseWriter, r *http.Request) error {
+	sc, err := scopeParam(r)
+	if err != nil {
+		return err
+	}
+	day, err := dayParam(r)
+	if err != nil {
+		return err
+	}
+	page := intParam(r, "page", 1)
+	items, total, err := s.db.ListContacts(r.Context(), accessOf(r), sc, day, page, 0)
+	if err != nil {
+		return err
+	}
+	v := contactsView{Page: s.pageOf(r, "institutions", "contacts"), AsOf: day.String(), Scope: r.URL.Query().Get("scope"),
+		Items: items, Pager: pager(r, total, page)}
+	return s.render(w, http.StatusOK, "institution_contacts", v)
+}

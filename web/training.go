@@ -1,0 +1,90 @@
+package web
+
+import (
+	"net/http"
+	"strings"
+
+	"hezuo"
+	"hezuo/sqldb"
+)
+
+// trainingsView is the training page: the figures up to the day (totals,
+// per org, per organizer) and the session list with its filters.
+type trainingsView struct {
+	Page
+	AsOf, Scope string
+	F           sqldb.TrainingFilter
+	From, To    string
+	Figures     *sqldb.TrainingFigures
+	Items       []sqldb.TrainingItem
+	Pager       Pager
+	Sorts       map[string]string
+	Modes       []string
+}
+
+// trainingFilter reads the session list's query: scope, q, organizer,
+// industry, mode, from, to, sort, page.
+func trainingFilter(r *http.Request) (sqldb.TrainingFilter, error) {
+	q := r.URL.Query()
+	sc, err := scopeParam(r)
+	if err != nil {
+		return sqldb.TrainingFilter{}, err
+	}
+	f := sqldb.TrainingFilter{Scope: sc, Q: strings.TrimSpace(q.Get("q")), Organizer: strings.TrimSpace(q.Get("organizer")),
+		Industry: strings.TrimSpace(q.Get("industry")), Mode: q.Get("mode"), Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
+	if f.Mode != "" && hezuo.ModeNames[f.Mode] == "" {
+		return f, hezuo.Invalid("", "mode", "培训方式无效", "invalid mode")
+	}
+	if f.From, err = optDate(q.Get("from")); err != nil {
+		return f, err
+	}
+	f.To, err = optDate(q.Get("to"))
+	return f, err
+}
+
+func (s *Server) trainingsPage(w http.ResponseWriter, r *http.Request) error {
+	f, err := trainingFilter(r)
+	if err != nil {
+		return err
+	}
+	day, err := dayParam(r)
+	if err != nil {
+		return err
+	}
+	a := accessOf(r)
+	items, total, err := s.db.ListTrainings(r.Context(), a, f)
+	if err != nil {
+		return err
+	}
+	fig, err := s.db.TrainingFiguresOf(r.Context(), a, f.Scope, day)
+	if err != nil {
+		return err
+	}
+	v := trainingsView{Page: s.pageOf(r, "trainings", "trainings"), AsOf: day.String(), Scope: r.URL.Query().Get("scope"), F: f,
+		From: f.From.String(), To: f.To.String(), Figures: fig, Items: items, Pager: pager(r, total, f.Page), Sorts: map[string]string{},
+		Modes: []string{hezuo.ModeOnSite, hezuo.ModeRemote}}
+	for _, k := range []string{"held_on", "no", "topic", "organizer", "hours", "attendances"} {
+		v.Sorts[k] = sortURL(r, k)
+	}
+	return s.render(w, http.StatusOK, "trainings", v)
+}
+
+// trainingView is one session with its attendees.
+type trainingView struct {
+	Page
+	S *sqldb.TrainingDetail
+}
+
+func (s *Server) trainingPage(w http.ResponseWriter, r *http.Request) error {
+	id, err := idParam(r, "id")
+	if err != nil {
+		return err
+	}
+	t, err := s.db.GetTraining(r.Context(), accessOf(r), id)
+	if err != nil {
+		return err
+	}
+	v := trainingView{Page: s.pageOf(r, "trainings", "trainings"), S: t}
+	v.Title = t.No + " · " + t.Topic
+	return s.render(w, http.StatusOK, "training", v)
+}
