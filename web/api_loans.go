@@ -100,11 +100,7 @@ func (s *Server) apiLoanRepayment(w http.ResponseWriter, r *http.Request) error 
 // apiLoanQueue: GET /api/loans/queue?scope=&as_of= → the applications
 // waiting, ranked by the three priorities, with reasons.
 func (s *Server) apiLoanQueue(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}

@@ -37,11 +37,7 @@ type overdueJSON struct {
 
 // apiOverdue: GET /api/overdue?scope=&as_of= → {"as_of", "items", "total"}.
 func (s *Server) apiOverdue(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}

@@ -8,11 +8,7 @@ import (
 
 // apiStats: GET /api/stats?scope=&as_of= → the object of `hezuo stats --format json`.
 func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}
@@ -26,11 +22,7 @@ func (s *Server) apiStats(w http.ResponseWriter, r *http.Request) error {
 
 // apiCheck: GET /api/check?scope=&as_of= → the array of `hezuo check --format json`.
 func (s *Server) apiCheck(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}

@@ -82,11 +82,7 @@ type chartTrend struct {
 }
 
 func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}

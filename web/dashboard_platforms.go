@@ -42,11 +42,7 @@ func (s *Server) platformCards(r *http.Request, a *hezuo.Access, sc hezuo.Scope,
 // user's scope on the day — the cards of institutions overdue and
 // development steps due and overdue, and the head of the list.
 func (s *Server) todoFragment(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}

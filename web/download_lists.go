@@ -153,11 +153,7 @@ func (s *Server) divisionsDownload(w http.ResponseWriter, r *http.Request) error
 // checkDownload writes the check's rows: every org in scope, or those of
 // ?status= when it names one.
 func (s *Server) checkDownload(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}

@@ -174,11 +174,7 @@ type overdueView struct {
 }
 
 func (s *Server) overduePage(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}
@@ -248,11 +244,7 @@ type contactsView struct {
 }
 
 func (s *Server) contactsPage(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}

@@ -35,11 +35,7 @@ func (s *Server) meetingsDownload(w http.ResponseWriter, r *http.Request) error 
 // overdueDownload is /institutions/overdue.xlsx: every overdue item of the
 // scope on the day.
 func (s *Server) overdueDownload(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}

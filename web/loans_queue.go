@@ -21,11 +21,7 @@ type loanQueueView struct {
 }
 
 func (s *Server) loanQueuePage(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
+	sc, day, err := scopeDayParams(r)
 	if err != nil {
 		return err
 	}

@@ -46,3 +46,14 @@ func listFilter(r *http.Request) (hezuo.ListFilter, error) {
 	q := r.URL.Query()
 	return hezuo.ListFilter{Scope: sc, Q: q.Get("q"), Form: q.Get("form"), Sort: q.Get("sort"), Page: intParam(r, "page", 1)}, err
 }
+
+// scopeDayParams returns the request's scope and as-of day (scopeParam,
+// dayParam): the two parameters of every page and API read of a scope.
+func scopeDayParams(r *http.Request) (hezuo.Scope, hezuo.Date, error) {
+	sc, err := scopeParam(r)
+	if err != nil {
+		return sc, hezuo.Date{}, err
+	}
+	day, err := dayParam(r)
+	return sc, day, err
+}

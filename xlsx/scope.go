@@ -140,27 +140,21 @@ func (d *divisionRows) refs() []rowRefs {
 }
 
 func (o *orgRows) refs() []rowRefs {
-	out := make([]rowRefs, len(o.rows))
-	for i, r := range o.rows {
-		out[i] = refsOf(r.num, "village", RefDivision, r.org.Village, "org_id", RefOrg, r.org.OrgNo)
-	}
-	return out
+	return refsEach(o.rows, func(r orgRow) rowRefs {
+		return refsOf(r.num, "village", RefDivision, r.org.Village, "org_id", RefOrg, r.org.OrgNo)
+	})
 }
 
 func (mr *memberRows) refs() []rowRefs {
-	out := make([]rowRefs, len(mr.rows))
-	for i, r := range mr.rows {
-		out[i] = refsOf(r.num, "org_id", RefOrg, r.m.OrgNo)
-	}
-	return out
+	return refsEach(mr.rows, func(r memberRow) rowRefs {
+		return refsOf(r.num, "org_id", RefOrg, r.m.OrgNo)
+	})
 }
 
 func (p *partyOrgRows) refs() []rowRefs {
-	out := make([]rowRefs, len(p.rows))
-	for i, r := range p.rows {
-		out[i] = refsOf(r.num, "seat", RefDivision, r.po.Seat, "no", RefPartyOrg, r.po.No)
-	}
-	return out
+	return refsEach(p.rows, func(r partyOrgRow) rowRefs {
+		return refsOf(r.num, "seat", RefDivision, r.po.Seat, "no", RefPartyOrg, r.po.No)
+	})
 }
 
 func (ir *instructorRows) refs() []rowRefs {
@@ -176,109 +170,93 @@ func (ir *instructorRows) refs() []rowRefs {
 }
 
 func (dr *dispatchRows) refs() []rowRefs {
-	out := make([]rowRefs, len(dr.rows))
-	for i, r := range dr.rows {
-		out[i] = refsOf(r.num, "org_id", RefOrg, r.d.OrgNo)
-	}
-	return out
+	return refsEach(dr.rows, func(r dispatchRow) rowRefs {
+		return refsOf(r.num, "org_id", RefOrg, r.d.OrgNo)
+	})
 }
 
 func (lr *loanRows) refs() []rowRefs {
-	out := make([]rowRefs, len(lr.rows))
-	for i, r := range lr.rows {
-		out[i] = refsOf(r.num, "no", RefLoan, r.loan.No, "org_id", RefOrg, r.loan.OrgNo, "party_org", RefPartyOrg, r.loan.PartyOrg)
+	return refsEach(lr.rows, func(r loanRow) rowRefs {
+		refs := refsOf(r.num, "no", RefLoan, r.loan.No, "org_id", RefOrg, r.loan.OrgNo, "party_org", RefPartyOrg, r.loan.PartyOrg)
 		if r.loan.OrgNo == "" {
-			out[i].refs = append(out[i].refs, colRef{"borrower", Ref{RefPerson, r.loan.Borrower}})
+			refs.refs = append(refs.refs, colRef{"borrower", Ref{RefPerson, r.loan.Borrower}})
 		}
-	}
-	return out
+		return refs
+	})
 }
 
 func (tr *trainingRows) refs() []rowRefs {
-	out := make([]rowRefs, len(tr.rows))
-	for i, r := range tr.rows {
-		out[i] = refsOf(r.num, "place", RefDivision, r.t.Place, "no", RefTraining, r.t.No)
-	}
-	return out
+	return refsEach(tr.rows, func(r trainingRow) rowRefs {
+		return refsOf(r.num, "place", RefDivision, r.t.Place, "no", RefTraining, r.t.No)
+	})
 }
 
 func (ar *attendanceRows) refs() []rowRefs {
-	out := make([]rowRefs, len(ar.rows))
-	for i, r := range ar.rows {
-		out[i] = refsOf(r.num, "training", RefTraining, r.a.Training, "id_number", RefPerson, r.a.IDNumber, "org_id", RefOrg, r.a.OrgNo)
-	}
-	return out
+	return refsEach(ar.rows, func(r attendanceRow) rowRefs {
+		return refsOf(r.num, "training", RefTraining, r.a.Training, "id_number", RefPerson, r.a.IDNumber, "org_id", RefOrg, r.a.OrgNo)
+	})
 }
 
 func (pr *pairingRows) refs() []rowRefs {
-	out := make([]rowRefs, len(pr.rows))
-	for i, r := range pr.rows {
-		out[i] = refsOf(r.num, "village", RefDivision, r.h.Village, "household", RefHouse, r.h.No, "id_number", RefPerson, r.p.IDNumber,
+	return refsEach(pr.rows, func(r pairingRow) rowRefs {
+		return refsOf(r.num, "village", RefDivision, r.h.Village, "household", RefHouse, r.h.No, "id_number", RefPerson, r.p.IDNumber,
 			"org_id", RefOrg, r.p.OrgNo)
-	}
-	return out
+	})
 }
 
 func (ur *unitPairingRows) refs() []rowRefs {
-	out := make([]rowRefs, len(ur.rows))
-	for i, r := range ur.rows {
-		out[i] = refsOf(r.num, "village", RefDivision, r.p.Village, "org_id", RefOrg, r.p.OrgNo)
-	}
-	return out
+	return refsEach(ur.rows, func(r unitPairingRow) rowRefs {
+		return refsOf(r.num, "village", RefDivision, r.p.Village, "org_id", RefOrg, r.p.OrgNo)
+	})
 }
 
 func (mr *meetingRows) refs() []rowRefs {
-	out := make([]rowRefs, len(mr.rows))
-	for i, r := range mr.rows {
-		out[i] = refsOf(r.num, "party_org", RefPartyOrg, r.m.PartyOrg)
-	}
-	return out
+	return refsEach(mr.rows, func(r meetingRow) rowRefs {
+		return refsOf(r.num, "party_org", RefPartyOrg, r.m.PartyOrg)
+	})
 }
 
 func (ar *meetingAttendanceRows) refs() []rowRefs {
-	out := make([]rowRefs, len(ar.rows))
-	for i, r := range ar.rows {
-		out[i] = refsOf(r.num, "party_org", RefPartyOrg, r.a.PartyOrg, "id_number", RefPerson, r.a.IDNumber)
-	}
-	return out
+	return refsEach(ar.rows, func(r meetingAttendanceRow) rowRefs {
+		return refsOf(r.num, "party_org", RefPartyOrg, r.a.PartyOrg, "id_number", RefPerson, r.a.IDNumber)
+	})
 }
 
 func (cr *commitmentRows) refs() []rowRefs {
-	out := make([]rowRefs, len(cr.rows))
-	for i, r := range cr.rows {
-		out[i] = refsOf(r.num, "id_number", RefPerson, r.c.IDNumber, "party_org", RefPartyOrg, r.c.PartyOrg)
-	}
-	return out
+	return refsEach(cr.rows, func(r commitmentRow) rowRefs {
+		return refsOf(r.num, "id_number", RefPerson, r.c.IDNumber, "party_org", RefPartyOrg, r.c.PartyOrg)
+	})
 }
 
 func (rr *repaymentRows) refs() []rowRefs {
-	out := make([]rowRefs, len(rr.rows))
-	for i, r := range rr.rows {
-		out[i] = refsOf(r.num, "loan", RefLoan, r.r.LoanNo)
-	}
-	return out
+	return refsEach(rr.rows, func(r repaymentRow) rowRefs {
+		return refsOf(r.num, "loan", RefLoan, r.r.LoanNo)
+	})
 }
 
 func (gr *guaranteeRows) refs() []rowRefs {
-	out := make([]rowRefs, len(gr.rows))
-	for i, r := range gr.rows {
-		out[i] = refsOf(r.num, "loan", RefLoan, r.g.LoanNo)
-	}
-	return out
+	return refsEach(gr.rows, func(r guaranteeRow) rowRefs {
+		return refsOf(r.num, "loan", RefLoan, r.g.LoanNo)
+	})
 }
 
 func (cr *contactRows) refs() []rowRefs {
-	out := make([]rowRefs, len(cr.rows))
-	for i, r := range cr.rows {
-		out[i] = refsOf(r.num, "household", RefHouse, r.c.Household, "id_number", RefPerson, r.c.IDNumber)
-	}
-	return out
+	return refsEach(cr.rows, func(r contactRow) rowRefs {
+		return refsOf(r.num, "household", RefHouse, r.c.Household, "id_number", RefPerson, r.c.IDNumber)
+	})
 }
 
 func (vr *visitRows) refs() []rowRefs {
-	out := make([]rowRefs, len(vr.rows))
-	for i, r := range vr.rows {
-		out[i] = refsOf(r.num, "household", RefHouse, r.v.Household, "id_number", RefPerson, r.v.IDNumber)
+	return refsEach(vr.rows, func(r visitRow) rowRefs {
+		return refsOf(r.num, "household", RefHouse, r.v.Household, "id_number", RefPerson, r.v.IDNumber)
+	})
+}
+
+// refsEach returns the references of each row of a KIND.
+func refsEach[R any](rows []R, of func(R) rowRefs) []rowRefs {
+	out := make([]rowRefs, len(rows))
+	for i, r := range rows {
+		out[i] = of(r)
 	}
 	return out
 }
