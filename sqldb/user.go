@@ -179,14 +179,20 @@ func (db *DB) SetUserPassword(ctx context.Context, id int64, password string) er
 
 // SetUserDisabled disables or enables a user; disabling ends its sessions.
 func (db *DB) SetUserDisabled(ctx context.Context, id int64, disabled bool) error {
-	if _, err := db.ExecContext(ctx, db.rebind(`UPDATE users SET disabled = ? WHERE id = ?`), disabled, id); err != nil {
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, db.rebind(`UPDATE users SET disabled = ? WHERE id = ?`), disabled, id); err != nil {
 		return err
 	}
 	if disabled {
-		_, err := db.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id)
-		return err
+		if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id); err != nil {
+			return err
+		}
 	}
-	return nil
+	return tx.Commit()
 }
 
 // Authenticate checks a user name and password at now. A user with
