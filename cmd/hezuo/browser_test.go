@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"sync"
@@ -117,9 +116,7 @@ func chromeOptions(t *testing.T) []chromedp.ExecAllocatorOption {
 // the error beside the field, fix it, find the org on the check page, sign
 // out — and every request the pages made went to 127.0.0.1.
 func TestBrowser(t *testing.T) {
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skip("browser tests need Debian's chromium at " + chromium + " (apt-get install -y chromium fonts-noto-cjk)")
-	}
+	needChromium(t)
 	base, password := startServe(t)
 	shots := artifacts(t)
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
@@ -137,23 +134,8 @@ func TestBrowser(t *testing.T) {
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
 	defer cancelTimeout()
 
-	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			b, err := chromedp.FullScreenshot(100)(ctx, tg)
-			if err != nil {
-				return err
-			}
-			p := filepath.Join(shots, name+".png")
-			t.Logf("screenshot %s", p)
-			return os.WriteFile(p, b, 0o644)
-		})
-	}
-	step := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	shot := screenshotTo(t, shots)
+	step := stepper(t, ctx)
 	step("open the sign-in page", chromedp.Navigate(base+"login"), shot("0-login"))
 	step("type the user name", chromedp.SendKeys(chromedp.CSS("#username"), "admin"))
 	step("type the password", chromedp.SendKeys(chromedp.CSS("#password"), password))

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -20,9 +18,7 @@ import (
 // reason beside the guarantor, then saved once the guaranteed amount is
 // lowered, and its page shows the application waiting in the queue.
 func TestLoanBrowser(t *testing.T) {
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skip("browser tests need Debian's chromium at " + chromium + " (apt-get install -y chromium fonts-noto-cjk)")
-	}
+	needChromium(t)
 	dsn := dbtest.SQLite(t)
 	base, password := startServeAt(t, dsn)
 	// A party member of WQ-HZ-001 and the guarantor standing for fewest
@@ -66,27 +62,9 @@ func TestLoanBrowser(t *testing.T) {
 	}
 
 	shots := artifacts(t)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelTimeout()
-	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			b, err := chromedp.FullScreenshot(100)(ctx, tg)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(shots, name+".png"), b, 0o644)
-		})
-	}
-	step := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	ctx := browserTab(t, 60*time.Second)
+	shot := screenshotTo(t, shots)
+	step := stepper(t, ctx)
 	step("sign in",
 		chromedp.Navigate(base+"login"),
 		chromedp.SendKeys(chromedp.CSS("#username"), "admin"),

@@ -2,8 +2,6 @@ package main
 
 import (
 	"context"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -57,37 +55,15 @@ func planFixture(t *testing.T, dsn, town, pw string) {
 // the browser, takes an org out and checks the change, puts it back,
 // accepts, and the check page shows the orgs covered by joint branches.
 func TestBrowserPlan(t *testing.T) {
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skip("browser tests need Debian's chromium at " + chromium + " (apt-get install -y chromium fonts-noto-cjk)")
-	}
+	needChromium(t)
 	const town, pw = "222424102", "Plan browser password 9"
 	dsn := dbtest.SQLite(t)
 	base, _ := startServeAt(t, dsn)
 	planFixture(t, dsn, town, pw)
 	shots := artifacts(t)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 90*time.Second)
-	defer cancelTimeout()
-	shot := func(name string) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			b, err := chromedp.FullScreenshot(100)(ctx, tg)
-			if err != nil {
-				return err
-			}
-			p := filepath.Join(shots, name+".png")
-			t.Logf("screenshot %s", p)
-			return os.WriteFile(p, b, 0o644)
-		})
-	}
-	step := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	ctx := browserTab(t, 90*time.Second)
+	shot := screenshotTo(t, shots)
+	step := stepper(t, ctx)
 	step("sign in as the township officer",
 		chromedp.Navigate(base+"login"),
 		chromedp.SendKeys(chromedp.CSS("#username"), "tianqiaoling"),

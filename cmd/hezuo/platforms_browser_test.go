@@ -1,8 +1,6 @@
 package main
 
 import (
-	"context"
-	"os"
 	"strings"
 	"testing"
 	"time"
@@ -18,22 +16,10 @@ import (
 // the reason beside the date, keeps the ticked attendee, and records the
 // meeting once the date is today.
 func TestPlatformBrowser(t *testing.T) {
-	if _, err := os.Stat(chromium); err != nil {
-		t.Skip("browser tests need Debian's chromium at " + chromium + " (apt-get install -y chromium fonts-noto-cjk)")
-	}
+	needChromium(t)
 	base, password := startServe(t)
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromeOptions(t)...)
-	defer cancelAlloc()
-	ctx, cancel := chromedp.NewContext(actx)
-	defer cancel()
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
-	defer cancelTimeout()
-	step := func(what string, steps ...chromedp.Action[chromedp.Void]) {
-		t.Helper()
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatalf("%s: %v", what, err)
-		}
-	}
+	ctx := browserTab(t, 60*time.Second)
+	step := stepper(t, ctx)
 	step("sign in",
 		chromedp.Navigate(base+"login"),
 		chromedp.SendKeys(chromedp.CSS("#username"), "admin"),
