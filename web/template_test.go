@@ -2,54 +2,31 @@ package web
 
 import (
 	"context"
-	"database/sql"
 	"fmt"
-	"io"
-	"net/url"
 	"os"
-	"path/filepath"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"hezuo"
 	"hezuo/demo"
-	"hezuo/seal"
 	"hezuo/sqldb"
 	"hezuo/sqldb/dbtest"
 )
 
-// The demo county with the fixture's users is loaded once per test binary
-// and per kind of database, into a template that every app copies: an
-// SQLite file copied byte for byte, a PostgreSQL database created with
-// CREATE DATABASE … TEMPLATE. Loading the demo takes seconds; a copy takes
-// milliseconds.
-var demoTemplates struct {
-	mu      sync.Mutex
-	sqlite  string // template file
-	dir     string
-	pgName  string // template database on the HEZUO_TEST_POSTGRES server
-	pgAdmin string
-}
+// demoTemplate is the demo county with the fixture's users, loaded once
+// per test binary and kind of database and copied into every app's database.
+var demoTemplate = &dbtest.Template{Name: "web", Load: loadTemplate}
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	t := &demoTemplates
-	if t.dir != "" {
-		os.RemoveAll(t.dir)
-	}
-	if t.pgName != "" {
-		if adb, err := sql.Open("pgx", t.pgAdmin); err == nil {
-			adb.Exec("DROP DATABASE IF EXISTS " + t.pgName + " WITH (FORCE)")
-			adb.Close()
-		}
-		if u, err := url.Parse(t.pgAdmin); err == nil {
-			u.Path = "/" + t.pgName
-			os.Remove(seal.DefaultFile(u.String())) // its key (sqldb/dbtest)
-		}
-	}
+	demoTemplate.Drop()
 	os.Exit(code)
+}
+
+// copyDemo fills the fresh database dsn (from dbtest) with the demo template.
+func copyDemo(t *testing.T, dsn string) {
+	t.Helper()
+	demoTemplate.Copy(t, dsn)
 }
 
 // loadTemplate loads the demo and the fixture users into the empty
@@ -83,84 +60,4 @@ func loadTemplate(dsn string) error {
 		}
 	}
 	return nil
-}
-
-// copyDemo fills the fresh database dsn (from dbtest) with the demo
-// template of its kind, building the template on first use.
-func copyDemo(t *testing.T, dsn string) {
-	t.Helper()
-	tp := &demoTemplates
-	tp.mu.Lock()
-	defer tp.mu.Unlock()
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		copyPostgres(t, dsn)
-		return
-	}
-	if tp.sqlite == "" {
-		dir, err := os.MkdirTemp("", "hezuo-web-template")
-		if err != nil {
-			t.Fatal(err)
-		}
-		tp.dir = dir
-		file := filepath.Join(dir, "demo.db")
-		if err := loadTemplate(file); err != nil {
-			t.Fatalf("demo template: %v", err)
-		}
-		tp.sqlite = file
-	}
-	src, err := os.Open(tp.sqlite)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer src.Close()
-	dst, err := os.Create(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.Copy(dst, src); err != nil {
-		t.Fatal(err)
-	}
-	if err := dst.Close(); err != nil {
-		t.Fatal(err)
-	}
-	dbtest.CopyKey(t, tp.sqlite, dsn) // the copy opens with its template's key
-}
-
-// copyPostgres replaces the empty database dsn with a copy of the
-// PostgreSQL template.
-func copyPostgres(t *testing.T, dsn string) {
-	t.Helper()
-	tp := &demoTemplates
-	admin := os.Getenv("HEZUO_TEST_POSTGRES")
-	adb, err := sql.Open("pgx", admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer adb.Close()
-	if tp.pgName == "" {
-		name := fmt.Sprintf("hezuo_webtmpl_%d", time.Now().UnixNano())
-		if _, err := adb.Exec("CREATE DATABASE " + name); err != nil {
-			t.Fatal(err)
-		}
-		tp.pgName, tp.pgAdmin = name, admin
-		u, _ := url.Parse(admin)
-		u.Path = "/" + name
-		if err := loadTemplate(u.String()); err != nil {
-			t.Fatalf("demo template: %v", err)
-		}
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := strings.TrimPrefix(u.Path, "/")
-	if _, err := adb.Exec("DROP DATABASE " + name + " WITH (FORCE)"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := adb.Exec("CREATE DATABASE " + name + " TEMPLATE " + tp.pgName); err != nil {
-		t.Fatal(err)
-	}
-	tu, _ := url.Parse(admin)
-	tu.Path = "/" + tp.pgName
-	dbtest.CopyKey(t, tu.String(), dsn) // the copy opens with its template's key
 }

@@ -1,22 +1,14 @@
 package xlsx_test
 
 import (
-	"database/sql"
-	"fmt"
-	"net/url"
 	"os"
-	"path/filepath"
 	"reflect"
-	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	_ "github.com/jackc/pgx/v5/stdlib"
 
 	"hezuo"
 	"hezuo/demo"
-	"hezuo/seal"
 	"hezuo/sqldb"
 	"hezuo/sqldb/dbtest"
 	"hezuo/xlsx"
@@ -24,30 +16,13 @@ import (
 
 var demoToday = hezuo.MustDate("2026-01-01")
 
-// demoTemplate is the demo county loaded once per test binary, per kind of
-// database, for tests to copy (a load takes seconds, a copy milliseconds):
-// an SQLite file, and a PostgreSQL database used as a CREATE DATABASE
-// template. TestMain removes both.
-var demoTemplate struct {
-	sync.Mutex
-	dir           string // holds the SQLite file
-	file          string
-	pgName, pgDSN string
-}
+// demoTemplate is the demo county loaded once per test binary and kind of
+// database, for tests to copy (a load takes seconds, a copy milliseconds).
+var demoTemplate = &dbtest.Template{Name: "xlsx", Load: loadDemo}
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	t := &demoTemplate
-	if t.dir != "" {
-		os.RemoveAll(t.dir)
-	}
-	if t.pgName != "" {
-		if adb, err := sql.Open("pgx", os.Getenv("HEZUO_TEST_POSTGRES")); err == nil {
-			adb.Exec("DROP DATABASE IF EXISTS " + t.pgName + " WITH (FORCE)")
-			adb.Close()
-		}
-		os.Remove(seal.DefaultFile(t.pgDSN))
-	}
+	demoTemplate.Drop()
 	os.Exit(code)
 }
 
@@ -55,7 +30,7 @@ func TestMain(m *testing.M) {
 func demoDBs(t *testing.T, fn func(t *testing.T, db *sqldb.DB)) {
 	for _, d := range dbtest.DSNs(t) {
 		t.Run(d.Name, func(t *testing.T) {
-			copyDemo(t, d.Name, d.DSN)
+			demoTemplate.Copy(t, d.DSN)
 			db, err := sqldb.Open(ctx, d.DSN)
 			if err != nil {
 				t.Fatal(err)
@@ -77,74 +52,6 @@ func loadDemo(dsn string) error {
 		err = cerr
 	}
 	return err
-}
-
-// copyDemo replaces the empty database dsn with a copy of the demo
-// county's template (loaded on first use), with the template's key.
-func copyDemo(t *testing.T, kind, dsn string) {
-	t.Helper()
-	tp := &demoTemplate
-	tp.Lock()
-	defer tp.Unlock()
-	if kind == "postgres" {
-		copyDemoPostgres(t, dsn)
-		return
-	}
-	if tp.file == "" {
-		dir, err := os.MkdirTemp("", "hezuo-xlsx-demo")
-		if err != nil {
-			t.Fatal(err)
-		}
-		tp.dir = dir
-		if err := loadDemo(filepath.Join(dir, "demo.db")); err != nil {
-			t.Fatalf("demo template: %v", err)
-		}
-		tp.file = filepath.Join(dir, "demo.db")
-	}
-	b, err := os.ReadFile(tp.file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dsn, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	dbtest.CopyKey(t, tp.file, dsn)
-}
-
-// copyDemoPostgres recreates the database dsn from the PostgreSQL template.
-func copyDemoPostgres(t *testing.T, dsn string) {
-	t.Helper()
-	tp := &demoTemplate
-	admin := os.Getenv("HEZUO_TEST_POSTGRES")
-	adb, err := sql.Open("pgx", admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer adb.Close()
-	if tp.pgName == "" {
-		name := fmt.Sprintf("hezuo_xlsxtmpl_%d", time.Now().UnixNano())
-		if _, err := adb.Exec("CREATE DATABASE " + name); err != nil {
-			t.Fatal(err)
-		}
-		u, _ := url.Parse(admin)
-		u.Path = "/" + name
-		tp.pgName, tp.pgDSN = name, u.String()
-		if err := loadDemo(tp.pgDSN); err != nil {
-			t.Fatalf("demo template: %v", err)
-		}
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := strings.TrimPrefix(u.Path, "/")
-	if _, err := adb.Exec("DROP DATABASE " + name + " WITH (FORCE)"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := adb.Exec("CREATE DATABASE " + name + " TEMPLATE " + tp.pgName); err != nil {
-		t.Fatal(err)
-	}
-	dbtest.CopyKey(t, tp.pgDSN, dsn)
 }
 
 // fullDump returns the registry and the platforms of the whole store.

@@ -3,52 +3,34 @@ package main
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 
 	"hezuo"
-	"hezuo/seal"
 	"hezuo/sqldb"
 	"hezuo/sqldb/dbtest"
 )
 
-// The demo county is loaded once per test binary and kind of database, by
-// the demo command itself, into a template that each test copies (issue 7:
-// the package's tests loaded it over a dozen times): an SQLite file copied
-// byte for byte, a PostgreSQL database created with CREATE DATABASE …
-// TEMPLATE, each with the template's key. A load takes seconds, a copy
-// milliseconds.
-var demoTemplates struct {
-	mu      sync.Mutex
-	sqlite  string // template file
-	dir     string
-	pg      string // template database's DSN on the HEZUO_TEST_POSTGRES server
-	pgName  string
-	pgAdmin string
-}
+// demoTemplate is the demo county, loaded once per test binary and kind of
+// database by the demo command itself, and copied into each test's
+// database (issue 7: the package's tests loaded it over a dozen times).
+var demoTemplate = &dbtest.Template{Name: "cmd", Load: loadDemoTemplate}
 
 func TestMain(m *testing.M) {
 	code := m.Run()
-	tp := &demoTemplates
-	if tp.dir != "" {
-		os.RemoveAll(tp.dir)
-	}
-	if tp.pgName != "" {
-		if adb, err := sql.Open("pgx", tp.pgAdmin); err == nil {
-			adb.Exec("DROP DATABASE IF EXISTS " + tp.pgName + " WITH (FORCE)")
-			adb.Close()
-		}
-		os.Remove(seal.DefaultFile(tp.pg))
-	}
+	demoTemplate.Drop()
 	os.Exit(code)
+}
+
+// copyDemo fills dsn — a fresh database from dbtest (a PostgreSQL one is
+// replaced) or a new SQLite file path — with the demo county, as `hezuo
+// demo --db dsn` would.
+func copyDemo(t *testing.T, dsn string) {
+	t.Helper()
+	demoTemplate.Copy(t, dsn)
 }
 
 // loadDemoTemplate runs `hezuo demo` on the empty database dsn.
@@ -59,82 +41,6 @@ func loadDemoTemplate(dsn string) error {
 		return fmt.Errorf("hezuo demo: exit %d: %s%s", code, out.String(), errb.String())
 	}
 	return nil
-}
-
-// copyDemo fills dsn — a fresh database from dbtest (a PostgreSQL one is
-// replaced) or a new SQLite file path — with the demo county, as `hezuo
-// demo --db dsn` would, building the template on first use.
-func copyDemo(t *testing.T, dsn string) {
-	t.Helper()
-	tp := &demoTemplates
-	tp.mu.Lock()
-	defer tp.mu.Unlock()
-	if sqldb.IsPostgres(dsn) {
-		copyDemoPostgres(t, dsn)
-		return
-	}
-	if tp.sqlite == "" {
-		dbtest.SQLite(t) // isolates the test keys before the template's is made
-		dir, err := os.MkdirTemp("", "hezuo-cmd-template")
-		if err != nil {
-			t.Fatal(err)
-		}
-		tp.dir = dir
-		file := filepath.Join(dir, "demo.db")
-		if err := loadDemoTemplate(file); err != nil {
-			t.Fatalf("demo template: %v", err)
-		}
-		tp.sqlite = file
-	}
-	b, err := os.ReadFile(tp.sqlite)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(dsn, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	dbtest.CopyKey(t, tp.sqlite, dsn)
-}
-
-// copyDemoPostgres replaces the empty database dsn with a copy of the
-// PostgreSQL template.
-func copyDemoPostgres(t *testing.T, dsn string) {
-	t.Helper()
-	tp := &demoTemplates
-	admin := os.Getenv("HEZUO_TEST_POSTGRES")
-	adb, err := sql.Open("pgx", admin)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer adb.Close()
-	if tp.pgName == "" {
-		name := fmt.Sprintf("hezuo_cmdtmpl_%d", time.Now().UnixNano())
-		if _, err := adb.Exec("CREATE DATABASE " + name); err != nil {
-			t.Fatal(err)
-		}
-		tp.pgName, tp.pgAdmin = name, admin
-		u, err := url.Parse(admin)
-		if err != nil {
-			t.Fatal(err)
-		}
-		u.Path = "/" + name
-		tp.pg = u.String()
-		if err := loadDemoTemplate(tp.pg); err != nil {
-			t.Fatalf("demo template: %v", err)
-		}
-	}
-	u, err := url.Parse(dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	name := strings.TrimPrefix(u.Path, "/")
-	if _, err := adb.Exec("DROP DATABASE " + name + " WITH (FORCE)"); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := adb.Exec("CREATE DATABASE " + name + " TEMPLATE " + tp.pgName); err != nil {
-		t.Fatal(err)
-	}
-	dbtest.CopyKey(t, tp.pg, dsn)
 }
 
 // hz runs one command line in-process and returns its exit code and output.
