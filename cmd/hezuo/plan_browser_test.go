@@ -69,7 +69,10 @@ func TestBrowserPlan(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#username"), "tianqiaoling"),
 		chromedp.SendKeys(chromedp.CSS("#password"), pw),
 		chromedp.Click(chromedp.CSS("#login-submit")),
-		chromedp.WaitVisible(chromedp.CSS("header")),
+		// The dashboard has shown and fetched its 待办 section (GET /todo),
+		// so the page no longer changes under the next click.
+		chromedp.WaitVisible(chromedp.CSS("#chart-kinds")),
+		chromedp.WaitNotPresent(chromedp.CSS("#todo-section[hx-get]")),
 	)
 	step("open the plan page",
 		chromedp.Click(chromedp.CSS("#nav-plan")),
