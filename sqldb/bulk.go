@@ -42,6 +42,7 @@ type Bulk struct {
 	deptID  int64
 	flush   func(table string, cols []string, rows [][]any) error
 	exec    func(sql string) error // a statement in the load's transaction
+	restore []string               // re-creates what was dropped for the load (pgDeferIndexes)
 	commit  func() error
 	abort   func()
 }
@@ -90,7 +91,20 @@ func (db *DB) NewBulk(ctx context.Context) (*Bulk, error) {
 			return err
 		}
 		b.abort = func() { tx.Rollback(ctx); conn.Close(ctx) }
-		return b, b.dropTriggers()
+		if err := b.dropTriggers(); err != nil {
+			return nil, err
+		}
+		// The indexes are built once at the end (Close), with memory for
+		// the sorts of a nation's tables.
+		if _, err := tx.Exec(ctx, `SET LOCAL maintenance_work_mem = '1GB'`); err != nil {
+			b.abort()
+			return nil, err
+		}
+		if b.restore, err = pgDeferIndexes(ctx, tx); err != nil {
+			b.abort()
+			return nil, err
+		}
+		return b, nil
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -151,6 +165,11 @@ func (b *Bulk) Close() error {
 	trig, err := summaryTriggerSQL(b.db.Dialect)
 	if err == nil {
 		err = b.flushAll()
+	}
+	for _, q := range b.restore {
+		if err == nil {
+			err = b.exec(q)
+		}
 	}
 	if err == nil {
 		err = b.exec(trig)

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"hezuo"
@@ -150,6 +151,7 @@ func TestSummaryDemoCounty(t *testing.T) {
 func TestSummaryGenCounty(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *DB) {
 		ctx := context.Background()
+		schema := schemaObjects(t, db)
 		bulk, err := db.NewBulk(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -160,6 +162,11 @@ func TestSummaryGenCounty(t *testing.T) {
 		}
 		if err := bulk.Close(); err != nil {
 			t.Fatal(err)
+		}
+		// The bulk load drops indexes, constraints and triggers for its
+		// writes (pgDeferIndexes): all are back, as the migrations made them.
+		if after := schemaObjects(t, db); !slices.Equal(after, schema) {
+			t.Errorf("schema after the bulk load differs:\n got %q\nwant %q", after, schema)
 		}
 		r := rand.New(rand.NewPCG(5, 6))
 		assertSummaries(t, db, r, 10, hezuo.AllScope, demo.GenEnd)
@@ -189,4 +196,39 @@ func TestSummaryGenCounty(t *testing.T) {
 		}
 		assertSummaries(t, db, r, 6, hezuo.AllScope, d("2025-07-01"), hezuo.Scope{Prefix: village[:9]}, d("2025-03-01"))
 	})
+}
+
+// schemaObjects lists the definitions of the database's indexes,
+// constraints and triggers, sorted.
+func schemaObjects(t *testing.T, db *DB) []string {
+	t.Helper()
+	q := `SELECT type || ' ' || name || ' ' || coalesce(sql, '') FROM sqlite_master
+		WHERE type IN ('index', 'trigger') ORDER BY 1`
+	if db.Dialect == Postgres {
+		q = `SELECT 'index ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()
+			UNION ALL SELECT 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(c.oid)
+				FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = current_schema()
+			UNION ALL SELECT 'trigger ' || tgrelid::regclass || ' ' || tgname FROM pg_trigger WHERE NOT tgisinternal
+			ORDER BY 1`
+	}
+	var out []string
+	rows, err := db.QueryContext(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if len(out) < 20 {
+		t.Fatalf("only %d schema objects: %q", len(out), out)
+	}
+	return out
 }
