@@ -45,6 +45,7 @@ type DB struct {
 	keyFile   string        // where keys came from or were created ("" for HEZUO_KEY)
 	keyOpts   OpenOptions   // how Open finds or creates keys
 	converted bool          // Open sealed plaintext rows of an older database
+	stmts     *stmtCache    // prepared statements by text, SQLite (stmtcache.go)
 }
 
 // IsPostgres reports whether dsn selects PostgreSQL.
@@ -103,6 +104,9 @@ func OpenWith(ctx context.Context, dsn string, o OpenOptions) (*DB, error) {
 	if err := db.setupKeys(ctx, o); err != nil {
 		db.Close()
 		return nil, err
+	}
+	if db.Dialect == SQLite {
+		db.stmts = &stmtCache{m: map[string]*sql.Stmt{}}
 	}
 	return db, nil
 }

@@ -2,7 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"maps"
 
 	"hezuo"
 )
@@ -45,11 +44,7 @@ func (db *DB) orgsByTownshipSummary(ctx context.Context, scope hezuo.Scope, d he
 	if err != nil {
 		return nil, false
 	}
-	out := make(map[string]map[string]int, len(shared))
-	for t, kinds := range shared {
-		out[t] = maps.Clone(kinds)
-	}
-	return out, true
+	return shared, true
 }
 
 func (db *DB) readOrgsByTownship(ctx context.Context, scope hezuo.Scope, d hezuo.Date) (map[string]map[string]int, error) {

@@ -29,11 +29,15 @@ type orgDetailJSON struct {
 }
 
 // apiOrgs: GET /api/orgs?scope=&q=&page= → {"items": [...], "total": N}.
+// Besides the page number, "after" (or "before") takes the "next" (or
+// "prev") cursor of the previous answer: a deep page read by cursor costs
+// what the first page does (issue 7), by number an index walk to it.
 func (s *Server) apiOrgs(w http.ResponseWriter, r *http.Request) error {
 	f, err := orgFilter(r)
 	if err != nil {
 		return err
 	}
+	f.After, f.Before = r.URL.Query().Get("after"), r.URL.Query().Get("before")
 	list, err := s.db.ListOrgs(r.Context(), accessOf(r), f)
 	if err != nil {
 		return err
@@ -42,7 +46,14 @@ func (s *Server) apiOrgs(w http.ResponseWriter, r *http.Request) error {
 	for i, it := range list.Items {
 		items[i] = orgOut(it)
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "total": list.Total})
+	out := map[string]any{"items": items, "total": list.Total}
+	if list.Next != "" {
+		out["next"] = list.Next
+	}
+	if list.Prev != "" {
+		out["prev"] = list.Prev
+	}
+	writeJSON(w, http.StatusOK, out)
 	return nil
 }
 

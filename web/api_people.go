@@ -6,12 +6,14 @@ import (
 	"hezuo"
 )
 
-// apiPeople: GET /api/people?org_id=&q=&page= → {"items", "total"}; ID
-// numbers and phones are masked in lists.
+// apiPeople: GET /api/people?org_id=&q=&page= → {"items", "total", "next",
+// "prev"}; ID numbers and phones are masked in lists. "after" / "before"
+// take a cursor as in apiOrgs.
 func (s *Server) apiPeople(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	list, err := s.db.ListPeople(r.Context(), accessOf(r), hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"),
-		Party: q.Get("party") != "", Talent: q.Get("talent") != "", Sort: q.Get("sort"), Page: intParam(r, "page", 1)})
+		Party: q.Get("party") != "", Talent: q.Get("talent") != "", Sort: q.Get("sort"), Page: intParam(r, "page", 1),
+		After: q.Get("after"), Before: q.Get("before")})
 	if err != nil {
 		return err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -146,6 +147,40 @@ func TestAPIOrgsAndPeople(t *testing.T) {
 		c.getJSON("/api/orgs?page=9", &list)
 		if len(list.Items) != 168-8*hezuo.PageSize {
 			t.Errorf("last page: %d items", len(list.Items))
+		}
+		// Following the cursors gives the pages the numbers give.
+		var byNumber, byCursor []any
+		for page := 1; page <= 9; page++ {
+			var p struct{ Items []map[string]any }
+			c.getJSON("/api/orgs?page="+itoa(int64(page)), &p)
+			for _, it := range p.Items {
+				byNumber = append(byNumber, it["org_id"])
+			}
+		}
+		var cur struct {
+			Items      []map[string]any
+			Next, Prev string
+		}
+		var prevs []string
+		for path := "/api/orgs"; ; path = "/api/orgs?after=" + url.QueryEscape(cur.Next) {
+			cur.Next = ""
+			if st := c.getJSON(path, &cur); st != http.StatusOK {
+				t.Fatalf("%s: %d", path, st)
+			}
+			for _, it := range cur.Items {
+				byCursor = append(byCursor, it["org_id"])
+			}
+			prevs = append(prevs, cur.Prev)
+			if cur.Next == "" || len(prevs) > 20 {
+				break
+			}
+		}
+		if !reflect.DeepEqual(byCursor, byNumber) || len(byCursor) != 168 || prevs[0] != "" || prevs[1] == "" {
+			t.Errorf("cursor walk: %d orgs, by number %d; prev cursors %q", len(byCursor), len(byNumber), prevs)
+		}
+		c.getJSON("/api/orgs?before="+url.QueryEscape(prevs[len(prevs)-1]), &cur)
+		if len(cur.Items) != hezuo.PageSize || cur.Items[0]["org_id"] != byNumber[7*hezuo.PageSize] {
+			t.Errorf("page before the last: %d items from %v", len(cur.Items), cur.Items[0]["org_id"])
 		}
 		c.getJSON("/api/orgs?q="+url.QueryEscape("绥芬农机"), &list)
 		if list.Total != 1 || list.Items[0]["org_id"] != orgDept {
