@@ -11,8 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"hash"
+	"io"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -43,7 +45,8 @@ type Key struct {
 	HashKey []byte `json:"hash_key"`
 	Created string `json:"created,omitempty"`
 
-	aead cipher.AEAD
+	aead  cipher.AEAD
+	hmacs *sync.Pool // of keyed hashes ready for Reset (set by init; shared by copies of the key)
 }
 
 // NewKey returns a fresh random key of the cipher with the given id.
@@ -89,19 +92,38 @@ func (k *Key) init() error {
 		return err
 	}
 	k.aead, err = cipher.NewGCM(b)
+	c, key := k.Cipher, k.HashKey
+	k.hmacs = &sync.Pool{New: func() any { return newHMAC(c, key) }}
 	return err
 }
 
-// hash returns the keyed hash of v under k: HMAC-SHA256, or HMAC-SM3 for
-// an SM4 key, in lowercase hex.
-func (k *Key) hash(v string) string {
+// newHMAC returns the keyed hash function of the cipher under key.
+func newHMAC(cipherName string, key []byte) hash.Hash {
 	h := sha256.New
-	if k.Cipher == SM4 {
+	if cipherName == SM4 {
 		h = func() hash.Hash { return NewSM3() }
 	}
-	m := hmac.New(h, k.HashKey)
-	m.Write([]byte(v))
-	return hex.EncodeToString(m.Sum(nil))
+	return hmac.New(h, key)
+}
+
+// hash returns the keyed hash of v under k: HMAC-SHA256, or HMAC-SM3 for
+// an SM4 key, in lowercase hex. The HMACs come from a pool: Reset restores
+// one to its keyed state without hashing the key's pads again, and nothing
+// is allocated but the result.
+func (k *Key) hash(v string) string {
+	if k.hmacs == nil {
+		m := newHMAC(k.Cipher, k.HashKey)
+		m.Write([]byte(v))
+		return hex.EncodeToString(m.Sum(nil))
+	}
+	m := k.hmacs.Get().(hash.Hash)
+	m.Reset()
+	io.WriteString(m, v)
+	var sum [32]byte
+	var out [64]byte
+	hex.Encode(out[:], m.Sum(sum[:0]))
+	k.hmacs.Put(m)
+	return string(out[:])
 }
 
 // Keyring is a set of keys by id, one of them current.
@@ -170,10 +192,47 @@ func (r *Keyring) Seal(plaintext string) string {
 		return ""
 	}
 	k := r.key(r.Current)
-	nonce := make([]byte, k.aead.NonceSize(), k.aead.NonceSize()+len(plaintext)+k.aead.Overhead())
-	rand.Read(nonce)
+	ns := k.aead.NonceSize()
+	var stack [128]byte // nonce ‖ ciphertext ‖ tag of a short value, then its text
+	buf := stack[:0]
+	if n := ns + len(plaintext) + k.aead.Overhead(); n > len(stack) {
+		buf = make([]byte, 0, n)
+	}
+	nonce := buf[:ns]
+	randomNonce(nonce)
 	ct := k.aead.Seal(nonce, nonce, []byte(plaintext), []byte(k.ID))
-	return k.ID + ":" + base64.RawStdEncoding.EncodeToString(ct)
+	out := make([]byte, len(k.ID)+1+base64.RawStdEncoding.EncodedLen(len(ct)))
+	copy(out, k.ID)
+	out[len(k.ID)] = ':'
+	base64.RawStdEncoding.Encode(out[len(k.ID)+1:], ct)
+	return string(out)
+}
+
+// nonces hands out crypto/rand bytes read a page at a time: one read per
+// 341 seals instead of one each. Every byte is handed out once, so the
+// nonces are as random as crypto/rand's and as unlikely to repeat.
+var nonces struct {
+	sync.Mutex
+	buf [4096]byte
+	pos int
+}
+
+func init() { nonces.pos = len(nonces.buf) }
+
+// randomNonce fills b with fresh random bytes.
+func randomNonce(b []byte) {
+	if len(b) > len(nonces.buf) {
+		rand.Read(b)
+		return
+	}
+	nonces.Lock()
+	if nonces.pos+len(b) > len(nonces.buf) {
+		rand.Read(nonces.buf[:])
+		nonces.pos = 0
+	}
+	nonces.pos += copy(b, nonces.buf[nonces.pos:])
+	clear(nonces.buf[nonces.pos-len(b) : nonces.pos]) // no copy of a used nonce stays behind
+	nonces.Unlock()
 }
 
 // ErrOpen is returned (wrapped) when a sealed value cannot be opened: a

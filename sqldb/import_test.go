@@ -155,3 +155,52 @@ func TestBulkImportKeepsSummaries(t *testing.T) {
 		assertSummaries(t, db, rand.New(rand.NewPCG(7, 9)), 12, hezuo.AllScope, fxDay)
 	})
 }
+
+// TestImportRecordsWithoutIDsThatExist: Import inserts records without an
+// ID plainly, as new; when some exist after all (a caller that sets no IDs,
+// or another writer since the plan) it must still upsert them by natural
+// key — the same result as an import that knew, nothing duplicated.
+func TestImportRecordsWithoutIDsThatExist(t *testing.T) {
+	ctx := context.Background()
+	forEachDB(t, func(t *testing.T, db *DB) {
+		if err := db.Load(ctx, fixture(), fxDay); err != nil {
+			t.Fatal(err)
+		}
+		before := mustDump(t, db)
+		var m hezuo.Membership
+		for _, x := range before.Memberships {
+			if x.IDNumber == idNumber(1) {
+				m = x
+			}
+		}
+		m.ID, m.To = 0, hezuo.MustDate("2025-01-01") // an existing membership, by its natural key
+		write := &hezuo.Dataset{
+			People: []hezuo.Person{{IDNumber: idNumber(1), Name: "改名"}, {IDNumber: idNumber(600), Name: "新人"}},
+			Memberships: []hezuo.Membership{m,
+				{IDNumber: idNumber(600), OrgNo: "E", Period: hezuo.Period{From: hezuo.MustDate("2020-01-01")}}},
+		}
+		if err := db.Import(ctx, hezuo.System, write, fxDay); err != nil {
+			t.Fatal(err)
+		}
+		after := mustDump(t, db)
+		if len(after.People) != len(before.People)+1 || len(after.Memberships) != len(before.Memberships)+1 {
+			t.Fatalf("%d people, %d memberships; want %d, %d", len(after.People), len(after.Memberships),
+				len(before.People)+1, len(before.Memberships)+1)
+		}
+		for _, p := range after.People {
+			if p.IDNumber == idNumber(1) && p.Name != "改名" {
+				t.Errorf("person not updated: %+v", p)
+			}
+		}
+		found := 0
+		for _, x := range after.Memberships {
+			if x.IDNumber == idNumber(600) || (x.IDNumber == idNumber(1) && x.OrgNo == m.OrgNo && x.From.Equal(m.From) && x.To.Equal(m.To)) {
+				found++
+			}
+		}
+		if found != 2 {
+			t.Errorf("%d of the 2 memberships written as given", found)
+		}
+		assertSummaries(t, db, rand.New(rand.NewPCG(3, 4)), 6, hezuo.AllScope, fxDay)
+	})
+}

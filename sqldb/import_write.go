@@ -19,13 +19,30 @@ import (
 //     身份证号 + 组织编号, and ends a party status step), those without are
 //     upserted by their natural keys as in Load;
 //   - people, memberships and party status steps are written with
-//     multi-row statements, the bulk path for rosters of 100,000 rows;
+//     multi-row statements (COPY for new ones on PostgreSQL), the bulk path
+//     for rosters of 100,000 rows; records without an ID are taken as new
+//     and inserted without upsert (see importer.plain), others upserted;
 //   - a is the importing user: a role that cannot write is refused, and a
 //     township officer's records must lie in the township (import_reach.go).
 func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date) error {
 	if err := db.importReach(ctx, a, ds); err != nil {
 		return err
 	}
+	// Optimistically, records without an ID are new (what an import's plan
+	// gives) and are inserted plainly; should one exist after all (another
+	// writer since the plan, or a caller that does not set IDs), the
+	// transaction fails on its unique key, rolls back whole, and is made
+	// again with upserts by natural key.
+	err := db.importOnce(ctx, ds, today, true)
+	if isUniqueViolation(err) {
+		err = db.importOnce(ctx, ds, today, false)
+	}
+	return err
+}
+
+// importOnce is one attempt of Import; plain inserts the records without
+// an ID plainly (see importer.plain).
+func (db *DB) importOnce(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date, plain bool) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
@@ -50,7 +67,7 @@ func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, to
 		return err
 	}
 	defer tx.Rollback()
-	l := &importer{loader: newLoader(ctx, db, tx, today), county: map[string]string{}}
+	l := &importer{loader: newLoader(ctx, db, tx, today), conn: conn, county: map[string]string{}, plain: plain}
 	defer l.closeStmts()
 	steps := []func(*hezuo.Dataset) error{
 		l.settings, l.loadDivisions, l.loadOrgs, l.bulkPeople, l.loadPartyOrgs, l.loadDepartments,
@@ -72,7 +89,24 @@ func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, to
 // importer is a loader with the multi-row writers of Import.
 type importer struct {
 	*loader
+	conn   *sql.Conn         // the transaction's connection (COPY on PostgreSQL)
 	county map[string]string // ID number → the person's county, for people written or found
+	// plain inserts people, memberships and party status steps without an
+	// ID as new (insertNew: INSERT OR ROLLBACK on SQLite, COPY on
+	// PostgreSQL; people with ids drawn beforehand, newIDs) instead of
+	// upserting them: no RETURNING to read back, and SQLite keeps no
+	// statement journal for people (a conflict rolls the whole transaction
+	// back, which an all-or-nothing import wants anyway). A conflict makes
+	// Import try again with upserts.
+	plain bool
+}
+
+// insertHead returns the head of a plain INSERT into table (see plain).
+func (l *importer) insertHead(table string) string {
+	if l.db.Dialect == SQLite {
+		return "INSERT OR ROLLBACK INTO " + table
+	}
+	return "INSERT INTO " + table
 }
 
 // known returns the id of a person written by this import or stored (see
@@ -209,53 +243,6 @@ func scanAll(ctx context.Context, s *sql.Stmt, args []any, scan func(rowScanner)
 	return rows.Err()
 }
 
-// bulkPeople validates and upserts people by ID number (the last record of
-// an ID number wins) and remembers their counties.
-func (l *importer) bulkPeople(ds *hezuo.Dataset) error {
-	last := map[string]int{}
-	for i := range ds.People {
-		p := &ds.People[i]
-		if err := p.Validate(l.today); err != nil {
-			return err
-		}
-		if p.Village != "" {
-			if err := l.village("人员 "+p.Name, "village", p.Village); err != nil {
-				return err
-			}
-		}
-		last[p.IDNumber] = i
-	}
-	rows := make([][]any, 0, len(last))
-	byHash := make(map[string]string, len(last)) // keyed hash → ID number
-	for i, p := range ds.People {
-		if last[p.IDNumber] != i {
-			continue
-		}
-		county := p.IDNumber[:6]
-		if p.Village != "" {
-			county = p.Village[:6]
-		}
-		l.county[p.IDNumber] = county
-		h := l.db.idHash(p.IDNumber)
-		byHash[h] = p.IDNumber
-		rows = append(rows, []any{county, h, l.db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), l.db.seal(p.Phone),
-			p.TalentSince, p.LeaderSince})
-	}
-	// RETURNING gives the ids memberships and party status need: cheaper
-	// than a subquery per row (each opens a B-tree cursor).
-	return l.insertMany(`INSERT INTO people (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)`,
-		`ON CONFLICT (id_hash) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
-			birth_date = excluded.birth_date, village = excluded.village, phone_sealed = excluded.phone_sealed,
-			talent_since = excluded.talent_since, leader_since = excluded.leader_since, version = people.version + 1
-		RETURNING id, id_hash`, []string{"text", "text", "text", "text", "text", "date", "text", "text", "date", "date"}, rows, func(r rowScanner) error {
-			var id int64
-			var h string
-			err := r.Scan(&id, &h)
-			l.people[byHash[h]] = id
-			return err
-		})
-}
-
 // prefetchPeople resolves the ids and counties of people not yet known to
 // the load with a few IN queries instead of one query each.
 func (l *importer) prefetchPeople(idNumbers []string) error {
@@ -303,39 +290,45 @@ func (l *importer) bulkMemberships(ds *hezuo.Dataset) error {
 	if err := l.prefetchPeople(ids); err != nil {
 		return err
 	}
-	seen := map[membershipKey]bool{}
-	var rows [][]any
+	seen := make(map[membershipKey]bool, len(ds.Memberships))
+	rows := make([][]any, 0, len(ds.Memberships))
 	for _, m := range ds.Memberships {
-		rec := fmt.Sprintf("成员 %s@%s", hezuo.MaskIDNumber(m.IDNumber), m.OrgNo)
-		if err := m.Period.Validate(rec); err != nil {
+		if err := m.Period.Validate(""); err != nil {
+			return m.Period.Validate(membershipRec(&m))
+		}
+		pid, ok := l.people[m.IDNumber]
+		if !ok {
+			_, err := l.known(membershipRec(&m), m.IDNumber)
 			return err
 		}
-		pid, err := l.known(rec, m.IDNumber)
+		oid, err := l.orgID("", "org_id", m.OrgNo)
 		if err != nil {
-			return err
-		}
-		oid, err := l.orgID(rec, "org_id", m.OrgNo)
-		if err != nil {
+			_, err = l.orgID(membershipRec(&m), "org_id", m.OrgNo)
 			return err
 		}
 		if m.ID != 0 {
 			if err := l.exec(`UPDATE memberships SET role = ?, valid_from = ?, valid_to = ?, version = version + 1
 				WHERE id = ? AND person_id = ? AND org_id = ?`, m.Role, m.From, m.To, m.ID, pid, oid); err != nil {
-				return fmt.Errorf("%s: %w", rec, err)
+				return fmt.Errorf("%s: %w", membershipRec(&m), err)
 			}
 			continue
 		}
 		key := membershipKey{pid, oid, m.From}
 		if seen[key] {
-			return hezuo.Invalid(rec, "from", "同一成员记录出现两次", "the same membership is given twice")
+			return hezuo.Invalid(membershipRec(&m), "from", "同一成员记录出现两次", "the same membership is given twice")
 		}
 		seen[key] = true
 		rows = append(rows, []any{l.countyOf(`SELECT county FROM orgs WHERE id = ?`, oid), pid, oid, m.Role, m.From, m.To})
 	}
 	insert := func() error {
-		return l.insertMany(`INSERT INTO memberships (county, person_id, org_id, role, valid_from, valid_to)`,
+		const cols = ` (county, person_id, org_id, role, valid_from, valid_to)`
+		types := []string{"text", "bigint", "bigint", "text", "date", "date"}
+		if l.plain {
+			return l.insertNew("memberships", []string{"county", "person_id", "org_id", "role", "valid_from", "valid_to"}, types, rows)
+		}
+		return l.insertMany(`INSERT INTO memberships`+cols,
 			`ON CONFLICT (person_id, org_id, valid_from) DO UPDATE SET role = excluded.role, valid_to = excluded.valid_to,
-				version = memberships.version + 1`, []string{"text", "bigint", "bigint", "text", "date", "date"}, rows, nil)
+				version = memberships.version + 1`, types, rows, nil)
 	}
 	if l.db.Dialect != SQLite || len(rows) < untriggered {
 		return insert()
@@ -345,6 +338,12 @@ func (l *importer) bulkMemberships(ds *hezuo.Dataset) error {
 		orgs[r[2].(int64)] = true
 	}
 	return l.untriggered("sm_memberships_ins", "org", orgs, insert)
+}
+
+// membershipRec names a membership in an error. Made only for an error: a
+// hundred thousand names made and dropped cost as much as the checks.
+func membershipRec(m *hezuo.Membership) string {
+	return fmt.Sprintf("成员 %s@%s", hezuo.MaskIDNumber(m.IDNumber), m.OrgNo)
 }
 
 // untriggered is how many rows an insert needs before it is worth doing
@@ -428,7 +427,12 @@ func (l *importer) bulkPartyStatus(ds *hezuo.Dataset) error {
 		seen[key] = true
 		rows = append(rows, []any{l.county[s.IDNumber], pid, s.Status, nullID(home), s.From, s.To})
 	}
-	return l.insertMany(`INSERT INTO party_status (county, person_id, status, home_party_org_id, valid_from, valid_to)`,
+	const cols = ` (county, person_id, status, home_party_org_id, valid_from, valid_to)`
+	types := []string{"text", "bigint", "text", "bigint", "date", "date"}
+	if l.plain {
+		return l.insertNew("party_status", []string{"county", "person_id", "status", "home_party_org_id", "valid_from", "valid_to"}, types, rows)
+	}
+	return l.insertMany(`INSERT INTO party_status`+cols,
 		`ON CONFLICT (person_id, status, valid_from) DO UPDATE SET home_party_org_id = excluded.home_party_org_id,
-			valid_to = excluded.valid_to`, []string{"text", "bigint", "text", "bigint", "date", "date"}, rows, nil)
+			valid_to = excluded.valid_to`, types, rows, nil)
 }

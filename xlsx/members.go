@@ -158,7 +158,22 @@ func (mr *memberRows) add(r *rowCtx) {
 	} else if from.Before(mr.rows[j].earliest) {
 		mr.rows[j].earliest = from
 	}
+	if len(mr.rows) == cap(mr.rows) {
+		// Doubling: append grows a big slice by a quarter, copying these
+		// large rows over and over.
+		rows := make([]memberRow, len(mr.rows), max(1024, 2*cap(mr.rows)))
+		copy(rows, mr.rows)
+		mr.rows = rows
+	}
 	mr.rows = append(mr.rows, row)
+}
+
+// grow makes room for about n rows.
+func (mr *memberRows) grow(n int) {
+	if n > cap(mr.rows) {
+		mr.rows = make([]memberRow, 0, n)
+		mr.people, mr.keys = make(map[string]int, n), make(map[string]int, n)
+	}
 }
 
 // conflicts reports (and records) a row that repeats a membership of an

@@ -2,7 +2,8 @@ package xlsx
 
 import (
 	"fmt"
-	"sort"
+	"slices"
+	"strings"
 
 	"hezuo"
 )
@@ -43,7 +44,8 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 		steps[s.IDNumber] = append(steps[s.IDNumber], s)
 	}
 
-	p := &Plan{Write: &hezuo.Dataset{}}
+	p := &Plan{Write: &hezuo.Dataset{People: make([]hezuo.Person, 0, len(mr.people)),
+		Memberships: make([]hezuo.Membership, 0, len(mr.rows))}}
 	bad := map[string]bool{} // people with a problem
 	fail := func(row *memberRow, key, zh, en string) {
 		b.Problems = append(b.Problems, b.problem(row.num, key, zh, en))
@@ -60,15 +62,15 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	}
 
 	// Per person: the merged record and the party status change.
-	personChanged := map[string]bool{}
+	personChanged := make(map[string]bool, len(mr.people))
 	for id, first := range mr.people {
-		row := &mr.rows[first]
+		row := &mr.rows[first] // the person's first row, whose earliest is their earliest joined date
 		old := people[id]
-		person, changed := mergePerson(b, row, old, mr.firstJoined(id))
+		person, changed := mergePerson(b, row, old, row.earliest)
 		if old == nil || changed {
 			p.Write.People = append(p.Write.People, person)
 		}
-		moves, err := moveStatus(row, old == nil, steps[id], mr.firstJoined(id), b.today)
+		moves, err := moveStatus(row, old == nil, steps[id], row.earliest, b.today)
 		if err != nil {
 			key := "political_status"
 			if !row.partyDate.IsZero() {
@@ -108,12 +110,9 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 		}
 	}
 	// Deterministic order for the writer and for tests.
-	sort.Slice(p.Write.People, func(i, j int) bool { return p.Write.People[i].IDNumber < p.Write.People[j].IDNumber })
+	slices.SortFunc(p.Write.People, func(a, b hezuo.Person) int { return strings.Compare(a.IDNumber, b.IDNumber) })
 	return p
 }
-
-// firstJoined returns the earliest joined date among a person's rows.
-func (mr *memberRows) firstJoined(id string) hezuo.Date { return mr.rows[mr.people[id]].earliest }
 
 // mergePerson overlays a row on the stored person and reports a change.
 func mergePerson(b *Batch, row *memberRow, old *hezuo.Person, first hezuo.Date) (hezuo.Person, bool) {

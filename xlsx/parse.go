@@ -88,6 +88,9 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 		b.Problems = sortProblems(b.Problems)
 		return b, nil
 	}
+	if g, ok := b.kind.(interface{ grow(int) }); ok && sh.sizeHint > 0 {
+		g.grow(min(sh.sizeHint, maxSizeHint))
+	}
 	r := &rowCtx{b: b}
 	for {
 		num, cells, err := sh.Next()
@@ -111,6 +114,9 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 	b.Problems = sortProblems(b.Problems)
 	return b, nil
 }
+
+// maxSizeHint bounds the rows a KIND makes room for before reading them.
+const maxSizeHint = 1 << 20
 
 // rowCtx is one row being converted.
 type rowCtx struct {

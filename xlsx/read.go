@@ -26,9 +26,10 @@ type Sheet struct {
 	Date1904 bool     // the workbook counts date serials from 1904
 	Encoding string   // "UTF-8", "UTF-8 BOM" or "GB18030" for CSV; "" for .xlsx
 
-	next  func() ([]string, error)
-	close func() error
-	row   int
+	next     func() ([]string, error)
+	close    func() error
+	row      int
+	sizeHint int // about how many rows the table has (0: unknown), to size what holds them
 }
 
 // Format returns "xlsx" or "csv" from path's extension, or "" for neither.
@@ -143,7 +144,7 @@ func openXLSX(path, want string) (*Sheet, error) {
 	}
 	props, _ := f.GetWorkbookProps()
 	s := &Sheet{Path: path, Name: name, Date1904: props.Date1904 != nil && *props.Date1904}
-	s.next = func() ([]string, error) {
+	s.next, s.close = readAhead(func() ([]string, error) {
 		if !rows.Next() {
 			if err := rows.Error(); err != nil {
 				return nil, err
@@ -151,11 +152,10 @@ func openXLSX(path, want string) (*Sheet, error) {
 			return nil, io.EOF
 		}
 		return rows.Columns()
-	}
-	s.close = func() error {
+	}, func() error {
 		rows.Close()
 		return f.Close()
-	}
+	})
 	return s, nil
 }
 
@@ -193,6 +193,7 @@ func openCSV(path string) (*Sheet, error) {
 			r.Comma = ';'
 		}
 	}
+	s.sizeHint = bytes.Count(b, []byte("\n")) + 1 // lines: rows, unless cells hold line breaks
 	s.next = func() ([]string, error) {
 		rec, err := r.Read()
 		if err != nil && !errors.Is(err, io.EOF) {
