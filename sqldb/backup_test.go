@@ -59,110 +59,123 @@ func countAudit(t *testing.T, db *DB) int {
 // TestBackupRestore loads the demo county, backs it up while another
 // goroutine keeps writing (audit entries), restores the backup into a fresh
 // database and compares every figure; restore refuses a database with data
-// unless forced, and refuses files that are not hezuo backups.
+// unless forced, and refuses files that are not hezuo backups. SQLite and
+// PostgreSQL run in parallel (each loads the demo: issue 7).
 func TestBackupRestore(t *testing.T) {
-	forEachDB(t, func(t *testing.T, db *DB) {
-		ctx := context.Background()
-		start := time.Now()
-		if err := db.Load(ctx, demo.County(), hezuo.MustDate("2026-11-28")); err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("demo loaded in %s", time.Since(start).Round(time.Millisecond))
-		if err := db.CreateUser(ctx, &hezuo.User{Name: "admin", Role: hezuo.RoleCountyAdmin, Scope: "222424"}, "Backup-test-1", time.Now()); err != nil {
-			t.Fatal(err)
-		}
-		start = time.Now()
-		want := figures(t, db)
-		t.Logf("figures read in %s", time.Since(start).Round(time.Millisecond))
-		before := countAudit(t, db)
-
-		var wg sync.WaitGroup
-		var writes atomic.Int64
-		stop := make(chan struct{})
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				select {
-				case <-stop:
-					return
-				default:
-				}
-				if err := db.Audit(ctx, hezuo.System, time.Now(), "view", "person", "x", "", "concurrent writer"); err != nil {
-					t.Errorf("concurrent write: %v", err)
-					return
-				}
-				writes.Add(1)
+	for _, d := range dbtest.DSNs(t) {
+		t.Run(d.Name, func(t *testing.T) {
+			t.Parallel()
+			db, err := Open(context.Background(), d.DSN)
+			if err != nil {
+				t.Fatal(err)
 			}
-		}()
-		file := filepath.Join(t.TempDir(), "hezuo.backup")
-		for writes.Load() < 5 {
-			time.Sleep(time.Millisecond)
-		}
-		start = time.Now()
-		info, err := db.Backup(ctx, file)
-		took := time.Since(start).Round(time.Millisecond)
-		close(stop)
-		wg.Wait()
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("backup of %d bytes in %s, %d concurrent writes", info.Bytes, took, writes.Load())
-		after := countAudit(t, db)
-		v, _ := db.SchemaVersion(ctx)
-		if info.SchemaVersion != v || info.Bytes == 0 {
-			t.Errorf("backup info %+v, want schema version %d", info, v)
-		}
-		if _, err := db.Backup(ctx, file); hezuo.ErrorCode(err) != hezuo.EINVALID {
-			t.Errorf("backup over an existing file: %v, want EINVALID", err)
-		}
+			defer db.Close()
+			testBackupRestore(t, db)
+		})
+	}
+}
 
-		// A fresh target of the same kind.
-		target := dbtest.SQLite(t)
-		if db.Dialect == Postgres {
-			target = dbtest.Postgres(t)
-		}
-		dbtest.CopyKey(t, db.DSN, target) // the backup holds sealed data; its key travels separately
-		// The key is not in the backup: the operator brings the key file.
-		copyKey(t, db, target)
-		start = time.Now()
-		if _, err := Restore(ctx, file, target, false); err != nil {
-			t.Fatalf("restore into an empty database: %v", err)
-		}
-		t.Logf("restored in %s", time.Since(start).Round(time.Millisecond))
-		r, err := Open(ctx, target)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer r.Close()
-		got := figures(t, r)
-		for k := range want {
-			if got[k] != want[k] {
-				t.Errorf("%s differs after restore:\n got %.300s\nwant %.300s", k, got[k], want[k])
+func testBackupRestore(t *testing.T, db *DB) {
+	ctx := context.Background()
+	start := time.Now()
+	if err := db.Load(ctx, demo.County(), hezuo.MustDate("2026-11-28")); err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("demo loaded in %s", time.Since(start).Round(time.Millisecond))
+	if err := db.CreateUser(ctx, &hezuo.User{Name: "admin", Role: hezuo.RoleCountyAdmin, Scope: "222424"}, "Backup-test-1", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	start = time.Now()
+	want := figures(t, db)
+	t.Logf("figures read in %s", time.Since(start).Round(time.Millisecond))
+	before := countAudit(t, db)
+
+	var wg sync.WaitGroup
+	var writes atomic.Int64
+	stop := make(chan struct{})
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for {
+			select {
+			case <-stop:
+				return
+			default:
 			}
+			if err := db.Audit(ctx, hezuo.System, time.Now(), "view", "person", "x", "", "concurrent writer"); err != nil {
+				t.Errorf("concurrent write: %v", err)
+				return
+			}
+			writes.Add(1)
 		}
-		if n := countAudit(t, r); n < before || n > after {
-			t.Errorf("restored audit entries %d, want a snapshot between %d and %d", n, before, after)
-		}
-		if n, _ := r.CountUsers(ctx); n != 1 {
-			t.Errorf("restored users: %d, want 1", n)
-		}
+	}()
+	file := filepath.Join(t.TempDir(), "hezuo.backup")
+	for writes.Load() < 5 {
+		time.Sleep(time.Millisecond)
+	}
+	start = time.Now()
+	info, err := db.Backup(ctx, file)
+	took := time.Since(start).Round(time.Millisecond)
+	close(stop)
+	wg.Wait()
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("backup of %d bytes in %s, %d concurrent writes", info.Bytes, took, writes.Load())
+	after := countAudit(t, db)
+	v, _ := db.SchemaVersion(ctx)
+	if info.SchemaVersion != v || info.Bytes == 0 {
+		t.Errorf("backup info %+v, want schema version %d", info, v)
+	}
+	if _, err := db.Backup(ctx, file); hezuo.ErrorCode(err) != hezuo.EINVALID {
+		t.Errorf("backup over an existing file: %v, want EINVALID", err)
+	}
 
-		// Over data: refused without --force, accepted with it.
-		if _, err := Restore(ctx, file, target, false); hezuo.ErrorCode(err) != hezuo.ECONFLICT {
-			t.Errorf("restore over data without force: %v, want ECONFLICT", err)
+	// A fresh target of the same kind.
+	target := dbtest.SQLite(t)
+	if db.Dialect == Postgres {
+		target = dbtest.Postgres(t)
+	}
+	dbtest.CopyKey(t, db.DSN, target) // the backup holds sealed data; its key travels separately
+	// The key is not in the backup: the operator brings the key file.
+	copyKey(t, db, target)
+	start = time.Now()
+	if _, err := Restore(ctx, file, target, false); err != nil {
+		t.Fatalf("restore into an empty database: %v", err)
+	}
+	t.Logf("restored in %s", time.Since(start).Round(time.Millisecond))
+	r, err := Open(ctx, target)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	got := figures(t, r)
+	for k := range want {
+		if got[k] != want[k] {
+			t.Errorf("%s differs after restore:\n got %.300s\nwant %.300s", k, got[k], want[k])
 		}
-		r.Close()
-		if _, err := Restore(ctx, file, target, true); err != nil {
-			t.Errorf("restore with force: %v", err)
-		}
+	}
+	if n := countAudit(t, r); n < before || n > after {
+		t.Errorf("restored audit entries %d, want a snapshot between %d and %d", n, before, after)
+	}
+	if n, _ := r.CountUsers(ctx); n != 1 {
+		t.Errorf("restored users: %d, want 1", n)
+	}
 
-		junk := filepath.Join(t.TempDir(), "junk.db")
-		os.WriteFile(junk, []byte("not a backup at all, just text"), 0o600)
-		if _, err := Restore(ctx, junk, dbtest.SQLite(t), false); hezuo.ErrorCode(err) != hezuo.EINVALID {
-			t.Errorf("restore of a text file: %v, want EINVALID", err)
-		}
-	})
+	// Over data: refused without --force, accepted with it.
+	if _, err := Restore(ctx, file, target, false); hezuo.ErrorCode(err) != hezuo.ECONFLICT {
+		t.Errorf("restore over data without force: %v, want ECONFLICT", err)
+	}
+	r.Close()
+	if _, err := Restore(ctx, file, target, true); err != nil {
+		t.Errorf("restore with force: %v", err)
+	}
+
+	junk := filepath.Join(t.TempDir(), "junk.db")
+	os.WriteFile(junk, []byte("not a backup at all, just text"), 0o600)
+	if _, err := Restore(ctx, junk, dbtest.SQLite(t), false); hezuo.ErrorCode(err) != hezuo.EINVALID {
+		t.Errorf("restore of a text file: %v, want EINVALID", err)
+	}
 }
 
 // TestRestoreChecksSchema refuses an SQLite file that is not hezuo's and a

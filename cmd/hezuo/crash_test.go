@@ -120,25 +120,32 @@ func writeMembersCSV(t *testing.T, dsn, file string, n int) {
 	f.Close()
 }
 
-// TestKilledImportChangesNothing starts `hezuo import members` of 200,000
-// rows on the demo database and kills it (SIGKILL) at random moments: four
-// times in its first seconds (reading and checking the file), and once, on
-// a copy, just after its write transaction has started to fill the WAL. Each time
-// the database is as before (or, should the kill land after the commit,
-// holds the whole import, never a part) and sound.
+// crashRows is the size of the import TestKilledImportChangesNothing
+// kills: enough for a reading phase and a write transaction that spills
+// into the WAL well before it commits (the kill points are chosen from the
+// import's progress, not from a fixed clock, so the size need not be big).
+const crashRows = 20_000
+
+// TestKilledImportChangesNothing starts `hezuo import members` of
+// crashRows new members on the demo database and kills it (SIGKILL): once,
+// on a copy, as its write transaction fills the WAL (a kill that must land
+// mid-write, which also times the reading phase), then four times
+// at random moments of that reading phase (reading and checking the file).
+// Each time the database is as before (or, should the kill land after the
+// commit, holds the whole import, never a part) and sound.
 func TestKilledImportChangesNothing(t *testing.T) {
 	if testing.Short() {
-		t.Skip("builds the binary and imports 200,000 rows")
+		t.Skip("builds the binary and imports 20,000 rows")
 	}
 	bin := buildHezuo(t)
 	dsn := dbtest.SQLite(t)
-	mustRun(t, "demo", "--db", dsn)
+	copyDemo(t, dsn) // the demo county, as `hezuo demo` loads it
 	big := filepath.Join(t.TempDir(), "big.csv")
-	writeMembersCSV(t, dsn, big, 200_000)
+	writeMembersCSV(t, dsn, big, crashRows)
 	before := fingerprint(t, dsn)
 	var people, members int
 	fmt.Sscanf(before, "people=%d memberships=%d", &people, &members)
-	whole := fmt.Sprintf("people=%d memberships=%d ", people+200_000, members+200_000)
+	whole := fmt.Sprintf("people=%d memberships=%d ", people+crashRows, members+crashRows)
 	saved := filepath.Join(t.TempDir(), "saved.db")
 	if err := copyDB(dsn, saved); err != nil {
 		t.Fatal(err)
@@ -152,7 +159,10 @@ func TestKilledImportChangesNothing(t *testing.T) {
 		}
 		return c
 	}
-	finish := func(i int, c *exec.Cmd, db string, at time.Duration) {
+	// finish kills c, checks it died of the kill (it was still running),
+	// and compares db with the fingerprint from before; it reports whether
+	// the kill landed after the commit.
+	finish := func(i int, c *exec.Cmd, db string, at time.Duration) bool {
 		c.Process.Signal(syscall.SIGKILL)
 		err := c.Wait()
 		if ee, ok := err.(*exec.ExitError); !ok || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
@@ -162,6 +172,7 @@ func TestKilledImportChangesNothing(t *testing.T) {
 		switch {
 		case got == before:
 			t.Logf("kill %d at %s: unchanged and sound", i, at.Round(time.Millisecond))
+			return false
 		case strings.HasPrefix(got, whole):
 			// Killed after the commit: the whole import is there. Put the
 			// database back for the next kill.
@@ -171,47 +182,77 @@ func TestKilledImportChangesNothing(t *testing.T) {
 			if err := copyDB(saved, db); err != nil {
 				t.Fatal(err)
 			}
+			return true
 		default:
 			t.Fatalf("kill %d at %s (seed %d): the database changed:\n got %s\nwant %s", i, at, seed, got, before)
 		}
+		return false
 	}
 
-	// The write-phase kill runs on a copy, alongside the early kills (the
-	// reading takes most of the import's time): once the write transaction
-	// spills pages into the WAL it is open, and the import dies within the
-	// next 200 ms.
+	// The write-phase kill, on a copy: once the write transaction spills
+	// pages into the WAL it is open (reading and checking write nothing);
+	// the import is killed as soon as the WAL has grown by walGrowth bytes
+	// (the import's rows, not some small bookkeeping write), and the kill
+	// must land before the commit (else it is tried again).
+	const walGrowth = 256 << 10
 	copyAt := filepath.Join(t.TempDir(), "copy.db")
-	if err := copyDB(saved, copyAt); err != nil {
-		t.Fatal(err)
-	}
-	long := start(copyAt)
-	began := time.Now()
-	delay := time.Duration(r.IntN(200)) * time.Millisecond
-	walSeen := make(chan time.Duration, 1)
-	go func() {
-		for time.Since(began) < 3*time.Minute {
-			if st, err := os.Stat(copyAt + "-wal"); err == nil && st.Size() > 0 {
-				time.Sleep(delay)
-				long.Process.Signal(syscall.SIGKILL)
-				walSeen <- time.Since(began)
-				return
-			}
-			time.Sleep(5 * time.Millisecond)
+	var reading time.Duration
+	for try := 0; ; try++ {
+		if err := copyDB(saved, copyAt); err != nil {
+			t.Fatal(err)
 		}
-		walSeen <- 0
-	}()
+		long := start(copyAt)
+		began := time.Now()
+		var first, last int64 // WAL sizes: first seen, last seen
+		for last < first+walGrowth {
+			if time.Since(began) > 3*time.Minute {
+				long.Process.Kill()
+				long.Wait()
+				t.Fatal("the import wrote nothing in 3 minutes")
+			}
+			if st, err := os.Stat(copyAt + "-wal"); err == nil && st.Size() > 0 {
+				if first == 0 {
+					first, reading = st.Size(), time.Since(began)
+				}
+				last = st.Size()
+			}
+			if last < first+walGrowth {
+				time.Sleep(time.Millisecond)
+			}
+		}
+		at := time.Since(began)
+		if !finish(4, long, copyAt, at) {
+			t.Logf("kill 4 landed mid-write: the WAL had grown from %d to %d bytes, %s after the reading phase", first, last, (at - reading).Round(time.Millisecond))
+			break
+		}
+		if try == 2 {
+			t.Fatalf("three kills as the WAL grew all landed after the commit: the write phase of %d rows is too short to be caught", crashRows)
+		}
+		os.Remove(copyAt)
+		os.Remove(copyAt + "-wal")
+		os.Remove(copyAt + "-shm")
+	}
 
+	// The early kills: at random moments of the reading phase just timed,
+	// or as soon as the write begins, should this run read faster (the
+	// machine's load varies): never after the import has ended.
+	walSize := func() int64 {
+		st, err := os.Stat(dsn + "-wal")
+		if err != nil {
+			return 0
+		}
+		return st.Size()
+	}
 	for i := range 4 {
+		wal0 := walSize()
 		c := start(dsn)
-		at := time.Duration(200+r.IntN(4800)) * time.Millisecond
-		time.Sleep(at)
-		finish(i, c, dsn, at)
+		began := time.Now()
+		due := reading/10 + time.Duration(r.Int64N(int64(reading*8/10)))
+		for time.Since(began) < due && walSize() <= wal0 {
+			time.Sleep(time.Millisecond)
+		}
+		finish(i, c, dsn, time.Since(began))
 	}
-	at := <-walSeen
-	if at == 0 {
-		t.Fatal("the import wrote nothing in 3 minutes")
-	}
-	finish(4, long, copyAt, at)
 }
 
 // copyDB copies a quiet SQLite database (a consistent snapshot) and its key

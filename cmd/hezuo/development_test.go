@@ -11,10 +11,13 @@ import (
 
 // TestDevelopmentCommand runs `hezuo development` on the demo county, as
 // JSON and text in both languages, for the whole store and the county, on
-// SQLite and (with HEZUO_TEST_POSTGRES) PostgreSQL.
+// SQLite and (with HEZUO_TEST_POSTGRES) PostgreSQL, the two in parallel.
 func TestDevelopmentCommand(t *testing.T) {
 	for _, d := range dbtest.DSNs(t) {
-		t.Run(d.Name, func(t *testing.T) { testDevelopment(t, d.DSN) })
+		t.Run(d.Name, func(t *testing.T) {
+			t.Parallel()
+			testDevelopment(t, d.DSN)
+		})
 	}
 }
 

@@ -6,7 +6,9 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
+	"sync"
 	"testing"
 
 	"hezuo/sqldb/dbtest"
@@ -26,31 +28,65 @@ func importCounts(t *testing.T, args ...string) [3]int {
 
 // TestDemoExportsRoundTrip exports every list of the demo county as .xlsx
 // and .csv and imports it back: no row is new or changed.
+//
+// Each `export` dumps the whole database (cmd_export.go), so the kinds run
+// side by side (issue 7): the two databases in parallel, and within each
+// two workers, each over its own copy of the demo so that no import can
+// see another's writes.
 func TestDemoExportsRoundTrip(t *testing.T) {
 	for _, d := range dbtest.DSNs(t) {
 		t.Run(d.Name, func(t *testing.T) {
-			copyDemo(t, d.DSN)
-			dir := t.TempDir()
+			t.Parallel()
 			exts := []string{".xlsx", ".csv"}
 			if d.Name == "postgres" {
 				// Reading a CSV is the same whatever the database: the
 				// SQLite run covers it (this test is the package's longest).
 				exts = exts[:1]
 			}
-			for _, kind := range xlsx.Kinds() {
+			type job struct{ kind, ext string }
+			// The longest rounds (the roster of members, the attendance
+			// lists) first, so that the workers end together.
+			kinds := xlsx.Kinds()
+			first := map[string]int{"members": 1, "meeting-attendances": 2, "attendances": 3, "meetings": 4}
+			sort.SliceStable(kinds, func(i, j int) bool {
+				fi, fj := first[kinds[i]], first[kinds[j]]
+				return fi != 0 && (fj == 0 || fi < fj)
+			})
+			jobs := make(chan job, len(kinds)*len(exts))
+			for _, kind := range kinds {
 				for _, ext := range exts {
-					file := filepath.Join(dir, kind+ext)
-					mustRun(t, "export", kind, file, "--db", d.DSN)
-					got := importCounts(t, kind, file, "--db", d.DSN, "--dry-run")
-					if got[0] != 0 || got[1] != 0 || got[2] == 0 {
-						t.Errorf("%s%s dry run: %v", kind, ext, got)
-					}
-					if got := importCounts(t, "--db", d.DSN, kind, file); got[0] != 0 || got[1] != 0 {
-						t.Errorf("%s%s: %v", kind, ext, got)
-					}
+					jobs <- job{kind, ext}
 				}
 			}
+			close(jobs)
+			const workers = 2
+			dsns := []string{d.DSN}
+			for len(dsns) < workers {
+				if d.Name == "postgres" {
+					dsns = append(dsns, dbtest.Postgres(t))
+				} else {
+					dsns = append(dsns, dbtest.SQLite(t))
+				}
+			}
+			for _, dsn := range dsns {
+				copyDemo(t, dsn)
+			}
+			var wg sync.WaitGroup
+			for _, dsn := range dsns {
+				dir := t.TempDir()
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					for j := range jobs {
+						// t.Run may be called from several goroutines; a
+						// failed round stops only its own subtest.
+						t.Run(j.kind+j.ext, func(t *testing.T) { exportRoundTrip(t, dsn, filepath.Join(dir, j.kind+j.ext), j.kind) })
+					}
+				}()
+			}
+			wg.Wait()
 			// A township's export holds fewer members than the county's.
+			dir := t.TempDir()
 			county, town := filepath.Join(dir, "c.csv"), filepath.Join(dir, "t.csv")
 			mustRun(t, "export", "members", county, "--db", d.DSN, "--scope", "222424")
 			mustRun(t, "export", "members", town, "--db", d.DSN, "--scope", "222424100")
@@ -58,6 +94,21 @@ func TestDemoExportsRoundTrip(t *testing.T) {
 				t.Errorf("county export %d rows, township %d", n, m)
 			}
 		})
+	}
+}
+
+// exportRoundTrip exports kind from dsn into file (its extension chooses
+// the format) and imports it back, dry and for real: nothing is new or
+// changed, and the dry run sees every row unchanged.
+func exportRoundTrip(t *testing.T, dsn, file, kind string) {
+	mustRun(t, "export", kind, file, "--db", dsn)
+	ext := filepath.Ext(file)
+	got := importCounts(t, kind, file, "--db", dsn, "--dry-run")
+	if got[0] != 0 || got[1] != 0 || got[2] == 0 {
+		t.Errorf("%s%s dry run: %v", kind, ext, got)
+	}
+	if got := importCounts(t, "--db", dsn, kind, file); got[0] != 0 || got[1] != 0 {
+		t.Errorf("%s%s: %v", kind, ext, got)
 	}
 }
 

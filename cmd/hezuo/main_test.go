@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"hezuo"
@@ -87,76 +88,94 @@ func lookupPath(m map[string]any, path string) (any, bool) {
 	return v, true
 }
 
+// TestDemoReproducesSeedFigures checks the demo's figures against the
+// seed's on SQLite and PostgreSQL (the two in parallel), and that both give
+// the same stats and check.
 func TestDemoReproducesSeedFigures(t *testing.T) {
+	var mu sync.Mutex
 	outputs := map[string][2]string{}
-	for _, d := range dbtest.DSNs(t) {
-		t.Run(d.Name, func(t *testing.T) {
-			copyDemo(t, d.DSN) // loaded by `hezuo demo` into the template
-			if out := mustRun(t, "demo", "--db", d.DSN); !strings.Contains(out, "无需重复") {
-				t.Errorf("second demo run is not a no-op: %q", out)
-			}
-			for _, day := range []string{"2022-06-08", "2026-11-28"} {
-				out := mustRun(t, "stats", "--as-of", day, "--format", "json", "--db", d.DSN)
-				var m map[string]any
-				if err := json.Unmarshal([]byte(out), &m); err != nil {
-					t.Fatal(err)
-				}
-				for path, want := range seedFigures {
-					got, ok := lookupPath(m, path)
-					if !ok || got.(float64) != want {
-						t.Errorf("%s: %s = %v, want %v", day, path, got, want)
-					}
-				}
-				hh, _ := lookupPath(m, "cooperatives.households_driven")
-				if h := hh.(float64); h < 5000 || h >= 6000 {
-					t.Errorf("households driven %v, want 5000+", h)
-				}
-				share, _ := lookupPath(m, "talent.share_of_cooperative_members")
-				if s := share.(float64); s < 0.1125 || s >= 0.1135 {
-					t.Errorf("share of cooperative members %v, want 11.3%%", s)
-				}
-				coop, _ := lookupPath(m, "loans.to_cooperatives_fen")
-				if f := coop.(float64); f < 1_100_000_000 || f >= 1_200_000_000 {
-					t.Errorf("loans to cooperatives %v fen, want 1100余万元", f)
-				}
-				att, _ := lookupPath(m, "training.attendances")
-				people, _ := lookupPath(m, "training.people")
-				if a, p := att.(float64), people.(float64); a < 12000 || a >= 13000 || p >= a || p == 0 {
-					t.Errorf("training attendances %v by %v people, want 12000余 by fewer people", a, p)
-				}
-				all, _ := lookupPath(m, "talent.share_of_all_members")
-				if s := all.(float64); s < 0.0445 || s >= 0.0450 {
-					t.Errorf("share of all members %v, want 4.5%%", s)
-				}
-			}
-			stats := mustRun(t, "stats", "--db", d.DSN, "--as-of", "2022-06-08", "--format", "json")
-			check := mustRun(t, "check", "--db", d.DSN, "--as-of", "2022-06-08", "--format", "json")
-			outputs[d.Name] = [2]string{stats, check}
-			keyRotationOnDemo(t, d.DSN, stats, check) // cmd_key_test.go: sealed at rest, rotation changes nothing
-			var rows []hezuo.CheckView
-			if err := json.Unmarshal([]byte(check), &rows); err != nil {
-				t.Fatal(err)
-			}
-			if len(rows) != 168 {
-				t.Fatalf("check lists %d orgs, want 168", len(rows))
-			}
-			levels := map[string]int{}
-			for _, r := range rows {
-				levels[r.ManagedBy.Level]++
-				if hezuo.RequiredNames[r.Required] == "" || hezuo.ActualNames[r.Actual] == "" || r.Status != "ok" ||
-					r.OrgNo == "" || r.Name == "" || hezuo.KindNames[r.Kind] == "" || len(r.Reasons) < 3 {
-					t.Errorf("bad check row %+v", r)
-				}
-			}
-			if levels["village"] == 0 || levels["township"] == 0 || levels["department"] == 0 {
-				t.Errorf("manager levels %v: every level should occur", levels)
-			}
-		})
-	}
+	dsns := dbtest.DSNs(t)
+	t.Run("db", func(t *testing.T) {
+		for _, d := range dsns {
+			t.Run(d.Name, func(t *testing.T) {
+				t.Parallel()
+				demoSeedFigures(t, d.DSN, func(out [2]string) {
+					mu.Lock()
+					outputs[d.Name] = out
+					mu.Unlock()
+				})
+			})
+		}
+	})
 	if pg, ok := outputs["postgres"]; ok {
 		if sq := outputs["sqlite"]; sq != pg {
 			t.Errorf("SQLite and PostgreSQL outputs differ")
 		}
+	}
+}
+
+// demoSeedFigures checks the demo county in the database dsn and hands its
+// stats and check (JSON, 2022-06-08) to keep.
+func demoSeedFigures(t *testing.T, dsn string, keep func([2]string)) {
+	copyDemo(t, dsn) // loaded by `hezuo demo` into the template
+	if out := mustRun(t, "demo", "--db", dsn); !strings.Contains(out, "无需重复") {
+		t.Errorf("second demo run is not a no-op: %q", out)
+	}
+	for _, day := range []string{"2022-06-08", "2026-11-28"} {
+		out := mustRun(t, "stats", "--as-of", day, "--format", "json", "--db", dsn)
+		var m map[string]any
+		if err := json.Unmarshal([]byte(out), &m); err != nil {
+			t.Fatal(err)
+		}
+		for path, want := range seedFigures {
+			got, ok := lookupPath(m, path)
+			if !ok || got.(float64) != want {
+				t.Errorf("%s: %s = %v, want %v", day, path, got, want)
+			}
+		}
+		hh, _ := lookupPath(m, "cooperatives.households_driven")
+		if h := hh.(float64); h < 5000 || h >= 6000 {
+			t.Errorf("households driven %v, want 5000+", h)
+		}
+		share, _ := lookupPath(m, "talent.share_of_cooperative_members")
+		if s := share.(float64); s < 0.1125 || s >= 0.1135 {
+			t.Errorf("share of cooperative members %v, want 11.3%%", s)
+		}
+		coop, _ := lookupPath(m, "loans.to_cooperatives_fen")
+		if f := coop.(float64); f < 1_100_000_000 || f >= 1_200_000_000 {
+			t.Errorf("loans to cooperatives %v fen, want 1100余万元", f)
+		}
+		att, _ := lookupPath(m, "training.attendances")
+		people, _ := lookupPath(m, "training.people")
+		if a, p := att.(float64), people.(float64); a < 12000 || a >= 13000 || p >= a || p == 0 {
+			t.Errorf("training attendances %v by %v people, want 12000余 by fewer people", a, p)
+		}
+		all, _ := lookupPath(m, "talent.share_of_all_members")
+		if s := all.(float64); s < 0.0445 || s >= 0.0450 {
+			t.Errorf("share of all members %v, want 4.5%%", s)
+		}
+	}
+	stats := mustRun(t, "stats", "--db", dsn, "--as-of", "2022-06-08", "--format", "json")
+	check := mustRun(t, "check", "--db", dsn, "--as-of", "2022-06-08", "--format", "json")
+	keep([2]string{stats, check})
+	keyRotationOnDemo(t, dsn, stats, check) // cmd_key_test.go: sealed at rest, rotation changes nothing
+	var rows []hezuo.CheckView
+	if err := json.Unmarshal([]byte(check), &rows); err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 168 {
+		t.Fatalf("check lists %d orgs, want 168", len(rows))
+	}
+	levels := map[string]int{}
+	for _, r := range rows {
+		levels[r.ManagedBy.Level]++
+		if hezuo.RequiredNames[r.Required] == "" || hezuo.ActualNames[r.Actual] == "" || r.Status != "ok" ||
+			r.OrgNo == "" || r.Name == "" || hezuo.KindNames[r.Kind] == "" || len(r.Reasons) < 3 {
+			t.Errorf("bad check row %+v", r)
+		}
+	}
+	if levels["village"] == 0 || levels["township"] == 0 || levels["department"] == 0 {
+		t.Errorf("manager levels %v: every level should occur", levels)
 	}
 }
 

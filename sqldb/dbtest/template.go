@@ -23,7 +23,9 @@ type Template struct {
 	Name string                 // a short name for the template's directory and database
 	Load func(dsn string) error // fills the empty database dsn
 
-	mu            sync.Mutex
+	// One lock per kind, so that parallel tests copy (or load) the SQLite
+	// and the PostgreSQL template at the same time.
+	mu, pgMu      sync.Mutex
 	dir, file     string // the SQLite template
 	pgName, pgDSN string // the PostgreSQL template
 	pgAdmin       string
@@ -35,12 +37,14 @@ type Template struct {
 func (tp *Template) Copy(t testing.TB, dsn string) {
 	t.Helper()
 	isolateKeys(t) // before the template's key is made
-	tp.mu.Lock()
-	defer tp.mu.Unlock()
 	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		tp.pgMu.Lock()
+		defer tp.pgMu.Unlock()
 		tp.copyPostgres(t, dsn)
 		return
 	}
+	tp.mu.Lock()
+	defer tp.mu.Unlock()
 	if tp.file == "" {
 		dir, err := os.MkdirTemp("", "hezuo-"+tp.Name+"-template")
 		if err != nil {
@@ -104,6 +108,10 @@ func (tp *Template) copyPostgres(t testing.TB, dsn string) {
 // Drop removes the templates and their keys; call it from TestMain after
 // the tests have run.
 func (tp *Template) Drop() {
+	tp.mu.Lock()
+	defer tp.mu.Unlock()
+	tp.pgMu.Lock()
+	defer tp.pgMu.Unlock()
 	if tp.dir != "" {
 		os.RemoveAll(tp.dir)
 	}
