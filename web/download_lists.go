@@ -30,11 +30,16 @@ func (s *Server) orgsDownload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	// Page after page by cursor: each read costs one page, where page
+	// numbers (OFFSET) would make the whole download quadratic (issue 7).
 	items, err := collect(func(n int) ([]hezuo.OrgItem, int, error) {
 		f.Page, f.PerPage = n, downloadPer
 		l, err := s.db.ListOrgs(r.Context(), accessOf(r), f)
 		if err != nil {
 			return nil, 0, err
+		}
+		if f.After = l.Next; l.Next == "" {
+			return l.Items, n*downloadPer - downloadPer + len(l.Items), nil // the last page
 		}
 		return l.Items, l.Total, nil
 	})
@@ -57,11 +62,14 @@ func (s *Server) orgsDownload(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) peopleDownload(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"), Party: q.Get("party") != "", Talent: q.Get("talent") != "", Sort: q.Get("sort")}
-	items, err := collect(func(n int) ([]hezuo.PersonItem, int, error) {
+	items, err := collect(func(n int) ([]hezuo.PersonItem, int, error) { // by cursor, as orgsDownload
 		f.Page, f.PerPage = n, downloadPer
 		l, err := s.db.ListPeople(r.Context(), accessOf(r), f)
 		if err != nil {
 			return nil, 0, err
+		}
+		if f.After = l.Next; l.Next == "" {
+			return l.Items, n*downloadPer - downloadPer + len(l.Items), nil // the last page
 		}
 		return l.Items, l.Total, nil
 	})
