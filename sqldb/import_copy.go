@@ -1,13 +1,7 @@
 package sqldb
 
 import (
-	"fmt"
 	"strings"
-
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
-
-	"hezuo"
 )
 
 // insertNew inserts rows known to be new (l.plain) into table's columns
@@ -23,25 +17,7 @@ func (l *importer) insertNew(table string, cols, types []string, rows [][]any) e
 	if l.db.Dialect == SQLite {
 		return l.insertMany(l.insertHead(table)+" ("+strings.Join(cols, ", ")+")", "", types, rows, nil)
 	}
-	for _, r := range rows {
-		for i, v := range r {
-			if d, ok := v.(hezuo.Date); ok {
-				if d.IsZero() {
-					r[i] = nil
-				} else {
-					r[i] = d.Time()
-				}
-			}
-		}
-	}
-	return l.conn.Raw(func(dc any) error {
-		c, ok := dc.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("not a pgx connection: %T", dc)
-		}
-		_, err := c.Conn().CopyFrom(l.ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
-		return err
-	})
+	return copyOn(l.ctx, l.conn, table, cols, rows)
 }
 
 // newIDs returns n fresh ids for table's rows: on PostgreSQL from its

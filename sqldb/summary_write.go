@@ -129,8 +129,15 @@ func (w *rowWriter) close() {
 }
 
 // copy uses COPY on the connection's PostgreSQL session (inside the
-// transaction begun there); dates go as time values.
+// transaction begun there).
 func (w *rowWriter) copy(table string, cols []string, rows [][]any) error {
+	return copyOn(w.ctx, w.conn, table, cols, rows)
+}
+
+// copyOn writes rows into table's columns by COPY on conn's PostgreSQL
+// session (inside the transaction begun there); dates go as time values
+// (rows are changed in place).
+func copyOn(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error {
 	for _, r := range rows {
 		for i, v := range r {
 			if d, ok := v.(hezuo.Date); ok {
@@ -142,12 +149,12 @@ func (w *rowWriter) copy(table string, cols []string, rows [][]any) error {
 			}
 		}
 	}
-	return w.conn.Raw(func(dc any) error {
+	return conn.Raw(func(dc any) error {
 		c, ok := dc.(*stdlib.Conn)
 		if !ok {
 			return fmt.Errorf("not a pgx connection: %T", dc)
 		}
-		_, err := c.Conn().CopyFrom(w.ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
+		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
 		return err
 	})
 }
