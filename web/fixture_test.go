@@ -102,7 +102,10 @@ func newApp(t *testing.T, dsn string, opt Options) *app {
 		t.Fatal(err)
 	}
 	a.srv = httptest.NewServer(s)
-	t.Cleanup(a.srv.Close)
+	t.Cleanup(func() {
+		a.srv.Close()
+		s.Close()
+	})
 	return a
 }
 

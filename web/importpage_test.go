@@ -6,9 +6,12 @@ import (
 	"io"
 	"mime/multipart"
 	"net/http"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/xuri/excelize/v2"
 
@@ -254,4 +257,27 @@ func TestTownshipImport(t *testing.T) {
 			t.Errorf("townB's own org: %d %.2000s", st, body)
 		}
 	})
+}
+
+// TestUploadsClose: the server's Close removes the directory where uploads
+// wait for confirmation, with what is in it.
+func TestUploadsClose(t *testing.T) {
+	var u uploads
+	up, err := u.put("admin", "members", "m.csv", ".csv", time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(up.Path, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Dir(up.Path)
+	if err := u.close(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); !os.IsNotExist(err) {
+		t.Errorf("%s still there after close: %v", dir, err)
+	}
+	if u.get(up.Token, "admin", time.Now()) != nil {
+		t.Error("the upload is still known after close")
+	}
 }

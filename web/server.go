@@ -74,6 +74,10 @@ func New(db *sqldb.DB, opt Options) (*Server, error) {
 	return s, nil
 }
 
+// Close removes the server's temporary files (spreadsheets uploaded and
+// not yet confirmed); call it after the last request.
+func (s *Server) Close() error { return s.uploads.close() }
+
 // ServeHTTP serves one request through the middleware (middleware.go).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.h.ServeHTTP(w, r)

@@ -61,6 +61,18 @@ func (u *uploads) put(user, kind, name, ext string, now time.Time) (*upload, err
 	return &cp, nil
 }
 
+// close removes the directory of the waiting uploads and what it holds.
+func (u *uploads) close() error {
+	u.mu.Lock()
+	defer u.mu.Unlock()
+	if u.dir == "" {
+		return nil
+	}
+	err := os.RemoveAll(u.dir)
+	u.dir, u.files = "", nil
+	return err
+}
+
 // get returns a copy of user's upload tok, or nil when there is none
 // (expired, confirmed, or someone else's).
 func (u *uploads) get(tok, user string, now time.Time) *upload {

@@ -53,6 +53,7 @@ func cmdServe(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	defer srv.Close()
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return hezuo.Errorf(hezuo.EINVALID, "无法监听 %s：%v", "cannot listen on %s: %v", *addr, err)
