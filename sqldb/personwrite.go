@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strconv"
 	"time"
 
@@ -21,6 +22,20 @@ func forbidWrite(a *hezuo.Access) error {
 // fieldError returns an error of code about one form field.
 func fieldError(code, record, field, zh, en string) *hezuo.Error {
 	return &hezuo.Error{Code: code, Record: record, Field: field, ZH: zh, EN: en}
+}
+
+// notAfterToday refuses a date d of a form's field that lies after today
+// (what has not happened cannot be recorded); whatZH/whatEN name the date,
+// whatEN with its article ("the start"), or "" for the bare date.
+func notAfterToday(record, field, whatZH, whatEN string, d, today hezuo.Date) error {
+	if !d.After(today) {
+		return nil
+	}
+	en := fmt.Sprintf("%s is after today (%s)", d, today)
+	if whatEN != "" {
+		en = whatEN + " " + en
+	}
+	return fieldError(hezuo.EINVALID, record, field, fmt.Sprintf("%s %s 晚于今天 %s", whatZH, d, today), en)
 }
 
 // villageIn checks that code is a village on record inside a's scope.

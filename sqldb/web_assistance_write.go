@@ -26,9 +26,8 @@ func (db *DB) CreateUnitPairing(ctx context.Context, a *hezuo.Access, up hezuo.U
 	if err := up.Validate(); err != nil {
 		return err
 	}
-	if up.From.After(today) {
-		return fieldError(hezuo.EINVALID, rec, "from", fmt.Sprintf("开始日期 %s 晚于今天 %s", up.From, today),
-			fmt.Sprintf("the start %s is after today (%s)", up.From, today))
+	if err := notAfterToday(rec, "from", "开始日期", "the start", up.From, today); err != nil {
+		return err
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -138,9 +137,8 @@ func (db *DB) CreateHouseholdPairing(ctx context.Context, a *hezuo.Access, hp he
 		}
 		return err
 	}
-	if hp.From.After(today) {
-		return fieldError(hezuo.EINVALID, rec, "from", fmt.Sprintf("开始日期 %s 晚于今天 %s", hp.From, today),
-			fmt.Sprintf("the start %s is after today (%s)", hp.From, today))
+	if err := notAfterToday(rec, "from", "开始日期", "the start", hp.From, today); err != nil {
+		return err
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
@@ -225,9 +223,8 @@ func (db *DB) MarkOutOfPoverty(ctx context.Context, a *hezuo.Access, no string, 
 	if day.IsZero() {
 		return fieldError(hezuo.EINVALID, rec, "left_poverty_on", "请填写脱贫日期", "the date is missing")
 	}
-	if day.After(today) {
-		return fieldError(hezuo.EINVALID, rec, "left_poverty_on", fmt.Sprintf("脱贫日期 %s 晚于今天 %s", day, today),
-			fmt.Sprintf("%s is after today (%s)", day, today))
+	if err := notAfterToday(rec, "left_poverty_on", "脱贫日期", "", day, today); err != nil {
+		return err
 	}
 	if peopleOut < 1 {
 		return fieldError(hezuo.EINVALID, rec, "people_out", "脱贫人数至少 1 人", "at least one person leaves poverty")

@@ -78,9 +78,8 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 	if err := l.Validate(); err != nil {
 		return refield(err, "", map[string]string{"no": "no"})
 	}
-	if l.AppliedOn.After(today) {
-		return fieldError(hezuo.EINVALID, rec, "applied_on", fmt.Sprintf("申请日期 %s 晚于今天 %s", l.AppliedOn, today),
-			fmt.Sprintf("the application date %s is after today (%s)", l.AppliedOn, today))
+	if err := notAfterToday(rec, "applied_on", "申请日期", "the application date", l.AppliedOn, today); err != nil {
+		return err
 	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
