@@ -6,11 +6,17 @@ import (
 	"hezuo"
 )
 
-// Areas are the units of the roll-ups, named by their code: townships (9
-// digits), counties (6), prefectures (4), provinces (2) and the nation ("").
-// Each holds the sums of its townships, so that a scope of a township or
-// more reads exactly one area.
-var areaLevels = map[int]string{0: "nation", 2: "province", 4: "prefecture", 6: "county", 9: "township"}
+// Areas are the units of the roll-ups, named by their code: prefectures (4
+// digits), provinces (2) and the nation (""). Each holds the sums of its
+// townships, so that a scope of a prefecture or more reads exactly one area.
+// A county or narrower reads the segments of its orgs (and its instructors'),
+// a few hundred to a few thousand index seeks: daily roll-ups of every
+// township and county would be the bulk of a nation's summaries (about as
+// many rows as the org segments themselves) for no figure that needs them.
+var areaLevels = map[int]string{0: "nation", 2: "province", 4: "prefecture"}
+
+// rollupFinest is the longest code of an area with roll-ups.
+const rollupFinest = 4
 
 // areaCounty is the county column of an area's rows: its county, or its own
 // code above counties.
@@ -21,10 +27,10 @@ func areaCounty(area string) string {
 	return area
 }
 
-// ancestors returns the areas holding township t besides itself.
-func ancestors(t string) []string {
+// rollupAreas returns the areas with roll-ups holding township t.
+func rollupAreas(t string) []string {
 	var out []string
-	for _, n := range []int{6, 4, 2, 0} {
+	for _, n := range []int{4, 2, 0} {
 		if n < len(t) {
 			out = append(out, t[:n])
 		}

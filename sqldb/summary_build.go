@@ -92,10 +92,7 @@ func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn, r e
 		if err := db.writeTownship(w, b); err != nil {
 			return err
 		}
-		if err := db.addAreaRows(ctx, x, w, b.town, b.deltas, periods); err != nil {
-			return err
-		}
-		for _, a := range ancestors(b.town) {
+		for _, a := range rollupAreas(b.town) {
 			if open[a] == nil {
 				open[a] = areaDeltas{}
 			}

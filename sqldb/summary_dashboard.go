@@ -31,15 +31,19 @@ func (db *DB) memberTrendSummary(ctx context.Context, scope hezuo.Scope, days []
 }
 
 // orgsByTownshipSummary counts the orgs in scope existing on d by township
-// and kind (OrgsByTownship) from the townships' roll-ups, or from the org
-// segments for a village.
+// and kind (OrgsByTownship), once per summary version and day: the orgs of
+// the scope are counted (an index range; the roll-ups stop at prefectures,
+// and the chart needs townships).
 func (db *DB) orgsByTownshipSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date) (map[string]map[string]int, bool) {
 	version, ok := db.summaryVersion(ctx)
 	if !ok {
 		return nil, false
 	}
 	shared, err := db.townsCached(ctx, version, scope, d, func() (map[string]map[string]int, error) {
-		return db.readOrgsByTownship(ctx, scope, d)
+		w := &where{}
+		w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
+		w.addPair(orgActive("o", d))
+		return db.countOrgsByTownship(ctx, w)
 	})
 	if err != nil {
 		return nil, false
@@ -47,59 +51,23 @@ func (db *DB) orgsByTownshipSummary(ctx context.Context, scope hezuo.Scope, d he
 	return shared, true
 }
 
-func (db *DB) readOrgsByTownship(ctx context.Context, scope hezuo.Scope, d hezuo.Date) (map[string]map[string]int, error) {
+// countOrgsByTownship counts the orgs matching w (on alias o) by township
+// and kind.
+func (db *DB) countOrgsByTownship(ctx context.Context, w *where) (map[string]map[string]int, error) {
 	out := map[string]map[string]int{}
-	add := func(t, kind string, n int) {
-		if n == 0 || kind == "" {
-			return
+	err := db.eachRow(ctx, `SELECT substr(o.village, 1, 9), o.kind, count(*) FROM orgs o WHERE `+w.String()+
+		` GROUP BY substr(o.village, 1, 9), o.kind`, w.args, func(r rowScanner) error {
+		var t, k string
+		var n int
+		if err := r.Scan(&t, &k, &n); err != nil {
+			return err
 		}
 		if out[t] == nil {
 			out[t] = map[string]int{}
 		}
-		out[t][kind] += n
-	}
-	if len(scope.Prefix) > 9 {
-		err := db.eachActiveSegment(ctx, db, scope, d, func(o *orgRecord, _ *segRow) error {
-			add(hezuo.TownshipOf(o.village), o.kind, 1)
-			return nil
-		})
-		return out, err
-	}
-	p := scope.Prefix
-	lo, hi := hezuo.Scope{Prefix: p}.Range()
-	lo, hi = lo[:9], hi[:9]
-	var period hezuo.Date
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT max(period_start) FROM summary_periods WHERE period_start <= ?`), d).Scan(&period); err != nil {
-		return nil, err
-	}
-	q := `SELECT x.area, x.kind, sum(x.orgs) FROM summary_areas a JOIN summary_delta x ON x.area = a.area AND x.day <= ?`
-	args := []any{d}
-	if !period.IsZero() {
-		q = `SELECT x.area, x.kind, x.orgs FROM summary_areas a JOIN summary_snapshot x ON x.area = a.area AND x.period_start = ?
-			WHERE a.level = 'township' AND a.area BETWEEN ? AND ?
-			UNION ALL SELECT x.area, x.kind, sum(x.orgs) FROM summary_areas a JOIN summary_delta x ON x.area = a.area
-			AND x.day >= ? AND x.day <= ?`
-		args = []any{period, lo, hi, period, d}
-	}
-	q += ` WHERE a.level = 'township' AND a.area BETWEEN ? AND ? GROUP BY x.area, x.kind`
-	err := db.eachRow(ctx, q, append(args, lo, hi), func(r rowScanner) error {
-		var t, kind string
-		var n int
-		err := r.Scan(&t, &kind, &n)
-		add(t, kind, n)
-		return err
+		out[t][k] = n
+		return nil
 	})
-	// A snapshot and the deltas after it may add up to nothing.
-	for t, kinds := range out {
-		for k, n := range kinds {
-			if n == 0 {
-				delete(kinds, k)
-			}
-		}
-		if len(kinds) == 0 {
-			delete(out, t)
-		}
-	}
 	return out, err
 }
 

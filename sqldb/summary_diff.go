@@ -5,8 +5,8 @@ import (
 	"sort"
 )
 
-// applyDiffs changes the deltas and snapshots of townships, and of the
-// areas holding them, by the differences given.
+// applyDiffs changes the deltas and snapshots of the areas holding the
+// townships by the differences given (keyed by township).
 func (db *DB) applyDiffs(ctx context.Context, x execQuerier, w *rowWriter, diffs map[string]areaDeltas) error {
 	periods, err := db.periods(ctx, x)
 	if err != nil {
@@ -14,14 +14,11 @@ func (db *DB) applyDiffs(ctx context.Context, x execQuerier, w *rowWriter, diffs
 	}
 	up := map[string]areaDeltas{}
 	for _, t := range sortedStrings(keysOf(diffs)) {
-		for _, a := range ancestors(t) {
+		for _, a := range rollupAreas(t) {
 			if up[a] == nil {
 				up[a] = areaDeltas{}
 			}
 			up[a].merge(diffs[t])
-		}
-		if err := db.applyDiff(ctx, x, w, t, diffs[t], periods); err != nil {
-			return err
 		}
 	}
 	for _, a := range sortedStrings(keysOf(up)) {

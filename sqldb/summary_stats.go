@@ -6,9 +6,10 @@ import (
 	"hezuo"
 )
 
-// statsSummary computes Stats from the summaries: for a scope of a township
-// or more, the roll-up of its area (summary_area.go); for a village, the
-// segments of its orgs active on the day.
+// statsSummary computes Stats from the summaries: for a scope of a
+// prefecture or more, the roll-up of its area (summary_area.go); for a
+// county or narrower, the segments of its orgs active on the day, and the
+// instructors its townships dispatch that day.
 func (db *DB) statsSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date) (*hezuo.Stats, error) {
 	byKind := map[string]*metrics{}
 	add := func(kind string, m *metrics) {
@@ -17,7 +18,7 @@ func (db *DB) statsSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date)
 		}
 		byKind[kind].add(m, 1)
 	}
-	if len(scope.Prefix) > 9 {
+	if len(scope.Prefix) > rollupFinest {
 		err := db.eachActiveSegment(ctx, db, scope, d, func(_ *orgRecord, s *segRow) error {
 			m := s.metrics()
 			add(s.kind, &m)
@@ -25,6 +26,16 @@ func (db *DB) statsSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date)
 		})
 		if err != nil {
 			return nil, err
+		}
+		if len(scope.Prefix) <= 9 { // whole townships: their instructors
+			lo, hi := scope.Range()
+			var m metrics
+			if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM instructor_segments
+				WHERE township BETWEEN ? AND ? AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`),
+				lo[:9], hi[:9], d, d).Scan(&m[mDispatched]); err != nil {
+				return nil, err
+			}
+			add("", &m)
 		}
 		return statsFromMetrics(scope, d, byKind), nil
 	}

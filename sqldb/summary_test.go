@@ -22,6 +22,16 @@ func assertSummaries(t *testing.T, db *DB, r *rand.Rand, n int, fixed ...any) {
 	if !db.summariesReady(ctx) {
 		t.Fatal("summaries are not ready")
 	}
+	// Roll-ups stop at prefectures (summary_area.go): no township or county rows.
+	for _, tbl := range []string{"summary_delta", "summary_snapshot", "summary_areas"} {
+		var n int
+		if err := db.QueryRowContext(ctx, `SELECT count(*) FROM `+tbl+` WHERE length(area) > 4`).Scan(&n); err != nil {
+			t.Fatal(err)
+		}
+		if n != 0 {
+			t.Errorf("%s holds %d rows of areas below prefectures", tbl, n)
+		}
+	}
 	var codes []string
 	if err := db.eachRow(ctx, `SELECT code FROM divisions ORDER BY code`, nil, func(r rowScanner) error {
 		var c string

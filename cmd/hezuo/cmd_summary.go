@@ -16,7 +16,7 @@ func init() {
 // computed directly from the records (correct, slower).
 func cmdSummary(e *env, args []string) error {
 	f := newFlags(e, "summary rebuild [--db DSN]",
-		"从登记记录重建统计汇总表（组织分段与乡镇、县汇总）/ recompute the summaries (org segments, township and county roll-ups) from the records", "db")
+		"从登记记录重建统计汇总表（组织分段与市、省、全国汇总）/ recompute the summaries (org segments; prefecture, province and nation roll-ups) from the records", "db")
 	pos, err := f.parse(e, args)
 	if err != nil {
 		return err
