@@ -181,6 +181,25 @@ func firstCounty(b *testing.B, db *DB) hezuo.Scope {
 	return hezuo.Scope{Prefix: v[:6]}
 }
 
+// BenchmarkStatsOneCountyUncached is a county's figures without the cache:
+// the sum of its orgs' segments of the day (no roll-ups below prefectures).
+func BenchmarkStatsOneCountyUncached(b *testing.B) {
+	for _, d := range []hezuo.Date{benchDay, hezuo.MustDate("2022-06-08")} {
+		b.Run(d.String(), func(b *testing.B) {
+			benchScales(b, allScales, func(b *testing.B, db *DB, _ hezuo.Scope) {
+				county := firstCounty(b, db)
+				b.ResetTimer()
+				for b.Loop() {
+					s, err := db.statsSummary(context.Background(), county, d)
+					if err != nil || s.Orgs.Total == 0 {
+						b.Fatal(err, s)
+					}
+				}
+			})
+		})
+	}
+}
+
 func BenchmarkCheckOneCounty(b *testing.B) {
 	benchScales(b, allScales, func(b *testing.B, db *DB, _ hezuo.Scope) {
 		county := firstCounty(b, db)
