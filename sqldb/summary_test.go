@@ -103,7 +103,26 @@ func assertSummaries(t *testing.T, db *DB, r *rand.Rand, n int, fixed ...any) {
 			}
 			wantTowns[r.Township][r.Kind]++
 		}
-		if gotTowns, ok := db.orgsByTownshipSummary(ctx, p.scope, p.day); !ok || !reflect.DeepEqual(wantTowns, gotTowns) {
+		gotTowns, ok := db.orgsByTownshipSummary(ctx, p.scope, p.day)
+		for key := range gotTowns { // by prefecture: add the townships' counts up
+			if len(key) == rollupFinest {
+				if len(gotTowns) < 2 || len(p.scope.Prefix) > 2 {
+					t.Errorf("orgs by township %s on %s: by prefecture %v", p.scope, p.day, gotTowns)
+				}
+				byPref := map[string]map[string]int{}
+				for t, kinds := range wantTowns {
+					if byPref[t[:rollupFinest]] == nil {
+						byPref[t[:rollupFinest]] = map[string]int{}
+					}
+					for k, n := range kinds {
+						byPref[t[:rollupFinest]][k] += n
+					}
+				}
+				wantTowns = byPref
+			}
+			break
+		}
+		if !ok || !reflect.DeepEqual(wantTowns, gotTowns) {
 			t.Errorf("orgs by township %s on %s:\n direct  %v\n summary %v", p.scope, p.day, wantTowns, gotTowns)
 		}
 		// The trend's definitions are Stats' (MemberTrend counts a party
@@ -241,4 +260,47 @@ func schemaObjects(t *testing.T, db *DB) []string {
 		t.Fatalf("only %d schema objects: %q", len(out), out)
 	}
 	return out
+}
+
+// TestSummaryGenSeveralPrefectures checks the figures of a data set spread
+// over two provinces of two prefectures each: the roll-ups of prefectures,
+// provinces and the nation, and the segments' sums below them.
+func TestSummaryGenSeveralPrefectures(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		bulk, err := db.NewBulk(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := demo.Scale{Name: "small", Provinces: 2, Prefectures: 2, Counties: 2, Townships: 2, Villages: 2, OrgsPerTownship: 4,
+			MeanMembers: 12, PartyShare: 0.05, MultiMembership: 0.04, EndedMemberships: 0.12}
+		if err := demo.Generate(sc, 11, bulk); err != nil {
+			bulk.Abort()
+			t.Fatal(err)
+		}
+		if err := bulk.Close(); err != nil {
+			t.Fatal(err)
+		}
+		var prefectures []string
+		if err := db.eachRow(ctx, `SELECT area FROM summary_areas WHERE level = 'prefecture' ORDER BY area`, nil, func(r rowScanner) error {
+			var a string
+			err := r.Scan(&a)
+			prefectures = append(prefectures, a)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if len(prefectures) != 4 {
+			t.Fatalf("prefecture areas %v, want 4", prefectures)
+		}
+		// The nation's and a province's orgs by prefecture come from the
+		// roll-ups; assertSummaries compares them with the records.
+		towns, ok := db.orgsByTownshipSummary(ctx, hezuo.AllScope, demo.GenEnd)
+		if !ok || len(towns) != 4 {
+			t.Errorf("nation's orgs by area: %v, want the 4 prefectures", towns)
+		}
+		r := rand.New(rand.NewPCG(7, 8))
+		assertSummaries(t, db, r, 12, hezuo.AllScope, demo.GenEnd, hezuo.Scope{Prefix: prefectures[0][:2]}, hezuo.MustDate("2020-01-01"),
+			hezuo.Scope{Prefix: prefectures[3]}, demo.GenEnd)
+	})
 }

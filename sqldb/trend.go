@@ -40,7 +40,8 @@ func (db *DB) MemberTrend(ctx context.Context, a *hezuo.Access, req hezuo.Scope,
 }
 
 // OrgsByTownship counts the orgs a may see in the requested scope existing
-// on day, by township (9 digits) and kind. The result may be shared with
+// on day, by township (9 digits) and kind; for a province or wider whose
+// orgs lie in more than one prefecture, by prefecture (4 digits). The result may be shared with
 // other callers (the summaries' cache): read it, never change it.
 func (db *DB) OrgsByTownship(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) (map[string]map[string]int, error) {
 	scope, err := requestScope(a, req)

@@ -23,6 +23,9 @@ func TestChartAreas(t *testing.T) {
 		{counts{"222424103": {"cooperative": 2}, "110102104": {"cooperative": 1}}, "", "map[11:map[cooperative:1] 22:map[cooperative:2]]", hezuo.LevelProvince},
 		{counts{"222424103": {"cooperative": 2}}, "222424103", "map[222424103:map[cooperative:2]]", hezuo.LevelTownship},
 		{counts{}, "", "map[]", hezuo.LevelProvince},
+		// By prefecture (a province or wider over several prefectures, from the roll-ups).
+		{counts{"2201": {"cooperative": 2}, "2224": {"union": 1}}, "", "map[2201:map[cooperative:2] 2224:map[union:1]]", hezuo.LevelPrefecture},
+		{counts{"2201": {"cooperative": 2}, "2224": {"union": 1}, "1101": {"union": 3}}, "", "map[11:map[union:3] 22:map[cooperative:2 union:1]]", hezuo.LevelProvince},
 	} {
 		got, level := chartAreas(c.in, c.prefix)
 		if fmt.Sprint(got) != c.want || level != c.level {
