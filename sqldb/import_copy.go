@@ -21,9 +21,9 @@ func (l *importer) insertNew(table string, cols, types []string, rows [][]any) e
 }
 
 // newIDs returns n fresh ids for table's rows: on PostgreSQL from its
-// identity sequence, on SQLite those after the largest (the import's write
-// transaction is immediate: no other writer inserts meanwhile, and should
-// one have, the ids collide on the primary key and Import tries again).
+// identity sequence, on SQLite those after the largest, which the table
+// gives rows inserted without an id (the import's write transaction is
+// immediate: no other writer inserts meanwhile; insertPeople checks).
 func (l *importer) newIDs(table string, n int) ([]int64, error) {
 	out := make([]int64, 0, n)
 	if l.db.Dialect == SQLite {

@@ -1,6 +1,8 @@
 package sqldb
 
 import (
+	"fmt"
+
 	"hezuo"
 )
 
@@ -32,15 +34,17 @@ func (l *importer) bulkPeople(ds *hezuo.Dataset) error {
 			}
 		}
 	}
-	if err := l.insertPeople(fresh); err != nil {
-		return err
-	}
-	const cols = ` (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)`
-	return l.writePeople(stored, `INSERT INTO people`+cols,
-		`ON CONFLICT (id_hash) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
-			birth_date = excluded.birth_date, village = excluded.village, phone_sealed = excluded.phone_sealed,
-			talent_since = excluded.talent_since, leader_since = excluded.leader_since, version = people.version + 1
-		RETURNING id, id_hash`)
+	return l.unindexed("people", len(fresh)+len(stored), func() error {
+		if err := l.insertPeople(fresh); err != nil {
+			return err
+		}
+		const cols = ` (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)`
+		return l.writePeople(stored, `INSERT INTO people`+cols,
+			`ON CONFLICT (id_hash) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
+				birth_date = excluded.birth_date, village = excluded.village, phone_sealed = excluded.phone_sealed,
+				talent_since = excluded.talent_since, leader_since = excluded.leader_since, version = people.version + 1
+			RETURNING id, id_hash`)
+	})
 }
 
 // sealed is a person's keyed hash and sealed ID number and phone.
@@ -98,18 +102,45 @@ func (l *importer) insertPeople(people []*hezuo.Person) error {
 	}
 	cols := []string{"id", "county", "id_hash", "id_sealed", "name", "sex", "birth_date", "village", "phone_sealed", "talent_since", "leader_since"}
 	types := append([]string{"bigint"}, peopleTypes...)
+	// On SQLite the ids are left to the table, which gives each new row the
+	// largest rowid + 1: the ids drawn, in order (checked below). An explicit
+	// rowid costs a statement journal (SQLite must be able to undo the
+	// statement should a value not be an integer), which copies every page a
+	// statement touches first: with the people's keyed hashes, a unique key
+	// in random order, a page per row, a fifth of the people's write.
+	explicit := l.db.Dialect != SQLite
+	if !explicit {
+		cols, types = cols[1:], types[1:]
+	}
 	out := make([]sealed, len(people))
 	lo := 0
 	for hi := range l.sealPeople(people, out) {
 		rows := make([][]any, 0, hi-lo)
 		for i, p := range people[lo:hi] {
 			l.county[p.IDNumber], l.people[p.IDNumber] = personCounty(p), ids[lo+i]
-			rows = append(rows, append([]any{ids[lo+i]}, personRow(p, &out[lo+i])...))
+			row := personRow(p, &out[lo+i])
+			if explicit {
+				row = append([]any{ids[lo+i]}, row...)
+			}
+			rows = append(rows, row)
 		}
 		lo = hi
 		if err := l.insertNew("people", cols, types, rows); err != nil {
 			return err
 		}
+	}
+	if explicit {
+		return nil
+	}
+	// The rows took ids[0] … ids[n-1]: the new rows are all above the old
+	// largest id and end at the last id drawn (SQLite gives other rowids
+	// only once the largest possible one is taken).
+	var n, last int64
+	if err := l.tx.QueryRowContext(l.ctx, `SELECT count(*), coalesce(max(id), 0) FROM people WHERE id >= ?`, ids[0]).Scan(&n, &last); err != nil {
+		return err
+	}
+	if n != int64(len(ids)) || last != ids[len(ids)-1] {
+		return fmt.Errorf("people: %d new rows ending at id %d, want %d ending at %d", n, last, len(ids), ids[len(ids)-1])
 	}
 	return nil
 }

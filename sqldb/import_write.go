@@ -1,10 +1,12 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -320,15 +322,18 @@ func (l *importer) bulkMemberships(ds *hezuo.Dataset) error {
 		seen[key] = true
 		rows = append(rows, []any{l.countyOf(`SELECT county FROM orgs WHERE id = ?`, oid), pid, oid, m.Role, m.From, m.To})
 	}
+	sortByKey(rows)
 	insert := func() error {
-		const cols = ` (county, person_id, org_id, role, valid_from, valid_to)`
-		types := []string{"text", "bigint", "bigint", "text", "date", "date"}
-		if l.plain {
-			return l.insertNew("memberships", []string{"county", "person_id", "org_id", "role", "valid_from", "valid_to"}, types, rows)
-		}
-		return l.insertMany(`INSERT INTO memberships`+cols,
-			`ON CONFLICT (person_id, org_id, valid_from) DO UPDATE SET role = excluded.role, valid_to = excluded.valid_to,
-				version = memberships.version + 1`, types, rows, nil)
+		return l.unindexed("memberships", len(rows), func() error {
+			const cols = ` (county, person_id, org_id, role, valid_from, valid_to)`
+			types := []string{"text", "bigint", "bigint", "text", "date", "date"}
+			if l.plain {
+				return l.insertNew("memberships", []string{"county", "person_id", "org_id", "role", "valid_from", "valid_to"}, types, rows)
+			}
+			return l.insertMany(`INSERT INTO memberships`+cols,
+				`ON CONFLICT (person_id, org_id, valid_from) DO UPDATE SET role = excluded.role, valid_to = excluded.valid_to,
+					version = memberships.version + 1`, types, rows, nil)
+		})
 	}
 	if l.db.Dialect != SQLite || len(rows) < untriggered {
 		return insert()
@@ -375,11 +380,14 @@ func (l *importer) untriggered(trigger, kind string, ids map[int64]bool, insert 
 		list = append(list, id)
 	}
 	sort.Slice(list, func(i, j int) bool { return list[i] < list[j] })
-	for _, id := range list {
-		if err := l.exec(`INSERT INTO summary_dirty (kind, id) SELECT ?, ?
-			WHERE NOT EXISTS (SELECT 1 FROM summary_dirty WHERE kind = ? AND id = ?)`, kind, id, kind, id); err != nil {
-			return err
-		}
+	// What the trigger's INSERT … WHERE NOT EXISTS does, many rows a
+	// statement (a party status import marks one person per row).
+	marks := make([][]any, len(list))
+	for i, id := range list {
+		marks[i] = []any{kind, id}
+	}
+	if err := l.insertMany(`INSERT OR IGNORE INTO summary_dirty (kind, id)`, "", []string{"text", "bigint"}, marks, nil); err != nil {
+		return err
 	}
 	_, err = l.tx.ExecContext(l.ctx, create)
 	return err
@@ -427,12 +435,56 @@ func (l *importer) bulkPartyStatus(ds *hezuo.Dataset) error {
 		seen[key] = true
 		rows = append(rows, []any{l.county[s.IDNumber], pid, s.Status, nullID(home), s.From, s.To})
 	}
-	const cols = ` (county, person_id, status, home_party_org_id, valid_from, valid_to)`
-	types := []string{"text", "bigint", "text", "bigint", "date", "date"}
-	if l.plain {
-		return l.insertNew("party_status", []string{"county", "person_id", "status", "home_party_org_id", "valid_from", "valid_to"}, types, rows)
+	sortByKey(rows)
+	insert := func() error {
+		return l.unindexed("party_status", len(rows), func() error {
+			const cols = ` (county, person_id, status, home_party_org_id, valid_from, valid_to)`
+			types := []string{"text", "bigint", "text", "bigint", "date", "date"}
+			if l.plain {
+				return l.insertNew("party_status", []string{"county", "person_id", "status", "home_party_org_id", "valid_from", "valid_to"}, types, rows)
+			}
+			return l.insertMany(`INSERT INTO party_status`+cols,
+				`ON CONFLICT (person_id, status, valid_from) DO UPDATE SET home_party_org_id = excluded.home_party_org_id,
+					valid_to = excluded.valid_to`, types, rows, nil)
+		})
 	}
-	return l.insertMany(`INSERT INTO party_status`+cols,
-		`ON CONFLICT (person_id, status, valid_from) DO UPDATE SET home_party_org_id = excluded.home_party_org_id,
-			valid_to = excluded.valid_to`, types, rows, nil)
+	if l.db.Dialect != SQLite || len(rows) < untriggered {
+		return insert()
+	}
+	people := map[int64]bool{}
+	for _, r := range rows {
+		people[r[1].(int64)] = true
+	}
+	return l.untriggered("sm_party_status_ins", "person", people, insert)
+}
+
+// sortByKey orders membership or party status rows (county, person, org or
+// status, …, from, …) by their unique key (person, org or status, start):
+// the file's order is the people's (often by name or org, not by ID
+// number, the order of their ids), and rows in key order go into the key's
+// index one after another instead of all over it. Row ids follow; nothing
+// reads them in order.
+func sortByKey(rows [][]any) {
+	slices.SortStableFunc(rows, func(a, b []any) int {
+		if c := cmp.Compare(a[1].(int64), b[1].(int64)); c != 0 {
+			return c
+		}
+		switch x := a[2].(type) {
+		case int64:
+			if c := cmp.Compare(x, b[2].(int64)); c != 0 {
+				return c
+			}
+		case string:
+			if c := strings.Compare(x, b[2].(string)); c != 0 {
+				return c
+			}
+		}
+		switch x, y := a[4].(hezuo.Date), b[4].(hezuo.Date); {
+		case x.Before(y):
+			return -1
+		case y.Before(x):
+			return 1
+		}
+		return 0
+	})
 }

@@ -32,7 +32,7 @@ func init() {
 			{Key: "leader", ZH: "是否致富能手或技术骨干", Aliases: []string{"是否致富能手", "是否技术骨干"}, Type: TBool,
 				Choices: []string{"是", "否"}, NoteZH: "可选", NoteEN: "optional; 致富能手 or 技术骨干"},
 		},
-		rows:   func() kindRows { return &memberRows{people: map[string]int{}, keys: map[string]int{}} },
+		rows:   func() kindRows { return &memberRows{people: map[string]int{}, keys: map[memberKey]int{}} },
 		export: exportMembers,
 	})
 }
@@ -95,9 +95,13 @@ type memberRow struct {
 // must agree on those.
 type memberRows struct {
 	rows   []memberRow
-	people map[string]int // ID number → index of the person's first row
-	keys   map[string]int // ID number|org_id → index of its last row (the others chained by prev)
+	people map[string]int    // ID number → index of the person's first row
+	keys   map[memberKey]int // ID number + org_id → index of its last row (the others chained by prev)
 }
+
+// memberKey is a membership's key in a file: ID number and org_id (a
+// struct, not a joined string: no string made per row and lookup).
+type memberKey struct{ id, org string }
 
 func (mr *memberRows) add(r *rowCtx) {
 	row := memberRow{num: r.num}
@@ -146,7 +150,7 @@ func (mr *memberRows) add(r *rowCtx) {
 	if mr.conflicts(r, &row) {
 		return
 	}
-	k := id + "|" + org
+	k := memberKey{id, org}
 	row.prev = -1
 	if last, ok := mr.keys[k]; ok {
 		row.prev = last
@@ -172,7 +176,7 @@ func (mr *memberRows) add(r *rowCtx) {
 func (mr *memberRows) grow(n int) {
 	if n > cap(mr.rows) {
 		mr.rows = make([]memberRow, 0, n)
-		mr.people, mr.keys = make(map[string]int, n), make(map[string]int, n)
+		mr.people, mr.keys = make(map[string]int, n), make(map[memberKey]int, n)
 	}
 }
 
@@ -180,7 +184,7 @@ func (mr *memberRows) grow(n int) {
 // earlier row or disagrees with an earlier row of the same person. The later
 // row is the one named, with the earlier row's number.
 func (mr *memberRows) conflicts(r *rowCtx, row *memberRow) bool {
-	j, ok := mr.keys[row.m.IDNumber+"|"+row.m.OrgNo]
+	j, ok := mr.keys[memberKey{row.m.IDNumber, row.m.OrgNo}]
 	for ; ok && j >= 0; j = mr.rows[j].prev {
 		o := &mr.rows[j]
 		if o.m.From.Equal(row.m.From) {

@@ -3,7 +3,6 @@ package xlsx
 import (
 	"fmt"
 	"slices"
-	"strings"
 
 	"hezuo"
 )
@@ -33,10 +32,11 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	for i := range have.People {
 		people[have.People[i].IDNumber] = &have.People[i]
 	}
-	memberships := map[string][]*hezuo.Membership{}
+	memberships := map[memberKey][]*hezuo.Membership{}
 	for i := range have.Memberships {
 		m := &have.Memberships[i]
-		memberships[m.IDNumber+"|"+m.OrgNo] = append(memberships[m.IDNumber+"|"+m.OrgNo], m)
+		k := memberKey{m.IDNumber, m.OrgNo}
+		memberships[k] = append(memberships[k], m)
 	}
 	steps := map[string][]*hezuo.PartyStatus{}
 	for i := range have.PartyStatus {
@@ -61,10 +61,17 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 		}
 	}
 
-	// Per person: the merged record and the party status change.
+	// Per person, in ID number order (deterministic for the writer and for
+	// tests; sorting the ID numbers is cheaper than sorting the people made):
+	// the merged record and the party status change.
+	ids := make([]string, 0, len(mr.people))
+	for id := range mr.people {
+		ids = append(ids, id)
+	}
+	slices.Sort(ids)
 	personChanged := make(map[string]bool, len(mr.people))
-	for id, first := range mr.people {
-		row := &mr.rows[first] // the person's first row, whose earliest is their earliest joined date
+	for _, id := range ids {
+		row := &mr.rows[mr.people[id]] // the person's first row, whose earliest is their earliest joined date
 		old := people[id]
 		person, changed := mergePerson(b, row, old, row.earliest)
 		if old == nil || changed {
@@ -87,7 +94,7 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	matched := map[int64]bool{} // stored memberships a row speaks of
 	for i := range mr.rows {
 		row := &mr.rows[i]
-		k := row.m.IDNumber + "|" + row.m.OrgNo
+		k := memberKey{row.m.IDNumber, row.m.OrgNo}
 		m, isNew, changed := mergeMembership(b, row, memberships[k], row.prev == -1 && mr.keys[k] == i)
 		merged[i], matched[m.ID] = m, m.ID != 0
 		if bad[row.person.IDNumber] {
@@ -102,15 +109,13 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	// and org that no row speaks of.
 	for i := range mr.rows {
 		row := &mr.rows[i]
-		for _, s := range memberships[row.m.IDNumber+"|"+row.m.OrgNo] {
+		for _, s := range memberships[memberKey{row.m.IDNumber, row.m.OrgNo}] {
 			if !matched[s.ID] && overlap(merged[i].Period, s.Period) {
 				fail(row, "joined", fmt.Sprintf("与系统中此人在该组织自 %s 起的成员记录时段重叠", s.From),
 					fmt.Sprintf("overlaps the stored membership of this person in this org from %s", s.From))
 			}
 		}
 	}
-	// Deterministic order for the writer and for tests.
-	slices.SortFunc(p.Write.People, func(a, b hezuo.Person) int { return strings.Compare(a.IDNumber, b.IDNumber) })
 	return p
 }
 
