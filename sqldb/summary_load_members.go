@@ -2,7 +2,9 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
 	"sort"
+	"strings"
 
 	"hezuo"
 )
@@ -95,44 +97,67 @@ func (db *DB) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, 
 	if err != nil {
 		return err
 	}
-	// By the members' ids (an index seek each): with a subquery over the
-	// memberships the planner may scan party_status for every chunk.
 	people := sortedKeys(in.people)
-	err = db.chunked(ctx, x, `SELECT ps.person_id, ps.status, ps.valid_from, ps.valid_to FROM party_status ps
-		WHERE ps.person_id IN (%s) AND ps.status IN ('full', 'probationary', 'activist')`, people,
-		func(r rowScanner) error {
-			var id int64
-			var status string
-			var from, to hezuo.Date
-			if err := r.Scan(&id, &status, &from, &to); err != nil {
-				return err
-			}
-			p := in.people[id]
-			s := spanOf(from, to)
-			switch status {
-			case hezuo.StatusFull:
-				p.raw[0] = append(p.raw[0], s)
-			case hezuo.StatusProbationary:
-				p.raw[1] = append(p.raw[1], s)
-				p.probStarts = append(p.probStarts, s.from)
-			default:
-				p.raw[2] = append(p.raw[2], s)
-			}
+	// By the members' ids (an index seek each): with a subquery over the
+	// memberships the planner may scan party_status for every chunk. When
+	// the members are many for the table (a large import), one scan of each
+	// table, skipping the others, costs less than the seeks.
+	var top sql.NullInt64
+	if len(people) >= 1000 {
+		if err := x.QueryRowContext(ctx, `SELECT max(id) FROM people`).Scan(&top); err != nil {
+			return err
+		}
+	}
+	scan := top.Valid && int64(len(people))*4 >= top.Int64
+	statusQ := `SELECT ps.person_id, ps.status, ps.valid_from, ps.valid_to FROM party_status ps
+		WHERE ps.person_id IN (%s) AND ps.status IN ('full', 'probationary', 'activist')`
+	talentQ := `SELECT pe.id, pe.talent_since FROM people pe WHERE pe.id IN (%s) AND pe.talent_since IS NOT NULL`
+	each := func(q string, fn func(rowScanner) error) error {
+		return db.chunked(ctx, x, q, people, fn)
+	}
+	if scan {
+		each = func(q string, fn func(rowScanner) error) error {
+			q = strings.Replace(q, " IN (%s) AND", " IS NOT NULL AND", 1)
+			return db.eachRowOn(ctx, x, q, nil, fn)
+		}
+	}
+	err = each(statusQ, func(r rowScanner) error {
+		var id int64
+		var status string
+		var from, to hezuo.Date
+		if err := r.Scan(&id, &status, &from, &to); err != nil {
+			return err
+		}
+		p := in.people[id]
+		if p == nil { // not a member of the orgs (a scan)
 			return nil
-		})
+		}
+		s := spanOf(from, to)
+		switch status {
+		case hezuo.StatusFull:
+			p.raw[0] = append(p.raw[0], s)
+		case hezuo.StatusProbationary:
+			p.raw[1] = append(p.raw[1], s)
+			p.probStarts = append(p.probStarts, s.from)
+		default:
+			p.raw[2] = append(p.raw[2], s)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
-	err = db.chunked(ctx, x, `SELECT pe.id, pe.talent_since FROM people pe WHERE pe.id IN (%s) AND pe.talent_since IS NOT NULL`, people,
-		func(r rowScanner) error {
-			var id int64
-			var since hezuo.Date
-			if err := r.Scan(&id, &since); err != nil {
-				return err
-			}
-			in.people[id].talent = dayOf(since)
-			return nil
-		})
+	err = each(talentQ, func(r rowScanner) error {
+		var id int64
+		var since hezuo.Date
+		if err := r.Scan(&id, &since); err != nil {
+			return err
+		}
+		if p := in.people[id]; p != nil {
+			p.talent = dayOf(since)
+		}
+		return nil
+	})
 	if err != nil {
 		return err
 	}
