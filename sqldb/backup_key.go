@@ -48,7 +48,7 @@ func backupPeople(ctx context.Context, file string) (int, error) {
 	}
 	defer c.Close()
 	var n int
-	err = c.QueryRowContext(ctx, `SELECT count(*) FROM people`).Scan(&n)
+	err = c.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM people LIMIT 1) x`).Scan(&n)
 	if err != nil && strings.Contains(err.Error(), "no such table") {
 		return 0, nil
 	}
