@@ -38,6 +38,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 
 	"hezuo"
@@ -59,6 +60,11 @@ func (db *DB) RebuildSummaries(ctx context.Context) error {
 	begin := "BEGIN IMMEDIATE"
 	if db.Dialect == Postgres {
 		begin = "BEGIN"
+	} else { // the bulk load's page cache (bulk.go) for the rebuild's writes, then the default
+		if _, err := conn.ExecContext(ctx, fmt.Sprintf("PRAGMA cache_size = -%d", bulkCacheKiB)); err != nil {
+			return err
+		}
+		defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA cache_size = -2000")
 	}
 	if _, err := conn.ExecContext(ctx, begin); err != nil {
 		return err
