@@ -54,7 +54,16 @@ type PersonFilter struct {
 	Day     Date
 	After   string // a cursor (PersonList.Next): the page after that row
 	Before  string // a cursor (PersonList.Prev): the page before that row
+	// CountCap bounds the count of a list of a prefecture or wider
+	// (millions of people): past it, the total is CountCap and
+	// PersonList.TotalCapped is set. 0 is PeopleCountCap.
+	CountCap int
 }
+
+// PeopleCountCap is where the people list of a prefecture or wider stops
+// counting: "10000+" is what a list page needs, and counting a province's
+// millions of people is not (issue 7).
+const PeopleCountCap = 10000
 
 // PersonItem is a person as a list or API shows it; IDNumber and Phone are
 // masked unless the role may see them whole. ID is the database id used in
@@ -77,12 +86,14 @@ type PersonItem struct {
 	Left        Date     `json:"left,omitempty"`
 }
 
-// PersonList is one page of people and the number the filter selects.
+// PersonList is one page of people and the number the filter selects:
+// when TotalCapped, more than Total (the filter's CountCap).
 type PersonList struct {
-	Items []PersonItem `json:"items"`
-	Total int          `json:"total"`
-	Next  string       `json:"next,omitempty"` // cursor of the following page ("" at the end)
-	Prev  string       `json:"prev,omitempty"` // cursor of the preceding page ("" on the first)
+	Items       []PersonItem `json:"items"`
+	Total       int          `json:"total"`
+	TotalCapped bool         `json:"total_capped,omitempty"`
+	Next        string       `json:"next,omitempty"` // cursor of the following page ("" at the end)
+	Prev        string       `json:"prev,omitempty"` // cursor of the preceding page ("" on the first)
 }
 
 // PartyOrgItem is a party organization in a list, with the orgs it covers.

@@ -129,6 +129,31 @@ func TestListKeyset(t *testing.T) {
 			}
 			load(t, db, &hezuo.Dataset{People: []hezuo.Person{{IDNumber: idNumber(700), Name: "新来的人", Village: fxVB1}}})
 		}
+		// Past its cap the wide count stops: the cap, marked capped, and
+		// the pages still reach every person. At the cap (residents
+		// alone not past it) it is exact.
+		exact, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500})
+		if err != nil || exact.TotalCapped || exact.Total != len(exact.Items) {
+			t.Fatalf("uncapped wide list: total %d capped %v, %d listed, %v", exact.Total, exact.TotalCapped, len(exact.Items), err)
+		}
+		for _, c := range []struct {
+			limit, total int
+			capped       bool
+		}{{1, 1, true}, {exact.Total - 1, exact.Total - 1, true}, {exact.Total, exact.Total, false}, {exact.Total + 5, exact.Total, false}} {
+			l, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500, CountCap: c.limit})
+			if err != nil || l.Total != c.total || l.TotalCapped != c.capped || len(l.Items) != exact.Total {
+				t.Errorf("cap %d: total %d capped %v, %d listed (want %d %v, %d): %v", c.limit, l.Total, l.TotalCapped, len(l.Items), c.total, c.capped, exact.Total, err)
+			}
+		}
+		party, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500, Party: true, CountCap: 1})
+		if err != nil || len(party.Items) < 2 || party.Total != 1 || !party.TotalCapped {
+			t.Errorf("party members, cap 1: total %d capped %v, %d listed: %v", party.Total, party.TotalCapped, len(party.Items), err)
+		}
+		// A filter selecting one person: exact, below any cap.
+		one, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, Q: "新来的人", CountCap: 1})
+		if err != nil || one.Total != 1 || one.TotalCapped || len(one.Items) != 1 {
+			t.Errorf("one person, cap 1: total %d capped %v, %d listed: %v", one.Total, one.TotalCapped, len(one.Items), err)
+		}
 		for _, key := range []string{"name", "village", "birth_date", "id"} {
 			for _, sort := range []string{key, "-" + key} {
 				for _, orgNo := range []string{"", "A"} {

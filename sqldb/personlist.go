@@ -65,7 +65,8 @@ func (db *DB) scanPerson(r rowScanner, extra ...any) (hezuo.PersonItem, error) {
 
 // ListPeople returns a page of the people a may see that the filter
 // selects, with ID numbers and phones always masked (a list is not a reason
-// to see them; GetPerson is), and their number. With OrgNo the rows are
+// to see them; GetPerson is), and their number (for a prefecture or wider,
+// up to f.CountCap: cappedPeopleCount). With OrgNo the rows are
 // that org's memberships (current ones on the day unless Ended… see
 // PersonFilter), and an org a may not see is ENOTFOUND.
 func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFilter) (*hezuo.PersonList, error) {
@@ -73,6 +74,7 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 	w := &where{}
 	from := `people pe`
 	extraCols := `, '', NULL, NULL`
+	wide := f.OrgNo == "" && a.ByDivision() && len(a.Scope.Prefix) <= 4
 	if f.OrgNo != "" {
 		it, err := db.orgItem(ctx, db, a, f.OrgNo, day)
 		if err != nil {
@@ -85,17 +87,18 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 	} else {
 		w.addPair(visiblePeople(a, day))
 	}
+	filters := &where{}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		// A whole ID number matches by its keyed hash; part of one cannot.
-		w.add("(pe.name LIKE ? OR pe.id_hash = ?)", "%"+q+"%", db.idHash(q))
+		filters.add("(pe.name LIKE ? OR pe.id_hash = ?)", "%"+q+"%", db.idHash(q))
 	}
 	if f.Party {
-		pc, pa := partyCond(day)
-		w.add(pc, pa...)
+		filters.addPair(partyCond(day))
 	}
 	if f.Talent {
-		w.add("pe.talent_since <= ?", day)
+		filters.add("pe.talent_since <= ?", day)
 	}
+	w.conds, w.args = append(w.conds, filters.conds...), append(w.args, filters.args...)
 	list := &hezuo.PersonList{Items: []hezuo.PersonItem{}}
 	count := func() (int, error) {
 		var n int
@@ -103,9 +106,10 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 		return n, err
 	}
 	var err error
-	if f.OrgNo == "" && a.ByDivision() && len(a.Scope.Prefix) <= 4 {
-		// Millions of people: the total from the count cache (listcount.go).
-		list.Total, err = db.peopleCount(ctx, fmt.Sprint(a.Role, "|", a.Scope.Prefix, "|", w.String(), "|", w.args), count)
+	if wide {
+		// Millions of people: counted up to the cap only, then exactly
+		// (and cached, listcount.go) when fewer.
+		list.Total, list.TotalCapped, err = db.cappedPeopleCount(ctx, a, filters, f.CountCap, count)
 	} else {
 		list.Total, err = count()
 	}
@@ -144,6 +148,32 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 		}
 	}
 	return list, db.personFacts(ctx, a, day, list.Items, byID)
+}
+
+// cappedPeopleCount counts the people of a's scope (a prefecture or
+// wider) that filters select, up to limit (0: hezuo.PeopleCountCap). The
+// residents of the scope are counted first, up to limit+1, through the
+// index on the village; the people visible are a superset of them, so
+// past limit the answer is limit and capped, whatever the scope's size.
+// Otherwise the exact count (count: the residents and the members living
+// elsewhere) is taken from the count cache or made.
+func (db *DB) cappedPeopleCount(ctx context.Context, a *hezuo.Access, filters *where, limit int, count func() (int, error)) (int, bool, error) {
+	if limit <= 0 {
+		limit = hezuo.PeopleCountCap
+	}
+	w := (&where{}).add("pe.village BETWEEN ? AND ?", scopeArgs(a.Scope)...)
+	w.conds, w.args = append(w.conds, filters.conds...), append(w.args, filters.args...)
+	var n int
+	err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM (SELECT 1 FROM people pe WHERE `+w.String()+` LIMIT ?) r`),
+		append(w.args, limit+1)...).Scan(&n)
+	if err != nil {
+		return 0, false, err
+	}
+	if n > limit {
+		return limit, true, nil
+	}
+	n, err = db.peopleCount(ctx, fmt.Sprint(a.Role, "|", a.Scope.Prefix, "|", w.String(), "|", w.args), count)
+	return n, false, err
 }
 
 // mask hides the ID number and phone of p.

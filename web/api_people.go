@@ -7,7 +7,9 @@ import (
 )
 
 // apiPeople: GET /api/people?org_id=&q=&page= → {"items", "total", "next",
-// "prev"}; ID numbers and phones are masked in lists. "after" / "before"
+// "prev"}, and "total_capped": true when a prefecture or wider has more
+// people than "total" (hezuo.PeopleCountCap); ID numbers and phones are
+// masked in lists. "after" / "before"
 // take a cursor as in apiOrgs.
 func (s *Server) apiPeople(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()

@@ -62,11 +62,17 @@ func (s *Server) orgsDownload(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) peopleDownload(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"), Party: q.Get("party") != "", Talent: q.Get("talent") != "", Sort: q.Get("sort")}
+	// A wide scope's count stops past what a download holds (CountCap).
+	f.CountCap = maxDownloadRows
 	items, err := collect(func(n int) ([]hezuo.PersonItem, int, error) { // by cursor, as orgsDownload
 		f.Page, f.PerPage = n, downloadPer
 		l, err := s.db.ListPeople(r.Context(), accessOf(r), f)
 		if err != nil {
 			return nil, 0, err
+		}
+		if l.TotalCapped {
+			return nil, 0, hezuo.Errorf(hezuo.EINVALID, "列表超过下载上限 %d 行：请缩小范围，或用 hezuo export 导出",
+				"the list has more than the %d rows a download holds: narrow it, or use hezuo export", maxDownloadRows)
 		}
 		if f.After = l.Next; l.Next == "" {
 			return l.Items, n*downloadPer - downloadPer + len(l.Items), nil // the last page

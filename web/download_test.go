@@ -1,9 +1,14 @@
 package web
 
 import (
+	"context"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
+	"time"
+
+	"hezuo"
 )
 
 // TestListDownloads proves the .xlsx downloads hold what the list selects:
@@ -64,6 +69,40 @@ func TestListDownloads(t *testing.T) {
 			if !strings.Contains(r[1], "********") {
 				t.Fatalf("unmasked ID number in %v", r)
 			}
+		}
+		// A province's user: the list's count stops at its cap (issue 7),
+		// shown "N+"; a download past its bound is refused without
+		// counting everyone, one within it holds everyone.
+		if err := a.db.CreateUser(context.Background(), &hezuo.User{Name: "province", Role: hezuo.RoleCountyAdmin, Scope: "22"}, pw, time.Now()); err != nil {
+			t.Fatal(err)
+		}
+		prov := a.login(t, "province")
+		var wide, all struct {
+			Total       int
+			TotalCapped bool `json:"total_capped"`
+		}
+		admin.getJSON("/api/people", &all)
+		if all.Total <= hezuo.PeopleCountCap || all.TotalCapped {
+			t.Fatalf("the county's people: %+v, want more than %d, exact", all, hezuo.PeopleCountCap)
+		}
+		if prov.getJSON("/api/people", &wide); wide.Total != hezuo.PeopleCountCap || !wide.TotalCapped {
+			t.Errorf("the province's people: %+v, want %d capped", wide, hezuo.PeopleCountCap)
+		}
+		if _, body := prov.get("/people"); !strings.Contains(body, fmt.Sprintf(`<b id="total">%d+</b>`, hezuo.PeopleCountCap)) {
+			t.Errorf("the province's people page does not show %d+", hezuo.PeopleCountCap)
+		}
+		if _, body := admin.get("/people"); !strings.Contains(body, fmt.Sprintf(`<b id="total">%d</b>`, all.Total)) {
+			t.Errorf("the county's people page does not show %d", all.Total)
+		}
+		func() {
+			defer func(n int) { maxDownloadRows = n }(maxDownloadRows)
+			maxDownloadRows = all.Total - 1
+			if st, _, b := prov.raw("/people.xlsx"); st != http.StatusUnprocessableEntity || !strings.Contains(string(b), "超过下载上限") {
+				t.Errorf("the province's download past the bound: %d %.200s", st, b)
+			}
+		}()
+		if rows := get(prov, "/people.xlsx"); len(rows)-1 != all.Total {
+			t.Errorf("the province's download: %d rows, want %d", len(rows)-1, all.Total)
 		}
 		sec := a.login(t, "secretary")
 		sec.getJSON("/api/people", &people)

@@ -26,5 +26,6 @@ func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := peopleView{Page: s.pageOf(r, "people", "people"), F: f, Items: list.Items, Pager: keysetPager(r, list.Total, f.Page, list.Prev, list.Next),
 		Sorts: map[string]string{"name": sortURL(r, "name"), "village": sortURL(r, "village"), "birth_date": sortURL(r, "birth_date")}}
+	v.Pager.More = list.TotalCapped
 	return s.render(w, http.StatusOK, "people", v)
 }

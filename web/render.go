@@ -151,6 +151,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error) {
 // Pager is a list's page navigation.
 type Pager struct {
 	Total, Page, Pages int
+	More               bool   // more rows than Total (a capped count): shown "Total+"
 	Prev, Next         string // URLs, "" at the ends
 }
 
