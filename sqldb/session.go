@@ -6,6 +6,7 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"strings"
 	"time"
 
 	"hezuo"
@@ -41,9 +42,11 @@ func (db *DB) CreateSession(ctx context.Context, u *hezuo.User, lang string, now
 func (db *DB) Session(ctx context.Context, token string, now time.Time, idle, maxAge time.Duration) (*Session, error) {
 	id := tokenID(token)
 	s := &Session{Token: token}
-	var userID, created, seen int64
-	err := db.QueryRowContext(ctx, db.rebind(`SELECT user_id, csrf, lang, created_at, last_seen FROM sessions WHERE id = ?`), id).
-		Scan(&userID, &s.CSRF, &s.Lang, &created, &seen)
+	var created, seen int64
+	// The session and its user in one read: every request asks.
+	u, err := scanUser(db.QueryRowContext(ctx, db.rebind(`SELECT u.`+strings.ReplaceAll(userCols, ", ", ", u.")+`,
+		s.csrf, s.lang, s.created_at, s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`), id),
+		&s.CSRF, &s.Lang, &created, &seen)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "请先登录", "please sign in")
 	} else if err != nil {
@@ -52,10 +55,6 @@ func (db *DB) Session(ctx context.Context, token string, now time.Time, idle, ma
 	if now.Sub(time.Unix(seen, 0)) > idle || now.Sub(time.Unix(created, 0)) > maxAge {
 		db.DeleteSession(ctx, token)
 		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "会话已超时，请重新登录", "the session timed out: please sign in again")
-	}
-	u, err := db.User(ctx, userID)
-	if err != nil {
-		return nil, err
 	}
 	if u.Disabled {
 		db.DeleteSession(ctx, token)

@@ -9,23 +9,25 @@ package sqldb
 //     covers.go), with the rules' verdict on them and the covers as JSON, so
 //     that Check re-evaluates one row per org (summary_check.go).
 //     instructor_segments likewise for instructors with an active dispatch.
-//   - summary_delta: per area — every township (9 digits), county (6),
-//     prefecture (4), province (2) and the nation (""), each the sum of its
-//     townships — org kind and day, the change of the additive figures
-//     (metrics, summary_metrics.go): + at a segment's start, − at its end.
+//   - summary_delta: per area above counties — prefecture (4 digits),
+//     province (2) and the nation (""), each the sum of its townships — org
+//     kind and day, the change of the additive figures (metrics,
+//     summary_metrics.go): + at a segment's start, − at its end.
 //   - summary_snapshot: the figures just before each period (the first of
-//     every month, summary_periods). Stats(scope, day) = the snapshot of the
-//     scope's one area at the last period start ≤ day + its deltas from
-//     there to day (summary_stats.go): at most a month of rows, whatever the
-//     scope's size. A village reads the segments of its orgs. Repeated reads
-//     come from an in-process cache keyed by meta summary_version.
+//     every month, summary_periods). Stats(scope, day) of such an area = its
+//     snapshot at the last period start ≤ day + its deltas from there to day
+//     (summary_stats.go): at most a month of rows, whatever the scope's
+//     size. A county or narrower sums the segments of its orgs active on the
+//     day (summary_area.go). Repeated reads come from an in-process cache
+//     keyed by meta summary_version, read once per web GET
+//     (ReadingSummaries).
 //
 // Maintenance: triggers (migration 0004) mark every written record in
 // summary_dirty inside the writing transaction. Load refreshes at its end,
 // in its transaction: the segments of every org concerned (and of every
 // org sharing a party organization with one, whose sizes its facts hold),
 // then add the old→new difference of their segments to the deltas and later
-// snapshots of their townships and the areas above. Other writers may call
+// snapshots of the areas above their county. Other writers may call
 // RefreshSummaries; Stats and Check refresh before reading when records
 // were written since. Bulk (gen) and RebuildSummaries build everything
 // township by township. A database whose summaries were never built (one
@@ -40,6 +42,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 
 	"hezuo"
 )
@@ -127,6 +130,34 @@ func (db *DB) summariesReady(ctx context.Context) bool {
 // summaryVersion is summariesReady that also returns the summaries'
 // version (for figureCache).
 func (db *DB) summaryVersion(ctx context.Context) (string, bool) {
+	if m, ok := ctx.Value(versionMemoKey{}).(*versionMemo); ok && m.db == db {
+		m.once.Do(func() { m.version, m.ok = db.readSummaryVersion(ctx) })
+		return m.version, m.ok
+	}
+	return db.readSummaryVersion(ctx)
+}
+
+// versionMemo holds the summaries' version as a reading's first look found
+// it (ReadingSummaries).
+type versionMemo struct {
+	db      *DB
+	once    sync.Once
+	version string
+	ok      bool
+}
+
+type versionMemoKey struct{}
+
+// ReadingSummaries returns ctx for a reading that writes no records (a web
+// page or API GET): in it the summaries' version is read (and the
+// summaries refreshed if needed) once, by the first figure asked, rather
+// than once per figure: a dashboard asks for half a dozen (issue 7).
+func (db *DB) ReadingSummaries(ctx context.Context) context.Context {
+	return context.WithValue(ctx, versionMemoKey{}, &versionMemo{db: db})
+}
+
+// readSummaryVersion is summaryVersion, read from the database.
+func (db *DB) readSummaryVersion(ctx context.Context) (string, bool) {
 	var dirty int
 	var last hezuo.Date
 	var print, version sql.NullString

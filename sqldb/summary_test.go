@@ -10,6 +10,7 @@ import (
 
 	"hezuo"
 	"hezuo/demo"
+	"hezuo/sqldb/dbtest"
 )
 
 // assertSummaries checks that Stats and Check from the summaries equal the
@@ -302,5 +303,43 @@ func TestSummaryGenSeveralPrefectures(t *testing.T) {
 		r := rand.New(rand.NewPCG(7, 8))
 		assertSummaries(t, db, r, 12, hezuo.AllScope, demo.GenEnd, hezuo.Scope{Prefix: prefectures[0][:2]}, hezuo.MustDate("2020-01-01"),
 			hezuo.Scope{Prefix: prefectures[3]}, demo.GenEnd)
+	})
+}
+
+// TestReadingSummaries proves a reading's context reads the summaries'
+// version once: a change after its first look is not seen in it (the
+// figures of one page agree with each other), and is seen by the next.
+func TestReadingSummaries(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *DB) {
+		ctx := context.Background()
+		if err := db.Load(ctx, fixture(), fxDay); err != nil {
+			t.Fatal(err)
+		}
+		reading := db.ReadingSummaries(ctx)
+		before, ok := db.summaryVersion(reading)
+		if !ok || before == "" {
+			t.Fatalf("no summaries' version: %q %v", before, ok)
+		}
+		if _, err := db.ExecContext(ctx, `UPDATE people SET name = name || '改' WHERE id = (SELECT min(id) FROM people)`); err != nil {
+			t.Fatal(err)
+		}
+		if v, ok := db.summaryVersion(reading); v != before || !ok {
+			t.Errorf("the reading saw the version change: %q → %q", before, v)
+		}
+		if v, ok := db.summaryVersion(ctx); v == before || !ok {
+			t.Errorf("a name changed, the version stayed %q", v)
+		}
+		if v, _ := db.summaryVersion(db.ReadingSummaries(ctx)); v == before {
+			t.Errorf("a new reading sees the old version %q", v)
+		}
+		// Another database's reading does not take this one's memo.
+		other, err := Open(ctx, dbtest.SQLite(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer other.Close()
+		if v, _ := other.summaryVersion(reading); v == before {
+			t.Errorf("another database read this one's version %q", v)
+		}
 	})
 }

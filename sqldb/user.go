@@ -91,10 +91,11 @@ func (db *DB) checkSubject(ctx context.Context, u *hezuo.User) error {
 
 const userCols = `id, name, role, scope, subject, disabled, created_at`
 
-func scanUser(r rowScanner) (*hezuo.User, error) {
+// scanUser reads the userCols of a row, then its extra columns into extra.
+func scanUser(r rowScanner, extra ...any) (*hezuo.User, error) {
 	u := &hezuo.User{}
 	var created int64
-	if err := r.Scan(&u.ID, &u.Name, &u.Role, &u.Scope, &u.Subject, &u.Disabled, &created); err != nil {
+	if err := r.Scan(append([]any{&u.ID, &u.Name, &u.Role, &u.Scope, &u.Subject, &u.Disabled, &created}, extra...)...); err != nil {
 		return nil, err
 	}
 	u.CreatedAt = time.Unix(created, 0)

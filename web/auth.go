@@ -49,7 +49,11 @@ func (s *Server) withSession(r *http.Request) *http.Request {
 		return r
 	}
 	noteUser(r, sess.User.ID)
-	return r.WithContext(context.WithValue(r.Context(), sessionKey, sess))
+	ctx := context.WithValue(r.Context(), sessionKey, sess)
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		ctx = s.db.ReadingSummaries(ctx)
+	}
+	return r.WithContext(ctx)
 }
 
 // isJSON reports whether the request body is JSON (Content-Type
