@@ -7,7 +7,7 @@ package sqldb
 // PostgreSQL, only when a variable names a database (empty, or holding that
 // data set already): HEZUO_BENCH_PROVINCE_PG for the province (sub-benchmark
 // "province-pg"), HEZUO_BENCH_NATION for the nation (generated there once,
-// about 80 minutes and 53 GB, with HEZUO_KEY_FILE naming its key: never
+// 40 to 80 minutes and 53 GB, with HEZUO_KEY_FILE naming its key: never
 // in CI). Each file is named
 // hezuo-bench-SCALE-1.db (seed 1); delete it to regenerate.
 
