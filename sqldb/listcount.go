@@ -7,9 +7,10 @@ import (
 	"time"
 )
 
-// countCache keeps the totals of the lists whose count reads millions of
-// rows (the people of a prefecture or wider: about 0.4 s on the province),
-// so that paging through one costs its pages only (issue 7). An entry holds
+// countCache keeps the totals of the people lists of a prefecture or wider
+// (cappedPeopleCount), whose count may read the scope's millions of
+// residents (a search by name: about 0.5 s on the province), so that paging
+// through one costs its pages only (issue 7). An entry holds
 // while the summaries' version (changed by every membership, party status,
 // talent or name change) and the highest person id (a person added) stay
 // the same, and at most countTTL, which bounds what neither shows: a

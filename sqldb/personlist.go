@@ -155,25 +155,31 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 // residents of the scope are counted first, up to limit+1, through the
 // index on the village; the people visible are a superset of them, so
 // past limit the answer is limit and capped, whatever the scope's size.
-// Otherwise the exact count (count: the residents and the members living
-// elsewhere) is taken from the count cache or made.
+// Otherwise count makes the exact count (the residents and the members
+// living elsewhere). Either is kept in the count cache (listcount.go): a
+// search by name reads the scope's residents.
 func (db *DB) cappedPeopleCount(ctx context.Context, a *hezuo.Access, filters *where, limit int, count func() (int, error)) (int, bool, error) {
 	if limit <= 0 {
 		limit = hezuo.PeopleCountCap
 	}
 	w := (&where{}).add("pe.village BETWEEN ? AND ?", scopeArgs(a.Scope)...)
 	w.conds, w.args = append(w.conds, filters.conds...), append(w.args, filters.args...)
-	var n int
-	err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM (SELECT 1 FROM people pe WHERE `+w.String()+` LIMIT ?) r`),
-		append(w.args, limit+1)...).Scan(&n)
+	n, err := db.peopleCount(ctx, fmt.Sprint(a.Role, "|", a.Scope.Prefix, "|", w.String(), "|", w.args, "|", limit), func() (int, error) {
+		var n int
+		err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM (SELECT 1 FROM people pe WHERE `+w.String()+` LIMIT ?) r`),
+			append(w.args, limit+1)...).Scan(&n)
+		if err != nil || n > limit {
+			return n, err
+		}
+		return count()
+	})
 	if err != nil {
 		return 0, false, err
 	}
 	if n > limit {
 		return limit, true, nil
 	}
-	n, err = db.peopleCount(ctx, fmt.Sprint(a.Role, "|", a.Scope.Prefix, "|", w.String(), "|", w.args), count)
-	return n, false, err
+	return n, false, nil
 }
 
 // mask hides the ID number and phone of p.
