@@ -156,10 +156,10 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 // The scope is narrowed to what the townships have in common first (all
 // of a database that holds one county is that county).
 func chartAreas(counts map[string]map[string]int, prefix string) (map[string]map[string]int, string) {
-	common := ""
+	common, first := "", true
 	for t := range counts {
-		if common == "" {
-			common = t
+		if first {
+			common, first = t, false
 		}
 		for !strings.HasPrefix(t, common) {
 			common = common[:len(common)-1]
