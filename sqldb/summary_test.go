@@ -33,15 +33,7 @@ func assertSummaries(t *testing.T, db *DB, r *rand.Rand, n int, fixed ...any) {
 			t.Errorf("%s holds %d rows of areas below prefectures", tbl, n)
 		}
 	}
-	var codes []string
-	if err := db.eachRow(ctx, `SELECT code FROM divisions ORDER BY code`, nil, func(r rowScanner) error {
-		var c string
-		err := r.Scan(&c)
-		codes = append(codes, c)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	codes := columnStrings(t, db, `SELECT code FROM divisions ORDER BY code`)
 	type pair struct {
 		scope hezuo.Scope
 		day   hezuo.Date
@@ -148,6 +140,21 @@ func assertSummaries(t *testing.T, db *DB, r *rand.Rand, n int, fixed ...any) {
 			}
 		}
 	}
+}
+
+// columnStrings returns the one text column of the rows of q.
+func columnStrings(t *testing.T, db *DB, q string) []string {
+	t.Helper()
+	var out []string
+	if err := db.eachRow(context.Background(), q, nil, func(r rowScanner) error {
+		var v string
+		err := r.Scan(&v)
+		out = append(out, v)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	return out
 }
 
 func toJSON(v any) string {
@@ -282,15 +289,7 @@ func TestSummaryGenSeveralPrefectures(t *testing.T) {
 		if err := bulk.Close(); err != nil {
 			t.Fatal(err)
 		}
-		var prefectures []string
-		if err := db.eachRow(ctx, `SELECT area FROM summary_areas WHERE level = 'prefecture' ORDER BY area`, nil, func(r rowScanner) error {
-			var a string
-			err := r.Scan(&a)
-			prefectures = append(prefectures, a)
-			return err
-		}); err != nil {
-			t.Fatal(err)
-		}
+		prefectures := columnStrings(t, db, `SELECT area FROM summary_areas WHERE level = 'prefecture' ORDER BY area`)
 		if len(prefectures) != 4 {
 			t.Fatalf("prefecture areas %v, want 4", prefectures)
 		}
