@@ -196,11 +196,25 @@ func (db *DB) SetUserDisabled(ctx context.Context, id int64, disabled bool) erro
 	return tx.Commit()
 }
 
+// errWrongLogin is the refusal of a wrong user name or password, whichever
+// it was.
+func errWrongLogin() error {
+	return hezuo.Errorf(hezuo.EUNAUTHORIZED, "用户名或密码错误", "wrong user name or password")
+}
+
 // Authenticate checks a user name and password at now. A user with
 // LockFailures failures within LockWindow is refused with ELOCKED whatever
 // the password; a wrong name or password is EUNAUTHORIZED and counts as a
-// failure; a disabled user is EUNAUTHORIZED.
+// failure; a disabled user is EUNAUTHORIZED. An unknown name is checked
+// against a dummy hash, so it takes as long as a wrong password; a name
+// that no user can have (hezuo.ValidUserName) is EUNAUTHORIZED at once,
+// neither looked up nor recorded.
 func (db *DB) Authenticate(ctx context.Context, name, password string, now time.Time) (*hezuo.User, error) {
+	if !hezuo.ValidUserName(name) {
+		// Never looked up nor recorded: it could be anything (megabytes,
+		// control characters that would forge lines of a log).
+		return nil, errWrongLogin()
+	}
 	var n int
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM login_failures WHERE user_name = ? AND at > ?`),
 		name, now.Add(-LockWindow).Unix()).Scan(&n); err != nil {
@@ -214,6 +228,8 @@ func (db *DB) Authenticate(ctx context.Context, name, password string, now time.
 	var disabled bool
 	err := db.QueryRowContext(ctx, db.rebind(`SELECT id, password_hash, disabled FROM users WHERE name = ?`), name).Scan(&id, &hash, &disabled)
 	if errors.Is(err, sql.ErrNoRows) {
+		// An unknown name costs what a wrong password costs.
+		verifyDummy(password)
 		hash = "" // still record the failure below
 	} else if err != nil {
 		return nil, err
@@ -222,7 +238,7 @@ func (db *DB) Authenticate(ctx context.Context, name, password string, now time.
 		if _, err := db.ExecContext(ctx, db.rebind(`INSERT INTO login_failures (user_name, at) VALUES (?, ?)`), name, now.Unix()); err != nil {
 			return nil, err
 		}
-		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "用户名或密码错误", "wrong user name or password")
+		return nil, errWrongLogin()
 	}
 	if _, err := db.ExecContext(ctx, db.rebind(`DELETE FROM login_failures WHERE user_name = ? OR at < ?`), name, now.Add(-LockWindow).Unix()); err != nil {
 		return nil, err

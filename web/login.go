@@ -44,7 +44,10 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PostFormValue("username"))
 	sess, err := s.signIn(r, name, r.PostFormValue("password"))
 	if err != nil {
-		v := loginView{Page: s.pageOf(r, "", "login"), Next: localTarget(r.PostFormValue("next")), Username: name, Error: s.errText(r, err)}
+		v := loginView{Page: s.pageOf(r, "", "login"), Next: localTarget(r.PostFormValue("next")), Error: s.errText(r, err)}
+		if hezuo.ValidUserName(name) {
+			v.Username = name
+		}
 		v.CSRF = c.Value
 		s.render(w, statusOf(err), "login", v)
 		return
@@ -57,10 +60,13 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 func (s *Server) signIn(r *http.Request, name, password string) (*sqldb.Session, error) {
 	now := s.opt.Now()
 	u, err := s.db.Authenticate(r.Context(), name, password, now)
-	who := &hezuo.Access{User: name}
+	who, key := &hezuo.Access{User: name}, name
+	if !hezuo.ValidUserName(name) {
+		who, key = &hezuo.Access{}, "" // a name no user can have is written nowhere
+	}
 	if err != nil {
 		if code := hezuo.ErrorCode(err); code == hezuo.EUNAUTHORIZED || code == sqldb.ELOCKED {
-			s.db.Audit(r.Context(), who, now, hezuo.ActionLogin, "session", name, "", "refused: "+code)
+			s.db.Audit(r.Context(), who, now, hezuo.ActionLogin, "session", key, "", "refused: "+code)
 		}
 		return nil, err
 	}

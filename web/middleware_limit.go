@@ -124,6 +124,10 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 		login := false
 		switch r.URL.Path {
 		case "/login", "/api/login":
+			if r.URL.Path == "/api/login" && !isJSON(r) {
+				next.ServeHTTP(w, r) // 415: the body is not even read
+				return
+			}
 			perIP, perUser, login = s.opt.Limits.LoginPerIP, s.opt.Limits.LoginPerUser, true
 			user = loginName(r)
 		case "/import", "/import/confirm":
@@ -157,8 +161,16 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 }
 
 // loginName reads the user name of a sign-in request (form or JSON) and
-// leaves the body readable for the handler.
+// leaves the body readable for the handler; "" for a name no user can have
+// (its bucket would hold it: such a sign-in is refused at once anyway).
 func loginName(r *http.Request) string {
+	if n := rawLoginName(r); hezuo.ValidUserName(n) {
+		return n
+	}
+	return ""
+}
+
+func rawLoginName(r *http.Request) string {
 	if isJSON(r) {
 		b, err := io.ReadAll(io.LimitReader(r.Body, 1<<16))
 		r.Body = io.NopCloser(bytes.NewReader(b))
