@@ -25,7 +25,7 @@ func TestLoginUnknownNameCostsAPassword(t *testing.T) {
 		try := func(name string) (time.Duration, int64) {
 			before := dummyChecks.Load()
 			start := time.Now()
-			_, err := db.Authenticate(ctx, name, "Wrong-pass-1", now)
+			_, err := db.SignIn(ctx, name, "Wrong-pass-1", "zh", now)
 			took := time.Since(start)
 			if hezuo.ErrorCode(err) != hezuo.EUNAUTHORIZED || hezuo.ErrorMessage(err, "en") != "wrong user name or password" {
 				t.Errorf("sign-in as %q: %v, want the wrong-password refusal", name, err)

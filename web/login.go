@@ -56,26 +56,10 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, localTarget(r.PostFormValue("next")), http.StatusSeeOther)
 }
 
-// signIn authenticates and starts a session, auditing refusals and successes.
+// signIn authenticates and starts a session; the store audits refusals and
+// successes in the transaction of their effect.
 func (s *Server) signIn(r *http.Request, name, password string) (*sqldb.Session, error) {
-	now := s.opt.Now()
-	u, err := s.db.Authenticate(r.Context(), name, password, now)
-	who, key := &hezuo.Access{User: name}, name
-	if !hezuo.ValidUserName(name) {
-		who, key = &hezuo.Access{}, "" // a name no user can have is written nowhere
-	}
-	if err != nil {
-		if code := hezuo.ErrorCode(err); code == hezuo.EUNAUTHORIZED || code == sqldb.ELOCKED {
-			s.db.Audit(r.Context(), who, now, hezuo.ActionLogin, "session", key, "", "refused: "+code)
-		}
-		return nil, err
-	}
-	sess, err := s.db.CreateSession(r.Context(), u, langOf(r), now)
-	if err != nil {
-		return nil, err
-	}
-	s.db.Audit(r.Context(), u.Access(), now, hezuo.ActionLogin, "session", u.Name, "", "ok")
-	return sess, nil
+	return s.db.SignIn(r.Context(), name, password, langOf(r), s.opt.Now())
 }
 
 // logoutSubmit ends the session.
