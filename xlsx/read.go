@@ -199,6 +199,9 @@ func openCSV(path string) (*Sheet, error) {
 		if err != nil && !errors.Is(err, io.EOF) {
 			err = fmt.Errorf("CSV: %w", err)
 		}
+		for i, c := range rec {
+			rec[i] = csvUntext(c) // what Export protected (csvsafe.go)
+		}
 		return rec, err
 	}
 	return s, nil
