@@ -20,6 +20,7 @@ func init() {
 		"import_problems":          {"发现问题，未导入任何数据", "Problems found: nothing was imported"},
 		"import_errbook":           {"下载标红的错误工作簿", "Download the error workbook"},
 		"import_confirm":           {"确认导入", "Confirm import"},
+		"import_cancel":            {"取消并删除上传的文件", "Cancel and delete the uploaded file"},
 		"import_done":              {"已导入", "Imported"},
 		"kind_divisions":           {"行政区划", "Divisions"},
 		"kind_orgs":                {"合作组织", "Organizations"},

@@ -63,6 +63,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /import", s.page(s.importPage))
 	m.HandleFunc("POST /import", limitBody(maxUpload+1<<20, s.page(s.importSubmit)))
 	m.HandleFunc("POST /import/confirm", s.page(s.importConfirm))
+	m.HandleFunc("POST /import/cancel", s.page(s.importCancel))
 	m.HandleFunc("GET /import/{token}/errors.xlsx", s.page(s.importErrors))
 	m.HandleFunc("GET /templates/{file}", s.page(s.templateDownload))
 	m.HandleFunc("GET /orgs.xlsx", s.page(s.orgsDownload))
