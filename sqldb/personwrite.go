@@ -88,16 +88,6 @@ func (db *DB) PersonForEdit(ctx context.Context, a *hezuo.Access, id int64, now 
 		"修改表单显示完整身份证号和电话 / the edit form showed the whole ID number and phone")
 }
 
-// maskedPerson is the copy of p the audit log keeps: the ID number and
-// phone masked, since auditors read the log but may not see them.
-func maskedPerson(p hezuo.Person) hezuo.Person {
-	p.IDNumber = hezuo.MaskIDNumber(p.IDNumber)
-	if p.Phone != "" {
-		p.Phone = hezuo.MaskPhone(p.Phone)
-	}
-	return p
-}
-
 // SavePerson creates (p.ID 0) or updates (p.ID the database id, version the
 // version read) the person p as a, in one transaction with its audit entry.
 // Person.Validate checks the ID number (GB 11643) and derives the birth date
@@ -176,9 +166,9 @@ func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, 
 	}
 	var old any
 	if before != nil {
-		old = maskedPerson(before.Person)
+		old = before.Person.Masked()
 	}
-	if err := db.audit(ctx, tx, a, now, action, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, old, maskedPerson(after.Person), ""); err != nil {
+	if err := db.audit(ctx, tx, a, now, action, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, old, after.Person.Masked(), ""); err != nil {
 		return 0, 0, err
 	}
 	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
