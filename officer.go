@@ -104,3 +104,26 @@ func (o *Officer) Validate(today Date) error {
 	}
 	return nil
 }
+
+// OfficerItem is a post as a party organization's page lists it: the
+// person's name and masked ID number, the post, its period, and whether
+// the person is a 致富能手/技术骨干 (Leader) or a 农村专业技术人才 (Talent)
+// on the day the list was read. ID is the post's database id, which the
+// page's "离任" form sends back (ID numbers never travel in forms).
+type OfficerItem struct {
+	ID       int64  `json:"-"`
+	PartyOrg string `json:"party_org"`
+	Name     string `json:"name"`
+	IDNumber string `json:"id_number"` // masked
+	Role     string `json:"role"`
+	Duty     string `json:"duty,omitempty"`
+	Period
+	Leader bool `json:"leader"`
+	Talent bool `json:"talent"`
+}
+
+// Post returns the item's post.
+func (o *OfficerItem) Post() Post {
+	p, _ := PostOf(o.Role, o.Duty)
+	return p
+}
