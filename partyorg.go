@@ -99,10 +99,13 @@ const (
 )
 
 // Officer is a person holding a post in a party organization during Period.
+// Duty is a committee member's portfolio (DutyOrganization …, "" when none
+// or for other roles); see officer.go.
 type Officer struct {
 	PartyOrg string `json:"party_org"`
 	IDNumber string `json:"id_number"`
 	Role     string `json:"role"`
+	Duty     string `json:"duty,omitempty"`
 	Period
 }
 

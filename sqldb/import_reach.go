@@ -107,6 +107,10 @@ func (db *DB) importReach(ctx context.Context, a *hezuo.Access, ds *hezuo.Datase
 	for _, d := range ds.Dispatches {
 		ref(placeOrg, d.OrgNo)
 	}
+	for _, o := range ds.Officers {
+		ref(placePartyOrg, o.PartyOrg)
+		ref(placePerson, o.IDNumber)
+	}
 	for _, in := range ds.Instructors {
 		codes = append(codes, in.Township)
 	}

@@ -26,6 +26,7 @@ func init() {
 		"kind_orgs":                {"合作组织", "Organizations"},
 		"kind_members":             {"会员", "Members"},
 		"kind_party-orgs":          {"党组织", "Party organizations"},
+		"kind_officers":            {"党组织任职", "Officers"},
 		"kind_instructors":         {"党建指导员", "Instructors"},
 		"kind_dispatches":          {"派驻", "Dispatches"},
 		"kind_loans":               {"党员农贷", "Loans"},

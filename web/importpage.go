@@ -22,7 +22,7 @@ const actionImport = "import"
 // importKinds are the KINDs the upload page offers, in the order shown:
 // the registry, then the platforms. Every role that imports (county
 // administrators, township officers within their township) may import each.
-var importKinds = []string{"divisions", "orgs", "members", "party-orgs", "instructors", "dispatches",
+var importKinds = []string{"divisions", "orgs", "members", "party-orgs", "officers", "instructors", "dispatches",
 	"loans", "repayments", "guarantors", "trainings", "attendances", "pairings", "unit-pairings",
 	"contacts", "visits", "meetings", "meeting-attendances", "commitments"}
 

@@ -45,6 +45,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /partyorgs/{no}/edit", s.page(s.partyOrgEditPage))
 	m.HandleFunc("POST /partyorgs/{no}/edit", s.page(s.partyOrgEditSubmit))
 	m.HandleFunc("POST /partyorgs/{no}/end", s.page(s.partyOrgEndSubmit))
+	m.HandleFunc("POST /partyorgs/{no}/officers", s.page(s.officerNewSubmit))
+	m.HandleFunc("POST /partyorgs/{no}/officers/{id}/end", s.page(s.officerEndSubmit))
 	m.HandleFunc("GET /instructors", s.page(s.instructorsPage))
 	m.HandleFunc("GET /dispatches/new", s.page(s.dispatchNewPage))
 	m.HandleFunc("POST /dispatches/new", s.page(s.dispatchNewSubmit))
