@@ -69,6 +69,9 @@ func BuiltInOrgs(form string) bool {
 // Validate checks the party organization's own fields.
 func (p *PartyOrg) Validate() error {
 	rec := "党组织 " + p.No
+	if err := Bounded(rec, p, Today(China)); err != nil {
+		return err
+	}
 	if strings.TrimSpace(p.No) == "" {
 		return Invalid("党组织 "+p.Name, "no", "缺少党组织编号", "party organization number missing")
 	}

@@ -38,6 +38,9 @@ func (p *Person) IsLeaderOn(day Date) bool {
 // (overwriting what was there); today bounds the birth date.
 func (p *Person) Validate(today Date) error {
 	rec := "人员 " + p.Name
+	if err := Bounded(rec, p, today); err != nil {
+		return err
+	}
 	id, birth, sex, err := ParseIDNumber(p.IDNumber, today)
 	if err != nil {
 		e := err.(*Error)
@@ -108,6 +111,9 @@ type PartyStatus struct {
 // Validate checks the status name and period.
 func (s *PartyStatus) Validate() error {
 	rec := "政治面貌 " + MaskIDNumber(s.IDNumber)
+	if err := Bounded(rec, s, Today(China)); err != nil {
+		return err
+	}
 	if _, ok := StatusNames[s.Status]; !ok {
 		return Invalid(rec, "status", "政治面貌无效", "unknown party status "+s.Status)
 	}

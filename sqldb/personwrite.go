@@ -92,8 +92,9 @@ func (db *DB) PersonForEdit(ctx context.Context, a *hezuo.Access, id int64, now 
 // version read) the person p as a, in one transaction with its audit entry.
 // Person.Validate checks the ID number (GB 11643) and derives the birth date
 // and sex. Only roles that write; an existing person a may not see is
-// ENOTFOUND; a new or changed home village is required and must lie in a's
-// scope (an unchanged one outside it may stay); a taken ID number or
+// ENOTFOUND, one whose home lies outside a's scope EFORBIDDEN (hezuo
+// reach.go); a new or changed home village is required and must lie in a's
+// scope; a taken ID number or
 // a stale version is ECONFLICT. It returns the id and the new version.
 func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, version int, now time.Time) (int64, int, error) {
 	if err := forbidWrite(a); err != nil {
@@ -116,6 +117,12 @@ func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, 
 		}
 		if before.Version != version {
 			return 0, 0, hezuo.Errorf(hezuo.ECONFLICT, "该人员信息已被他人修改，请重新打开后再改", "someone else changed this person: reopen and try again")
+		}
+		// Seeing a person (a member of an org in scope) is not keeping
+		// them: only a writer whose scope holds the person's home changes
+		// them, as an import's row would be refused (hezuo reach.go).
+		if err := db.writablePerson(ctx, tx, a, p.ID, rec, "id_number"); err != nil {
+			return 0, 0, err
 		}
 		action = hezuo.ActionUpdate
 	}
