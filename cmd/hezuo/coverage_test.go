@@ -128,7 +128,7 @@ func TestCoverageFiguresAgree(t *testing.T) {
 					t.Errorf("dashboard %s = %q, want %d", label, got, len(orgs))
 				}
 				counter := map[string]string{"uncovered": "uncovered-count", "should_build": "should-count"}[list]
-				if got := regexp.MustCompile(`id="`+counter+`">(\d+)<`).FindStringSubmatch(page); got == nil || got[1] != fmt.Sprint(len(orgs)) {
+				if got := regexp.MustCompile(`id="` + counter + `">(\d+)<`).FindStringSubmatch(page); got == nil || got[1] != fmt.Sprint(len(orgs)) {
 					t.Errorf("check page's %s: %v, want %d", counter, got, len(orgs))
 				}
 			}
