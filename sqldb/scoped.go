@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"hezuo"
+	"hezuo/rules"
 )
 
 // ScopedCheck is Check for a user: the requested scope is narrowed by a's
@@ -89,26 +90,12 @@ func (db *DB) ScopedStats(ctx context.Context, a *hezuo.Access, req hezuo.Scope,
 		if r.Registered {
 			s.Orgs.Registered++
 		}
-		s.Coverage.Orgs++
+		rules.CountCoverage(&s.Coverage, r.Required, r.Actual)
 		if r.ManagedBy.Level != "" {
 			s.ManagedBy[r.ManagedBy.Level]++
 		}
-		switch r.Actual {
-		case "none":
-			s.Coverage.Uncovered++
-		case "instructor":
-			s.Coverage.InstructorOnly++
-		case hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee:
-			s.Coverage.OwnOrg++
-		default:
-			s.Coverage.JointOrGroup++
-		}
-		if r.Required == "own_org" && !ownForm(r.Actual) {
-			s.Coverage.ShouldBuildNotBuilt++
-		}
 	}
 	s.Orgs.Cooperatives, s.Orgs.Associations, s.Orgs.Unions = s.Cooperatives.Orgs, s.Associations.Orgs, s.Unions.Orgs
-	s.Coverage.Covered = s.Coverage.Orgs - s.Coverage.Uncovered
 	return s, db.orgOwnPlatforms(ctx, a, scope, day, s)
 }
 
