@@ -11,7 +11,7 @@ import (
 )
 
 // LendingRates returns the table of reference lending rates
-// (lending_rates, migration 0010) in order of their days.
+// (lending_rates, migration 0011) in order of their days.
 func (db *DB) LendingRates(ctx context.Context) (rules.RateTable, error) {
 	var rows []hezuo.LendingRate
 	err := db.eachRow(ctx, `SELECT effective_from, kind, rate_ppm, source FROM lending_rates ORDER BY effective_from`, nil,

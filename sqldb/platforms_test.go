@@ -160,7 +160,7 @@ func TestPlatformLoans(t *testing.T) {
 		if early, _ := db.Loans(ctx, county, hezuo.MustDate("2021-06-30")); len(early) != 1 || early[0].Status != hezuo.LoanDisbursed || early[0].OutstandingFen != 10_000_000 {
 			t.Errorf("on 2021-06-30: %+v", early)
 		}
-		// The rates in force (migration 0010): 2021-01-01 to 2021-12-20, 353 days at
+		// The rates in force (migration 0011): 2021-01-01 to 2021-12-20, 353 days at
 		// half the LPR 3.85%, 10,000,000 × 353 × 1.925% / 360 = 188,756.94; then 12 days
 		// at half of 3.80%, 6,333.33.
 		subs, err := db.LoanSubsidies(ctx, county, 2022, fxDay)

@@ -11,7 +11,7 @@ import (
 	"hezuo/sqldb/dbtest"
 )
 
-// TestRatesCommand: the table of reference rates seeded by migration 0010,
+// TestRatesCommand: the table of reference rates seeded by migration 0011,
 // a row added with `hezuo rates add` (audited) changing a demo loan's
 // subsidy, and the bounds of a row refused with exit 1 and nothing
 // written; on both databases.
