@@ -24,6 +24,7 @@ type derived struct {
 	noMembers    []string
 	noHouseholds []string // cooperatives driving no household
 	unmapped     int      // cross-township orgs whose industry maps to no department
+	undecided    int      // cross-county orgs whose manager the common higher department has yet to fix
 	names        map[string]string
 }
 
@@ -68,8 +69,11 @@ func derive(in *Input, l lang) *derived {
 		for _, w := range r.Warnings {
 			d.warnings[w.Rule] = append(d.warnings[w.Rule], warnLine{Org: r.Name, Text: w.Text(langCode(l))})
 		}
-		if r.ManagedBy.Level == "department" && r.ManagedBy.Code == "" {
+		switch {
+		case r.ManagedBy.Level == "department" && r.ManagedBy.Code == "":
 			d.unmapped++
+		case r.ManagedBy.Level == "undecided":
+			d.undecided++
 		}
 		if r.Members == 0 {
 			d.noMembers = append(d.noMembers, r.Name)

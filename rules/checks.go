@@ -105,18 +105,7 @@ func (e *evaluator) suggestSize() {
 			fmt.Sprintf("it has %s (>= %d): once registered it must set up its own party organization (%s)", fullEN(f.FullMembers), s.OwnOrgMinFull, src.en))
 	}
 	if e.d.Required == RequiredOwnOrg {
-		pc, gb := source(KeyPartyCommitteeMinMembers), source(KeyGeneralBranchMinMembers)
-		switch {
-		case f.FullMembers >= s.PartyCommitteeMinMembers && e.d.Actual != hezuo.FormCommittee:
-			e.suggest(KeyPartyCommitteeMinMembers,
-				fmt.Sprintf("正式党员 %d 名（≥%d），经上级党组织批准可设立基层党委（%s）", f.FullMembers, s.PartyCommitteeMinMembers, pc.zh),
-				fmt.Sprintf("%s (>= %d): may set up a base party committee with higher approval (%s)", fullEN(f.FullMembers), s.PartyCommitteeMinMembers, pc.en))
-		case f.FullMembers >= s.GeneralBranchMinMembers && f.FullMembers < s.PartyCommitteeMinMembers &&
-			e.d.Actual != hezuo.FormGeneralBranch && e.d.Actual != hezuo.FormCommittee:
-			e.suggest(KeyGeneralBranchMinMembers,
-				fmt.Sprintf("正式党员 %d 名（≥%d），经上级党组织批准可设立党总支（%s）", f.FullMembers, s.GeneralBranchMinMembers, gb.zh),
-				fmt.Sprintf("%s (>= %d): may set up a general party branch with higher approval (%s)", fullEN(f.FullMembers), s.GeneralBranchMinMembers, gb.en))
-		}
+		e.suggestForm()
 	}
 	for i := range f.Covers {
 		c := &f.Covers[i]
