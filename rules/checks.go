@@ -34,6 +34,7 @@ func (e *evaluator) checkCovers() {
 					fmt.Sprintf("%s共有正式党员 %d 名，不足 %d 名（%s）", zh, c.FullMembers, s.JointMinFull, src.zh),
 					fmt.Sprintf("%s has %s in total, fewer than %d (%s)", en, fullEN(c.FullMembers), s.JointMinFull, src.en))
 			}
+			e.checkJoint(c, zh, en)
 		}
 		if c.Form == hezuo.FormBranch && c.FullMembers < s.OwnOrgMinFull {
 			src := source(KeyOwnOrgMinFull)

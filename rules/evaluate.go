@@ -68,7 +68,10 @@ type Facts struct {
 // villages it covers; FullMembers its full members in total, or -1 when
 // unknown (a joint branch with a village party organization, 村会联合, whose
 // members the registry does not hold). TermYears 0
-// means the settings' default for the form.
+// means the settings' default for the form. Villages and Industries, for a
+// joint branch, are the distinct home villages of the orgs it covers (and
+// the villages it covers itself) and their distinct non-empty industries,
+// sorted: the check of 地域相邻、行业相近 reads them.
 type Cover struct {
 	No, Name, Form string
 	Units          int
@@ -76,6 +79,8 @@ type Cover struct {
 	HasCommittee   bool
 	ElectedOn      hezuo.Date
 	TermYears      int
+	Villages       []string
+	Industries     []string
 }
 
 // Secretary is the secretary of an org's own or joint party organization.
