@@ -65,7 +65,7 @@ func (e *evaluator) checkTerm(c *Cover, zh, en string) {
 	if years <= 0 || c.ElectedOn.IsZero() {
 		return
 	}
-	end := c.ElectedOn.AddDate(years, 0, 0)
+	end := c.ElectedOn.AddPeriod(years, 0) // 民法典 Art. 202: 29 Feb ends on 28 Feb
 	if e.day.Before(end) {
 		return
 	}
