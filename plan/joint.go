@@ -21,6 +21,7 @@ type Org struct {
 	VillageName         string
 	Villages            []string
 	Industry            string
+	Trade               string // the industry's class of similar trades (rules.DepartmentMap.Trade); "" gives the industry's own
 	FullMembers         int
 	ProbationaryMembers int
 }

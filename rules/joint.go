@@ -21,13 +21,19 @@ func JointArea(village string, s Settings) string {
 	return hezuo.CountyOf(village)
 }
 
-// industryClass returns what makes industries similar trades (行业相近): the
-// department that answers for the industry, else the industry itself.
-func (m DepartmentMap) industryClass(industry string) string {
+// Trade returns the class of similar trades (行业相近) of an industry: the
+// department of m that answers for it, else the industry itself; "" when
+// the industry is not recorded. Industries of one class are similar trades
+// (Related); the planner reads it from plan.Org.Trade.
+func (m DepartmentMap) Trade(industry string) string {
+	industry = strings.TrimSpace(industry)
+	if industry == "" {
+		return ""
+	}
 	if d, ok := m.Lookup(industry); ok {
 		return "dept:" + d.Code
 	}
-	return "ind:" + strings.TrimSpace(industry)
+	return "ind:" + industry
 }
 
 // Related reports whether industries are similar trades (行业相近, 支部工作
@@ -35,16 +41,29 @@ func (m DepartmentMap) industryClass(industry string) string {
 // department of m (黑木耳 and 食用菌 by the agriculture bureau; 林蛙 and 山野菜
 // by the forestry bureau). Empty industries are not known and are ignored.
 func (m DepartmentMap) Related(industries []string) bool {
-	class := ""
-	for _, ind := range industries {
-		if strings.TrimSpace(ind) == "" {
-			continue
-		}
-		c := m.industryClass(ind)
-		if class != "" && c != class {
+	return SameTrade(m.trades(industries)...)
+}
+
+func (m DepartmentMap) trades(industries []string) []string {
+	out := make([]string, len(industries))
+	for i, ind := range industries {
+		out[i] = m.Trade(ind)
+	}
+	return out
+}
+
+// SameTrade reports whether the non-empty trades (DepartmentMap.Trade) are
+// all one.
+func SameTrade(trades ...string) bool {
+	first := ""
+	for _, t := range trades {
+		switch {
+		case t == "":
+		case first == "":
+			first = t
+		case t != first:
 			return false
 		}
-		class = c
 	}
 	return true
 }
