@@ -110,7 +110,11 @@ func (b *builder) partyEN() Section {
 	p = fmt.Sprintf("Organizations inside one village are managed by its village party organization (%s), those spanning villages by the township committee (%s), and those spanning townships by the party organization of the agriculture-related department of their industry (%s).",
 		l.n(mb["village"]), l.n(mb["township"]), l.n(mb["department"]))
 	if n := d.undecided; n > 0 {
-		p += fmt.Sprintf(" %s organizations span counties: their manager is undecided until the common higher organization department fixes it.", l.n(n))
+		if n == 1 {
+			p += " 1 organization spans counties: its manager is undecided until the common higher organization department fixes it."
+		} else {
+			p += fmt.Sprintf(" %s organizations span counties: their manager is undecided until the common higher organization department fixes it.", l.n(n))
+		}
 	}
 	sec.para(p)
 	if in.Dispatched > 0 {
