@@ -108,12 +108,12 @@ func (db *DB) AddPartyStep(ctx context.Context, a *hezuo.Access, personID int64,
 	}
 	switch status {
 	case hezuo.StatusCandidate:
-		if min := last.from.AddDate(0, st.ActivistMinMonths, 0); from.Before(min) {
+		if min := last.from.AddPeriod(0, st.ActivistMinMonths); from.Before(min) {
 			return hezuo.Invalid(rec, "from", fmt.Sprintf("列为入党积极分子（%s）不满 %d 个月，%s 前不能确定为发展对象", last.from, st.ActivistMinMonths, min),
 				fmt.Sprintf("an activist since %s: a development object only after %d months (from %s)", last.from, st.ActivistMinMonths, min))
 		}
 	case hezuo.StatusFull:
-		if end := last.from.AddDate(0, st.ProbationMonths, 0); from.Before(end) {
+		if end := last.from.AddPeriod(0, st.ProbationMonths); from.Before(end) {
 			return hezuo.Invalid(rec, "from", fmt.Sprintf("预备期（自 %s）不满 %d 个月，%s 前不能转正", last.from, st.ProbationMonths, end),
 				fmt.Sprintf("probation (from %s) is shorter than %d months: no conversion before %s", last.from, st.ProbationMonths, end))
 		}
