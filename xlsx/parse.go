@@ -23,6 +23,10 @@ type Options struct {
 	// township officer's rows must lie in the township: any row referring
 	// to an org, village, person or other record outside is a problem.
 	Access *hezuo.Access
+	// Name is the file's name as its user knows it, for the note of the
+	// import's audit entries (default: the base name of the path read; a
+	// web upload is read from a temporary file).
+	Name string
 }
 
 // kindRows converts rows of one KIND into records and merges them with what
