@@ -15,7 +15,7 @@ type auditPlaces struct {
 
 // auditPlacesOf indexes the places of have and ds; a person without a home
 // village is placed by an org of theirs (one ds makes them a member of,
-// else a stored one). The villages of orgs neither holds are read in the
+// else a stored one), an instructor's township or a guarantor's unit. The villages of orgs neither holds are read in the
 // transaction; loans are placed after the writes (loanPlaces).
 func (l *importer) auditPlacesOf(ds, have *hezuo.Dataset) (*auditPlaces, error) {
 	p := &auditPlaces{orgs: map[string]string{}, people: map[string]string{}, partyOrgs: map[string]string{},
@@ -59,6 +59,18 @@ func (l *importer) auditPlacesOf(ds, have *hezuo.Dataset) (*auditPlaces, error) 
 			if p.people[m.IDNumber] == "" {
 				p.people[m.IDNumber] = p.orgs[m.OrgNo]
 			}
+		}
+	}
+	// Instructors and guarantors (imported as people too) by their township
+	// or unit.
+	for _, in := range ds.Instructors {
+		if p.people[in.IDNumber] == "" && in.Township != "" {
+			p.people[in.IDNumber] = in.Township + "000"
+		}
+	}
+	for _, g := range ds.Guarantors {
+		if p.people[g.IDNumber] == "" {
+			p.people[g.IDNumber] = p.units[g.Unit]
 		}
 	}
 	return p, err
