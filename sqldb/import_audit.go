@@ -123,8 +123,20 @@ func (l *importer) writeAudit(a *hezuo.Access, now time.Time, note string, rows 
 		}
 		return strings.Compare(x.key, y.key)
 	})
-	out := make([][]any, 0, len(rows))
-	for _, r := range rows {
+	// The values every row shares boxed once, not once a row.
+	at, who, as, note1 := any(now.Unix()), any(user), any(role), any(note)
+	boxed := map[string]any{}
+	box := func(v string) any {
+		b, ok := boxed[v]
+		if !ok {
+			b = v
+			boxed[v] = b
+		}
+		return b
+	}
+	out := make([][]any, len(rows))
+	cells := make([]any, 11*len(rows)) // one array for all rows
+	for i, r := range rows {
 		action := hezuo.ActionUpdate
 		if r.before == "" {
 			action = hezuo.ActionCreate
@@ -133,8 +145,10 @@ func (l *importer) writeAudit(a *hezuo.Access, now time.Time, note string, rows 
 		if len(r.division) >= 6 {
 			county = r.division[:6]
 		}
-		out = append(out, []any{county, now.Unix(), user, role, action, r.entity, maskPersonal(r.key), r.division,
-			maskPersonal(r.before), maskPersonal(r.after), note})
+		row := cells[11*i : 11*i+11 : 11*i+11]
+		row[0], row[1], row[2], row[3], row[4], row[5] = box(county), at, who, as, box(action), box(r.entity)
+		row[6], row[7], row[8], row[9], row[10] = maskPersonal(r.key), box(r.division), maskPersonal(r.before), maskPersonal(r.after), note1
+		out[i] = row
 	}
 	return l.insertNew("audit_log",
 		[]string{"county", "at", "user_name", "role", "action", "entity", "entity_key", "division", "old_value", "new_value", "note"},
@@ -152,10 +166,10 @@ func auditJSON(v any) string {
 }
 
 // importNote is the note of an import's audit entries: ds.Source, or
-// "导入 / import" when the caller names none.
+// "导入" (import) when the caller names none.
 func importNote(ds *hezuo.Dataset) string {
 	if ds.Source != "" {
 		return ds.Source
 	}
-	return "导入 / import"
+	return "导入"
 }
