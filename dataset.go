@@ -17,6 +17,9 @@ type Dataset struct {
 	Instructors []Instructor
 	Dispatches  []Dispatch
 	Settings    map[string]string
+	// Source names where the records come from, for the audit entries an
+	// import writes ("导入 members 文件 m.xlsx"); optional.
+	Source string
 
 	// The platforms (assistance.go, loan.go, training.go, institution.go).
 	Units               []Unit

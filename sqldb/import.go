@@ -13,10 +13,15 @@ const inChunk = 500
 // eachIn runs q (holding one `IN (%s)`) for keys in chunks, with args before
 // the keys, calling fn for every row.
 func (db *DB) eachIn(ctx context.Context, q string, keys []any, fn func(rowScanner) error) error {
+	return db.eachInOn(ctx, db.DB, q, keys, fn)
+}
+
+// eachInOn is eachIn through x (a transaction, or the database).
+func (db *DB) eachInOn(ctx context.Context, x execQuerier, q string, keys []any, fn func(rowScanner) error) error {
 	for len(keys) > 0 {
 		n := min(len(keys), inChunk)
 		ph := strings.TrimSuffix(strings.Repeat("?, ", n), ", ")
-		if err := db.eachRow(ctx, strings.Replace(q, "%s", ph, 1), keys[:n], fn); err != nil {
+		if err := db.eachRowOn(ctx, x, strings.Replace(q, "%s", ph, 1), keys[:n], fn); err != nil {
 			return err
 		}
 		keys = keys[n:]
@@ -61,6 +66,12 @@ func ids(list []int64) []any {
 // referred to) with, when probe holds officers, every post of them. An
 // import compares its rows with them.
 func (db *DB) Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Dataset, error) {
+	return db.existing(ctx, db.DB, probe)
+}
+
+// existing is Existing read through x (an import's transaction reads what
+// it replaces, import_audit.go).
+func (db *DB) existing(ctx context.Context, x execQuerier, probe *hezuo.Dataset) (*hezuo.Dataset, error) {
 	var divs, orgs, codes, people, pos keySet
 	for _, d := range probe.Divisions {
 		if c, err := hezuo.NormalizeDivisionCode(d.Code); err == nil {
@@ -105,7 +116,7 @@ func (db *DB) Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Datase
 		orgs.add(d.OrgNo)
 	}
 	ds := &hezuo.Dataset{}
-	err := db.eachIn(ctx, `SELECT code, name FROM divisions WHERE code IN (%s) ORDER BY code`, divs.list, func(r rowScanner) error {
+	err := db.eachInOn(ctx, x, `SELECT code, name FROM divisions WHERE code IN (%s) ORDER BY code`, divs.list, func(r rowScanner) error {
 		var d hezuo.Division
 		err := r.Scan(&d.Code, &d.Name)
 		ds.Divisions = append(ds.Divisions, d)
@@ -114,13 +125,13 @@ func (db *DB) Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Datase
 	if err != nil {
 		return nil, err
 	}
-	if err := db.existingOrgs(ctx, orgs.list, codes.list, ds); err != nil {
+	if err := db.existingOrgs(ctx, x, orgs.list, codes.list, ds); err != nil {
 		return nil, err
 	}
-	if err := db.existingPeople(ctx, people.list, len(probe.Instructors)+len(probe.Dispatches) > 0, ds); err != nil {
+	if err := db.existingPeople(ctx, x, people.list, len(probe.Instructors)+len(probe.Dispatches) > 0, ds); err != nil {
 		return nil, err
 	}
-	if err := db.existingPartyOrgs(ctx, pos.list, ds); err != nil {
+	if err := db.existingPartyOrgs(ctx, x, pos.list, ds); err != nil {
 		return nil, err
 	}
 	if len(probe.Officers) > 0 {
@@ -139,7 +150,7 @@ func (db *DB) Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Datase
 const orgColumns = `id, org_no, name, kind, registered_on, coalesce(credit_code, ''), village, industry, households_driven,
 	model, model_note, founded, dissolved`
 
-func (db *DB) existingOrgs(ctx context.Context, nos, codes []any, ds *hezuo.Dataset) error {
+func (db *DB) existingOrgs(ctx context.Context, x execQuerier, nos, codes []any, ds *hezuo.Dataset) error {
 	idx := map[int64]int{}
 	scan := func(r rowScanner) error {
 		var o hezuo.Org
@@ -153,17 +164,17 @@ func (db *DB) existingOrgs(ctx context.Context, nos, codes []any, ds *hezuo.Data
 		}
 		return nil
 	}
-	if err := db.eachIn(ctx, `SELECT `+orgColumns+` FROM orgs WHERE org_no IN (%s)`, nos, scan); err != nil {
+	if err := db.eachInOn(ctx, x, `SELECT `+orgColumns+` FROM orgs WHERE org_no IN (%s)`, nos, scan); err != nil {
 		return err
 	}
-	if err := db.eachIn(ctx, `SELECT `+orgColumns+` FROM orgs WHERE credit_code IN (%s)`, codes, scan); err != nil {
+	if err := db.eachInOn(ctx, x, `SELECT `+orgColumns+` FROM orgs WHERE credit_code IN (%s)`, codes, scan); err != nil {
 		return err
 	}
 	var orgIDs []int64
 	for _, o := range ds.Orgs {
 		orgIDs = append(orgIDs, o.ID)
 	}
-	return db.eachIn(ctx, `SELECT org_id, village FROM org_villages WHERE org_id IN (%s) ORDER BY org_id, village`, ids(orgIDs), func(r rowScanner) error {
+	return db.eachInOn(ctx, x, `SELECT org_id, village FROM org_villages WHERE org_id IN (%s) ORDER BY org_id, village`, ids(orgIDs), func(r rowScanner) error {
 		var id int64
 		var v string
 		if err := r.Scan(&id, &v); err != nil {

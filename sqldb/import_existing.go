@@ -9,13 +9,13 @@ import (
 // existingPeople adds the people with the given ID numbers and all their
 // memberships and party status steps, and, when instructors is set, their
 // instructor entries and dispatches.
-func (db *DB) existingPeople(ctx context.Context, idNumbers []any, instructors bool, ds *hezuo.Dataset) error {
+func (db *DB) existingPeople(ctx context.Context, x execQuerier, idNumbers []any, instructors bool, ds *hezuo.Dataset) error {
 	var found []int64
 	hashes := make([]any, len(idNumbers)) // matched by keyed hash (crypt.go)
 	for i, n := range idNumbers {
 		hashes[i] = db.idHash(n.(string))
 	}
-	err := db.eachIn(ctx, `SELECT id, id_sealed, name, sex, birth_date, coalesce(village, ''), phone_sealed, talent_since, leader_since
+	err := db.eachInOn(ctx, x, `SELECT id, id_sealed, name, sex, birth_date, coalesce(village, ''), phone_sealed, talent_since, leader_since
 		FROM people WHERE id_hash IN (%s)`, hashes, func(r rowScanner) error {
 		var p hezuo.Person
 		err := r.Scan(&p.ID, db.opened(&p.IDNumber), &p.Name, &p.Sex, &p.BirthDate, &p.Village, db.opened(&p.Phone), &p.TalentSince, &p.LeaderSince)
@@ -27,7 +27,7 @@ func (db *DB) existingPeople(ctx context.Context, idNumbers []any, instructors b
 		return err
 	}
 	personIDs := ids(found)
-	err = db.eachIn(ctx, `SELECT m.id, p.id_sealed, o.org_no, m.role, m.valid_from, m.valid_to FROM memberships m
+	err = db.eachInOn(ctx, x, `SELECT m.id, p.id_sealed, o.org_no, m.role, m.valid_from, m.valid_to FROM memberships m
 		JOIN people p ON p.id = m.person_id JOIN orgs o ON o.id = m.org_id WHERE m.person_id IN (%s)`, personIDs, func(r rowScanner) error {
 		var m hezuo.Membership
 		err := r.Scan(&m.ID, db.opened(&m.IDNumber), &m.OrgNo, &m.Role, &m.From, &m.To)
@@ -37,7 +37,7 @@ func (db *DB) existingPeople(ctx context.Context, idNumbers []any, instructors b
 	if err != nil {
 		return err
 	}
-	err = db.eachIn(ctx, `SELECT s.id, p.id_sealed, s.status, coalesce(h.no, ''), s.valid_from, s.valid_to FROM party_status s
+	err = db.eachInOn(ctx, x, `SELECT s.id, p.id_sealed, s.status, coalesce(h.no, ''), s.valid_from, s.valid_to FROM party_status s
 		JOIN people p ON p.id = s.person_id LEFT JOIN party_orgs h ON h.id = s.home_party_org_id
 		WHERE s.person_id IN (%s)`, personIDs, func(r rowScanner) error {
 		var s hezuo.PartyStatus
@@ -48,7 +48,7 @@ func (db *DB) existingPeople(ctx context.Context, idNumbers []any, instructors b
 	if err != nil || !instructors {
 		return err
 	}
-	err = db.eachIn(ctx, `SELECT p.id_sealed, i.township, i.unit FROM instructors i JOIN people p ON p.id = i.person_id
+	err = db.eachInOn(ctx, x, `SELECT p.id_sealed, i.township, i.unit FROM instructors i JOIN people p ON p.id = i.person_id
 		WHERE i.person_id IN (%s)`, personIDs, func(r rowScanner) error {
 		var in hezuo.Instructor
 		err := r.Scan(db.opened(&in.IDNumber), &in.Township, &in.Unit)
@@ -58,7 +58,7 @@ func (db *DB) existingPeople(ctx context.Context, idNumbers []any, instructors b
 	if err != nil {
 		return err
 	}
-	return db.eachIn(ctx, `SELECT p.id_sealed, o.org_no, d.valid_from, d.valid_to FROM dispatches d
+	return db.eachInOn(ctx, x, `SELECT p.id_sealed, o.org_no, d.valid_from, d.valid_to FROM dispatches d
 		JOIN instructors i ON i.id = d.instructor_id JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id
 		WHERE i.person_id IN (%s)`, personIDs, func(r rowScanner) error {
 		var d hezuo.Dispatch
@@ -70,10 +70,10 @@ func (db *DB) existingPeople(ctx context.Context, idNumbers []any, instructors b
 
 // existingPartyOrgs adds the party organizations with the given numbers,
 // with the orgs and villages they cover.
-func (db *DB) existingPartyOrgs(ctx context.Context, nos []any, ds *hezuo.Dataset) error {
+func (db *DB) existingPartyOrgs(ctx context.Context, x execQuerier, nos []any, ds *hezuo.Dataset) error {
 	idx := map[int64]int{}
 	var found []int64
-	err := db.eachIn(ctx, `SELECT p.id, p.no, p.name, p.form, p.joint_kind, p.seat, coalesce(pa.no, ''), coalesce(ma.no, ''),
+	err := db.eachInOn(ctx, x, `SELECT p.id, p.no, p.name, p.form, p.joint_kind, p.seat, coalesce(pa.no, ''), coalesce(ma.no, ''),
 		p.founding_method, p.term_years, p.elected_on, p.valid_from, p.valid_to
 		FROM party_orgs p LEFT JOIN party_orgs pa ON pa.id = p.parent_id LEFT JOIN party_orgs ma ON ma.id = p.manager_id
 		WHERE p.no IN (%s)`, nos, func(r rowScanner) error {
@@ -91,7 +91,7 @@ func (db *DB) existingPartyOrgs(ctx context.Context, nos []any, ds *hezuo.Datase
 		return err
 	}
 	poIDs := ids(found)
-	err = db.eachIn(ctx, `SELECT l.party_org_id, o.org_no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id
+	err = db.eachInOn(ctx, x, `SELECT l.party_org_id, o.org_no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id
 		WHERE l.party_org_id IN (%s) ORDER BY l.party_org_id, o.org_no`, poIDs, func(r rowScanner) error {
 		var id int64
 		var no string
@@ -105,7 +105,7 @@ func (db *DB) existingPartyOrgs(ctx context.Context, nos []any, ds *hezuo.Datase
 	if err != nil {
 		return err
 	}
-	return db.eachIn(ctx, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s)
+	return db.eachInOn(ctx, x, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s)
 		ORDER BY party_org_id, village`, poIDs, func(r rowScanner) error {
 		var id int64
 		var v string

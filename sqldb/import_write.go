@@ -25,7 +25,9 @@ import (
 //     for rosters of 100,000 rows; records without an ID are taken as new
 //     and inserted without upsert (see importer.plain), others upserted;
 //   - a is the importing user: a role that cannot write is refused, and a
-//     township officer's records must lie in the township (import_reach.go).
+//     township officer's records must lie in the township (import_reach.go);
+//   - every record created or changed gets an audit entry as a, in the same
+//     transaction, with ds.Source as its note (import_audit.go).
 func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date) error {
 	if err := ds.BoundedAll(today); err != nil { // the bounds of every write path (bounds.go)
 		return err
@@ -38,16 +40,16 @@ func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, to
 	// writer since the plan, or a caller that does not set IDs), the
 	// transaction fails on its unique key, rolls back whole, and is made
 	// again with upserts by natural key.
-	err := db.importOnce(ctx, ds, today, true)
+	err := db.importOnce(ctx, a, ds, today, true)
 	if isUniqueViolation(err) {
-		err = db.importOnce(ctx, ds, today, false)
+		err = db.importOnce(ctx, a, ds, today, false)
 	}
 	return err
 }
 
 // importOnce is one attempt of Import; plain inserts the records without
 // an ID plainly (see importer.plain).
-func (db *DB) importOnce(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date, plain bool) error {
+func (db *DB) importOnce(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date, plain bool) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
@@ -74,6 +76,10 @@ func (db *DB) importOnce(ctx context.Context, ds *hezuo.Dataset, today hezuo.Dat
 	defer tx.Rollback()
 	l := &importer{loader: newLoader(ctx, db, tx, today), conn: conn, county: map[string]string{}, plain: plain}
 	defer l.closeStmts()
+	have, err := l.auditBefore(ds) // what the writes replace, for the audit entries
+	if err != nil {
+		return err
+	}
 	steps := []func(*hezuo.Dataset) error{
 		l.settings, l.loadDivisions, l.loadOrgs, l.bulkPeople, l.loadPartyOrgs, l.loadDepartments,
 		l.bulkMemberships, l.bulkPartyStatus, l.loadOfficers, l.loadInstructors, l.loadDispatches,
@@ -83,6 +89,9 @@ func (db *DB) importOnce(ctx context.Context, ds *hezuo.Dataset, today hezuo.Dat
 		if err := step(ds); err != nil {
 			return err
 		}
+	}
+	if err := l.audit(a, ds, have); err != nil {
+		return err
 	}
 	// The summaries of what was written, in the same transaction, as Load does.
 	if err := db.refreshOrRebuild(ctx, tx); err != nil {

@@ -15,10 +15,16 @@ import (
 // seated in scope. With Dump's registry records, loading the result into
 // an empty database reproduces the same records.
 func (db *DB) DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Dataset) error {
+	return db.dumpPlatformsOn(ctx, db.DB, scope, ds)
+}
+
+// dumpPlatformsOn is DumpPlatforms read through x (a transaction, or the
+// database).
+func (db *DB) dumpPlatformsOn(ctx context.Context, x execQuerier, scope hezuo.Scope, ds *hezuo.Dataset) error {
 	sa := scopeArgs(scope)
 	lo6, hi6 := countyRange(scope)
 	q := func(sql string, args []any, scan func(rowScanner) error) func() error {
-		return func() error { return db.eachRow(ctx, sql, args, scan) }
+		return func() error { return db.eachRowOn(ctx, x, sql, args, scan) }
 	}
 	steps := []func() error{
 		q(`SELECT code, name, county, township, department FROM units WHERE county BETWEEN ? AND ? ORDER BY code`, []any{lo6, hi6}, func(r rowScanner) error {
@@ -70,7 +76,7 @@ func (db *DB) DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Da
 			ds.ContactVisits = append(ds.ContactVisits, v)
 			return err
 		}),
-		func() error { return db.dumpLoans(ctx, sa, ds) },
+		func() error { return db.dumpLoans(ctx, x, sa, ds) },
 		q(`SELECT t.no, t.held_on, t.topic, u.code, t.industry, t.mode, t.hours, t.place FROM trainings t JOIN units u ON u.id = t.organizer_id
 			WHERE t.place BETWEEN ? AND ? ORDER BY t.no`, sa, func(r rowScanner) error {
 			var t hezuo.Training
@@ -86,7 +92,7 @@ func (db *DB) DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Da
 			ds.TrainingAttendances = append(ds.TrainingAttendances, a)
 			return err
 		}),
-		func() error { return db.dumpLife(ctx, sa, ds) },
+		func() error { return db.dumpLife(ctx, x, sa, ds) },
 	}
 	for _, step := range steps {
 		if err := step(); err != nil {
@@ -97,8 +103,8 @@ func (db *DB) DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Da
 	return nil
 }
 
-func (db *DB) dumpLoans(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
-	err := db.eachRow(ctx, `SELECT l.no, coalesce(pe.id_sealed, ''), coalesce(po.no, ''), coalesce(o.org_no, ''), l.purpose,
+func (db *DB) dumpLoans(ctx context.Context, x execQuerier, sa []any, ds *hezuo.Dataset) error {
+	err := db.eachRowOn(ctx, x, `SELECT l.no, coalesce(pe.id_sealed, ''), coalesce(po.no, ''), coalesce(o.org_no, ''), l.purpose,
 			l.for_cooperative, l.lender, l.amount_fen, l.rate_ppm, l.term_months, l.applied_on, l.approved_on, l.rejected_on,
 			l.disbursed_on, l.due_on, l.households_driven, l.note
 		FROM loans l LEFT JOIN people pe ON pe.id = l.borrower_id LEFT JOIN party_orgs po ON po.id = l.party_org_id
@@ -112,7 +118,7 @@ func (db *DB) dumpLoans(ctx context.Context, sa []any, ds *hezuo.Dataset) error 
 	if err != nil {
 		return err
 	}
-	err = db.eachRow(ctx, `SELECT l.no, r.paid_on, r.principal_fen, r.interest_fen FROM loan_repayments r JOIN loans l ON l.id = r.loan_id
+	err = db.eachRowOn(ctx, x, `SELECT l.no, r.paid_on, r.principal_fen, r.interest_fen FROM loan_repayments r JOIN loans l ON l.id = r.loan_id
 		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, r.paid_on`, sa, func(r rowScanner) error {
 		var x hezuo.Repayment
 		err := r.Scan(&x.LoanNo, &x.PaidOn, &x.PrincipalFen, &x.InterestFen)
@@ -122,7 +128,7 @@ func (db *DB) dumpLoans(ctx context.Context, sa []any, ds *hezuo.Dataset) error 
 	if err != nil {
 		return err
 	}
-	err = db.eachRow(ctx, `SELECT l.no, pe.id_sealed, g.amount_fen FROM loan_guarantees g JOIN loans l ON l.id = g.loan_id
+	err = db.eachRowOn(ctx, x, `SELECT l.no, pe.id_sealed, g.amount_fen FROM loan_guarantees g JOIN loans l ON l.id = g.loan_id
 		JOIN guarantors gu ON gu.id = g.guarantor_id JOIN people pe ON pe.id = gu.person_id
 		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, pe.id`, sa, func(r rowScanner) error {
 		var g hezuo.Guarantee
@@ -133,7 +139,7 @@ func (db *DB) dumpLoans(ctx context.Context, sa []any, ds *hezuo.Dataset) error 
 	if err != nil {
 		return err
 	}
-	return db.eachRow(ctx, `SELECT l.no, f.paid_on, f.amount_fen, f.source, f.note FROM loan_fee_subsidies f JOIN loans l ON l.id = f.loan_id
+	return db.eachRowOn(ctx, x, `SELECT l.no, f.paid_on, f.amount_fen, f.source, f.note FROM loan_fee_subsidies f JOIN loans l ON l.id = f.loan_id
 		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, f.paid_on, f.source`, sa, func(r rowScanner) error {
 		var f hezuo.FeeSubsidy
 		err := r.Scan(&f.LoanNo, &f.PaidOn, &f.AmountFen, &f.Source, &f.Note)
@@ -142,8 +148,8 @@ func (db *DB) dumpLoans(ctx context.Context, sa []any, ds *hezuo.Dataset) error 
 	})
 }
 
-func (db *DB) dumpLife(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
-	err := db.eachRow(ctx, `SELECT po.no, m.kind, m.held_on, m.topic, coalesce(v.no, ''), m.participants, m.decisions FROM meetings m
+func (db *DB) dumpLife(ctx context.Context, x execQuerier, sa []any, ds *hezuo.Dataset) error {
+	err := db.eachRowOn(ctx, x, `SELECT po.no, m.kind, m.held_on, m.topic, coalesce(v.no, ''), m.participants, m.decisions FROM meetings m
 		JOIN party_orgs po ON po.id = m.party_org_id LEFT JOIN party_orgs v ON v.id = m.village_party_org_id
 		WHERE po.seat BETWEEN ? AND ? ORDER BY po.no, m.kind, m.held_on`, sa, func(r rowScanner) error {
 		var m hezuo.Meeting
@@ -154,7 +160,7 @@ func (db *DB) dumpLife(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
 	if err != nil {
 		return err
 	}
-	err = db.eachRow(ctx, `SELECT po.no, m.kind, m.held_on, pe.id_sealed FROM meeting_attendances a JOIN meetings m ON m.id = a.meeting_id
+	err = db.eachRowOn(ctx, x, `SELECT po.no, m.kind, m.held_on, pe.id_sealed FROM meeting_attendances a JOIN meetings m ON m.id = a.meeting_id
 		JOIN party_orgs po ON po.id = m.party_org_id JOIN people pe ON pe.id = a.person_id
 		WHERE po.seat BETWEEN ? AND ? ORDER BY po.no, m.kind, m.held_on, pe.id`, sa, func(r rowScanner) error {
 		var a hezuo.MeetingAttendance
@@ -165,7 +171,7 @@ func (db *DB) dumpLife(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
 	if err != nil {
 		return err
 	}
-	return db.eachRow(ctx, `SELECT pe.id_sealed, c.year, po.no, c.made_on, c.content, c.fulfilled_on, c.result, c.evidence
+	return db.eachRowOn(ctx, x, `SELECT pe.id_sealed, c.year, po.no, c.made_on, c.content, c.fulfilled_on, c.result, c.evidence
 		FROM commitments c JOIN people pe ON pe.id = c.person_id JOIN party_orgs po ON po.id = c.party_org_id
 		WHERE po.seat BETWEEN ? AND ? ORDER BY pe.id, c.year`, sa, func(r rowScanner) error {
 		var c hezuo.Commitment

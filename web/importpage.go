@@ -213,7 +213,9 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := s.importView(r)
 	v.Kind, v.File = up.Kind, up.Name
-	res, err := xlsx.Import(r.Context(), s.db, up.Kind, up.Path, s.importOptions(r), false)
+	opt := s.importOptions(r)
+	opt.Name = up.Name
+	res, err := xlsx.Import(r.Context(), s.db, up.Kind, up.Path, opt, false)
 	if rej := xlsx.AsRejected(err); rej != nil {
 		s.rejected(up, rej, &v)
 		return s.render(w, http.StatusUnprocessableEntity, "import", v)

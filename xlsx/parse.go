@@ -27,6 +27,10 @@ type Options struct {
 	// ("" for the system's temporary directory; the web server gives its
 	// upload directory, emptied when it starts).
 	TempDir string
+	// Name is the file's name as its user knows it, for the note of the
+	// import's audit entries (default: the base name of the path read; a
+	// web upload is read from a temporary file).
+	Name string
 }
 
 // kindRows converts rows of one KIND into records and merges them with what

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"context"
+	"path/filepath"
 
 	"hezuo"
 )
@@ -16,7 +17,8 @@ type Store interface {
 	// Import validates and writes ds in one transaction, all or nothing:
 	// records upserted by natural key, memberships and party status steps
 	// with an ID updated in place. a is the importing user (EFORBIDDEN for
-	// a role that cannot write or a record outside its scope).
+	// a role that cannot write or a record outside its scope); every record
+	// created or changed gets an audit entry as a, noted ds.Source.
 	Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date) error
 }
 
@@ -70,6 +72,12 @@ func Import(ctx context.Context, st Store, kind, path string, opt Options, dryRu
 	if a == nil {
 		a = hezuo.System
 	}
+	name := opt.Name
+	if name == "" {
+		name = filepath.Base(path)
+	}
+	// On each of the import's audit entries (a roster's 200,000): short.
+	plan.Write.Source = "导入 " + kind + " 文件 " + name
 	if err := st.Import(ctx, a, plan.Write, b.today); err != nil {
 		return nil, err
 	}

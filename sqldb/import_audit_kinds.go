@@ -1,0 +1,150 @@
+package sqldb
+
+import (
+	"strconv"
+
+	"hezuo"
+)
+
+// auditSpec says how an import audits the records of one kind.
+type auditSpec[T any] struct {
+	entity string // as the forms name it
+	// keys returns a record's keys: the first a stored record shares finds
+	// the stored one a record written replaces (a database id first, for
+	// records updated in place by id; then the natural key).
+	keys func(*T) []string
+	// show returns the entry's key (masked when written) and division.
+	show func(*T) (string, string)
+	view func(T) any // what the entry holds; nil: the record itself
+}
+
+// auditCollect appends an entry for every record of written (the last of
+// a key, as the writers keep) that is new or differs from the stored
+// record it replaces.
+func auditCollect[T any](rows []auditRow, s auditSpec[T], written, stored []T) []auditRow {
+	if len(written) == 0 {
+		return rows
+	}
+	byKey := make(map[string]*T, len(stored))
+	for i := range stored {
+		for _, k := range s.keys(&stored[i]) {
+			byKey[k] = &stored[i]
+		}
+	}
+	keys := make([][]string, len(written))
+	last := make(map[string]int, len(written))
+	for i := range written {
+		keys[i] = s.keys(&written[i])
+		last[keys[i][0]] = i
+	}
+	view := func(v T) string {
+		if s.view == nil {
+			return auditJSON(v)
+		}
+		return auditJSON(s.view(v))
+	}
+	for i := range written {
+		w, ks := &written[i], keys[i]
+		if last[ks[0]] != i {
+			continue
+		}
+		var old *T
+		for _, k := range ks {
+			if o, ok := byKey[k]; ok {
+				old = o
+				break
+			}
+		}
+		r := auditRow{entity: s.entity}
+		r.after = auditJSON(*w)
+		if old != nil {
+			// Compared unmasked: a phone changed in its hidden digits is a change.
+			if r.before = auditJSON(*old); r.before == r.after {
+				continue
+			}
+			if s.view != nil {
+				r.before = view(*old)
+			}
+		}
+		if s.view != nil {
+			r.after = view(*w)
+		}
+		r.key, r.division = s.show(w)
+		rows = append(rows, r)
+	}
+	return rows
+}
+
+// key joins a natural key's parts.
+func key(parts ...string) string {
+	n := 0
+	for _, p := range parts {
+		n += len(p) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, p := range parts {
+		if i > 0 {
+			b = append(b, 0)
+		}
+		b = append(b, p...)
+	}
+	return string(b)
+}
+
+// idKey is a database id as a record's first key (none for a record
+// without one).
+func idKey(id int64, natural string) []string {
+	if id == 0 {
+		return []string{natural}
+	}
+	return []string{"#" + strconv.FormatInt(id, 10), natural}
+}
+
+// auditRegistry appends the entries of ds's registry records; have holds
+// the stored ones (auditBefore), p their places.
+func auditRegistry(rows []auditRow, ds, have *hezuo.Dataset, p *auditPlaces) []auditRow {
+	rows = auditCollect(rows, auditSpec[hezuo.Division]{entity: "division",
+		keys: func(d *hezuo.Division) []string { return []string{divisionCode(d.Code)} },
+		show: func(d *hezuo.Division) (string, string) { c := divisionCode(d.Code); return c, c },
+	}, ds.Divisions, have.Divisions)
+	rows = auditCollect(rows, auditSpec[hezuo.Org]{entity: "org",
+		keys: func(o *hezuo.Org) []string { return []string{o.OrgNo} },
+		show: func(o *hezuo.Org) (string, string) { return o.OrgNo, o.Village },
+	}, ds.Orgs, have.Orgs)
+	rows = auditCollect(rows, auditSpec[hezuo.Person]{entity: "person",
+		keys: func(x *hezuo.Person) []string { return []string{x.IDNumber} },
+		show: func(x *hezuo.Person) (string, string) { return hezuo.MaskIDNumber(x.IDNumber), p.people[x.IDNumber] },
+		view: func(x hezuo.Person) any { return x.Masked() },
+	}, ds.People, have.People)
+	rows = auditCollect(rows, auditSpec[hezuo.Membership]{entity: "membership",
+		keys: func(m *hezuo.Membership) []string { return idKey(m.ID, key(m.IDNumber, m.OrgNo, m.From.String())) },
+		show: func(m *hezuo.Membership) (string, string) { return m.OrgNo + " " + m.IDNumber, p.orgs[m.OrgNo] },
+	}, ds.Memberships, have.Memberships)
+	rows = auditCollect(rows, auditSpec[hezuo.PartyStatus]{entity: "party_status",
+		keys: func(s *hezuo.PartyStatus) []string { return idKey(s.ID, key(s.IDNumber, s.Status, s.From.String())) },
+		show: func(s *hezuo.PartyStatus) (string, string) {
+			return s.IDNumber + " " + s.Status + " " + s.From.String(), p.people[s.IDNumber]
+		},
+	}, ds.PartyStatus, have.PartyStatus)
+	rows = auditCollect(rows, auditSpec[hezuo.PartyOrg]{entity: "party_org",
+		keys: func(o *hezuo.PartyOrg) []string { return []string{o.No} },
+		show: func(o *hezuo.PartyOrg) (string, string) { return o.No, o.Seat },
+	}, ds.PartyOrgs, have.PartyOrgs)
+	rows = auditCollect(rows, auditSpec[hezuo.Instructor]{entity: "instructor",
+		keys: func(in *hezuo.Instructor) []string { return []string{in.IDNumber} },
+		show: func(in *hezuo.Instructor) (string, string) { return in.IDNumber, in.Township + "000" },
+	}, ds.Instructors, have.Instructors)
+	return auditCollect(rows, auditSpec[hezuo.Dispatch]{entity: "dispatch",
+		keys: func(d *hezuo.Dispatch) []string { return []string{key(d.IDNumber, d.OrgNo, d.From.String())} },
+		show: func(d *hezuo.Dispatch) (string, string) { return d.OrgNo + " " + d.IDNumber, p.orgs[d.OrgNo] },
+	}, ds.Dispatches, have.Dispatches)
+}
+
+// divisionCode is a division's code as stored (12 digits), or as given
+// when it is not one.
+func divisionCode(code string) string {
+	if c, err := hezuo.NormalizeDivisionCode(code); err == nil {
+		return c
+	}
+	return code
+}
