@@ -153,7 +153,15 @@ func (db *DB) SaveCommitment(ctx context.Context, a *hezuo.Access, personID int6
 	if err := forbidWrite(a); err != nil {
 		return 0, err
 	}
-	c.IDNumber = "#" + itoa(personID) // Validate wants a key; the person is known by id here
+	// The person is known by database id; Validate checks the record as
+	// every path does, with the person's own ID number.
+	idNumber, err := db.idNumberOf(ctx, personID)
+	if err != nil {
+		return 0, err
+	} else if idNumber == "" {
+		return 0, notFound("人员", "person", "#"+itoa(personID))
+	}
+	c.IDNumber = idNumber
 	if err := c.Validate(); err != nil {
 		return 0, err
 	}
@@ -217,7 +225,11 @@ func (db *DB) SaveFulfilment(ctx context.Context, a *hezuo.Access, id int64, on 
 	if err != nil {
 		return err
 	}
-	c := hezuo.Commitment{IDNumber: before.Name, Year: before.Year, PartyOrg: before.PartyOrg, MadeOn: before.MadeOn, Content: before.Content,
+	idNumber, err := db.idNumberOf(ctx, before.PersonID)
+	if err != nil {
+		return err
+	}
+	c := hezuo.Commitment{IDNumber: idNumber, Year: before.Year, PartyOrg: before.PartyOrg, MadeOn: before.MadeOn, Content: before.Content,
 		FulfilledOn: on, Result: result, Evidence: evidence}
 	rec := fmt.Sprintf("党员承诺 %s/%d", before.Name, before.Year)
 	if on.IsZero() {
@@ -316,4 +328,15 @@ func (db *DB) SaveVisit(ctx context.Context, a *hezuo.Access, personID int64, ho
 		return err
 	}
 	return tx.Commit()
+}
+
+// idNumberOf returns the ID number of the person with database id ("" for
+// none: the caller's scope check answers for a missing person).
+func (db *DB) idNumberOf(ctx context.Context, id int64) (string, error) {
+	var n string
+	err := db.QueryRowContext(ctx, db.rebind(`SELECT id_sealed FROM people WHERE id = ?`), id).Scan(db.opened(&n))
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return n, err
 }
