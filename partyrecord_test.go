@@ -89,7 +89,9 @@ func TestPartyRecordSteps(t *testing.T) {
 		}
 		return s
 	}
-	full := func(from string) PartyStatus { return PartyStatus{IDNumber: id, Status: StatusFull, Period: Period{From: d(from)}} }
+	full := func(from string) PartyStatus {
+		return PartyStatus{IDNumber: id, Status: StatusFull, Period: Period{From: d(from)}}
+	}
 	for _, c := range []struct {
 		name string
 		r    PartyRecord
