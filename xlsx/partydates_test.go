@@ -150,3 +150,50 @@ func TestMemberPartyDatesCorrected(t *testing.T) {
 		}
 	})
 }
+
+// TestPartyDatesRoundTrip: members exported and imported again change
+// nothing, whatever the party steps: probationary within the year and past
+// it, full with a stated or presumed conversion (29 Feb), dates unknown,
+// a lone full step of an older import, an activist.
+func TestPartyDatesRoundTrip(t *testing.T) {
+	forEachDB(t, func(t *testing.T, db *sqldb.DB) {
+		path := tempFile(t, "m.csv")
+		writeCSV(t, path, partyHeader, [][]any{
+			partyRow(1, "中共预备党员", "2023-07-30", ""), partyRow(2, "中共预备党员", "2023-01-30", ""),
+			partyRow(3, "中共党员", "2023-06-01", ""), partyRow(4, "中共党员", "2020-02-29", ""),
+			partyRow(5, "中共党员", "2015-07-01", "2016-09-01"), partyRow(6, "中共党员", "", ""),
+			partyRow(7, "中共预备党员", "", ""), partyRow(8, "群众", "", ""),
+		}, "utf8")
+		mustImport(t, db, "members", path)
+		d := hezuo.MustDate
+		if err := db.Load(ctx, &hezuo.Dataset{
+			People:      []hezuo.Person{{IDNumber: idNumber(9), Name: "老党员"}, {IDNumber: idNumber(10), Name: "积极分子"}},
+			Memberships: []hezuo.Membership{{IDNumber: idNumber(9), OrgNo: "ORG-003", Period: hezuo.Period{From: d("2012-01-01")}}, {IDNumber: idNumber(10), OrgNo: "ORG-003", Period: hezuo.Period{From: d("2012-01-01"), To: d("2024-01-01")}}},
+			PartyStatus: []hezuo.PartyStatus{{IDNumber: idNumber(9), Status: hezuo.StatusFull, Period: hezuo.Period{From: d("1990-07-01")}},
+				{IDNumber: idNumber(10), Status: hezuo.StatusActivist, Period: hezuo.Period{From: d("2020-03-01")}}},
+		}, fxToday); err != nil {
+			t.Fatal(err)
+		}
+		before := dump(t, db)
+		if got := stepsOf(before, idNumber(6)); got != "full 2015-03-01?–" {
+			t.Fatalf("unknown date stored as %q", got)
+		}
+		for _, ext := range []string{"xlsx", "csv"} {
+			out := tempFile(t, "members."+ext)
+			n, err := xlsx.Export("members", before, fxToday, out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			res := mustImport(t, db, "members", out)
+			if n != 10 || counts(res) != [3]int{0, 0, n} || res.Presumed != 0 || res.PartyDateUnknown != 2 {
+				t.Errorf("%s: %d exported, import %+v", ext, n, res)
+			}
+		}
+		after := dump(t, db)
+		for i := 1; i <= 10; i++ {
+			if a, b := stepsOf(before, idNumber(i)), stepsOf(after, idNumber(i)); a != b {
+				t.Errorf("person %d: %s became %s", i, a, b)
+			}
+		}
+	})
+}
