@@ -83,7 +83,13 @@ type PartyMerge struct {
 func (r PartyRecord) Merge(idNumber string, have []PartyStatus, unknownFrom, today Date, probationMonths int) (PartyMerge, error) {
 	var m PartyMerge
 	cur := currentStep(have, today)
-	want := map[string]int{StatusProbationary: 2, StatusFull: 3}[r.Status]
+	want := 0
+	switch r.Status {
+	case StatusProbationary:
+		want = 2
+	case StatusFull:
+		want = 3
+	}
 	if rank := partyRank(cur); want < rank && rank >= 2 {
 		name := "群众"
 		if want > 0 {

@@ -70,7 +70,8 @@ func (r PartyRecord) ConversionDay(probationMonths int) Date {
 // a full member; admission not before the 18th birthday (党章 Art. 1) and
 // not after today; conversion not after today and at least probationMonths
 // after admission (党章 Art. 7) — a stated one, or the presumed one of a
-// full member, which must then have come by today. Errors are EINVALID
+// full member, which must then have come by today; a conversion day given
+// alone not before the 18th birthday. Errors are EINVALID
 // with Field one of the Field* keys.
 func (r PartyRecord) Validate(birth, today Date, probationMonths int) error {
 	const rec = "政治面貌"
@@ -128,9 +129,10 @@ func (r PartyRecord) Validate(birth, today Date, probationMonths int) error {
 				"converted on %[1]s, less than %[3]d months after joining on %[2]s: probation runs until %[4]s (party constitution, Art. 7)",
 				c, d, probationMonths, end)
 		}
-	} else if !adult.IsZero() && c.Before(addMonthsArt202(adult, probationMonths)) {
-		return bad(FieldFullSince, "转正日期 %s 早于年满十八岁入党、预备期届满的最早日期 %s", "the conversion date %s is before the earliest possible one, %s (admitted at 18, after the probation)",
-			c, addMonthsArt202(adult, probationMonths))
+	} else if c.Before(adult) {
+		// Alone, the conversion day may be what older imports stored as the
+		// start of full membership (their 入党日期): only the age is certain.
+		return bad(FieldFullSince, "转正日期 %s 早于年满十八岁之日 %s（党章第一条）", "the conversion date %s is before the 18th birthday, %s (party constitution, Art. 1)", c, adult)
 	}
 	return nil
 }

@@ -58,7 +58,8 @@ func TestPartyRecordValidate(t *testing.T) {
 		// 党章 Art. 1: a member is at least 18.
 		{"admitted on the 18th birthday", PartyRecord{StatusProbationary, d("2022-02-28"), Date{}}, d("2004-02-29"), ""},
 		{"admitted the day before the 18th birthday", PartyRecord{StatusProbationary, d("2022-02-27"), Date{}}, d("2004-02-29"), FieldJoinedParty},
-		{"full, converted before 18 + probation", PartyRecord{StatusFull, Date{}, d("2022-02-27")}, d("2003-02-28"), FieldFullSince},
+		{"full, only a conversion day, before 18", PartyRecord{StatusFull, Date{}, d("2021-02-27")}, d("2003-02-28"), FieldFullSince},
+		{"full, only a conversion day, at 18", PartyRecord{StatusFull, Date{}, d("2021-02-28")}, d("2003-02-28"), ""},
 		{"none with a joining date", PartyRecord{"", d("2010-07-01"), Date{}}, birth, FieldJoinedParty},
 		{"none with a conversion date", PartyRecord{"", Date{}, d("2010-07-01")}, birth, FieldFullSince},
 		{"none", PartyRecord{}, birth, ""},

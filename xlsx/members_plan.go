@@ -77,6 +77,10 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	}
 	slices.Sort(ids)
 	personChanged := make(map[string]bool, len(mr.people))
+	probation := rules.Defaults().ProbationMonths
+	if b.settings != nil {
+		probation = b.settings.ProbationMonths
+	}
 	for _, id := range ids {
 		row := &mr.rows[mr.people[id]] // the person's first row, whose earliest is their earliest joined date
 		old := people[id]
@@ -84,7 +88,7 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 		if old == nil || changed {
 			p.Write.People = append(p.Write.People, person)
 		}
-		moves, err := moveStatus(p, row, old, steps[id], b)
+		moves, err := moveStatus(p, row, old, steps[id], b.today, probation)
 		if err != nil {
 			key := err.Field
 			if key == "" {
@@ -168,18 +172,14 @@ func mergePerson(b *Batch, row *memberRow, old *hezuo.Person, first hezuo.Date) 
 // the stored one, nil when new): none when the row states what the steps
 // say. Party members go through hezuo.PartyRecord (counted in p.Presumed
 // and p.PartyDateUnknown); the levels below, here.
-func moveStatus(p *Plan, row *memberRow, old *hezuo.Person, have []*hezuo.PartyStatus, b *Batch) ([]hezuo.PartyStatus, *hezuo.Error) {
-	first, today := row.earliest, b.today
+func moveStatus(p *Plan, row *memberRow, old *hezuo.Person, have []*hezuo.PartyStatus, today hezuo.Date, probation int) ([]hezuo.PartyStatus, *hezuo.Error) {
+	first := row.earliest
 	if old != nil {
 		first = today
 	}
 	rec := hezuo.PartyRecord{JoinedParty: row.partyDate, FullSince: row.fullSince}
 	if row.level >= levelProbationary {
 		rec.Status = levelStatus[row.level]
-	}
-	probation := rules.Defaults().ProbationMonths
-	if b.settings != nil {
-		probation = b.settings.ProbationMonths
 	}
 	asError := func(err error) *hezuo.Error {
 		var e *hezuo.Error
@@ -191,12 +191,12 @@ func moveStatus(p *Plan, row *memberRow, old *hezuo.Person, have []*hezuo.PartyS
 	if err := rec.Validate(row.person.BirthDate, today, probation); err != nil {
 		return nil, asError(err)
 	}
+	if rec.Status == "" {
+		return moveActivist(row, have, first, today)
+	}
 	stored := make([]hezuo.PartyStatus, len(have))
 	for i, s := range have {
 		stored[i] = *s
-	}
-	if rec.Status == "" {
-		return moveActivist(row, have, first, today)
 	}
 	m, err := rec.Merge(row.person.IDNumber, stored, first, today, probation)
 	if err != nil {
