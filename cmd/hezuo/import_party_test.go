@@ -37,4 +37,10 @@ func TestImportStatesPartyPresumptions(t *testing.T) {
 		!strings.Contains(out, "1 名党员入党日期不详，按加入组织日期计为党员，请补录") {
 		t.Errorf("Chinese: %s", out)
 	}
+	// The report lists the member without dates among its findings.
+	md := filepath.Join(dir, "r.md")
+	mustRun(t, "report", "--db", db, "--scope", "222424", "--out", md)
+	if b, err := os.ReadFile(md); err != nil || !strings.Contains(string(b), "1名党员入党日期不详") || !strings.Contains(string(b), "丙（WQ-HZ-001") {
+		t.Errorf("report: %v\n%s", err, b)
+	}
 }
