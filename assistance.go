@@ -31,6 +31,9 @@ func (u *Unit) Seat() string {
 // Validate checks the unit's own fields.
 func (u *Unit) Validate() error {
 	rec := "单位 " + u.Code
+	if err := Bounded(rec, u, Today(China)); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(u.Code) == "":
 		return Invalid("单位 "+u.Name, "code", "缺少单位代码", "unit code missing")
@@ -65,6 +68,9 @@ func (p *UnitPairing) Target() string {
 // Validate checks that exactly one target is set and the period.
 func (p *UnitPairing) Validate() error {
 	rec := fmt.Sprintf("包村联户 %s→%s", p.Unit, p.Target())
+	if err := Bounded(rec, p, Today(China)); err != nil {
+		return err
+	}
 	if (p.OrgNo == "") == (p.Village == "") {
 		return Invalid(rec, "org_id", "应填写且只填写一个帮扶对象：组织编号或村", "give exactly one target: an org_id or a village")
 	}
@@ -102,6 +108,9 @@ type Household struct {
 // out of poverty only with a date and never more than the household holds.
 func (h *Household) Validate() error {
 	rec := "农户 " + h.No
+	if err := Bounded(rec, h, Today(China)); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(h.No) == "":
 		return Invalid("农户 "+h.Head, "no", "缺少户编号", "household number missing")
@@ -137,6 +146,9 @@ type HouseholdPairing struct {
 // Validate checks the pairing's keys and period.
 func (p *HouseholdPairing) Validate() error {
 	rec := fmt.Sprintf("结对帮扶 %s→%s", MaskIDNumber(p.IDNumber), p.Household)
+	if err := Bounded(rec, p, Today(China)); err != nil {
+		return err
+	}
 	if p.IDNumber == "" || p.Household == "" {
 		return Invalid(rec, "household", "结对帮扶需要党员身份证号和户编号", "a pairing needs the party member's ID number and the household")
 	}

@@ -52,3 +52,37 @@ type UnknownPartyDate struct {
 	OrgNo       string `json:"org_id"`
 	OrgName     string `json:"org_name"`
 }
+
+// Check lists: every org, those of status ok, and the orgs each coverage
+// figure counts. The web check page, its download and `hezuo check
+// --status` filter with these names.
+const (
+	ListAll         = "all"
+	ListOK          = "ok"
+	ListShouldBuild = "should_build" // coverage.should_build_not_built, blank spots that must build included
+	ListUncovered   = "uncovered"    // coverage.uncovered
+)
+
+// ValidList reports whether list names a check list.
+func ValidList(list string) bool {
+	return list == ListAll || list == ListOK || list == ListShouldBuild || list == ListUncovered
+}
+
+// InList reports whether the org belongs in the check list named list: all
+// orgs for ListAll, status ok for ListOK, and for ListShouldBuild and
+// ListUncovered exactly the orgs the figures should_build_not_built and
+// uncovered count (so the 应建未建 list holds the blank spots that must
+// build, whose status is "uncovered"). No org is in an unknown list.
+func (f CheckFacts) InList(list string) bool {
+	switch list {
+	case ListAll:
+		return true
+	case ListOK:
+		return f.Status == "ok"
+	case ListShouldBuild:
+		return f.ShouldBuildNotBuilt
+	case ListUncovered:
+		return f.Uncovered
+	}
+	return false
+}

@@ -137,8 +137,12 @@ func (p Period) ActiveOn(day Date) bool {
 	return p.To.IsZero() || day.Before(p.To)
 }
 
-// Validate checks that From is set and To, when set, is after From.
+// Validate checks that From is set and To, when set, is after From, and
+// that both lie within the bounds of every date (bounds.go).
 func (p Period) Validate(record string) error {
+	if err := Bounded(record, p, Today(China)); err != nil {
+		return err
+	}
 	if p.From.IsZero() {
 		return Invalid(record, "from", "缺少开始日期", "start date missing")
 	}

@@ -25,6 +25,9 @@ func (d Division) Level() string { return LevelOf(d.Code) }
 // Validate checks the code's form and that a name is given.
 func (d Division) Validate() error {
 	rec := "区划 " + d.Code
+	if err := Bounded(rec, d, Today(China)); err != nil {
+		return err
+	}
 	if _, err := NormalizeDivisionCode(d.Code); err != nil {
 		return Invalid(rec, "code", err.(*Error).ZH, err.(*Error).EN)
 	}

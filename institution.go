@@ -55,6 +55,9 @@ func (m *Meeting) Key() string { return m.PartyOrg + "/" + m.Kind + "/" + m.Held
 // Validate checks the meeting's own fields.
 func (m *Meeting) Validate() error {
 	rec := "会议 " + m.Key()
+	if err := Bounded(rec, m, Today(China)); err != nil {
+		return err
+	}
 	switch {
 	case m.PartyOrg == "":
 		return Invalid(rec, "party_org", "缺少党组织编号", "party organization missing")
@@ -122,6 +125,9 @@ type Commitment struct {
 // party member is the store's to check.
 func (c *Commitment) Validate() error {
 	rec := fmt.Sprintf("党员承诺 %s/%d", MaskIDNumber(c.IDNumber), c.Year)
+	if err := Bounded(rec, c, Today(China)); err != nil {
+		return err
+	}
 	switch {
 	case c.IDNumber == "" || c.PartyOrg == "":
 		return Invalid(rec, "party_org", "承诺需要党员身份证号和党组织编号", "a commitment needs the member's ID number and the party organization")

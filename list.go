@@ -48,7 +48,7 @@ type PersonFilter struct {
 	Q       string
 	Party   bool
 	Talent  bool
-	Sort    string // "name" (default), "village", "birth_date"
+	Sort    string // "name" (default), "village", "birth_date" (by birth year: lists mask)
 	Page    int
 	PerPage int
 	Day     Date
@@ -66,7 +66,8 @@ type PersonFilter struct {
 const PeopleCountCap = 10000
 
 // PersonItem is a person as a list or API shows it; IDNumber and Phone are
-// masked unless the role may see them whole. ID is the database id used in
+// masked unless the role may see them whole, and then BirthDate is zero
+// ("") and only BirthYear is shown (ShownBirth). ID is the database id used in
 // URLs (/api/people/{id}) so that ID numbers never travel in URLs.
 type PersonItem struct {
 	ID          int64    `json:"id"`
@@ -75,6 +76,7 @@ type PersonItem struct {
 	Name        string   `json:"name"`
 	Sex         string   `json:"sex"`
 	BirthDate   Date     `json:"birth_date"`
+	BirthYear   int      `json:"birth_year"`
 	Village     string   `json:"village,omitempty"`
 	Phone       string   `json:"phone,omitempty"`
 	PartyStatus string   `json:"party_status,omitempty"`

@@ -91,6 +91,9 @@ func (l *Loan) StatusOn(day Date, repaidFen int64) string {
 // application, then approval or rejection, then disbursement.
 func (l *Loan) Validate() error {
 	rec := "贷款 " + l.No
+	if err := Bounded(rec, l, Today(China)); err != nil {
+		return err
+	}
 	before := func(a, b Date) bool { return !a.IsZero() && !b.IsZero() && b.Before(a) }
 	switch {
 	case strings.TrimSpace(l.No) == "":
@@ -174,10 +177,9 @@ type FeeSubsidy struct {
 
 // InterestFen returns the interest in fen on fenDays (principal in fen
 // times days) at an annual rate of ratePPM over a year of basis days,
-// rounded half up.
+// rounded half up, without overflow (MulDivRound).
 func InterestFen(fenDays int64, ratePPM, basis int) int64 {
-	den := int64(1_000_000) * int64(basis)
-	return (fenDays*int64(ratePPM) + den/2) / den
+	return MulDivRound(fenDays, int64(ratePPM), int64(1_000_000)*int64(basis))
 }
 
 // Yuan formats fen as yuan with thousands separators: 2275000000 → "22,750,000.00".

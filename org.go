@@ -84,6 +84,9 @@ func contains(xs []string, x string) bool {
 // Validate checks the org's own fields (not whether its villages exist).
 func (o *Org) Validate() error {
 	rec := "组织 " + o.OrgNo
+	if err := Bounded(rec, o, Today(China)); err != nil {
+		return err
+	}
 	if strings.TrimSpace(o.OrgNo) == "" {
 		return Invalid("组织", "org_id", "缺少组织编号", "org_id missing")
 	}

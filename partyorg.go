@@ -69,6 +69,9 @@ func BuiltInOrgs(form string) bool {
 // Validate checks the party organization's own fields.
 func (p *PartyOrg) Validate() error {
 	rec := "党组织 " + p.No
+	if err := Bounded(rec, p, Today(China)); err != nil {
+		return err
+	}
 	if strings.TrimSpace(p.No) == "" {
 		return Invalid("党组织 "+p.Name, "no", "缺少党组织编号", "party organization number missing")
 	}
@@ -99,10 +102,13 @@ const (
 )
 
 // Officer is a person holding a post in a party organization during Period.
+// Duty is a committee member's portfolio (DutyOrganization …, "" when none
+// or for other roles); see officer.go.
 type Officer struct {
 	PartyOrg string `json:"party_org"`
 	IDNumber string `json:"id_number"`
 	Role     string `json:"role"`
+	Duty     string `json:"duty,omitempty"`
 	Period
 }
 

@@ -11,13 +11,15 @@ const (
 // Person is anyone the registry knows: org members, secretaries, instructors.
 // IDNumber (居民身份证号码, GB 11643) is the key; BirthDate and Sex are derived
 // from it. TalentSince and LeaderSince date the flags 农村专业技术人才 and
-// 致富能手/技术骨干 (zero = not flagged).
+// 致富能手/技术骨干 (zero = not flagged). BirthYear is set on a masked copy
+// only (Masked), whose BirthDate is zero.
 type Person struct {
 	ID          int64  `json:"-"`
 	IDNumber    string `json:"id_number"`
 	Name        string `json:"name"`
 	Sex         string `json:"sex"`
-	BirthDate   Date   `json:"birth_date"`
+	BirthDate   Date   `json:"birth_date,omitzero"`
+	BirthYear   int    `json:"birth_year,omitempty"`
 	Village     string `json:"village,omitempty"` // 12-digit home village, may be empty
 	Phone       string `json:"phone,omitempty"`
 	TalentSince Date   `json:"talent_since,omitempty"`
@@ -36,6 +38,9 @@ func (p *Person) IsLeaderOn(day Date) bool {
 // (overwriting what was there); today bounds the birth date.
 func (p *Person) Validate(today Date) error {
 	rec := "人员 " + p.Name
+	if err := Bounded(rec, p, today); err != nil {
+		return err
+	}
 	id, birth, sex, err := ParseIDNumber(p.IDNumber, today)
 	if err != nil {
 		e := err.(*Error)
@@ -66,23 +71,6 @@ func validPhone(s string) bool {
 		}
 	}
 	return n >= 7 && n <= 15
-}
-
-// MaskIDNumber shows the first 6 and last 4 characters of an ID number with
-// ******** between.
-func MaskIDNumber(id string) string {
-	if len(id) < 10 {
-		return "********"
-	}
-	return id[:6] + "********" + id[len(id)-4:]
-}
-
-// MaskPhone shows the first 3 and last 4 digits of a phone number.
-func MaskPhone(p string) string {
-	if len(p) < 7 {
-		return "****"
-	}
-	return p[:3] + "****" + p[len(p)-4:]
 }
 
 // Membership is a person's membership of an org during Period.
@@ -127,6 +115,9 @@ type PartyStatus struct {
 // Validate checks the status name and period.
 func (s *PartyStatus) Validate() error {
 	rec := "政治面貌 " + MaskIDNumber(s.IDNumber)
+	if err := Bounded(rec, s, Today(China)); err != nil {
+		return err
+	}
 	if _, ok := StatusNames[s.Status]; !ok {
 		return Invalid(rec, "status", "政治面貌无效", "unknown party status "+s.Status)
 	}

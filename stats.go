@@ -183,6 +183,11 @@ type CheckFacts struct {
 	ManagedBy           Manager  `json:"managed_by"`
 	PartyOrgs           []string `json:"party_orgs"`
 	Instructor          bool     `json:"instructor"`
+	// Uncovered and ShouldBuildNotBuilt say which coverage figures count
+	// the org (rules.Uncovered, rules.ShouldBuildNotBuilt): an uncovered
+	// org that must build is in both, its status being "uncovered".
+	Uncovered           bool `json:"uncovered"`
+	ShouldBuildNotBuilt bool `json:"should_build_not_built"`
 }
 
 // Figures computes statistics and the check for a scope on a day.

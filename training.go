@@ -33,6 +33,9 @@ type Training struct {
 // Validate checks the session's own fields and pads Place to 12 digits.
 func (t *Training) Validate() error {
 	rec := "培训 " + t.No
+	if err := Bounded(rec, t, Today(China)); err != nil {
+		return err
+	}
 	switch {
 	case strings.TrimSpace(t.No) == "":
 		return Invalid("培训 "+t.Topic, "no", "缺少培训编号", "training number missing")
@@ -65,6 +68,9 @@ type TrainingAttendance struct {
 
 // Validate checks that the attendance names its session and person.
 func (a *TrainingAttendance) Validate() error {
+	if err := Bounded("TrainingAttendance", a, Today(China)); err != nil {
+		return err
+	}
 	if a.Training == "" || a.IDNumber == "" {
 		return Invalid(fmt.Sprintf("参训 %s@%s", MaskIDNumber(a.IDNumber), a.Training), "training",
 			"参训记录需要培训编号和身份证号", "an attendance needs the training and the ID number")

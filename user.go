@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // User roles (cli.md `hezuo user add --role`; mission.md's roles table).
@@ -42,16 +44,36 @@ type User struct {
 	CreatedAt time.Time `json:"created_at"`
 }
 
+// MaxUserNameLen is the longest user name, in bytes.
+const MaxUserNameLen = 64
+
+// ValidUserName reports whether name could be a user's name: 1 to
+// MaxUserNameLen bytes of valid UTF-8 without spaces, slashes, control or
+// format characters (such as a right-to-left override). A sign-in with any
+// other name is refused before the name is looked up or written anywhere.
+func ValidUserName(name string) bool {
+	if name == "" || len(name) > MaxUserNameLen || !utf8.ValidString(name) {
+		return false
+	}
+	for _, r := range name {
+		if r == '/' || unicode.IsSpace(r) || unicode.IsControl(r) || unicode.Is(unicode.Cf, r) {
+			return false
+		}
+	}
+	return true
+}
+
 // Validate checks the name, role, scope and subject of a user: county
 // administrators, auditors and department officers need a county (or wider)
 // scope, township officers a township; department officers, branch
 // secretaries and instructors need a subject.
 func (u *User) Validate() error {
-	rec := "用户 " + u.Name
-	name := strings.TrimSpace(u.Name)
-	if name == "" || len(name) > 64 || strings.ContainsAny(name, " \t\r\n/") {
-		return Invalid(rec, "name", "用户名不能为空，不能含空格或斜杠，最长 64 字节", "user name must be 1–64 bytes without spaces or slashes")
+	u.Name = strings.TrimSpace(u.Name)
+	if !ValidUserName(u.Name) {
+		// The record is not named: the name is what is wrong with it.
+		return Invalid("用户", "name", "用户名不能为空，不能含空格、斜杠或控制字符，最长 64 字节", "user name must be 1–64 bytes without spaces, slashes or control characters")
 	}
+	rec := "用户 " + u.Name
 	if _, ok := RoleNames[u.Role]; !ok {
 		return Invalid(rec, "role", fmt.Sprintf("角色 %q 无效（%s）", u.Role, strings.Join(Roles, "、")), fmt.Sprintf("role %q invalid (%s)", u.Role, strings.Join(Roles, ", ")))
 	}

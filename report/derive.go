@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"hezuo"
+	"hezuo/rules"
 )
 
 // derived holds the figures the report computes from the check and the
@@ -24,31 +25,21 @@ type derived struct {
 	noMembers    []string
 	noHouseholds []string // cooperatives driving no household
 	unmapped     int      // cross-township orgs whose industry maps to no department
+	uncovered    []string // blank spots in the check (rules.Uncovered)
+	shouldBuild  []string // orgs that should build and have not (rules.ShouldBuildNotBuilt)
 	names        map[string]string
 }
 
 // warnLine is one warning the rules gave for one org.
 type warnLine struct{ Org, Text string }
 
-// Coverage classes of a check row's actual form.
+// Coverage classes of a check row's actual form (rules.CoverageClass).
 const (
-	covOwn        = "own"
-	covJoint      = "joint"
-	covInstructor = "instructor"
-	covNone       = "none"
+	covOwn        = rules.CoverOwnOrg
+	covJoint      = rules.CoverJointOrGroup
+	covInstructor = rules.CoverInstructorOnly
+	covNone       = rules.CoverUncovered
 )
-
-func coverClass(actual string) string {
-	switch actual {
-	case hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee:
-		return covOwn
-	case "instructor":
-		return covInstructor
-	case "none", "":
-		return covNone
-	}
-	return covJoint
-}
 
 func derive(in *Input, l lang) *derived {
 	d := &derived{registered: map[string]int{}, coverByKind: map[string]map[string]int{}, jointKinds: map[string]int{},
@@ -64,7 +55,13 @@ func derive(in *Input, l lang) *derived {
 		if d.coverByKind[r.Kind] == nil {
 			d.coverByKind[r.Kind] = map[string]int{}
 		}
-		d.coverByKind[r.Kind][coverClass(r.Actual)]++
+		d.coverByKind[r.Kind][rules.CoverageClass(r.Actual)]++
+		if r.Uncovered {
+			d.uncovered = append(d.uncovered, r.Name)
+		}
+		if r.ShouldBuildNotBuilt {
+			d.shouldBuild = append(d.shouldBuild, r.Name)
+		}
 		for _, w := range r.Warnings {
 			d.warnings[w.Rule] = append(d.warnings[w.Rule], warnLine{Org: r.Name, Text: w.Text(langCode(l))})
 		}

@@ -85,6 +85,29 @@ func (b *builder) totalChecks() []Finding {
 	}
 	out = append(out, b.sumCheck("检查中已登记组织与统计数", "Registered orgs in the check against the figures", s.Orgs.Registered,
 		map[string]int{l.t("检查中已登记", "registered in the check"): reg}, []string{l.t("检查中已登记", "registered in the check")}, SevError))
+	return append(out, b.figureLists()...)
+}
+
+// figureLists compares each coverage figure with the orgs the check lists
+// under it (the same predicates, rules.Uncovered and
+// rules.ShouldBuildNotBuilt) and names those orgs.
+func (b *builder) figureLists() []Finding {
+	s, l, d := b.s, b.l, b.d
+	var out []Finding
+	for _, f := range []struct {
+		zh, en string
+		figure int
+		orgs   []string
+	}{
+		{"空白点", "blank spots", s.Coverage.Uncovered, d.uncovered},
+		{"应建未建（含应建的空白点）", "should build, not built (blank spots that must build included)", s.Coverage.ShouldBuildNotBuilt, d.shouldBuild},
+	} {
+		in := l.t("检查中的"+f.zh, f.en+" in the check")
+		fd := b.sumCheck("检查中的"+f.zh+"与统计数", "The check's "+f.en+" against the figure", f.figure,
+			map[string]int{in: len(f.orgs)}, []string{in}, SevError)
+		fd.Items = append([]string(nil), f.orgs...)
+		out = append(out, fd)
+	}
 	return out
 }
 

@@ -7,7 +7,10 @@ import (
 )
 
 // WriteMarkdown writes d as GitHub-flavoured Markdown: headings, paragraphs,
-// pipe tables, charts as the tables of their data, findings as lists.
+// pipe tables, charts as the tables of their data, findings as lists. Every
+// text of d is plain text (names of orgs, people and divisions typed by
+// users among it) and is escaped (mdInline, mdLine): the only Markdown is
+// the writer's own.
 func WriteMarkdown(w io.Writer, d *Document) error {
 	bw := bufio.NewWriter(w)
 	p := func(s ...string) {
@@ -16,21 +19,21 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 		}
 		bw.WriteString("\n")
 	}
-	p("# ", d.Title)
+	p("# ", mdInline(d.Title))
 	p()
 	if d.Subtitle != "" {
-		p(d.Subtitle)
+		p(mdLine(d.Subtitle))
 		p()
 	}
 	for _, m := range d.Meta {
-		p("> ", m, "  ")
+		p("> ", mdInline(m), "  ")
 	}
 	p()
 	for _, s := range d.Sections {
 		if s.Level <= 1 {
-			p("## ", s.Heading)
+			p("## ", mdInline(s.Heading))
 		} else {
-			p("### ", s.Heading)
+			p("### ", mdInline(s.Heading))
 		}
 		p()
 		for _, b := range s.Blocks {
@@ -38,9 +41,9 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 			case *Paragraph:
 				if lead := strings.TrimRight(b.Lead, " "); lead != "" {
 					// Markdown closes bold only before a non-space: keep the space outside.
-					p("**", lead, "**", b.Lead[len(lead):], b.Text)
+					p("**", mdInline(lead), "**", b.Lead[len(lead):], mdInline(b.Text))
 				} else {
-					p(b.Text)
+					p(mdLine(b.Text))
 				}
 			case *Table:
 				mdTable(p, b)
@@ -48,17 +51,17 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 				mdTable(p, chartTable(d, b))
 			case *Findings:
 				for _, f := range b.Items {
-					line := "- **[" + severityLabel(d, f.Severity) + "]** " + f.Title
+					line := "- **\\[" + mdInline(severityLabel(d, f.Severity)) + "\\]** " + mdInline(f.Title)
 					if f.Detail != "" {
-						line += " — " + f.Detail
+						line += " — " + mdInline(f.Detail)
 					}
 					p(line)
 					items, more := shownItems(d, f)
 					for _, it := range items {
-						p("  - ", mdEscape(it))
+						p("  - ", mdInline(it))
 					}
 					if more != "" {
-						p("  - ", more)
+						p("  - ", mdInline(more))
 					}
 				}
 			}
@@ -70,9 +73,9 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 
 // mdTable writes a caption, a pipe table and its notes.
 func mdTable(p func(...string), t *Table) {
-	p("**", t.Caption, "**")
+	p("**", mdInline(t.Caption), "**")
 	p()
-	p("| ", strings.Join(mapStrings(t.Header, mdEscape), " | "), " |")
+	p("| ", strings.Join(mapStrings(t.Header, mdInline), " | "), " |")
 	seps := make([]string, len(t.Header))
 	for i := range seps {
 		seps[i] = "---"
@@ -84,7 +87,7 @@ func mdTable(p func(...string), t *Table) {
 	for i, r := range t.Rows {
 		cells := make([]string, len(r))
 		for j, c := range r {
-			cells[j] = mdEscape(c.Text)
+			cells[j] = mdInline(c.Text)
 			if t.Total && i == len(t.Rows)-1 && c.Text != "" {
 				cells[j] = "**" + cells[j] + "**"
 			}
@@ -93,12 +96,8 @@ func mdTable(p func(...string), t *Table) {
 	}
 	for _, n := range t.Notes {
 		p()
-		p("> ", n)
+		p("> ", mdInline(n))
 	}
-}
-
-func mdEscape(s string) string {
-	return strings.NewReplacer("|", "\\|", "\n", " ").Replace(s)
 }
 
 func mapStrings(xs []string, f func(string) string) []string {

@@ -81,17 +81,19 @@ func (e *evaluator) checkSecretary() {
 	}
 	zh, en := describeZH(e.top), describeEN(e.top)
 	sec := e.f.Secretary
-	if sec == nil {
+	warned := ""
+	switch {
+	case sec == nil:
 		e.warn(RuleSecretary,
 			fmt.Sprintf("%s未登记书记（%s）", zh, citeBranchCh6.zh),
 			fmt.Sprintf("%s has no secretary on record (%s)", en, citeBranchCh6.en))
-		return
-	}
-	if !sec.IsLeader {
+	case !sec.IsLeader:
 		e.warn(RuleSecretaryLeader,
 			fmt.Sprintf("%s书记%s不是致富能手或技术骨干，支部领导成员应从“致富先锋”中的致富能手和技术骨干中选拔（%s）", zh, sec.Name, citeVanguard.zh),
 			fmt.Sprintf("the secretary of %s, %s, is neither a successful farmer (致富能手) nor a technical backbone (技术骨干), as branch leaders should be (%s)", en, sec.Name, citeVanguard.en))
+		warned = sec.Name
 	}
+	e.checkOfficers(warned)
 }
 
 // suggestSize suggests what the org's size allows: registering, a general

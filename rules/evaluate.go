@@ -56,6 +56,7 @@ type Facts struct {
 	Instructor          bool       // an instructor is dispatched to it on the day
 	InstructorDeveloped int        // party members admitted during a dispatch, up to the day
 	Secretary           *Secretary // secretary of its own or joint organization; nil when none recorded
+	Officers            []Officer  // leading members of the covering organizations on the day (officers.go)
 }
 
 // Cover is a party organization covering an org. Units counts the orgs and

@@ -13,7 +13,6 @@ const (
 	KeySubsidyFixedRate       = "subsidy_fixed_rate"
 	KeySubsidyFixedRateBP     = "subsidy_fixed_rate_bp"
 	KeySubsidyShareOfRefPct   = "subsidy_reference_share_pct"
-	KeyReferenceRateBP        = "subsidy_reference_rate_bp"
 	KeySubsidyMaxPerLoanYuan  = "subsidy_max_per_loan_yuan"
 	KeySubsidyMaxPerBorrower  = "subsidy_max_per_borrower_yuan"
 	KeyFeeSubsidyFromDues     = "fee_subsidy_from_dues"
@@ -44,8 +43,7 @@ type Platforms struct {
 	SubsidyDays365            bool // subsidy_days_365: the year has 365 days (else 360)
 	SubsidyFixedRate          bool // subsidy_fixed_rate: a fixed rate (else a share of the reference rate)
 	SubsidyFixedRateBP        int  // subsidy_fixed_rate_bp: the fixed rate, never above the loan's
-	SubsidyShareOfRefPct      int  // subsidy_reference_share_pct: share of min(loan rate, reference rate)
-	ReferenceRateBP           int  // subsidy_reference_rate_bp: the 1-year LPR
+	SubsidyShareOfRefPct      int  // subsidy_reference_share_pct: share of min(loan rate, reference rate in force: RateTable)
 	SubsidyMaxPerLoanYuan     int  // subsidy_max_per_loan_yuan: per loan and year
 	SubsidyMaxPerBorrowerYuan int  // subsidy_max_per_borrower_yuan: per borrower and year
 
@@ -70,11 +68,12 @@ type Platforms struct {
 }
 
 // defaultPlatforms returns the defaults of the platforms' settings: the
-// subsidy formula of domain-rules.md §8 (360 days, half of the 1-year LPR of
-// 2022-05-20, 3.70%), and county settings (marked [U] there) for the rest.
+// subsidy formula of domain-rules.md §8 (360 days, half of the reference
+// rate in force, which the table lending_rates gives by date: §12), and
+// county settings (marked [U] there) for the rest.
 func defaultPlatforms() Platforms {
 	return Platforms{
-		SubsidyFixedRateBP: 200, SubsidyShareOfRefPct: 50, ReferenceRateBP: 370,
+		SubsidyFixedRateBP: 200, SubsidyShareOfRefPct: 50,
 		SubsidyMaxPerLoanYuan: 20000, SubsidyMaxPerBorrowerYuan: 30000,
 		GuarantorMaxYuan:  300000,
 		PriorityNoOverdue: true, PriorityPartyOrgOK: true, PriorityModelOrg: true, PriorityVanguard: true,
@@ -89,7 +88,6 @@ var (
 	citeSubsidyCaps    = cite{"县定贴息上限（参照湘农联〔2022〕22号每个主体每年上限的做法）",
 		"county caps (after Hunan 2022 No. 22, a cap per entity and year)"}
 	citeNoOverdueSubsidy = cite{"财金〔2020〕21号：展期、逾期贷款不予贴息", "MoF/PBoC 2020 No. 21: no subsidy on extended or overdue loans"}
-	citeLPR              = cite{"全国银行间同业拆借中心公布的一年期贷款市场报价利率（2022年5月20日为3.70%）", "1-year Loan Prime Rate (3.70% from 2022-05-20)"}
 	citeDuesArt19        = cite{"《关于中国共产党党费收缴、使用和管理的规定》第十九条", "Party Dues Provisions, Art. 19"}
 	citeGuarantee        = cite{"县“公职人员为农民党员担保贷款”政策（县定）", "county policy of public servants guaranteeing farmer party members' loans (county setting)"}
 	citeThreePriorities  = cite{"县“三个优先”政策（优先享受贷款、贴息、财政专项补贴政策）", "county \"three priorities\" policy (loans, interest subsidies, fiscal special subsidies)"}
@@ -106,7 +104,6 @@ var platformEntries = []entry{
 	{KeySubsidyFixedRate, "按固定贴息率贴息（否则按参考利率的比例）", "a fixed subsidy rate (otherwise a share of the reference rate)", citeSubsidyFormula, 0, nil, func(s *Settings) *bool { return &s.SubsidyFixedRate }},
 	{KeySubsidyFixedRateBP, "固定贴息率（基点，200＝2%，不超过贷款利率）", "fixed subsidy rate (basis points, 200 = 2%, never above the loan's rate)", citeSubsidyFormula, 0, func(s *Settings) *int { return &s.SubsidyFixedRateBP }, nil},
 	{KeySubsidyShareOfRefPct, "贴息率占参考利率（与贷款利率取低者）的比例（%）", "subsidy rate as a share of the lower of the loan's and the reference rate (%)", citeSubsidyFormula, 0, func(s *Settings) *int { return &s.SubsidyShareOfRefPct }, nil},
-	{KeyReferenceRateBP, "参考利率：一年期LPR（基点）", "reference rate: the 1-year LPR (basis points)", citeLPR, 0, func(s *Settings) *int { return &s.ReferenceRateBP }, nil},
 	{KeySubsidyMaxPerLoanYuan, "每笔贷款每年贴息上限（元，0为不限）", "subsidy cap per loan and year (yuan, 0 = none)", citeSubsidyCaps, 0, func(s *Settings) *int { return &s.SubsidyMaxPerLoanYuan }, nil},
 	{KeySubsidyMaxPerBorrower, "每个借款人每年贴息上限（元，0为不限）", "subsidy cap per borrower and year (yuan, 0 = none)", citeSubsidyCaps, 0, func(s *Settings) *int { return &s.SubsidyMaxPerBorrowerYuan }, nil},
 	{KeyFeeSubsidyFromDues, "党费可用于党员农贷补贴", "party dues may fund the party-fee subsidy of loans", citeDuesArt19, 0, nil, func(s *Settings) *bool { return &s.FeeSubsidyFromDues }},

@@ -126,13 +126,13 @@ func (e *evaluator) status() {
 	case d.Required == RequiredNone:
 		d.Status = StatusOK
 		e.reason(RuleActive, "组织不存在，不评估覆盖状态，记为正常", "the org does not exist: its status is ok and not assessed")
-	case d.Actual == ActualNone:
+	case Uncovered(d.Required, d.Actual):
 		d.Status = StatusUncovered
 		need := needs[d.Required]
 		e.reason(RuleCoverage,
 			fmt.Sprintf("空白点：未被任何党组织覆盖，也未派驻党建工作指导员；%s（%s）", need[0], citeCoverage.zh),
 			fmt.Sprintf("blank spot: covered by no party organization and no instructor; %s (%s)", need[1], citeCoverage.en))
-	case d.Required == RequiredOwnOrg && !ownForm(d.Actual):
+	case ShouldBuildNotBuilt(d.Required, d.Actual):
 		d.Status = StatusShouldBuild
 		c := source(KeyOwnOrgMinFull)
 		e.reason(KeyOwnOrgMinFull,

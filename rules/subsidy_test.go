@@ -9,6 +9,11 @@ import (
 
 var d = hezuo.MustDate
 
+// flat is a table of one reference rate, 3.70% since 2000: the cases below
+// check the formula, the proportion, overdue days and the caps; rates.go's
+// tests check the rates in force.
+var flat = NewRateTable([]hezuo.LendingRate{{EffectiveFrom: d("2000-01-01"), Kind: hezuo.RateLPR, RatePPM: 37000, Source: "test"}})
+
 // loan100k is 100,000 yuan at 4.35% from 2021-01-01 with the given repayments.
 func loan100k(no string, reps ...hezuo.Repayment) SubsidyLoan {
 	return SubsidyLoan{No: no, Borrower: "B1", AmountFen: 10_000_000, RatePPM: 43500, DisbursedOn: d("2021-01-01"),
@@ -89,7 +94,7 @@ func TestSubsidies(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := c.s.Subsidies(c.loans, c.year, d(c.asOf))
+			got := c.s.Subsidies(c.loans, c.year, d(c.asOf), flat)
 			if c.none {
 				if len(got) != 0 {
 					t.Fatalf("want no subsidy, got %+v", got)
@@ -143,7 +148,7 @@ func TestSubsidyTwoPayments(t *testing.T) {
 		DueOn: d("2022-06-30"), Repayments: []hezuo.Repayment{rep("2022-01-01", 0, 222_333), rep("2021-07-01", 0, 218_708)}}
 	s := Defaults()
 	for year, want := range map[int]int64{2021: 93_014, 2022: 94_556} {
-		got := s.Subsidies([]SubsidyLoan{l}, year, d("2022-06-08"))
+		got := s.Subsidies([]SubsidyLoan{l}, year, d("2022-06-08"), flat)
 		if len(got) != 1 || got[0].SubsidyFen != want || len(got[0].Periods) != 1 {
 			t.Errorf("%d: %+v, want %d fen in one period", year, got, want)
 			continue
@@ -153,7 +158,7 @@ func TestSubsidyTwoPayments(t *testing.T) {
 		}
 	}
 	// The interest since 2022-01-01 is unpaid on 2022-06-08: said so.
-	got := s.Subsidies([]SubsidyLoan{l}, 2022, d("2022-06-08"))
+	got := s.Subsidies([]SubsidyLoan{l}, 2022, d("2022-06-08"), flat)
 	found := false
 	for _, r := range got[0].Reasons {
 		found = found || r.Rule == RuleSubsidyUnpaid

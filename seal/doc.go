@@ -4,8 +4,8 @@
 // keys). A Keyring holds the keys by id: the current key seals and hashes,
 // older keys stay readable until a rotation has re-sealed everything. The
 // keys live in a key file or the HEZUO_KEY variable, never in the database.
-// SM4 (GB/T 32907-2016) and SM3 (GB/T 32905-2016) are implemented here on
-// the standard library's cipher.Block and hash.Hash interfaces.
+// SM4 (GB/T 32907-2016) and SM3 (GB/T 32905-2016) come from
+// github.com/emmansun/gmsm (see gm.go) as cipher.Block and hash.Hash.
 //
 // The package is pure apart from ReadFile/WriteFile.
 package seal

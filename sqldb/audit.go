@@ -23,7 +23,9 @@ func (db *DB) audit(ctx context.Context, x execer, a *hezuo.Access, now time.Tim
 			return ""
 		}
 		b, _ := json.Marshal(v)
-		return maskPersonal(string(b)) // never whole ID numbers or phones (crypt_mask.go)
+		// Never whole ID numbers or phones (crypt_mask.go), nor the birth
+		// dates that would rebuild a masked one (audit_birth.go).
+		return maskBirthDates(maskPersonal(string(b)))
 	}
 	county := ""
 	if len(division) >= 6 {
@@ -56,7 +58,8 @@ func (db *DB) AuditLog(ctx context.Context, a *hezuo.Access, f hezuo.AuditFilter
 	w.add("(division BETWEEN ? AND ? OR division = '')", lo, hi)
 	if f.Q != "" {
 		like := "%" + f.Q + "%"
-		w.add("(user_name LIKE ? OR entity_key LIKE ? OR note LIKE ? OR new_value LIKE ? OR old_value LIKE ?)", like, like, like, like, like)
+		w.add("(user_name LIKE ? OR entity_key LIKE ? OR note LIKE ? OR "+db.auditValueSQL("new_value")+" LIKE ? OR "+db.auditValueSQL("old_value")+" LIKE ?)",
+			like, like, like, like, like)
 	}
 	if f.User != "" {
 		w.add("user_name = ?", f.User)
@@ -87,6 +90,7 @@ func (db *DB) AuditLog(ctx context.Context, a *hezuo.Access, f hezuo.AuditFilter
 			return err
 		}
 		e.At = time.Unix(at, 0)
+		e.Before, e.After = maskBirthDates(e.Before), maskBirthDates(e.After) // entries written before the rule
 		out = append(out, e)
 		return nil
 	})

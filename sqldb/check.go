@@ -40,7 +40,7 @@ func (db *DB) check(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]h
 
 // checkRow is the check's row of an org from its facts and verdict.
 func checkRow(f *orgFacts, d rules.Determination) hezuo.CheckRow {
-	return hezuo.CheckRow{CheckFacts: hezuo.CheckFacts{
+	row := hezuo.CheckRow{CheckFacts: hezuo.CheckFacts{
 		OrgNo: f.Org.OrgNo, Name: f.Org.Name, Kind: f.Org.Kind, Registered: f.Registered,
 		Village: f.Org.Village, Township: hezuo.TownshipOf(f.Org.Village), Industry: f.Org.Industry,
 		Members: f.Members, FullPartyMembers: f.FullMembers, ProbationaryMembers: f.ProbationaryMembers,
@@ -52,6 +52,8 @@ func checkRow(f *orgFacts, d rules.Determination) hezuo.CheckRow {
 		Warnings:    d.Warnings,
 		Suggestions: d.Suggestions,
 	}
+	rules.MarkFigures(&row.CheckFacts)
+	return row
 }
 
 // ruleEnv is the rules' environment for a scope: settings, division names

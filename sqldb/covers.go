@@ -1,7 +1,9 @@
 package sqldb
 
 import (
+	"cmp"
 	"context"
+	"slices"
 
 	"hezuo"
 	"hezuo/rules"
@@ -15,6 +17,7 @@ type partyOrgFacts struct {
 	villages  int
 	officers  int
 	secretary *rules.Secretary
+	board     []rules.Officer // its leading members (hezuo.Leading) on the day
 }
 
 // touching is the subquery of party organizations linked to an org in scope.
@@ -96,17 +99,18 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 	}); err != nil {
 		return err
 	}
-	// Officers: committee size and the secretary with the leader flag.
+	// Officers: committee size, the secretary with the leader flag, and the
+	// leading members with their flags.
 	ow := &where{}
 	ow.add("f.party_org_id IN ("+touching+")", sa...)
 	ow.addPair(active("f", day))
-	if err := db.eachRow(ctx, `SELECT f.party_org_id, f.role, pe.name, pe.leader_since FROM officers f
+	if err := db.eachRow(ctx, `SELECT f.party_org_id, f.role, f.duty, pe.name, pe.leader_since, pe.talent_since FROM officers f
 		JOIN people pe ON pe.id = f.person_id WHERE `+ow.String()+` ORDER BY f.party_org_id, f.valid_from`, ow.args,
 		func(r rowScanner) error {
 			var id int64
-			var role, name string
-			var leader hezuo.Date
-			if err := r.Scan(&id, &role, &name, &leader); err != nil {
+			var role, duty, name string
+			var leader, talent hezuo.Date
+			if err := r.Scan(&id, &role, &duty, &name, &leader, &talent); err != nil {
 				return err
 			}
 			p := pos[id]
@@ -114,8 +118,13 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 				return nil
 			}
 			p.officers++
+			isLeader := !leader.IsZero() && !day.Before(leader)
 			if role == hezuo.RoleSecretary {
-				p.secretary = &rules.Secretary{Name: name, IsLeader: !leader.IsZero() && !day.Before(leader)}
+				p.secretary = &rules.Secretary{Name: name, IsLeader: isLeader}
+			}
+			if hezuo.Leading(role) {
+				p.board = append(p.board, rules.Officer{PartyOrg: p.cover.No, Role: role, Duty: duty, Name: name, IsLeader: isLeader,
+					IsTalent: !talent.IsZero() && !day.Before(talent)})
 			}
 			return nil
 		}); err != nil {
@@ -142,7 +151,32 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 				s := *p.secretary
 				f.Secretary = &s
 			}
+			f.Officers = append(f.Officers, p.board...)
 		}
+		sortOfficers(f.Officers)
 	}
 	return nil
+}
+
+// officerRank orders the leading posts: secretary, deputies, committee.
+var officerRank = map[string]int{hezuo.RoleSecretary: 0, hezuo.RoleDeputy: 1, hezuo.RoleCommittee: 2}
+
+// sortOfficers puts officers in one order whatever the order read: by
+// party organization, post, duty, name and flags (the direct facts and the
+// segments' must be equal).
+func sortOfficers(os []rules.Officer) {
+	slices.SortFunc(os, func(a, b rules.Officer) int {
+		return cmp.Or(cmp.Compare(a.PartyOrg, b.PartyOrg), cmp.Compare(officerRank[a.Role], officerRank[b.Role]),
+			cmp.Compare(a.Duty, b.Duty), cmp.Compare(a.Name, b.Name), cmpBool(a.IsLeader, b.IsLeader), cmpBool(a.IsTalent, b.IsTalent))
+	})
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }

@@ -51,12 +51,12 @@ func (db *DB) Dump(ctx context.Context, scope hezuo.Scope) (*hezuo.Dataset, erro
 			})
 		},
 		func() error {
-			return db.eachRow(ctx, `SELECT po.no, p.id_sealed, f.role, f.valid_from, f.valid_to FROM officers f
+			return db.eachRow(ctx, `SELECT po.no, p.id_sealed, f.role, f.duty, f.valid_from, f.valid_to FROM officers f
 				JOIN party_orgs po ON po.id = f.party_org_id JOIN people p ON p.id = f.person_id
 				WHERE f.party_org_id IN (`+partyOrgsInScope+`) ORDER BY po.no, f.valid_from, p.id_sealed, f.role`, append(append([]any{}, sa...), sa...),
 				func(r rowScanner) error {
 					var o hezuo.Officer
-					err := r.Scan(&o.PartyOrg, db.opened(&o.IDNumber), &o.Role, &o.From, &o.To)
+					err := r.Scan(&o.PartyOrg, db.opened(&o.IDNumber), &o.Role, &o.Duty, &o.From, &o.To)
 					ds.Officers = append(ds.Officers, o)
 					return err
 				})

@@ -58,7 +58,8 @@ func ids(list []int64) []any {
 // referred to) with all their memberships (ID set), party status steps (ID
 // set) and, when probe holds instructors or dispatches, their instructor
 // entries and dispatches; and party organizations (by number, and those
-// referred to). An import compares its rows with them.
+// referred to) with, when probe holds officers, every post of them. An
+// import compares its rows with them.
 func (db *DB) Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Dataset, error) {
 	var divs, orgs, codes, people, pos keySet
 	for _, d := range probe.Divisions {
@@ -121,6 +122,16 @@ func (db *DB) Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Datase
 	}
 	if err := db.existingPartyOrgs(ctx, pos.list, ds); err != nil {
 		return nil, err
+	}
+	if len(probe.Officers) > 0 {
+		poIDs := make([]int64, len(ds.PartyOrgs))
+		for i, p := range ds.PartyOrgs {
+			poIDs[i] = p.ID
+		}
+		var err error
+		if ds.Officers, err = db.postsOf(ctx, db, poIDs); err != nil {
+			return nil, err
+		}
 	}
 	return ds, nil
 }

@@ -16,6 +16,7 @@ const (
 	placeHouse    = "household"
 	placeTraining = "training"
 	placePerson   = "person"
+	placeInstr    = "instructor"
 )
 
 // placeQueries select, per kind of record, its key and the division codes
@@ -26,17 +27,21 @@ var placeQueries = map[string][]string{
 	placeLoan:     {`SELECT no, village FROM loans WHERE no IN (%s)`},
 	placeHouse:    {`SELECT no, village FROM households WHERE no IN (%s)`},
 	placeTraining: {`SELECT no, place FROM trainings WHERE no IN (%s)`},
+	// A person lies at the home village, or without one at the home
+	// villages of the orgs of all their memberships (hezuo reach.go).
 	placePerson: {`SELECT id_hash, village FROM people WHERE village IS NOT NULL AND id_hash IN (%s)`,
 		`SELECT p.id_hash, o.village FROM memberships m JOIN people p ON p.id = m.person_id JOIN orgs o ON o.id = m.org_id
-			WHERE p.id_hash IN (%s)`},
+			WHERE p.village IS NULL AND p.id_hash IN (%s)`},
+	placeInstr: {`SELECT p.id_hash, i.township || '000' FROM instructors i JOIN people p ON p.id = i.person_id WHERE p.id_hash IN (%s)`},
 }
 
 // Places returns, for the keys of records of one kind ("org", "person",
-// "party_org", "loan", "household", "training"), the division codes where
-// the stored ones lie (see xlsx.ScopeStore): an org's home village, a party
-// organization's seat, a loan's division, a household's village, a
-// training's place, and a person's home village with the home villages of
-// the orgs of all their memberships. Keys of no stored record are left out.
+// "instructor", "party_org", "loan", "household", "training"), the division
+// codes where the stored ones lie (see xlsx.ScopeStore and hezuo reach.go):
+// an org's home village, a party organization's seat, a loan's division, a
+// household's village, a training's place, an instructor's township, and a
+// person's home village, or without one the home villages of the orgs of
+// all their memberships. Keys of no stored record are left out.
 func (db *DB) Places(ctx context.Context, kind string, keys []string) (map[string][]string, error) {
 	qs, ok := placeQueries[kind]
 	if !ok {
@@ -47,7 +52,7 @@ func (db *DB) Places(ctx context.Context, kind string, keys []string) (map[strin
 	out := map[string][]string{}
 	for _, q := range qs {
 		each := db.eachIn
-		if kind == placePerson {
+		if kind == placePerson || kind == placeInstr {
 			each = db.eachIDNumberIn
 		}
 		err := each(ctx, q, set.list, func(r rowScanner) error {
@@ -78,55 +83,128 @@ func (db *DB) eachIDNumberIn(ctx context.Context, q string, idNumbers []any, fn 
 }
 
 // importReach refuses an import by a role that cannot write, and a
-// township officer's records that lie outside the township: the store's
-// own check behind the row-by-row one of the xlsx plan.
+// township officer's records that lie outside the township or refer to a
+// stored record lying outside it (hezuo.Access.MayWriteAt, the one scope
+// decision of every write): the store's own check behind the row-by-row one
+// of the xlsx plan, so that no caller of Import escapes it.
 func (db *DB) importReach(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset) error {
 	if a == nil || !a.CanWrite() {
 		return hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能导入数据", "your role cannot import data")
 	}
-	if a.Role == hezuo.RoleCountyAdmin {
+	if a.Role == hezuo.RoleCountyAdmin && a.Scope.Prefix == "" {
 		return nil
 	}
-	var codes []string
-	refs := map[string][]string{} // kind → keys
-	ref := func(kind, key string) {
-		if key != "" {
-			refs[kind] = append(refs[kind], key)
+	if a.Role != hezuo.RoleCountyAdmin && len(ds.Units)+len(ds.Guarantors)+len(ds.Departments)+len(ds.Settings) > 0 {
+		return hezuo.Errorf(hezuo.EFORBIDDEN, "单位、担保人、部门和设置只能由县委组织部管理员导入",
+			"only county administrators import units, guarantors, departments and settings")
+	}
+	refs := datasetRefs(ds)
+	for _, c := range refs.codes {
+		if c != "" && !a.MayWriteAt([]string{c}) {
+			return hezuo.OutOfReach("区划 "+c, "")
+		}
+	}
+	for kind, keys := range refs.keys {
+		places, err := db.Places(ctx, kind, keys)
+		if err != nil {
+			return err
+		}
+		for _, k := range keys {
+			if !a.MayWriteAt(places[k]) {
+				key := k
+				if kind == placePerson || kind == placeInstr {
+					key = hezuo.MaskIDNumber(k)
+				}
+				return hezuo.OutOfReach(placeNames[kind]+" "+key, "")
+			}
+		}
+	}
+	return nil
+}
+
+// placeNames names the kinds of record in messages.
+var placeNames = map[string]string{placeOrg: "组织", placePartyOrg: "党组织", placeLoan: "贷款", placeHouse: "农户",
+	placeTraining: "培训", placePerson: "人员", placeInstr: "指导员"}
+
+// reachRefs are the division codes a dataset's records give and the stored
+// records (kind → keys) they create, change or refer to.
+type reachRefs struct {
+	codes []string
+	keys  map[string][]string
+}
+
+// datasetRefs lists what every record of ds gives and refers to.
+func datasetRefs(ds *hezuo.Dataset) *reachRefs {
+	r := &reachRefs{keys: map[string][]string{}}
+	code := func(cs ...string) { r.codes = append(r.codes, cs...) }
+	ref := func(kind string, keys ...string) {
+		for _, k := range keys {
+			if k != "" {
+				r.keys[kind] = append(r.keys[kind], k)
+			}
 		}
 	}
 	for _, d := range ds.Divisions {
-		codes = append(codes, d.Code)
+		code(d.Code)
 	}
 	for _, o := range ds.Orgs {
-		codes = append(codes, o.Village)
+		code(o.Village)
+		code(o.Villages...)
 		ref(placeOrg, o.OrgNo)
+	}
+	for _, p := range ds.People {
+		code(p.Village)
+		ref(placePerson, p.IDNumber)
 	}
 	for _, m := range ds.Memberships {
 		ref(placeOrg, m.OrgNo)
+		ref(placePerson, m.IDNumber)
+	}
+	for _, s := range ds.PartyStatus {
+		ref(placePerson, s.IDNumber)
+		ref(placePartyOrg, s.HomePartyOrg)
+	}
+	for _, p := range ds.PartyOrgs {
+		code(p.Seat)
+		code(p.Villages...)
+		ref(placePartyOrg, p.No, p.Parent, p.Manager)
+		ref(placeOrg, p.Orgs...)
+	}
+	for _, o := range ds.Officers {
+		ref(placePartyOrg, o.PartyOrg)
+		ref(placePerson, o.IDNumber)
+	}
+	for _, in := range ds.Instructors {
+		if len(in.Township) == 9 {
+			code(in.Township + "000")
+		} else {
+			code(in.Township)
+		}
+		ref(placePerson, in.IDNumber)
+		ref(placeInstr, in.IDNumber)
 	}
 	for _, d := range ds.Dispatches {
 		ref(placeOrg, d.OrgNo)
-	}
-	for _, in := range ds.Instructors {
-		codes = append(codes, in.Township)
-	}
-	for _, p := range ds.PartyOrgs {
-		codes = append(codes, p.Seat)
-		ref(placePartyOrg, p.No)
+		ref(placeInstr, d.IDNumber)
 	}
 	for _, h := range ds.Households {
-		codes = append(codes, h.Village)
+		code(h.Village)
+		ref(placeHouse, h.No)
 	}
 	for _, t := range ds.Trainings {
-		codes = append(codes, t.Place)
+		code(t.Place)
+		ref(placeTraining, t.No)
 	}
 	for _, t := range ds.TrainingAttendances {
 		ref(placeTraining, t.Training)
+		ref(placePerson, t.IDNumber)
+		ref(placeOrg, t.OrgNo)
 	}
 	for _, l := range ds.Loans {
 		ref(placeLoan, l.No)
 		ref(placeOrg, l.OrgNo)
 		ref(placePartyOrg, l.PartyOrg)
+		ref(placePerson, l.Borrower)
 	}
 	for _, r := range ds.Repayments {
 		ref(placeLoan, r.LoanNo)
@@ -134,52 +212,36 @@ func (db *DB) importReach(ctx context.Context, a *hezuo.Access, ds *hezuo.Datase
 	for _, g := range ds.Guarantees {
 		ref(placeLoan, g.LoanNo)
 	}
+	for _, f := range ds.FeeSubsidies {
+		ref(placeLoan, f.LoanNo)
+	}
 	for _, p := range ds.UnitPairings {
-		codes = append(codes, p.Village)
+		code(p.Village)
 		ref(placeOrg, p.OrgNo)
 	}
 	for _, p := range ds.HouseholdPairings {
 		ref(placeHouse, p.Household)
+		ref(placePerson, p.IDNumber)
+		ref(placeOrg, p.OrgNo)
 	}
 	for _, m := range ds.Meetings {
-		ref(placePartyOrg, m.PartyOrg)
+		ref(placePartyOrg, m.PartyOrg, m.VillagePartyOrg)
 	}
 	for _, m := range ds.MeetingAttendances {
 		ref(placePartyOrg, m.PartyOrg)
+		ref(placePerson, m.IDNumber)
 	}
 	for _, c := range ds.Commitments {
 		ref(placePartyOrg, c.PartyOrg)
+		ref(placePerson, c.IDNumber)
 	}
 	for _, c := range ds.ContactLinks {
 		ref(placeHouse, c.Household)
+		ref(placePerson, c.IDNumber)
 	}
 	for _, v := range ds.ContactVisits {
 		ref(placeHouse, v.Household)
+		ref(placePerson, v.IDNumber)
 	}
-	outside := func(what string) error {
-		return &hezuo.Error{Code: hezuo.EFORBIDDEN, ZH: fmt.Sprintf("%s 不在您的管辖范围内（%s）", what, a.Scope),
-			EN: fmt.Sprintf("%s lies outside your scope (%s)", what, a.Scope)}
-	}
-	for _, c := range codes {
-		if c != "" && !a.Scope.Contains(c) {
-			return outside(c)
-		}
-	}
-	for kind, keys := range refs {
-		places, err := db.Places(ctx, kind, keys)
-		if err != nil {
-			return err
-		}
-		for _, k := range keys {
-			at := places[k]
-			in := len(at) == 0 // a new record: its own divisions were checked above
-			for _, c := range at {
-				in = in || a.Scope.Contains(c)
-			}
-			if !in {
-				return outside(kind + " " + k)
-			}
-		}
-	}
-	return nil
+	return r
 }

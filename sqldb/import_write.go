@@ -27,6 +27,9 @@ import (
 //   - a is the importing user: a role that cannot write is refused, and a
 //     township officer's records must lie in the township (import_reach.go).
 func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date) error {
+	if err := ds.BoundedAll(today); err != nil { // the bounds of every write path (bounds.go)
+		return err
+	}
 	if err := db.importReach(ctx, a, ds); err != nil {
 		return err
 	}

@@ -14,6 +14,9 @@ import (
 // Records refer to each other by natural keys, resolved against ds and the
 // database; a record whose key exists is updated. today bounds birth dates.
 func (db *DB) Load(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date) error {
+	if err := ds.BoundedAll(today); err != nil { // the bounds of every write path (bounds.go)
+		return err
+	}
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err

@@ -80,15 +80,13 @@ func (l *loader) loadPartyStatus(ds *hezuo.Dataset) error {
 	return nil
 }
 
-var officerRoles = map[string]bool{hezuo.RoleSecretary: true, hezuo.RoleDeputy: true, hezuo.RoleCommittee: true, hezuo.RoleLeader: true}
-
+// loadOfficers validates each officer's fields (hezuo.Officer.Validate,
+// which normalises its ID number in place) and upserts it by its key.
 func (l *loader) loadOfficers(ds *hezuo.Dataset) error {
-	for _, o := range ds.Officers {
+	for i := range ds.Officers {
+		o := &ds.Officers[i]
 		rec := fmt.Sprintf("党组织 %s 职务", o.PartyOrg)
-		if !officerRoles[o.Role] {
-			return hezuo.Invalid(rec, "role", "职务无效："+o.Role, "unknown role "+o.Role)
-		}
-		if err := o.Period.Validate(rec); err != nil {
+		if err := o.Validate(l.today); err != nil {
 			return err
 		}
 		po, err := l.partyOrgID(rec, "party_org", o.PartyOrg)
@@ -99,9 +97,9 @@ func (l *loader) loadOfficers(ds *hezuo.Dataset) error {
 		if err != nil {
 			return err
 		}
-		if err := l.exec(`INSERT INTO officers (county, party_org_id, person_id, role, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?)
-			ON CONFLICT (party_org_id, person_id, role, valid_from) DO UPDATE SET valid_to = excluded.valid_to`,
-			l.countyOf(`SELECT county FROM party_orgs WHERE id = ?`, po), po, pid, o.Role, o.From, o.To); err != nil {
+		if err := l.exec(`INSERT INTO officers (county, party_org_id, person_id, role, duty, valid_from, valid_to) VALUES (?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (party_org_id, person_id, role, valid_from) DO UPDATE SET duty = excluded.duty, valid_to = excluded.valid_to`,
+			l.countyOf(`SELECT county FROM party_orgs WHERE id = ?`, po), po, pid, o.Role, o.Duty, o.From, o.To); err != nil {
 			return err
 		}
 	}

@@ -109,6 +109,13 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 			return 0, err
 		}
 	}
+	if m.ID == 0 {
+		// Joining an org refers to the person: only one whose home lies in
+		// a's scope, as an import's row (hezuo reach.go).
+		if err := db.writablePerson(ctx, tx, a, m.PersonID, rec, "id_number"); err != nil {
+			return 0, err
+		}
+	}
 	if n, err := db.overlaps(ctx, tx, "memberships", "person_id", m.PersonID, org.ID, m.ID, m.Period); err != nil {
 		return 0, err
 	} else if n > 0 {

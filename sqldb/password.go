@@ -6,6 +6,8 @@ import (
 	"encoding/base64"
 	"fmt"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"hezuo"
@@ -56,6 +58,27 @@ func VerifyPassword(hash, password string) bool {
 	}
 	got := argon2.IDKey([]byte(password), salt, t, m, p, uint32(len(want)))
 	return subtle.ConstantTimeCompare(got, want) == 1
+}
+
+// dummyHash is the hash an unknown user name's password is checked against,
+// so that a sign-in takes as long whether or not the name exists (no user
+// enumeration by timing). Made once, from a random password nobody knows.
+var dummyHash = sync.OnceValue(func() string {
+	h, err := HashPassword(RandomToken(16))
+	if err != nil {
+		panic(err) // crypto/rand never fails on supported systems
+	}
+	return h
+})
+
+// dummyChecks counts the verifications against dummyHash (for the tests).
+var dummyChecks atomic.Int64
+
+// verifyDummy spends on password what VerifyPassword spends on a real hash;
+// it never matches.
+func verifyDummy(password string) {
+	dummyChecks.Add(1)
+	VerifyPassword(dummyHash(), password)
 }
 
 // RandomToken returns n random bytes encoded as unpadded base64url.

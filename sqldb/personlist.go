@@ -33,9 +33,16 @@ func visiblePeople(a *hezuo.Access, day hezuo.Date) (string, []any) {
 	return cond, va
 }
 
-// personSorts maps the people list's sort keys to its columns; the id breaks ties.
+// personSorts maps the people list's sort keys to its columns; the id breaks
+// ties. "birth_date" sorts by the birth year: a list masks ID numbers, so it
+// shows only the year (hezuo.ShownBirth), and an order by the whole date,
+// or a cursor holding one, would give away the hidden digits.
 var personSorts = map[string]sortCol{"name": {"pe.name", 't'}, "village": {"coalesce(pe.village, '')", 't'},
-	"birth_date": {"pe.birth_date", 'd'}, "id": {"pe.id", 'i'}}
+	"birth_date": {birthYearSQL, 'i'}, "id": {"pe.id", 'i'}}
+
+// birthYearSQL is the birth year of person pe, in both dialects (a date's
+// text form is YYYY-MM-DD in both).
+const birthYearSQL = `CAST(substr(CAST(pe.birth_date AS TEXT), 1, 4) AS INTEGER)`
 
 // personSortValue is the value of p's column sorted by key, as a cursor holds it.
 func personSortValue(p *hezuo.PersonItem, key string) string {
@@ -43,7 +50,7 @@ func personSortValue(p *hezuo.PersonItem, key string) string {
 	case "village":
 		return p.Village
 	case "birth_date":
-		return p.BirthDate.String()
+		return strconv.Itoa(p.BirthYear)
 	case "id":
 		return itoa(p.ID)
 	}
@@ -60,14 +67,16 @@ func (db *DB) scanPerson(r rowScanner, extra ...any) (hezuo.PersonItem, error) {
 	p.Talent = !talent.IsZero() && !today.Before(talent)
 	p.Leader = !leader.IsZero() && !today.Before(leader)
 	p.Orgs = []string{}
+	p.BirthDate, p.BirthYear = hezuo.ShownBirth(p.BirthDate, false) // whole until masked
 	return p, err
 }
 
 // ListPeople returns a page of the people a may see that the filter
-// selects, with ID numbers and phones always masked (a list is not a reason
-// to see them; GetPerson is), and their number (for a prefecture or wider,
-// up to f.CountCap: cappedPeopleCount). With OrgNo the rows are
-// that org's memberships (current ones on the day unless Ended… see
+// selects, with ID numbers and phones always masked and birth dates reduced
+// to years (a list is not a reason to see them; GetPerson is), and their
+// number (for a prefecture or wider, up to f.CountCap: cappedPeopleCount).
+// Only roles that see whole numbers find a person by one (f.Q). With OrgNo
+// the rows are that org's memberships (current ones on the day unless Ended… see
 // PersonFilter), and an org a may not see is ENOTFOUND.
 func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFilter) (*hezuo.PersonList, error) {
 	day := dayOr(f.Day)
@@ -88,9 +97,14 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 		w.addPair(visiblePeople(a, day))
 	}
 	filters := &where{}
-	if q := strings.TrimSpace(f.Q); q != "" {
+	if q := strings.TrimSpace(f.Q); q != "" && a.SeesPersonalData() {
 		// A whole ID number matches by its keyed hash; part of one cannot.
 		filters.add("(pe.name LIKE ? OR pe.id_hash = ?)", "%"+q+"%", db.idHash(q))
+	} else if q != "" {
+		// Not for a role that sees numbers masked: the masked number and
+		// birth year leave 32 to 35 candidates, and a search would tell
+		// which one is right (hezuo.ShownBirth).
+		filters.add("pe.name LIKE ?", "%"+q+"%")
 	}
 	if f.Party {
 		filters.addPair(partyCond(day))
@@ -126,7 +140,7 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 			var joined, left hezuo.Date
 			p, err := db.scanPerson(r, &role, &joined, &left)
 			p.Role, p.Joined, p.Left = role.String, joined, left
-			mask(&p)
+			p.Mask()
 			list.Items = append(list.Items, p)
 			return err
 		})
@@ -182,14 +196,6 @@ func (db *DB) cappedPeopleCount(ctx context.Context, a *hezuo.Access, filters *w
 	return n, false, nil
 }
 
-// mask hides the ID number and phone of p.
-func mask(p *hezuo.PersonItem) {
-	p.IDNumber, p.Masked = hezuo.MaskIDNumber(p.IDNumber), true
-	if p.Phone != "" {
-		p.Phone = hezuo.MaskPhone(p.Phone)
-	}
-}
-
 // personFacts fills the party status on day and the orgs (that a may see)
 // of the people in items.
 func (db *DB) personFacts(ctx context.Context, a *hezuo.Access, day hezuo.Date, items []hezuo.PersonItem, byID map[int64]int) error {
@@ -231,14 +237,19 @@ func (db *DB) personFacts(ctx context.Context, a *hezuo.Access, day hezuo.Date, 
 // GetPerson returns the person key (database id, or whole ID number) if a
 // may see it, with its memberships of orgs a may see. For a role that may
 // see personal data the ID number and phone are whole and the view is
-// written to the audit log; otherwise they are masked. A person a may not
-// see is ENOTFOUND.
+// written to the audit log; otherwise they are masked, the birth date
+// reduced to its year (PersonItem.Mask), and a key that is not a database
+// id is EFORBIDDEN. A person a may not see is ENOTFOUND.
 func (db *DB) GetPerson(ctx context.Context, a *hezuo.Access, key string, now time.Time) (*hezuo.PersonDetail, error) {
 	day := hezuo.Today(hezuo.China)
 	w := &where{}
 	w.addPair(visiblePeople(a, day))
 	if id, err := strconv.ParseInt(key, 10, 64); err == nil && len(key) < 15 {
 		w.add("pe.id = ?", id)
+	} else if !a.SeesPersonalData() {
+		// Whatever the key: an answer would confirm a guessed number (see
+		// ListPeople's search).
+		return nil, hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能按身份证号查找人员", "your role may not look people up by ID number")
 	} else {
 		w.add("pe.id_hash = ?", db.idHash(key))
 	}
@@ -269,7 +280,7 @@ func (db *DB) GetPerson(ctx context.Context, a *hezuo.Access, key string, now ti
 		return nil, err
 	}
 	if !a.SeesPersonalData() {
-		mask(&d.PersonItem)
+		d.PersonItem.Mask()
 		return d, nil
 	}
 	return d, db.Audit(ctx, a, now, hezuo.ActionView, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, "查看完整身份证号和电话 / viewed the whole ID number and phone")

@@ -93,22 +93,13 @@ func (db *DB) PersonForEdit(ctx context.Context, a *hezuo.Access, id int64, now 
 		"修改表单显示完整身份证号和电话 / the edit form showed the whole ID number and phone")
 }
 
-// maskedPerson is the copy of p the audit log keeps: the ID number and
-// phone masked, since auditors read the log but may not see them.
-func maskedPerson(p hezuo.Person) hezuo.Person {
-	p.IDNumber = hezuo.MaskIDNumber(p.IDNumber)
-	if p.Phone != "" {
-		p.Phone = hezuo.MaskPhone(p.Phone)
-	}
-	return p
-}
-
 // SavePerson creates (p.ID 0) or updates (p.ID the database id, version the
 // version read) the person p as a, in one transaction with its audit entry.
 // Person.Validate checks the ID number (GB 11643) and derives the birth date
 // and sex. Only roles that write; an existing person a may not see is
-// ENOTFOUND; a new or changed home village is required and must lie in a's
-// scope (an unchanged one outside it may stay); a taken ID number or
+// ENOTFOUND, one whose home lies outside a's scope EFORBIDDEN (hezuo
+// reach.go); a new or changed home village is required and must lie in a's
+// scope; a taken ID number or
 // a stale version is ECONFLICT. It returns the id and the new version.
 func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, version int, now time.Time) (int64, int, error) {
 	return db.SavePersonParty(ctx, a, p, nil, version, now)
@@ -149,6 +140,12 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 		}
 		if before.Version != version {
 			return 0, 0, hezuo.Errorf(hezuo.ECONFLICT, "该人员信息已被他人修改，请重新打开后再改", "someone else changed this person: reopen and try again")
+		}
+		// Seeing a person (a member of an org in scope) is not keeping
+		// them: only a writer whose scope holds the person's home changes
+		// them, as an import's row would be refused (hezuo reach.go).
+		if err := db.writablePerson(ctx, tx, a, p.ID, rec, "id_number"); err != nil {
+			return 0, 0, err
 		}
 		action = hezuo.ActionUpdate
 	}
@@ -204,9 +201,9 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 	}
 	var old any
 	if before != nil {
-		old = maskedPerson(before.Person)
+		old = before.Person.Masked()
 	}
-	if err := db.audit(ctx, tx, a, now, action, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, old, maskedPerson(after.Person), ""); err != nil {
+	if err := db.audit(ctx, tx, a, now, action, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, old, after.Person.Masked(), ""); err != nil {
 		return 0, 0, err
 	}
 	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction

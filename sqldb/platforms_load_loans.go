@@ -223,7 +223,7 @@ func (p *platformLoader) checkLoans(*hezuo.Dataset) error {
 	for _, id := range sortedIDs(p.touchedLoans) {
 		var no string
 		var amount, repaid int64
-		if err := p.scan(`SELECT l.no, l.amount_fen, coalesce(sum(r.principal_fen), 0) FROM loans l
+		if err := p.scan(`SELECT l.no, l.amount_fen, coalesce(sum(CASE WHEN r.principal_fen < 0 THEN 0 WHEN r.principal_fen > 10000000000 THEN 10000000000 ELSE r.principal_fen END), 0) FROM loans l
 			LEFT JOIN loan_repayments r ON r.loan_id = l.id WHERE l.id = ? GROUP BY l.no, l.amount_fen`, []any{id}, &no, &amount, &repaid); err != nil {
 			return err
 		}

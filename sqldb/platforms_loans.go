@@ -15,14 +15,14 @@ const loanSelect = `SELECT l.no, coalesce(pe.id_sealed, ''), coalesce(po.no, '')
 		l.disbursed_on, l.due_on, l.households_driven, l.note, coalesce(pe.name, po.name, ''), coalesce(o.name, ''),
 		coalesce(r.principal, 0), coalesce(r.interest, 0),
 		(SELECT count(*) FROM loan_guarantees g WHERE g.loan_id = l.id),
-		coalesce((SELECT sum(f.amount_fen) FROM loan_fee_subsidies f WHERE f.loan_id = l.id AND f.paid_on <= ?), 0),
-		coalesce((SELECT sum(f.amount_fen) FROM loan_fee_subsidies f WHERE f.loan_id = l.id AND f.paid_on <= ?
+		coalesce((SELECT sum(CASE WHEN f.amount_fen < 0 THEN 0 WHEN f.amount_fen > 10000000000 THEN 10000000000 ELSE f.amount_fen END) FROM loan_fee_subsidies f WHERE f.loan_id = l.id AND f.paid_on <= ?), 0),
+		coalesce((SELECT sum(CASE WHEN f.amount_fen < 0 THEN 0 WHEN f.amount_fen > 10000000000 THEN 10000000000 ELSE f.amount_fen END) FROM loan_fee_subsidies f WHERE f.loan_id = l.id AND f.paid_on <= ?
 			AND f.source = 'party_dues'), 0)
 	FROM loans l
 	LEFT JOIN people pe ON pe.id = l.borrower_id
 	LEFT JOIN party_orgs po ON po.id = l.party_org_id
 	LEFT JOIN orgs o ON o.id = l.org_id
-	LEFT JOIN (SELECT loan_id, sum(principal_fen) AS principal, sum(interest_fen) AS interest FROM loan_repayments
+	LEFT JOIN (SELECT loan_id, sum(CASE WHEN principal_fen < 0 THEN 0 WHEN principal_fen > 10000000000 THEN 10000000000 ELSE principal_fen END) AS principal, sum(CASE WHEN interest_fen < 0 THEN 0 WHEN interest_fen > 10000000000 THEN 10000000000 ELSE interest_fen END) AS interest FROM loan_repayments
 		WHERE paid_on <= ? GROUP BY loan_id) r ON r.loan_id = l.id`
 
 // Loans lists the loans of scope applied for up to day, in order of

@@ -9,10 +9,15 @@ import (
 
 // LoanSubsidies computes the interest subsidy (贴息) of year for the loans of
 // scope disbursed by asOf, from the interest paid up to asOf, with the
-// settings in force (domain-rules.md §8). A borrower's cap is shared among
-// the borrower's loans in scope.
+// settings in force (domain-rules.md §8) and each day's reference rate from
+// the table lending_rates (§12). A borrower's cap is shared among the
+// borrower's loans in scope.
 func (db *DB) LoanSubsidies(ctx context.Context, scope hezuo.Scope, year int, asOf hezuo.Date) ([]rules.Subsidy, error) {
 	st, err := db.Settings(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rates, err := db.LendingRates(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -48,5 +53,5 @@ func (db *DB) LoanSubsidies(ctx context.Context, scope hezuo.Scope, year int, as
 	if err != nil {
 		return nil, err
 	}
-	return st.Subsidies(loans, year, asOf), nil
+	return st.Subsidies(loans, year, asOf, rates), nil
 }

@@ -160,15 +160,19 @@ func TestPlatformLoans(t *testing.T) {
 		if early, _ := db.Loans(ctx, county, hezuo.MustDate("2021-06-30")); len(early) != 1 || early[0].Status != hezuo.LoanDisbursed || early[0].OutstandingFen != 10_000_000 {
 			t.Errorf("on 2021-06-30: %+v", early)
 		}
-		// 10,000,000 fen × 365 days × 1.85% / 360 (hand-worked in rules).
+		// The rates in force (migration 0011): 2021-01-01 to 2021-12-20, 353 days at
+		// half the LPR 3.85%, 10,000,000 × 353 × 1.925% / 360 = 188,756.94; then 12 days
+		// at half of 3.80%, 6,333.33.
 		subs, err := db.LoanSubsidies(ctx, county, 2022, fxDay)
-		if err != nil || len(subs) != 1 || subs[0].LoanNo != "L1" || subs[0].SubsidyFen != 187_569 {
+		if err != nil || len(subs) != 1 || subs[0].LoanNo != "L1" || subs[0].SubsidyFen != 188_757+6_333 ||
+			len(subs[0].Periods) != 1 || len(subs[0].Periods[0].Rates) != 2 {
 			t.Errorf("subsidies %+v %v", subs, err)
 		}
 		if err := db.SetSetting(ctx, "subsidy_days_365", "true"); err != nil {
 			t.Fatal(err)
 		}
-		if subs, _ := db.LoanSubsidies(ctx, county, 2022, fxDay); len(subs) != 1 || subs[0].SubsidyFen != 185_000 {
+		// Over 365 days: 186,171.23 + 6,246.58.
+		if subs, _ := db.LoanSubsidies(ctx, county, 2022, fxDay); len(subs) != 1 || subs[0].SubsidyFen != 186_171+6_247 {
 			t.Errorf("365-day subsidies %+v", subs)
 		}
 		q, err := db.LoanQueue(ctx, county, fxDay)

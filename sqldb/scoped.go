@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"hezuo"
+	"hezuo/rules"
 )
 
 // ScopedCheck is Check for a user: the requested scope is narrowed by a's
@@ -89,26 +90,12 @@ func (db *DB) ScopedStats(ctx context.Context, a *hezuo.Access, req hezuo.Scope,
 		if r.Registered {
 			s.Orgs.Registered++
 		}
-		s.Coverage.Orgs++
+		rules.CountCoverage(&s.Coverage, r.Required, r.Actual)
 		if r.ManagedBy.Level != "" {
 			s.ManagedBy[r.ManagedBy.Level]++
 		}
-		switch r.Actual {
-		case "none":
-			s.Coverage.Uncovered++
-		case "instructor":
-			s.Coverage.InstructorOnly++
-		case hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee:
-			s.Coverage.OwnOrg++
-		default:
-			s.Coverage.JointOrGroup++
-		}
-		if r.Required == "own_org" && !ownForm(r.Actual) {
-			s.Coverage.ShouldBuildNotBuilt++
-		}
 	}
 	s.Orgs.Cooperatives, s.Orgs.Associations, s.Orgs.Unions = s.Cooperatives.Orgs, s.Associations.Orgs, s.Unions.Orgs
-	s.Coverage.Covered = s.Coverage.Orgs - s.Coverage.Uncovered
 	return s, db.orgOwnPlatforms(ctx, a, scope, day, s)
 }
 
@@ -141,13 +128,13 @@ func (db *DB) orgOwnPlatforms(ctx context.Context, a *hezuo.Access, scope hezuo.
 		{`SELECT count(*), coalesce(sum(h.people_out), 0) FROM households h WHERE h.left_poverty_on <= ? AND EXISTS (SELECT 1 FROM household_pairings hp
 			WHERE hp.household_id = h.id AND hp.valid_from <= h.left_poverty_on AND hp.org_id IN (` + orgs + `))`,
 			append([]any{day}, w.args...), []any{&s.Assistance.HouseholdsOut, &s.Assistance.PeopleOutOfPoverty}},
-		{`SELECT count(*), coalesce(sum(l.amount_fen), 0), coalesce(sum(CASE WHEN l.for_cooperative THEN l.amount_fen ELSE 0 END), 0),
-			coalesce(sum(l.amount_fen - ` + repaidBy + `), 0),
+		{`SELECT count(*), coalesce(sum(CASE WHEN l.amount_fen < 0 THEN 0 WHEN l.amount_fen > 10000000000 THEN 10000000000 ELSE l.amount_fen END), 0), coalesce(sum(CASE WHEN l.for_cooperative THEN CASE WHEN l.amount_fen < 0 THEN 0 WHEN l.amount_fen > 10000000000 THEN 10000000000 ELSE l.amount_fen END ELSE 0 END), 0),
+			coalesce(sum((CASE WHEN l.amount_fen < 0 THEN 0 WHEN l.amount_fen > 10000000000 THEN 10000000000 ELSE l.amount_fen END) - ` + repaidBy + `), 0),
 			coalesce(sum(CASE WHEN l.due_on < ? AND l.amount_fen > ` + repaidBy + ` THEN 1 ELSE 0 END), 0),
 			coalesce(sum(l.households_driven), 0) FROM loans l WHERE l.disbursed_on <= ? AND l.org_id IN (` + orgs + `)`,
 			append([]any{day, day, day, day}, w.args...),
 			[]any{&s.Loans.Count, &s.Loans.TotalFen, &s.Loans.ToCooperativesFen, &s.Loans.OutstandingFen, &s.Loans.Overdue, &s.Loans.HouseholdsDriven}},
-		{`SELECT coalesce(sum(f.amount_fen), 0) FROM loan_fee_subsidies f JOIN loans l ON l.id = f.loan_id
+		{`SELECT coalesce(sum(CASE WHEN f.amount_fen < 0 THEN 0 WHEN f.amount_fen > 10000000000 THEN 10000000000 ELSE f.amount_fen END), 0) FROM loan_fee_subsidies f JOIN loans l ON l.id = f.loan_id
 			WHERE f.paid_on <= ? AND l.org_id IN (` + orgs + `)`, append([]any{day}, w.args...), []any{&s.Loans.FeeSubsidyFen}},
 		{`SELECT count(DISTINCT t.id), count(*), count(DISTINCT a.person_id),
 			count(DISTINCT CASE WHEN t.mode = 'remote' THEN t.id END) FROM training_attendances a JOIN trainings t ON t.id = a.training_id

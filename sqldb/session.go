@@ -28,12 +28,21 @@ func tokenID(token string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// CreateSession starts a session for user u at now.
+// CreateSession starts a session for user u at now without checking a
+// password nor auditing (tests and tools); users sign in with SignIn.
 func (db *DB) CreateSession(ctx context.Context, u *hezuo.User, lang string, now time.Time) (*Session, error) {
+	return db.createSession(ctx, db, u, lang, now)
+}
+
+// createSession writes a new session of u through x.
+func (db *DB) createSession(ctx context.Context, x execer, u *hezuo.User, lang string, now time.Time) (*Session, error) {
 	s := &Session{Token: RandomToken(32), CSRF: RandomToken(32), Lang: lang, User: u, LastSeen: now}
-	_, err := db.ExecContext(ctx, db.rebind(`INSERT INTO sessions (id, user_id, csrf, lang, created_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)`),
+	_, err := x.ExecContext(ctx, db.rebind(`INSERT INTO sessions (id, user_id, csrf, lang, created_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)`),
 		tokenID(s.Token), u.ID, s.CSRF, lang, now.Unix(), now.Unix())
-	return s, err
+	if err != nil {
+		return nil, err
+	}
+	return s, nil
 }
 
 // Session returns the session of token at now and marks it seen. A session

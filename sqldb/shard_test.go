@@ -17,6 +17,7 @@ var shardLayout = map[string]string{
 	"departments":           "reference",
 	"department_industries": "reference",
 	"settings":              "reference",
+	"lending_rates":         "reference", // the reference rates of interest subsidies, by date
 	"summary_periods":       "reference",
 	"meta":                  "coordinator",
 	"schema_migrations":     "coordinator",

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"hezuo"
+	"hezuo/rules"
 )
 
 // Stats computes the figures of scope on day (cli.md `stats`, meanings in
@@ -56,25 +57,11 @@ func (db *DB) statsDirect(ctx context.Context, scope hezuo.Scope, day hezuo.Date
 	}
 	s.Orgs.Cooperatives, s.Orgs.Associations, s.Orgs.Unions = s.Cooperatives.Orgs, s.Associations.Orgs, s.Unions.Orgs
 	for _, r := range rows {
-		s.Coverage.Orgs++
+		rules.CountCoverage(&s.Coverage, r.Required, r.Actual)
 		if r.ManagedBy.Level != "" {
 			s.ManagedBy[r.ManagedBy.Level]++
 		}
-		switch r.Actual {
-		case "none":
-			s.Coverage.Uncovered++
-		case "instructor":
-			s.Coverage.InstructorOnly++
-		case hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee:
-			s.Coverage.OwnOrg++
-		default:
-			s.Coverage.JointOrGroup++
-		}
-		if r.Required == "own_org" && !ownForm(r.Actual) {
-			s.Coverage.ShouldBuildNotBuilt++
-		}
 	}
-	s.Coverage.Covered = s.Coverage.Orgs - s.Coverage.Uncovered
 	if err := db.partyOrgCounts(ctx, scope, day, s); err != nil {
 		return nil, err
 	}
@@ -88,10 +75,6 @@ func (db *DB) statsDirect(ctx context.Context, scope hezuo.Scope, day hezuo.Date
 	}
 	talentShares(s)
 	return s, nil
-}
-
-func ownForm(actual string) bool {
-	return actual == hezuo.FormBranch || actual == hezuo.FormGeneralBranch || actual == hezuo.FormCommittee
 }
 
 // partyOrgCounts counts the active party organizations attributed to the

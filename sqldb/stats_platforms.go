@@ -32,14 +32,14 @@ func (db *DB) platformCounts(ctx context.Context, scope hezuo.Scope, day hezuo.D
 			WHERE h.village BETWEEN ? AND ? AND h.left_poverty_on <= ? AND EXISTS (SELECT 1 FROM household_pairings hp
 				WHERE hp.household_id = h.id AND hp.valid_from <= h.left_poverty_on)`,
 			[]any{lo, hi, day}, []any{&a.HouseholdsOut, &a.PeopleOutOfPoverty}},
-		{`SELECT count(*), coalesce(sum(l.amount_fen), 0),
-				coalesce(sum(CASE WHEN l.for_cooperative THEN l.amount_fen ELSE 0 END), 0),
-				coalesce(sum(l.amount_fen - ` + repaidBy + `), 0),
+		{`SELECT count(*), coalesce(sum(CASE WHEN l.amount_fen < 0 THEN 0 WHEN l.amount_fen > 10000000000 THEN 10000000000 ELSE l.amount_fen END), 0),
+				coalesce(sum(CASE WHEN l.for_cooperative THEN CASE WHEN l.amount_fen < 0 THEN 0 WHEN l.amount_fen > 10000000000 THEN 10000000000 ELSE l.amount_fen END ELSE 0 END), 0),
+				coalesce(sum((CASE WHEN l.amount_fen < 0 THEN 0 WHEN l.amount_fen > 10000000000 THEN 10000000000 ELSE l.amount_fen END) - ` + repaidBy + `), 0),
 				coalesce(sum(CASE WHEN l.due_on < ? AND l.amount_fen > ` + repaidBy + ` THEN 1 ELSE 0 END), 0),
 				coalesce(sum(l.households_driven), 0)
 			FROM loans l WHERE l.disbursed_on <= ? AND l.village BETWEEN ? AND ?`,
 			[]any{day, day, day, day, lo, hi}, []any{&l.Count, &l.TotalFen, &l.ToCooperativesFen, &l.OutstandingFen, &l.Overdue, &l.HouseholdsDriven}},
-		{`SELECT coalesce(sum(f.amount_fen), 0) FROM loan_fee_subsidies f
+		{`SELECT coalesce(sum(CASE WHEN f.amount_fen < 0 THEN 0 WHEN f.amount_fen > 10000000000 THEN 10000000000 ELSE f.amount_fen END), 0) FROM loan_fee_subsidies f
 			JOIN loans l ON l.id = f.loan_id WHERE f.paid_on <= ? AND l.village BETWEEN ? AND ?`,
 			[]any{day, lo, hi}, []any{&l.FeeSubsidyFen}},
 		{`SELECT count(*), coalesce(sum(CASE WHEN t.mode = 'remote' THEN 1 ELSE 0 END), 0)
@@ -53,7 +53,7 @@ func (db *DB) platformCounts(ctx context.Context, scope hezuo.Scope, day hezuo.D
 }
 
 // repaidBy is the principal of loan l repaid up to a day (one argument).
-const repaidBy = `coalesce((SELECT sum(r.principal_fen) FROM loan_repayments r WHERE r.loan_id = l.id AND r.paid_on <= ?), 0)`
+const repaidBy = `coalesce((SELECT sum(CASE WHEN r.principal_fen < 0 THEN 0 WHEN r.principal_fen > 10000000000 THEN 10000000000 ELSE r.principal_fen END) FROM loan_repayments r WHERE r.loan_id = l.id AND r.paid_on <= ?), 0)`
 
 // oneRow is a query answering exactly one row (an aggregate without GROUP
 // BY), its arguments, and where its columns go.
@@ -77,3 +77,11 @@ func (db *DB) scanOneRows(ctx context.Context, parts ...oneRow) error {
 	}
 	return db.QueryRowContext(ctx, db.rebind(`SELECT * FROM `+q.String()), args...).Scan(dest...)
 }
+
+// Money summed in SQL is clamped per record to [0, 10000000000] fen (NULL
+// stays NULL), which
+// is hezuo.MaxFen (this line stops compiling when they differ): a stored
+// amount from before the bounds, or written by hand, cannot overflow a sum
+// and take a page or the statistics down; the record itself is shown as
+// stored, and its edit form asks for a value within the bounds.
+const _ = uint64(hezuo.MaxFen-10_000_000_000) + uint64(10_000_000_000-hezuo.MaxFen)

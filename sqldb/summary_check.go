@@ -29,7 +29,7 @@ func (db *DB) checkSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date)
 	}
 	out := []hezuo.CheckRow{}
 	err = db.eachActiveSegment(ctx, db, scope, d, func(o *orgRecord, s *segRow) error {
-		covers, sec, err := decodeFacts(s.facts)
+		covers, sec, officers, err := decodeFacts(s.facts)
 		if err != nil {
 			return err
 		}
@@ -38,7 +38,7 @@ func (db *DB) checkSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date)
 			Members: fig.members, Activists: fig.activists}
 		f.Facts = rules.Facts{OrgID: o.orgNo, Name: o.name, Kind: o.kind, Active: true, Registered: fig.registered,
 			FullMembers: fig.full, ProbationaryMembers: fig.prob, Village: o.village, Villages: villages[o.id], Industry: o.industry,
-			Covers: covers, Instructor: fig.instructor, InstructorDeveloped: fig.developed, Secretary: sec}
+			Covers: covers, Instructor: fig.instructor, InstructorDeveloped: fig.developed, Secretary: sec, Officers: officers}
 		for _, c := range covers {
 			f.PartyOrgNos = append(f.PartyOrgNos, c.No)
 		}

@@ -72,8 +72,8 @@ type poIn struct {
 }
 
 type officerIn struct {
-	role, name string
-	leader     day
+	role, duty, name string
+	leader, talent   day
 	span
 }
 

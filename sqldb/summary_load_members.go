@@ -61,16 +61,16 @@ func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput
 	}
 	// The order of the direct computation (covers.go): the last active
 	// secretary by start date wins.
-	return db.chunked(ctx, x, `SELECT f.party_org_id, f.role, pe.name, pe.leader_since, f.valid_from, f.valid_to FROM officers f
-		JOIN people pe ON pe.id = f.person_id WHERE f.party_org_id IN (%s) ORDER BY f.party_org_id, f.valid_from, f.id`, ids,
+	return db.chunked(ctx, x, `SELECT f.party_org_id, f.role, f.duty, pe.name, pe.leader_since, pe.talent_since, f.valid_from, f.valid_to
+		FROM officers f JOIN people pe ON pe.id = f.person_id WHERE f.party_org_id IN (%s) ORDER BY f.party_org_id, f.valid_from, f.id`, ids,
 		func(r rowScanner) error {
 			var id int64
 			var o officerIn
-			var leader, from, to hezuo.Date
-			if err := r.Scan(&id, &o.role, &o.name, &leader, &from, &to); err != nil {
+			var leader, talent, from, to hezuo.Date
+			if err := r.Scan(&id, &o.role, &o.duty, &o.name, &leader, &talent, &from, &to); err != nil {
 				return err
 			}
-			o.leader, o.span = dayOf(leader), spanOf(from, to)
+			o.leader, o.talent, o.span = dayOf(leader), dayOf(talent), spanOf(from, to)
 			in.pos[id].officers = append(in.pos[id].officers, o)
 			return nil
 		})

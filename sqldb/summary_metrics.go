@@ -81,17 +81,16 @@ func segmentMetrics(s *orgSegment, model bool, households int) metrics {
 	m[mOrgs], m[mRegistered], m[mModels] = 1, b(f.registered), b(model)
 	m[mMembers], m[mParty], m[mFull] = int64(f.members), int64(f.full+f.prob), int64(f.full)
 	m[mHouseholds], m[mTalents] = int64(households), int64(f.talents)
-	switch s.actual {
-	case rules.ActualNone:
-		m[mUncovered] = 1
-	case rules.ActualInstructor:
+	switch rules.CoverageClass(s.actual) {
+	case rules.CoverInstructorOnly:
 		m[mInstructorOnly] = 1
-	case hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee:
+	case rules.CoverOwnOrg:
 		m[mOwnOrg] = 1
-	default:
+	case rules.CoverJointOrGroup:
 		m[mJointOrGroup] = 1
 	}
-	m[mShouldBuild] = b(s.required == rules.RequiredOwnOrg && !ownForm(s.actual))
+	m[mUncovered] = b(rules.Uncovered(s.required, s.actual))
+	m[mShouldBuild] = b(rules.ShouldBuildNotBuilt(s.required, s.actual))
 	switch s.managed {
 	case hezuo.LevelVillage:
 		m[mManagedVillage] = 1

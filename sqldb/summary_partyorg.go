@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"hezuo"
@@ -14,15 +15,17 @@ const dawn day = math.MinInt32
 // poValue is what a party organization contributes to the facts of the orgs
 // it covers on a day (as covers.go computes it): whether it exists, its
 // units (active links plus villages), its full members over every org it
-// links, its officers and secretary, and the org it is attributed to for
-// the party_orgs figures (the existing org with the smallest id among those
-// it links that day; 0 when none).
+// links, its officers, secretary and leading members (board, sorted as
+// sortOfficers does), and the org it is attributed to for the party_orgs
+// figures (the existing org with the smallest id among those it links that
+// day; 0 when none).
 type poValue struct {
 	active    bool
 	units     int
 	full      int
 	officers  int
 	secretary *rules.Secretary
+	board     []rules.Officer
 	owner     int64
 }
 
@@ -34,8 +37,10 @@ func (v poValue) equal(w poValue) bool {
 	} else if *v.secretary != *w.secretary {
 		return false
 	}
-	v.secretary, w.secretary = nil, nil
-	return v == w
+	if !slices.Equal(v.board, w.board) {
+		return false
+	}
+	return v.active == w.active && v.units == w.units && v.full == w.full && v.officers == w.officers && v.owner == w.owner
 }
 
 // poPiece is a party organization's value from a day until the next piece.
@@ -101,8 +106,9 @@ func (in *sweepInput) sweepPartyOrg(p *poIn) {
 	for _, o := range p.officers {
 		evs = addSpans(evs, fOfficers, []span{o.span})
 		breaks = append(breaks, o.from, o.to)
-		if o.role == hezuo.RoleSecretary && o.leader != never {
-			breaks = append(breaks, o.leader)
+		if hezuo.Leading(o.role) {
+			// The flags change the secretary and the board on their days.
+			breaks = append(breaks, o.leader, o.talent)
 		}
 	}
 	breaks = append(breaks, p.active.from, p.active.to)
@@ -125,10 +131,18 @@ func (in *sweepInput) sweepPartyOrg(p *poIn) {
 			}
 		}
 		for _, o := range p.officers {
-			if o.role == hezuo.RoleSecretary && o.has(d) {
+			if !o.has(d) {
+				continue
+			}
+			if o.role == hezuo.RoleSecretary {
 				v.secretary = &rules.Secretary{Name: o.name, IsLeader: o.leader <= d}
 			}
+			if hezuo.Leading(o.role) {
+				v.board = append(v.board, rules.Officer{PartyOrg: p.no, Role: o.role, Duty: o.duty, Name: o.name,
+					IsLeader: o.leader <= d, IsTalent: o.talent <= d})
+			}
 		}
+		sortOfficers(v.board)
 		if !v.equal(p.pieces[len(p.pieces)-1].v) {
 			p.pieces = append(p.pieces, poPiece{from: d, v: v})
 		}

@@ -1,6 +1,7 @@
 package sqldb
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,14 +28,15 @@ type orgSegment struct {
 	fig       segFigures
 	covers    []rules.Cover
 	secretary *rules.Secretary
+	officers  []rules.Officer
 	required  string
 	actual    string
 	managed   string
 }
 
 // same reports whether two segments carry the same figures and facts.
-func (s *orgSegment) same(fig segFigures, covers []rules.Cover, sec *rules.Secretary) bool {
-	if s.fig != fig || len(s.covers) != len(covers) || (s.secretary == nil) != (sec == nil) {
+func (s *orgSegment) same(fig segFigures, covers []rules.Cover, sec *rules.Secretary, officers []rules.Officer) bool {
+	if s.fig != fig || len(s.covers) != len(covers) || (s.secretary == nil) != (sec == nil) || !slices.Equal(s.officers, officers) {
 		return false
 	}
 	if sec != nil && *s.secretary != *sec {
@@ -118,6 +120,7 @@ func (in *sweepInput) sweepOrg(o *orgIn, ev *evalCache) []orgSegment {
 	var c [nFields]int
 	var covers []rules.Cover
 	var sec *rules.Secretary
+	var officers []rules.Officer
 	var owned [5]int
 	i := 0
 	for _, d := range uniqueDays(breaks) {
@@ -131,17 +134,17 @@ func (in *sweepInput) sweepOrg(o *orgIn, ev *evalCache) []orgSegment {
 			c[evs[i].field] += evs[i].delta
 		}
 		if coverBreak[d] {
-			covers, sec, owned = in.coversAt(o, links, d)
+			covers, sec, officers, owned = in.coversAt(o, links, d)
 		}
 		fig := segFigures{registered: c[fRegistered] > 0, instructor: c[fInstructor] > 0, members: c[fMembers],
 			full: c[fFull], prob: c[fProb], activists: c[fActivists], talents: c[fTalents], developed: c[fDeveloped], owned: owned}
-		if n := len(out); n > 0 && out[n-1].same(fig, covers, sec) {
+		if n := len(out); n > 0 && out[n-1].same(fig, covers, sec, officers) {
 			continue
 		}
 		if n := len(out); n > 0 {
 			out[n-1].to = d
 		}
-		seg := orgSegment{from: d, to: o.active.to, fig: fig, covers: covers, secretary: sec}
+		seg := orgSegment{from: d, to: o.active.to, fig: fig, covers: covers, secretary: sec, officers: officers}
 		seg.required, seg.actual, seg.managed = ev.evaluate(o, &seg)
 		out = append(out, seg)
 	}
@@ -149,11 +152,12 @@ func (in *sweepInput) sweepOrg(o *orgIn, ev *evalCache) []orgSegment {
 }
 
 // coversAt returns the party organizations covering o on d (ordered by
-// number, as covers.go), the secretary the rules see, and the party
-// organizations attributed to o by form.
-func (in *sweepInput) coversAt(o *orgIn, links []linkIn, d day) ([]rules.Cover, *rules.Secretary, [5]int) {
+// number, as covers.go), the secretary and leading members the rules see,
+// and the party organizations attributed to o by form.
+func (in *sweepInput) coversAt(o *orgIn, links []linkIn, d day) ([]rules.Cover, *rules.Secretary, []rules.Officer, [5]int) {
 	var covers []rules.Cover
 	var sec *rules.Secretary
+	var officers []rules.Officer
 	var owned [5]int
 	counted := map[int64]bool{}
 	for _, l := range links {
@@ -172,8 +176,10 @@ func (in *sweepInput) coversAt(o *orgIn, links []linkIn, d day) ([]rules.Cover, 
 			s := *v.secretary
 			sec = &s
 		}
+		officers = append(officers, v.board...)
 	}
-	return covers, sec, owned
+	sortOfficers(officers)
+	return covers, sec, officers, owned
 }
 
 // evalCache applies the rules to segments, reusing the last verdict while

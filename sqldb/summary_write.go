@@ -173,7 +173,7 @@ func (w *rowWriter) addSegments(o *orgIn, segs []orgSegment) error {
 		err := w.add("org_segments", o.id, o.county, hezuo.TownshipOf(o.org.Village), o.org.Kind, s.from.date(), s.to.date(),
 			b(f.registered), b(o.org.Model), f.members, f.full, f.prob, f.activists, f.talents, o.org.HouseholdsDriven,
 			b(f.instructor), f.developed, s.required, s.actual, s.managed,
-			f.owned[0], f.owned[1], f.owned[2], f.owned[3], f.owned[4], encodeFacts(s.covers, s.secretary))
+			f.owned[0], f.owned[1], f.owned[2], f.owned[3], f.owned[4], encodeFacts(s.covers, s.secretary, s.officers))
 		if err != nil {
 			return err
 		}

@@ -21,9 +21,16 @@ const (
 // failures (HTTP 429).
 const ELOCKED = hezuo.ELOCKED
 
-// CreateUser validates u, checks its subject exists, hashes password and
-// stores the user; u.ID and u.CreatedAt are set. A taken name is ECONFLICT.
+// CreateUser is CreateUserBy for the system (the command line).
 func (db *DB) CreateUser(ctx context.Context, u *hezuo.User, password string, now time.Time) error {
+	return db.CreateUserBy(ctx, hezuo.System, u, password, now)
+}
+
+// CreateUserBy validates u, checks its subject exists, hashes password and
+// stores the user with the audit entry of a (who creates it) in one
+// transaction: both or neither. u.ID and u.CreatedAt are set. A taken name
+// is ECONFLICT.
+func (db *DB) CreateUserBy(ctx context.Context, a *hezuo.Access, u *hezuo.User, password string, now time.Time) error {
 	if err := u.Validate(); err != nil {
 		return err
 	}
@@ -37,14 +44,19 @@ func (db *DB) CreateUser(ctx context.Context, u *hezuo.User, password string, no
 	if err != nil {
 		return err
 	}
+	tx, err := db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
 	var n int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM users WHERE name = ?`), u.Name).Scan(&n); err != nil {
+	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM users WHERE name = ?`), u.Name).Scan(&n); err != nil {
 		return err
 	}
 	if n > 0 {
 		return hezuo.Errorf(hezuo.ECONFLICT, "用户名 %s 已存在", "user name %s is taken", u.Name)
 	}
-	u.CreatedAt = now.Truncate(time.Second)
+	created := now.Truncate(time.Second)
 	county := ""
 	if len(u.Scope) >= 6 {
 		county = u.Scope[:6]
@@ -53,8 +65,30 @@ func (db *DB) CreateUser(ctx context.Context, u *hezuo.User, password string, no
 	if u.Role == hezuo.RoleInstructor {
 		subject = db.idHash(subject) // an instructor is stored by keyed hash (crypt.go)
 	}
-	return db.QueryRowContext(ctx, db.rebind(`INSERT INTO users (county, name, role, scope, subject, password_hash, disabled, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), county, u.Name, u.Role, u.Scope, subject, hash, u.Disabled, u.CreatedAt.Unix()).Scan(&u.ID)
+	var id int64
+	if err := tx.QueryRowContext(ctx, db.rebind(`INSERT INTO users (county, name, role, scope, subject, password_hash, disabled, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), county, u.Name, u.Role, u.Scope, subject, hash, u.Disabled, created.Unix()).Scan(&id); err != nil {
+		return err
+	}
+	if err := db.audit(ctx, tx, a, now, hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), nil, nil, "created "+u.Role+" "+u.Scope); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	u.ID, u.CreatedAt = id, created
+	return nil
+}
+
+// scopeDivision returns the 12-digit division of a scope string ("" for
+// all): where a user's audit entries are filed.
+func scopeDivision(scope string) string {
+	sc, err := hezuo.ParseScope(scope)
+	if err != nil || sc.Prefix == "" {
+		return ""
+	}
+	lo, _ := sc.Range()
+	return lo
 }
 
 // checkSubject verifies that a department, org or instructor subject exists
@@ -150,9 +184,15 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// SetUserPassword replaces a user's password hash after CheckPassword
-// accepts it, and ends the user's sessions (ASVS 3.3.3), in one transaction.
+// SetUserPassword is SetUserPasswordBy for the system (the command line).
 func (db *DB) SetUserPassword(ctx context.Context, id int64, password string) error {
+	return db.SetUserPasswordBy(ctx, hezuo.System, id, password, time.Now())
+}
+
+// SetUserPasswordBy replaces a user's password hash after CheckPassword
+// accepts it and ends the user's sessions (ASVS 3.3.3), in one transaction
+// with the audit entry of a (who resets it).
+func (db *DB) SetUserPasswordBy(ctx context.Context, a *hezuo.Access, id int64, password string, now time.Time) error {
 	u, err := db.User(ctx, id)
 	if err != nil {
 		return err
@@ -164,68 +204,52 @@ func (db *DB) SetUserPassword(ctx context.Context, id int64, password string) er
 	if err != nil {
 		return err
 	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if _, err = tx.ExecContext(ctx, db.rebind(`UPDATE users SET password_hash = ? WHERE id = ?`), hash, id); err != nil {
-		return err
-	}
-	if _, err = tx.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.changeUser(ctx, a, u, now, "password",
+		stmt{`UPDATE users SET password_hash = ? WHERE id = ?`, []any{hash, id}},
+		stmt{`DELETE FROM sessions WHERE user_id = ?`, []any{id}})
 }
 
-// SetUserDisabled disables or enables a user; disabling ends its sessions.
+// SetUserDisabled is SetUserDisabledBy for the system (the command line).
 func (db *DB) SetUserDisabled(ctx context.Context, id int64, disabled bool) error {
+	return db.SetUserDisabledBy(ctx, hezuo.System, id, disabled, time.Now())
+}
+
+// SetUserDisabledBy disables or enables a user (disabling ends its
+// sessions), in one transaction with the audit entry of a.
+func (db *DB) SetUserDisabledBy(ctx context.Context, a *hezuo.Access, id int64, disabled bool, now time.Time) error {
+	u, err := db.User(ctx, id)
+	if err != nil {
+		return err
+	}
+	if !disabled {
+		return db.changeUser(ctx, a, u, now, "enable", stmt{`UPDATE users SET disabled = ? WHERE id = ?`, []any{false, id}})
+	}
+	return db.changeUser(ctx, a, u, now, "disable", stmt{`UPDATE users SET disabled = ? WHERE id = ?`, []any{true, id}},
+		stmt{`DELETE FROM sessions WHERE user_id = ?`, []any{id}})
+}
+
+// stmt is one statement of a change.
+type stmt struct {
+	q    string
+	args []any
+}
+
+// changeUser runs the statements of a change to user u and writes its
+// audit entry (note: what was done) in one transaction. Every change to a
+// user goes through here, so none is committed without its entry.
+func (db *DB) changeUser(ctx context.Context, a *hezuo.Access, u *hezuo.User, now time.Time, note string, stmts ...stmt) error {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, db.rebind(`UPDATE users SET disabled = ? WHERE id = ?`), disabled, id); err != nil {
-		return err
-	}
-	if disabled {
-		if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM sessions WHERE user_id = ?`), id); err != nil {
+	for _, st := range stmts {
+		if _, err := tx.ExecContext(ctx, db.rebind(st.q), st.args...); err != nil {
 			return err
 		}
 	}
+	if err := db.audit(ctx, tx, a, now, hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), nil, nil, note); err != nil {
+		return err
+	}
 	return tx.Commit()
-}
-
-// Authenticate checks a user name and password at now. A user with
-// LockFailures failures within LockWindow is refused with ELOCKED whatever
-// the password; a wrong name or password is EUNAUTHORIZED and counts as a
-// failure; a disabled user is EUNAUTHORIZED.
-func (db *DB) Authenticate(ctx context.Context, name, password string, now time.Time) (*hezuo.User, error) {
-	var n int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM login_failures WHERE user_name = ? AND at > ?`),
-		name, now.Add(-LockWindow).Unix()).Scan(&n); err != nil {
-		return nil, err
-	}
-	if n >= LockFailures {
-		return nil, hezuo.Errorf(ELOCKED, "登录失败次数过多，账户已锁定 15 分钟", "too many failed logins: the account is locked for 15 minutes")
-	}
-	var hash string
-	var id int64
-	var disabled bool
-	err := db.QueryRowContext(ctx, db.rebind(`SELECT id, password_hash, disabled FROM users WHERE name = ?`), name).Scan(&id, &hash, &disabled)
-	if errors.Is(err, sql.ErrNoRows) {
-		hash = "" // still record the failure below
-	} else if err != nil {
-		return nil, err
-	}
-	if hash == "" || !VerifyPassword(hash, password) || disabled {
-		if _, err := db.ExecContext(ctx, db.rebind(`INSERT INTO login_failures (user_name, at) VALUES (?, ?)`), name, now.Unix()); err != nil {
-			return nil, err
-		}
-		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "用户名或密码错误", "wrong user name or password")
-	}
-	if _, err := db.ExecContext(ctx, db.rebind(`DELETE FROM login_failures WHERE user_name = ? OR at < ?`), name, now.Add(-LockWindow).Unix()); err != nil {
-		return nil, err
-	}
-	return db.User(ctx, id)
 }

@@ -57,11 +57,11 @@ const loanRowSelect = `SELECT l.id, l.no, coalesce(pe.id, 0), coalesce(po.no, ''
 		l.for_cooperative, l.lender, l.amount_fen, l.rate_ppm, l.term_months, l.applied_on, l.approved_on, l.rejected_on,
 		l.disbursed_on, l.due_on, l.households_driven, l.note, coalesce(pe.name, po.name, ''), coalesce(o.name, ''),
 		l.village, coalesce(t.name, ''), l.version,
-		coalesce((SELECT sum(r.principal_fen) FROM loan_repayments r WHERE r.loan_id = l.id AND r.paid_on <= ?), 0),
-		coalesce((SELECT sum(r.interest_fen) FROM loan_repayments r WHERE r.loan_id = l.id AND r.paid_on <= ?), 0),
+		coalesce((SELECT sum(CASE WHEN r.principal_fen < 0 THEN 0 WHEN r.principal_fen > 10000000000 THEN 10000000000 ELSE r.principal_fen END) FROM loan_repayments r WHERE r.loan_id = l.id AND r.paid_on <= ?), 0),
+		coalesce((SELECT sum(CASE WHEN r.interest_fen < 0 THEN 0 WHEN r.interest_fen > 10000000000 THEN 10000000000 ELSE r.interest_fen END) FROM loan_repayments r WHERE r.loan_id = l.id AND r.paid_on <= ?), 0),
 		(SELECT count(*) FROM loan_guarantees g WHERE g.loan_id = l.id),
-		coalesce((SELECT sum(f.amount_fen) FROM loan_fee_subsidies f WHERE f.loan_id = l.id AND f.paid_on <= ?), 0),
-		coalesce((SELECT sum(f.amount_fen) FROM loan_fee_subsidies f WHERE f.loan_id = l.id AND f.paid_on <= ?
+		coalesce((SELECT sum(CASE WHEN f.amount_fen < 0 THEN 0 WHEN f.amount_fen > 10000000000 THEN 10000000000 ELSE f.amount_fen END) FROM loan_fee_subsidies f WHERE f.loan_id = l.id AND f.paid_on <= ?), 0),
+		coalesce((SELECT sum(CASE WHEN f.amount_fen < 0 THEN 0 WHEN f.amount_fen > 10000000000 THEN 10000000000 ELSE f.amount_fen END) FROM loan_fee_subsidies f WHERE f.loan_id = l.id AND f.paid_on <= ?
 			AND f.source = 'party_dues'), 0)
 	` + loanFrom
 
@@ -183,7 +183,7 @@ func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f LoanFilter) (*Lo
 		}
 	}
 	list := &LoanList{Items: []LoanRow{}}
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*), coalesce(sum(l.amount_fen), 0) `+loanFrom+` WHERE `+w.String()),
+	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*), coalesce(sum(CASE WHEN l.amount_fen < 0 THEN 0 WHEN l.amount_fen > 10000000000 THEN 10000000000 ELSE l.amount_fen END), 0) `+loanFrom+` WHERE `+w.String()),
 		w.args...).Scan(&list.Total, &list.AmountFen); err != nil {
 		return nil, err
 	}

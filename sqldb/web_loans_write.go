@@ -104,6 +104,21 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 	if l.Borrower == "" {
 		applicant = "party_org"
 	}
+	if l.Borrower != "" {
+		// The borrower first, before any rule reads their party status:
+		// a person outside a's scope is not found, and nothing more is
+		// said of them (hezuo reach.go).
+		var id int64
+		err := tx.QueryRowContext(ctx, db.rebind(`SELECT id FROM people WHERE id_hash = ?`), db.idHash(l.Borrower)).Scan(&id)
+		if errors.Is(err, sql.ErrNoRows) {
+			return hezuo.OutOfReach(rec, "borrower")
+		} else if err != nil {
+			return err
+		}
+		if err := db.writablePerson(ctx, tx, a, id, rec, "borrower"); err != nil {
+			return err
+		}
+	}
 	if err := p.loadLoans(&hezuo.Dataset{Loans: []hezuo.Loan{l}}); err != nil {
 		return refield(err, "", map[string]string{"id_number": "borrower"})
 	}
@@ -112,8 +127,7 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 		return err
 	}
 	if !a.Scope.Contains(village) {
-		return fieldError(hezuo.ENOTFOUND, rec, applicant, "申请人不在您的权限范围内（贷款计入 "+village+"）",
-			"the applicant lies outside your scope (the loan counts in "+village+")")
+		return hezuo.OutOfReach(rec, applicant)
 	}
 	seen := map[string]bool{}
 	for i, g := range app.Guarantees {

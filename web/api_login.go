@@ -8,8 +8,17 @@ import (
 )
 
 // apiLogin: POST /api/login {"username","password"} → 200 {"user":…} and the
-// session cookie; 401 on a wrong password; 429 while locked.
+// session cookie; 401 on a wrong password (or a name no user can have);
+// 429 while locked; 415, and nothing else done, for a body that is not
+// application/json.
 func (s *Server) apiLogin(w http.ResponseWriter, r *http.Request) {
+	if !isJSON(r) {
+		var b errorBody
+		b.Error.Code = hezuo.EINVALID
+		b.Error.Message = hezuo.ErrorMessage(errNotJSON, langOf(r))
+		writeJSON(w, http.StatusUnsupportedMediaType, b)
+		return
+	}
 	var in struct {
 		Username string `json:"username"`
 		Password string `json:"password"`
@@ -26,6 +35,9 @@ func (s *Server) apiLogin(w http.ResponseWriter, r *http.Request) {
 	s.setSessionCookie(w, sess.Token)
 	writeJSON(w, http.StatusOK, map[string]any{"user": sess.User, "csrf": sess.CSRF})
 }
+
+// errNotJSON refuses a sign-in whose body is not JSON (415).
+var errNotJSON = hezuo.Errorf(hezuo.EINVALID, "请求体应为 JSON（Content-Type: application/json）", "the body must be JSON (Content-Type: application/json)")
 
 // apiLogout: POST /api/logout ends the session.
 func (s *Server) apiLogout(w http.ResponseWriter, r *http.Request) error {

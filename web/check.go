@@ -8,7 +8,8 @@ import (
 )
 
 // checkView is the check page: per township, the blank spots and the orgs
-// that should build and have not, then every org's row if asked.
+// that should build and have not, then the rows of the list asked for
+// (hezuo.CheckFacts.InList: all, ok, should_build or uncovered).
 type checkView struct {
 	Page
 	AsOf      string
@@ -59,15 +60,18 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) error {
 		}
 		t.Orgs++
 		cv := row.View(v.Lang)
-		switch row.Status {
-		case "uncovered":
+		// The figures' own predicates (rules.Uncovered,
+		// rules.ShouldBuildNotBuilt): a blank spot that must build is in
+		// both columns and both lists, as the dashboard counts it.
+		if row.InList(hezuo.ListUncovered) {
 			t.Uncovered = append(t.Uncovered, cv)
 			v.Uncovered++
-		case "should_build":
+		}
+		if row.InList(hezuo.ListShouldBuild) {
 			t.ShouldBuild = append(t.ShouldBuild, cv)
 			v.Should++
 		}
-		if v.Status == "all" || v.Status == row.Status {
+		if row.InList(v.Status) {
 			v.Rows = append(v.Rows, cv)
 		}
 	}

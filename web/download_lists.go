@@ -84,13 +84,14 @@ func (s *Server) peopleDownload(w http.ResponseWriter, r *http.Request) error {
 	}
 	lang := langOf(r)
 	head := cols(lang, [2]string{"姓名", "Name"}, [2]string{"身份证号", "ID number"}, [2]string{"性别", "Sex"},
-		[2]string{"出生日期", "Birth date"}, [2]string{"户籍所在村", "Village"}, [2]string{"电话", "Phone"},
+		[2]string{"出生年份", "Year of birth"}, [2]string{"户籍所在村", "Village"}, [2]string{"电话", "Phone"},
 		[2]string{"政治面貌", "Party status"}, [2]string{"技术人才", "Technical talent"}, [2]string{"致富能手", "Leader"},
 		[2]string{"所在组织", "Orgs"})
 	rows := make([][]any, len(items))
 	sex := map[string]string{hezuo.SexMale: "男", hezuo.SexFemale: "女"}
 	for i, p := range items {
-		rows[i] = []any{p.Name, p.IDNumber, name(lang, sex, p.Sex), p.BirthDate, p.Village, p.Phone,
+		// A list masks ID numbers, so it shows the birth year (hezuo.ShownBirth).
+		rows[i] = []any{p.Name, p.IDNumber, name(lang, sex, p.Sex), p.BirthYear, p.Village, p.Phone,
 			name(lang, hezuo.StatusNames, p.PartyStatus), p.Talent, p.Leader, strings.Join(p.Orgs, " ")}
 	}
 	return s.sendXLSX(w, "人员.xlsx", "人员", head, rows)
@@ -165,7 +166,7 @@ func (s *Server) divisionsDownload(w http.ResponseWriter, r *http.Request) error
 }
 
 // checkDownload writes the check's rows: every org in scope, or those of
-// ?status= when it names one.
+// the list ?status= names (hezuo.CheckFacts.InList: the figures' own orgs).
 func (s *Server) checkDownload(w http.ResponseWriter, r *http.Request) error {
 	sc, day, err := scopeDayParams(r)
 	if err != nil {
@@ -182,7 +183,7 @@ func (s *Server) checkDownload(w http.ResponseWriter, r *http.Request) error {
 		[2]string{"结论", "Status"}, [2]string{"管理", "Managed by"}, [2]string{"理由", "Reasons"})
 	var out [][]any
 	for _, row := range rows {
-		if status != "" && status != "all" && row.Status != status {
+		if status != "" && !row.InList(status) {
 			continue
 		}
 		v := row.View(lang)

@@ -93,9 +93,11 @@ func newApp(t *testing.T, dsn string, opt Options) *app {
 		t.Fatal(err)
 	}
 	opt.Now = a.clock.Now
-	opt.Log = log.New(io.Discard, "", 0)
-	if testing.Verbose() {
-		opt.Log = log.Default()
+	if opt.Log == nil {
+		opt.Log = log.New(io.Discard, "", 0)
+		if testing.Verbose() {
+			opt.Log = log.Default()
+		}
 	}
 	s, err := New(db, opt)
 	if err != nil {

@@ -70,6 +70,7 @@ var messages = map[string][2]string{
 	"phone":                  {"联系电话", "Phone"},
 	"sex":                    {"性别", "Sex"},
 	"birth_date":             {"出生日期", "Born"},
+	"birth_year":             {"出生年份", "Year of birth"},
 	"party_status":           {"政治面貌", "Party status"},
 	"talent":                 {"技术人才", "Technical talent"},
 	"leader":                 {"致富能手", "Leader"},

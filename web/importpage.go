@@ -22,7 +22,7 @@ const actionImport = "import"
 // importKinds are the KINDs the upload page offers, in the order shown:
 // the registry, then the platforms. Every role that imports (county
 // administrators, township officers within their township) may import each.
-var importKinds = []string{"divisions", "orgs", "members", "party-orgs", "instructors", "dispatches",
+var importKinds = []string{"divisions", "orgs", "members", "party-orgs", "officers", "instructors", "dispatches",
 	"loans", "repayments", "guarantors", "trainings", "attendances", "pairings", "unit-pairings",
 	"contacts", "visits", "meetings", "meeting-attendances", "commitments"}
 
@@ -34,6 +34,7 @@ type importView struct {
 	Kind     string
 	File     string
 	Token    string // the upload to confirm ("" when there is nothing to confirm)
+	Cancel   string // the upload the page may cancel (to confirm, or with an error workbook)
 	Rows     int
 	New      int
 	Changed  int
@@ -60,7 +61,7 @@ func importAccess(r *http.Request) error {
 
 // importOptions are the options of an import by the request's user.
 func (s *Server) importOptions(r *http.Request) xlsx.Options {
-	return xlsx.Options{Today: s.today(), Access: accessOf(r)}
+	return xlsx.Options{Today: s.today(), Access: accessOf(r), TempDir: s.uploads.tempDir()}
 }
 
 // limitBody caps a request's body at n bytes before anything reads it
@@ -156,7 +157,7 @@ func (s *Server) preview(r *http.Request, up *upload, v *importView) (bool, erro
 	}
 	v.New, v.Changed, v.Same = plan.New, plan.Changed, plan.Unchanged
 	v.Notes = plan.Lines(v.Lang)
-	v.Token = up.Token
+	v.Token, v.Cancel = up.Token, up.Token
 	return true, nil
 }
 
@@ -185,7 +186,19 @@ func (s *Server) rejected(up *upload, rej *xlsx.Rejected, v *importView) {
 	up.Errors = out
 	s.uploads.setErrors(up.Token, out)
 	v.Errors = "/import/" + up.Token + "/errors.xlsx"
-	v.Token = ""
+	v.Token, v.Cancel = "", up.Token
+}
+
+// importCancel forgets an upload of the user and deletes its files.
+func (s *Server) importCancel(w http.ResponseWriter, r *http.Request) error {
+	if err := importAccess(r); err != nil {
+		return err
+	}
+	if up := s.uploads.get(r.PostFormValue("token"), sessionOf(r).User.Name, s.opt.Now()); up != nil {
+		s.uploads.remove(up.Token)
+	}
+	http.Redirect(w, r, "/import", http.StatusSeeOther)
+	return nil
 }
 
 // importConfirm writes a previewed upload: it is read and checked again

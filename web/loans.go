@@ -137,19 +137,4 @@ func parseYuan(s string) (int64, bool) {
 
 // parsePercent reads an annual rate typed in percent ("4.35") as parts per
 // million (43500).
-func parsePercent(s string) (int, bool) {
-	s = strings.TrimSuffix(strings.TrimSpace(s), "%")
-	whole, frac, _ := strings.Cut(s, ".")
-	if whole == "" || len(frac) > 4 || strings.HasPrefix(whole, "-") {
-		return 0, false
-	}
-	for len(frac) < 4 {
-		frac += "0"
-	}
-	w, err1 := strconv.Atoi(whole)
-	f, err2 := strconv.Atoi(frac)
-	if err1 != nil || err2 != nil || w > 100 {
-		return 0, false
-	}
-	return w*10000 + f, true
-}
+func parsePercent(s string) (int, bool) { return hezuo.ParsePercent(s) }

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"hezuo"
 )
@@ -179,6 +180,12 @@ func TestLoanFormRoundTrip(t *testing.T) {
 				t.Errorf("repayment %v: %d %v", bad.form, st, fieldErrors(body))
 			}
 		}
+		// The reference rate in force from the disbursement: a row of the table.
+		ref := hezuo.LendingRate{EffectiveFrom: disbursed, Kind: hezuo.RateLPR, RatePPM: 37000, Source: "测试"}
+		if err := a.db.SetLendingRate(context.Background(), &hezuo.Access{User: "admin", Role: hezuo.RoleCountyAdmin, Scope: hezuo.Scope{Prefix: "222424"}},
+			ref, today, time.Now()); err != nil {
+			t.Fatal(err)
+		}
 		// Through the API: interest on the 90 days since the disbursement.
 		st, body := c.postJSON("/api/loans/T-DK-1/repayments", map[string]any{"paid_on": repaid.String(), "principal_fen": 10_000_00, "interest_fen": 544_00})
 		if st != http.StatusCreated {
@@ -200,7 +207,8 @@ func TestLoanFormRoundTrip(t *testing.T) {
 		if after.RepaidFen != 10_000_00 || after.OutstandingFen != 40_000_00 || len(after.Subsidies) != 1 {
 			t.Fatalf("after the repayment: %+v", after)
 		}
-		// 50,000 yuan × 90 days × 1.85% / 360 = 231.25 yuan.
+		// 50,000 yuan × 90 days × 1.85% / 360 = 231.25 yuan, at half the reference
+		// rate of 3.70% added below as in force from the disbursement.
 		sub := after.Subsidies[0]
 		if sub.Year != repaid.Year() || len(sub.Periods) != 1 || sub.Periods[0].Days != 90 || sub.SubsidyFen != 231_25 || len(sub.Reasons) == 0 {
 			t.Errorf("subsidy: %+v", sub)

@@ -77,6 +77,7 @@ type loanSubsidiesView struct {
 	Items    []subsidyRow
 	TotalFen int64
 	CutFen   int64
+	Rates    []hezuo.LendingRate // the reference rates by date (read only here)
 }
 
 // subsidyRow is one loan's subsidy with its reasons in the page's language.
@@ -98,8 +99,12 @@ func (s *Server) loanSubsidies(r *http.Request) (loanSubsidiesView, error) {
 	if err != nil {
 		return loanSubsidiesView{}, err
 	}
+	rates, err := s.db.LendingRates(r.Context())
+	if err != nil {
+		return loanSubsidiesView{}, err
+	}
 	v := loanSubsidiesView{Page: s.pageOf(r, "loans", "loan_subsidies"), Scope: r.URL.Query().Get("scope"), Year: year, AsOf: asOf.String(),
-		DayBasis: st.DayBasis()}
+		DayBasis: st.DayBasis(), Rates: rates}
 	for _, sub := range subs {
 		v.Items = append(v.Items, subsidyRow{LoanSubsidy: sub, Reasons: sub.View(v.Lang).Reasons})
 		v.TotalFen += sub.SubsidyFen

@@ -184,7 +184,10 @@ func TestLoanPages(t *testing.T) {
 			Events []struct{ Event string } `json:"events"`
 		}
 		c.getJSON("/api/loans/"+no, &d)
-		if len(d.Guarantees) != 1 || d.Guarantees[0].PeakFen == 0 || len(d.Events) < 5 || len(d.Subsidies) != 2 || d.Subsidies[0].SubsidyFen != 2257_00 {
+		// 120,000 yuan from 2020-01-27, interest paid 2021-01-27, at half the LPR then in
+		// force: 24 days at 4.15% (12,000,000 × 24 × 2.075% / 360 = 16,600), 60 at 4.05%
+		// (40,500) and 282 from 2020-04-20 at 3.85% (180,950).
+		if len(d.Guarantees) != 1 || d.Guarantees[0].PeakFen == 0 || len(d.Events) < 5 || len(d.Subsidies) != 2 || d.Subsidies[0].SubsidyFen != 16_600+40_500+180_950 {
 			t.Errorf("loan %s: %+v", no, d)
 		}
 		// The year's subsidies: the store's computation, page and download agree.
@@ -212,7 +215,9 @@ func TestLoanPages(t *testing.T) {
 				t.Errorf("the subsidy list shows an ID number")
 			}
 		}
-		if st2, body := c.get(fmt.Sprintf("/loans/subsidies?year=%d", year)); st2 != http.StatusOK || !strings.Contains(body, hezuo.Yuan(total)) {
+		// The page shows the table of reference rates it used (read only).
+		if st2, body := c.get(fmt.Sprintf("/loans/subsidies?year=%d", year)); st2 != http.StatusOK || !strings.Contains(body, hezuo.Yuan(total)) ||
+			!strings.Contains(body, `id="lending-rates"`) || !strings.Contains(body, "<td>2022-08-22</td>") || !strings.Contains(body, "3.65%") {
 			t.Errorf("/loans/subsidies: %d", st2)
 		}
 		_, _, b := c.raw(fmt.Sprintf("/loans/subsidies.xlsx?year=%d", year))

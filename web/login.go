@@ -17,14 +17,6 @@ type loginView struct {
 	Error    string
 }
 
-// safeNext keeps a post-login redirect on this site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return "/"
-	}
-	return next
-}
-
 // loginPage shows the sign-in form with a fresh double-submit CSRF token.
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 	// Reuse the token a stray second GET (a prefetch, another tab) would
@@ -34,7 +26,7 @@ func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 		tok = c.Value
 	}
 	http.SetCookie(w, &http.Cookie{Name: preCSRFCookie, Value: tok, Path: "/login", HttpOnly: true, SameSite: http.SameSiteStrictMode, Secure: s.opt.Secure})
-	v := loginView{Page: s.pageOf(r, "", "login"), Next: safeNext(r.URL.Query().Get("next"))}
+	v := loginView{Page: s.pageOf(r, "", "login"), Next: localTarget(r.URL.Query().Get("next"))}
 	v.CSRF = tok
 	if err := s.render(w, http.StatusOK, "login", v); err != nil {
 		s.errorPage(w, r, err)
@@ -52,32 +44,22 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PostFormValue("username"))
 	sess, err := s.signIn(r, name, r.PostFormValue("password"))
 	if err != nil {
-		v := loginView{Page: s.pageOf(r, "", "login"), Next: safeNext(r.PostFormValue("next")), Username: name, Error: s.errText(r, err)}
+		v := loginView{Page: s.pageOf(r, "", "login"), Next: localTarget(r.PostFormValue("next")), Error: s.errText(r, err)}
+		if hezuo.ValidUserName(name) {
+			v.Username = name
+		}
 		v.CSRF = c.Value
 		s.render(w, statusOf(err), "login", v)
 		return
 	}
 	s.setSessionCookie(w, sess.Token)
-	http.Redirect(w, r, safeNext(r.PostFormValue("next")), http.StatusSeeOther)
+	http.Redirect(w, r, localTarget(r.PostFormValue("next")), http.StatusSeeOther)
 }
 
-// signIn authenticates and starts a session, auditing refusals and successes.
+// signIn authenticates and starts a session; the store audits refusals and
+// successes in the transaction of their effect.
 func (s *Server) signIn(r *http.Request, name, password string) (*sqldb.Session, error) {
-	now := s.opt.Now()
-	u, err := s.db.Authenticate(r.Context(), name, password, now)
-	who := &hezuo.Access{User: name}
-	if err != nil {
-		if code := hezuo.ErrorCode(err); code == hezuo.EUNAUTHORIZED || code == sqldb.ELOCKED {
-			s.db.Audit(r.Context(), who, now, hezuo.ActionLogin, "session", name, "", "refused: "+code)
-		}
-		return nil, err
-	}
-	sess, err := s.db.CreateSession(r.Context(), u, langOf(r), now)
-	if err != nil {
-		return nil, err
-	}
-	s.db.Audit(r.Context(), u.Access(), now, hezuo.ActionLogin, "session", u.Name, "", "ok")
-	return sess, nil
+	return s.db.SignIn(r.Context(), name, password, langOf(r), s.opt.Now())
 }
 
 // logoutSubmit ends the session.
@@ -97,7 +79,7 @@ func (s *Server) switchLang(w http.ResponseWriter, r *http.Request) {
 		lang = "zh"
 	}
 	http.SetCookie(w, &http.Cookie{Name: langCookie, Value: lang, Path: "/", MaxAge: 365 * 24 * 3600, SameSite: http.SameSiteLaxMode, Secure: s.opt.Secure})
-	http.Redirect(w, r, safeNext(r.URL.Query().Get("next")), http.StatusSeeOther)
+	http.Redirect(w, r, localTarget(r.URL.Query().Get("next")), http.StatusSeeOther)
 }
 
 // notFoundPage answers unknown paths.

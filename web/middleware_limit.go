@@ -18,7 +18,7 @@ import (
 
 // Rate limits (ASVS 2.2.1, 11.1.4): sign-ins and imports are limited per
 // client address and per user, with token buckets kept in memory. They add
-// to the lockout after failed sign-ins (sqldb.Authenticate), which holds
+// to the lockout after failed sign-ins (sqldb.SignIn), which holds
 // across restarts; these protect against floods and guessing across users.
 type Limits struct {
 	LoginPerIP    Rate // sign-in attempts from one address (default 30 a minute, bursts of 10)
@@ -124,6 +124,10 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 		login := false
 		switch r.URL.Path {
 		case "/login", "/api/login":
+			if r.URL.Path == "/api/login" && !isJSON(r) {
+				next.ServeHTTP(w, r) // 415: the body is not even read
+				return
+			}
 			perIP, perUser, login = s.opt.Limits.LoginPerIP, s.opt.Limits.LoginPerUser, true
 			user = loginName(r)
 		case "/import", "/import/confirm":
@@ -148,7 +152,7 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 			return
 		}
 		if login {
-			// A locked account (sqldb.Authenticate) answers 429 too: tell
+			// A locked account (sqldb.SignIn) answers 429 too: tell
 			// the client the longest it may have to wait.
 			w = &retryAfterWriter{ResponseWriter: w, secs: int(sqldb.LockWindow.Seconds())}
 		}
@@ -157,8 +161,16 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 }
 
 // loginName reads the user name of a sign-in request (form or JSON) and
-// leaves the body readable for the handler.
+// leaves the body readable for the handler; "" for a name no user can have
+// (its bucket would hold it: such a sign-in is refused at once anyway).
 func loginName(r *http.Request) string {
+	if n := rawLoginName(r); hezuo.ValidUserName(n) {
+		return n
+	}
+	return ""
+}
+
+func rawLoginName(r *http.Request) string {
 	if isJSON(r) {
 		b, err := io.ReadAll(io.LimitReader(r.Body, 1<<16))
 		r.Body = io.NopCloser(bytes.NewReader(b))

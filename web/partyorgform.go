@@ -22,6 +22,7 @@ type partyOrgFormView struct {
 	JointKind []string
 	Today     string
 	Ended     bool
+	officersSection
 }
 
 // partyOrgForm is the form's fields as typed; Orgs holds org numbers
@@ -104,6 +105,10 @@ func (s *Server) partyOrgEditPage(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
+	v.PostForm = officerForm{Post: hezuo.Posts[0].ZH, From: s.today().String()}
+	if err := s.officersOf(r, &v, p.No); err != nil {
+		return err
+	}
 	return s.render(w, http.StatusOK, "partyorgform", v)
 }
 
@@ -143,6 +148,12 @@ func (s *Server) savePartyOrg(w http.ResponseWriter, r *http.Request, isNew bool
 		return err
 	}
 	v.Errors, v.General = errs, general
+	if !isNew {
+		v.PostForm = officerForm{Post: hezuo.Posts[0].ZH, From: s.today().String()}
+		if err := s.officersOf(r, &v, f.No); err != nil {
+			return err
+		}
+	}
 	return s.render(w, http.StatusUnprocessableEntity, "partyorgform", v)
 }
 

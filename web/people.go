@@ -15,6 +15,18 @@ type peopleView struct {
 	Sorts map[string]string
 }
 
+// SearchPlaceholder and SearchHint are the text keys of the search box:
+// only roles that see whole ID numbers may search by one (ListPeople).
+func (v peopleView) SearchPlaceholder() string { return v.searchKey("people_search_placeholder") }
+func (v peopleView) SearchHint() string        { return v.searchKey("people_search_hint") }
+
+func (v peopleView) searchKey(key string) string {
+	if v.User != nil && v.User.Access().SeesPersonalData() {
+		return key
+	}
+	return key + "_masked"
+}
+
 func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"), Party: q.Get("party") != "", Talent: q.Get("talent") != "",

@@ -81,6 +81,8 @@ func (p Page) Name(table, code string) string {
 		m = hezuo.RoleNames
 	case "party":
 		m = hezuo.StatusNames
+	case "rate_kind":
+		m = hezuo.RateKindNames
 	case "sex":
 		m = map[string]string{hezuo.SexMale: "男", hezuo.SexFemale: "女"}
 	}

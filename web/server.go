@@ -27,6 +27,10 @@ type Options struct {
 	Logger      *slog.Logger // the request log, one line per request (default slog.Default())
 	TrustProxy  bool         // take the client address from X-Real-IP / X-Forwarded-For (behind nginx)
 	Limits      Limits       // rate limits of sign-ins and imports
+	// UploadDir is where uploaded spreadsheets wait for confirmation
+	// (default <temp dir>/hezuo-uploads), each server in a directory of its
+	// own; New removes what no running server holds (a crashed one's files).
+	UploadDir string
 }
 
 // Server is the web application over one database.
@@ -38,8 +42,9 @@ type Server struct {
 	// uploads are the spreadsheets uploaded for import, waiting for
 	// their confirmation.
 	uploads uploads
-	limits  limiter      // rate-limit buckets
-	h       http.Handler // the routes inside the middleware
+	limits  limiter       // rate-limit buckets
+	h       http.Handler  // the routes inside the middleware
+	stop    chan struct{} // closed by Close: ends the expiry of uploads
 }
 
 // New returns the web application over db.
@@ -67,7 +72,14 @@ func New(db *sqldb.DB, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{db: db, opt: opt, mux: http.NewServeMux(), tmpl: t}
+	s := &Server{db: db, opt: opt, mux: http.NewServeMux(), tmpl: t, stop: make(chan struct{})}
+	s.uploads.root = opt.UploadDir
+	if n, err := s.uploads.sweep(time.Now()); err != nil {
+		opt.Log.Printf("uploads: removing earlier servers' files: %v", err)
+	} else if n > 0 {
+		opt.Log.Printf("uploads: removed %d files or directories earlier servers left", n)
+	}
+	go s.expireUploads()
 	s.routes()
 	s.healthRoutes()
 	s.h = s.handler()
@@ -76,7 +88,28 @@ func New(db *sqldb.DB, opt Options) (*Server, error) {
 
 // Close removes the server's temporary files (spreadsheets uploaded and
 // not yet confirmed); call it after the last request.
-func (s *Server) Close() error { return s.uploads.close() }
+func (s *Server) Close() error {
+	select {
+	case <-s.stop:
+	default:
+		close(s.stop)
+	}
+	return s.uploads.close()
+}
+
+// expireUploads removes expired uploads every few minutes until Close.
+func (s *Server) expireUploads() {
+	t := time.NewTicker(5 * time.Minute)
+	defer t.Stop()
+	for {
+		select {
+		case <-s.stop:
+			return
+		case <-t.C:
+			s.uploads.expire(s.opt.Now())
+		}
+	}
+}
 
 // ServeHTTP serves one request through the middleware (middleware.go).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {

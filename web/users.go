@@ -55,10 +55,9 @@ func (s *Server) userCreateSubmit(w http.ResponseWriter, r *http.Request) error 
 		}
 	}
 	if err == nil {
-		err = s.db.CreateUser(r.Context(), &u, r.PostFormValue("password"), s.opt.Now())
+		err = s.db.CreateUserBy(r.Context(), a, &u, r.PostFormValue("password"), s.opt.Now())
 	}
 	if err == nil {
-		s.db.Audit(r.Context(), a, s.opt.Now(), hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), "created "+u.Role+" "+u.Scope)
 		http.Redirect(w, r, "/users?done=1", http.StatusSeeOther)
 		return nil
 	}
@@ -95,26 +94,15 @@ func (s *Server) userChangeSubmit(w http.ResponseWriter, r *http.Request) error 
 		if u.Name == a.User {
 			return hezuo.Errorf(hezuo.EINVALID, "不能停用自己", "you cannot disable yourself")
 		}
-		err = s.db.SetUserDisabled(r.Context(), id, op == "disable")
+		err = s.db.SetUserDisabledBy(r.Context(), a, id, op == "disable", s.opt.Now())
 	case "password":
-		err = s.db.SetUserPassword(r.Context(), id, r.PostFormValue("password"))
+		err = s.db.SetUserPasswordBy(r.Context(), a, id, r.PostFormValue("password"), s.opt.Now())
 	default:
 		err = hezuo.Errorf(hezuo.EINVALID, "未知操作", "unknown operation")
 	}
 	if err != nil {
 		return err
 	}
-	s.db.Audit(r.Context(), a, s.opt.Now(), hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), op)
 	http.Redirect(w, r, "/users?done=1", http.StatusSeeOther)
 	return nil
-}
-
-// scopeDivision returns the 12-digit division of a scope string ("" for all).
-func scopeDivision(scope string) string {
-	sc, err := hezuo.ParseScope(scope)
-	if err != nil || sc.Prefix == "" {
-		return ""
-	}
-	lo, _ := sc.Range()
-	return lo
 }

@@ -67,11 +67,12 @@ func writeCSV(s *Schema, rows [][]any, path string) error {
 	return f.Close()
 }
 
-// cellText writes a value as CSV text.
+// cellText writes a value as CSV text; text cells are made safe from
+// formula injection (csvText), numbers and dates are written as they are.
 func cellText(v any) string {
 	switch x := v.(type) {
 	case string:
-		return x
+		return csvText(x)
 	case int:
 		return strconv.Itoa(x)
 	case hezuo.Date:

@@ -42,6 +42,8 @@ func history(t *testing.T, db *sqldb.DB) {
 		{No: "J1", Name: "联合党支部", Form: hezuo.FormJointBranch, JointKind: hezuo.JointCrossVill, Seat: fxVA1, Parent: "T1",
 			Orgs: []string{"ORG-002", "ORG-003"}, Villages: []string{fxVA1, fxVA2}, Period: hezuo.Period{From: d("2016-07-01"), To: d("2023-01-01")}},
 	}
+	ds.Officers = []hezuo.Officer{{PartyOrg: "B1", IDNumber: p1, Role: hezuo.RoleCommittee, Duty: hezuo.DutyPublicity,
+		Period: hezuo.Period{From: d("2021-01-10"), To: d("2024-01-10")}}}
 	ds.Instructors = []hezuo.Instructor{{IDNumber: p2, Township: "220999101", Unit: "乙乡农业站"}}
 	ds.Dispatches = []hezuo.Dispatch{{IDNumber: p2, OrgNo: "ORG-004", Period: hezuo.Period{From: d("2020-01-01"), To: d("2021-01-01")}},
 		{IDNumber: p2, OrgNo: "ORG-004", Period: hezuo.Period{From: d("2022-01-01")}}}

@@ -23,6 +23,10 @@ type Options struct {
 	// township officer's rows must lie in the township: any row referring
 	// to an org, village, person or other record outside is a problem.
 	Access *hezuo.Access
+	// TempDir is where a large worksheet is unpacked while it is read
+	// ("" for the system's temporary directory; the web server gives its
+	// upload directory, emptied when it starts).
+	TempDir string
 }
 
 // kindRows converts rows of one KIND into records and merges them with what
@@ -73,7 +77,7 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 	if sheet == "" {
 		sheet = s.Sheet
 	}
-	sh, err := Open(path, sheet)
+	sh, err := openIn(path, sheet, opt.TempDir)
 	if err != nil {
 		return nil, err
 	}

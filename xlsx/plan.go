@@ -114,6 +114,18 @@ func Import(ctx context.Context, st Store, kind, path string, opt Options, dryRu
 func (b *Batch) Plan(ctx context.Context, st Store) (*Plan, error) {
 	var plan *Plan
 	if len(b.Problems) == 0 || b.Rows > 0 {
+		// The scope first: a row that touches a record outside the user's
+		// scope is refused without being compared with the stored records,
+		// so that no problem found by that comparison (a stored status, a
+		// stored period) tells of a record the user may not read.
+		n := len(b.Problems)
+		if err := b.checkScope(ctx, st); err != nil {
+			return nil, err
+		}
+		if len(b.Problems) > n {
+			b.Problems = sortProblems(b.Problems)
+			return nil, &Rejected{File: b.Path, Sheet: b.Sheet, Problems: b.Problems}
+		}
 		have, err := st.Existing(ctx, b.kind.probe())
 		if err != nil {
 			return nil, err
@@ -125,9 +137,6 @@ func (b *Batch) Plan(ctx context.Context, st Store) (*Plan, error) {
 			return nil, err
 		}
 		plan = b.kind.plan(b, have)
-		if err := b.checkScope(ctx, st); err != nil {
-			return nil, err
-		}
 	}
 	if len(b.Problems) > 0 {
 		b.Problems = sortProblems(b.Problems)

@@ -121,7 +121,7 @@ func TestLifeAndLoanKinds(t *testing.T) {
 				{f.branch, "联席会议", "2025/11/3", "村企联席会议", f.village, "两委成员", ""},
 			}, func(rows [][]any) { rows[1][3] = "村企联席会议（扩大）" }},
 			{"meeting-attendances", meetAttendHeader, [][]any{{f.branch, "organizational-life meeting", "2025-12-20", f.member}}, nil},
-			{"commitments", commitmentHeader, [][]any{{f.member, 2030, "", "2029-12-28", "带动 5 户发展木耳", "", "", ""}},
+			{"commitments", commitmentHeader, [][]any{{f.member, 2027, "", "2026-12-01", "带动 5 户发展木耳", "", "", ""}},
 				func(rows [][]any) { rows[0][4] = "带动 6 户发展木耳" }},
 			{"repayments", repaymentHeader, [][]any{{f.loan.No, demoToday, "1.00", "0.05"}}, func(rows [][]any) { rows[0][3] = "0.06" }},
 			{"loans", loanHeader, [][]any{{"T-GL-1", f.member, "", "", "扩大种植", "否", "农村信用社", "10000", "4.35", 12, "2025-03-01", "2025-03-05", "2025-03-10", ""}}, nil},
@@ -143,7 +143,7 @@ func TestLifeAndLoanKinds(t *testing.T) {
 		after := fullDump(t, db)
 		var commitment *hezuo.Commitment
 		for i, c := range after.Commitments {
-			if c.IDNumber == f.member && c.Year == 2030 {
+			if c.IDNumber == f.member && c.Year == 2027 {
 				commitment = &after.Commitments[i]
 			}
 		}
@@ -184,7 +184,7 @@ func TestLifeAndLoanKinds(t *testing.T) {
 			{"attendance future meeting", "meeting-attendances", meetAttendHeader, []any{f.branch, "组织生活会", "2026-03-01", f.member}, "日期", "尚未举行"},
 			{"attendance unknown meeting", "meeting-attendances", meetAttendHeader, []any{f.branch, "党课", "2025-05-02", f.member}, "日期", "未知的会议"},
 			{"commitment of a non-member", "commitments", commitmentHeader, []any{f.nonMember, 2025, f.branch, "2025-02-01", "带头致富", "", "", ""}, "身份证号", "不是党员"},
-			{"commitment fulfilled without evidence", "commitments", commitmentHeader, []any{f.member, 2031, "", "2031-01-05", "带头致富", "已践诺", "2025-12-01", ""}, "完成日期", "早于承诺日期"},
+			{"commitment fulfilled without evidence", "commitments", commitmentHeader, []any{f.member, 2026, "", "2026-01-05", "带头致富", "已践诺", "2025-12-01", ""}, "完成日期", "早于承诺日期"},
 			{"repayment before disbursement", "repayments", repaymentHeader, []any{f.loan.No, day, "100", ""}, "还款日期", "早于贷款发放日期"},
 			{"repayment of an undisbursed loan", "repayments", repaymentHeader, []any{f.undisbursed, "2025-06-01", "100", ""}, "还款日期", "尚未发放"},
 			{"repayment beyond the principal", "repayments", repaymentHeader, []any{f.loan.No, f.loan.DisbursedOn.AddDays(1), yuan(f.loan.AmountFen - f.repaid), ""}, "金额(元)", "超过贷款金额"},

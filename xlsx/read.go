@@ -50,13 +50,19 @@ func errUnreadable(path string, err error) error {
 
 // Open opens a .xlsx or .csv file and reads its header row. For a workbook
 // it reads the sheet named sheet when there is one, else the first sheet
-// that is not an instructions sheet.
-func Open(path, sheet string) (*Sheet, error) {
+// that is not an instructions sheet. A file beyond the limits of limits.go
+// (size unzipped, make-up of a .xlsx, rows, cell length) is EINVALID, from
+// Open or from Next, before it is held in memory.
+func Open(path, sheet string) (*Sheet, error) { return openIn(path, sheet, "") }
+
+// openIn is Open with large worksheets unpacked to tmp ("" for the
+// system's temporary directory).
+func openIn(path, sheet, tmp string) (*Sheet, error) {
 	var s *Sheet
 	var err error
 	switch Format(path) {
 	case "xlsx":
-		s, err = openXLSX(path, sheet)
+		s, err = openXLSX(path, sheet, tmp)
 	case "csv":
 		s, err = openCSV(path)
 	default:
@@ -72,6 +78,10 @@ func Open(path, sheet string) (*Sheet, error) {
 	} else if err != nil {
 		s.Close()
 		return nil, errUnreadable(path, err)
+	}
+	if err := s.checkCells(1, head); err != nil {
+		s.Close()
+		return nil, err
 	}
 	s.row = 1
 	s.Header = make([]string, len(head))
@@ -93,6 +103,9 @@ func (s *Sheet) Next() (int, []string, error) {
 		return s.row, nil, err
 	}
 	s.row++
+	if err := s.checkCells(s.row, cells); err != nil {
+		return s.row, nil, err
+	}
 	return s.row, cells, nil
 }
 
@@ -118,8 +131,11 @@ func blankRow(cells []string) bool {
 // instructionSheets are sheet names a reader skips when choosing the data sheet.
 var instructionSheets = map[string]bool{"填写说明": true, "说明": true, "instructions": true, "Instructions": true}
 
-func openXLSX(path, want string) (*Sheet, error) {
-	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true})
+func openXLSX(path, want, tmp string) (*Sheet, error) {
+	if err := checkZip(path); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenFile(path, excelizeOptions(tmp))
 	if err != nil {
 		return nil, errUnreadable(path, err)
 	}
@@ -164,6 +180,9 @@ func openXLSX(path, want string) (*Sheet, error) {
 // Windows saves) — and its delimiter (comma, else tab or semicolon when the
 // header line holds those and no comma).
 func openCSV(path string) (*Sheet, error) {
+	if fi, err := os.Stat(path); err == nil && fi.Size() > MaxUnzipped {
+		return nil, hezuo.Errorf(hezuo.EINVALID, "%s 超过 %s，拒绝读取", "%s is larger than %s: refused", path, sizeText(MaxUnzipped))
+	}
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return nil, errUnreadable(path, err)
@@ -198,6 +217,9 @@ func openCSV(path string) (*Sheet, error) {
 		rec, err := r.Read()
 		if err != nil && !errors.Is(err, io.EOF) {
 			err = fmt.Errorf("CSV: %w", err)
+		}
+		for i, c := range rec {
+			rec[i] = csvUntext(c) // what Export protected (csvsafe.go)
 		}
 		return rec, err
 	}

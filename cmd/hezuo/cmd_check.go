@@ -8,10 +8,22 @@ import (
 )
 
 func cmdCheck(e *env, args []string) error {
-	f := newFlags(e, "check [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
-		"每个组织的应建形式、实际形式、状态、管理组织和理由 / every org's required and actual form, status, manager and reasons",
+	f := newFlags(e, "check [--db DSN] [--scope CODE] [--as-of DATE] [--status all|ok|should_build|uncovered] [--format json|text]",
+		"每个组织的应建形式、实际形式、状态、管理组织和理由；--status 只列出一类（should_build 为统计“应建未建”的组织，含应建的空白点；uncovered 为空白点）\n"+
+			"every org's required and actual form, status, manager and reasons; --status lists one kind (should_build: the orgs the figure should_build_not_built counts, blank spots that must build included; uncovered: the blank spots)",
 		"db", "scope", "as-of", "format")
-	db, scope, day, err := f.openAt(e, args)
+	list := f.String("status", hezuo.ListAll, "列出的组织 all|ok|should_build|uncovered / orgs listed")
+	if err := f.parseOnly(e, args); err != nil {
+		return err
+	}
+	if !hezuo.ValidList(*list) {
+		return usagef("--status 应为 all、ok、should_build 或 uncovered，而不是 %q / --status must be all, ok, should_build or uncovered, not %q", *list, *list)
+	}
+	scope, day, err := f.scopeDay()
+	if err != nil {
+		return err
+	}
+	db, err := f.open(e)
 	if err != nil {
 		return err
 	}
@@ -20,9 +32,11 @@ func cmdCheck(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	views := make([]hezuo.CheckView, len(rows))
-	for i, r := range rows {
-		views[i] = r.View(e.lang)
+	views := []hezuo.CheckView{}
+	for _, r := range rows {
+		if r.InList(*list) {
+			views = append(views, r.View(e.lang))
+		}
 	}
 	if *f.format == "json" {
 		return writeJSON(e.stdout, views)
@@ -34,7 +48,11 @@ func cmdCheck(e *env, args []string) error {
 func printCheck(w io.Writer, views []hezuo.CheckView, lang string) {
 	counts := map[string]int{}
 	for _, v := range views {
-		counts[v.Status]++
+		for _, l := range []string{hezuo.ListOK, hezuo.ListShouldBuild, hezuo.ListUncovered} {
+			if v.InList(l) {
+				counts[l]++
+			}
+		}
 		if lang == "en" {
 			fmt.Fprintf(w, "%s %s [%s] required %s, actual %s, status %s, managed by %s %s\n",
 				v.OrgNo, v.Name, v.Kind, v.Required, v.Actual, v.Status, v.ManagedBy.Level, v.ManagedBy.Code)
@@ -54,8 +72,8 @@ func printCheck(w io.Writer, views []hezuo.CheckView, lang string) {
 		}
 	}
 	if lang == "en" {
-		fmt.Fprintf(w, "%d orgs: %d ok, %d should build, %d blank spots\n", len(views), counts["ok"], counts["should_build"], counts["uncovered"])
+		fmt.Fprintf(w, "%d orgs: %d ok, %d should build (blank spots that must build included), %d blank spots\n", len(views), counts["ok"], counts["should_build"], counts["uncovered"])
 	} else {
-		fmt.Fprintf(w, "共 %d 个组织：正常 %d 个，应建未建 %d 个，空白点 %d 个\n", len(views), counts["ok"], counts["should_build"], counts["uncovered"])
+		fmt.Fprintf(w, "共 %d 个组织：正常 %d 个，应建未建 %d 个（含应建的空白点），空白点 %d 个\n", len(views), counts["ok"], counts["should_build"], counts["uncovered"])
 	}
 }

@@ -226,12 +226,16 @@ func printSubsidies(e *env, format string, subs []rules.Subsidy, year int, day h
 	}
 	w := e.stdout
 	for _, v := range views {
+		rate := hezuo.Percent(v.RatePPM)
+		if v.RateUnknown {
+			rate = map[bool]string{true: "unknown (no reference rate)", false: "未知（无参考利率）"}[e.lang == "en"]
+		}
 		if e.lang == "en" {
 			fmt.Fprintf(w, "%s %s: rate %s, %d period(s), %s yuan before caps, %s cut, subsidy %s yuan\n", v.LoanNo, v.Borrower,
-				hezuo.Percent(v.RatePPM), len(v.Periods), hezuo.Yuan(v.GrossFen), hezuo.Yuan(v.CutFen), hezuo.Yuan(v.SubsidyFen))
+				rate, len(v.Periods), hezuo.Yuan(v.GrossFen), hezuo.Yuan(v.CutFen), hezuo.Yuan(v.SubsidyFen))
 		} else {
 			fmt.Fprintf(w, "%s 借款人 %s：贴息率 %s，计息期 %d 个，应贴 %s 元，核减 %s 元，贴息 %s 元\n", v.LoanNo, v.Borrower,
-				hezuo.Percent(v.RatePPM), len(v.Periods), hezuo.Yuan(v.GrossFen), hezuo.Yuan(v.CutFen), hezuo.Yuan(v.SubsidyFen))
+				rate, len(v.Periods), hezuo.Yuan(v.GrossFen), hezuo.Yuan(v.CutFen), hezuo.Yuan(v.SubsidyFen))
 		}
 		for _, r := range v.Reasons {
 			fmt.Fprintf(w, "    · %s\n", r)

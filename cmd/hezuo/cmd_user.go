@@ -76,7 +76,6 @@ func userAdd(e *env, args []string) error {
 	if err := db.CreateUser(e.ctx, u, pw, time.Now()); err != nil {
 		return err
 	}
-	db.Audit(e.ctx, hezuo.System, time.Now(), hezuo.ActionUser, "user", u.Name, "", "created by the command line: "+u.Role+" "+u.Scope)
 	fmt.Fprintf(e.stdout, "用户 %s 已创建 / user %s created (%s, %s)\n", u.Name, u.Name, u.Role, u.Scope)
 	if generated {
 		fmt.Fprintf(e.stdout, "密码 / password: %s  （只显示这一次 / shown only once）\n", pw)
@@ -163,7 +162,6 @@ func userChange(e *env, op string, args []string) error {
 			return err
 		}
 	}
-	db.Audit(e.ctx, hezuo.System, time.Now(), hezuo.ActionUser, "user", u.Name, "", op+" by the command line")
 	fmt.Fprintf(e.stdout, "用户 %s：%s 完成 / done\n", u.Name, op)
 	return nil
 }

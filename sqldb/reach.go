@@ -1,0 +1,44 @@
+package sqldb
+
+import (
+	"context"
+
+	"hezuo"
+)
+
+// personPlaces returns where the person with database id lies for the
+// write-scope decision (hezuo reach.go): the home village, or without one
+// the home villages of the orgs of all their memberships — the same rule
+// as Places for imports.
+func (db *DB) personPlaces(ctx context.Context, q querier, id int64) ([]string, error) {
+	rows, err := q.QueryContext(ctx, db.rebind(`SELECT village FROM people WHERE id = ? AND village IS NOT NULL
+		UNION ALL SELECT o.village FROM memberships m JOIN orgs o ON o.id = m.org_id JOIN people p ON p.id = m.person_id
+		WHERE m.person_id = ? AND p.village IS NULL`), id, id)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}
+
+// writablePerson refuses a write by a that changes or refers to the person
+// with database id when the person lies outside a's scope, with the answer
+// of a missing record (hezuo.OutOfReach) naming record and field.
+func (db *DB) writablePerson(ctx context.Context, q querier, a *hezuo.Access, id int64, record, field string) error {
+	places, err := db.personPlaces(ctx, q, id)
+	if err != nil {
+		return err
+	}
+	if !a.MayWriteAt(places) {
+		return hezuo.OutOfReach(record, field)
+	}
+	return nil
+}
