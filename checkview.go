@@ -36,7 +36,7 @@ var (
 	RequiredNames = map[string]string{"own_org": "单独建立党组织", "group_or_joint": "党小组或联合支部", "instructor": "派驻指导员", "none": "无"}
 	ActualNames   = map[string]string{"branch": "党支部", "general_branch": "党总支", "committee": "党委", "joint_branch": "联合党支部", "party_group": "产业党小组", "instructor": "党建工作指导员", "none": "无"}
 	StatusLabels  = map[string]string{"ok": "正常", "should_build": "应建未建", "uncovered": "空白点"}
-	LevelNames    = map[string]string{"village": "村党组织", "township": "乡镇党委", "department": "涉农部门党组织"}
+	LevelNames    = map[string]string{"village": "村党组织", "township": "乡镇党委", "department": "涉农部门党组织", "undecided": "待共同上级组织部门确定"}
 )
 
 // UnknownPartyDate is a party member counted on a day without knowing since

@@ -54,8 +54,39 @@ func (d Date) Month() time.Month  { return d.t.Month() }
 func (d Date) Day() int           { return d.t.Day() }
 func (d Date) AddDays(n int) Date { return Date{d.t.AddDate(0, 0, n)} }
 
-// AddDate adds years, months and days as time.AddDate does.
+// AddDate adds years, months and days as time.AddDate does, normalising
+// impossible dates forward (2024-02-29 plus one year is 2025-03-01, 01-31
+// plus one month is 03-03): right for "the 1st plus n months, minus one
+// day" (a month's last day), wrong for periods, which use AddPeriod.
 func (d Date) AddDate(y, m, n int) Date { return Date{d.t.AddDate(y, m, n)} }
+
+// AddPeriod returns the day a period of years and months starting on d ends
+// on, under 民法典 Art. 202: the corresponding day of the final month, or that
+// month's last day when it has no corresponding day (2024-02-29 plus one
+// year is 2025-02-28; 01-31 plus one month is 02-28, or 02-29 in a leap
+// year). Negative years and months count back the same way. The zero Date
+// stays zero.
+func (d Date) AddPeriod(years, months int) Date {
+	if d.IsZero() {
+		return d
+	}
+	y, m, day := d.t.Date()
+	n := y*12 + int(m) - 1 + years*12 + months // months since year 0
+	y, m = floorDiv(n, 12), time.Month(n-floorDiv(n, 12)*12+1)
+	if last := DateOf(y, m+1, 0).Day(); day > last {
+		day = last
+	}
+	return DateOf(y, m, day)
+}
+
+// floorDiv divides rounding toward minus infinity.
+func floorDiv(a, b int) int {
+	q := a / b
+	if a%b != 0 && (a < 0) != (b < 0) {
+		q--
+	}
+	return q
+}
 
 // Before, After and Equal compare dates.
 func (d Date) Before(o Date) bool { return d.t.Before(o.t) }

@@ -97,3 +97,45 @@ func TestPeriodValidate(t *testing.T) {
 		}
 	}
 }
+
+// TestAddPeriod: a period in years or months ends on the corresponding day
+// of the final month, or on that month's last day when there is none (民法典
+// Art. 202: "按照年、月计算期间的，到期月的对应日为期间的最后一日；没有对应日的，
+// 月末日为期间的最后一日").
+func TestAddPeriod(t *testing.T) {
+	tests := []struct {
+		from          string
+		years, months int
+		want          string
+	}{
+		{"2024-02-29", 1, 0, "2025-02-28"}, // no 29 February: the month's last day
+		{"2024-02-29", 4, 0, "2028-02-29"}, // a leap year has it
+		{"2024-02-29", 0, 12, "2025-02-28"},
+		{"2025-01-31", 0, 1, "2025-02-28"},
+		{"2024-01-31", 0, 1, "2024-02-29"},
+		{"2024-01-31", 0, 3, "2024-04-30"},
+		{"2024-03-31", 0, -1, "2024-02-29"},
+		{"2024-08-31", 0, 6, "2025-02-28"},
+		{"2022-06-08", 3, 0, "2025-06-08"},
+		{"2022-06-08", 0, 18, "2023-12-08"},
+		{"2022-12-15", 0, 1, "2023-01-15"},
+		{"2023-01-15", 0, -1, "2022-12-15"},
+		{"2024-02-29", -1, 0, "2023-02-28"},
+		{"2023-03-31", -1, -1, "2022-02-28"},
+		{"2021-05-31", 1, 9, "2023-02-28"},
+		{"2022-06-08", 0, 0, "2022-06-08"},
+	}
+	for _, tt := range tests {
+		got := MustDate(tt.from).AddPeriod(tt.years, tt.months)
+		if got.String() != tt.want {
+			t.Errorf("%s + %d years %d months = %s, want %s", tt.from, tt.years, tt.months, got, tt.want)
+		}
+	}
+	if !(Date{}).AddPeriod(1, 0).IsZero() {
+		t.Error("the zero Date must stay zero")
+	}
+	// AddDate normalises forward: the reason periods do not use it.
+	if got := MustDate("2024-02-29").AddDate(1, 0, 0).String(); got != "2025-03-01" {
+		t.Errorf("AddDate: %s", got)
+	}
+}

@@ -54,7 +54,7 @@ func (l *Loan) Due() Date {
 	if !l.DueOn.IsZero() || l.DisbursedOn.IsZero() {
 		return l.DueOn
 	}
-	return l.DisbursedOn.AddDate(0, l.TermMonths, 0)
+	return l.DisbursedOn.AddPeriod(0, l.TermMonths) // 民法典 Art. 202
 }
 
 // Applicant returns the borrower's ID number or the party organization's number.

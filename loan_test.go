@@ -103,3 +103,18 @@ func TestPlatformValidate(t *testing.T) {
 		t.Errorf("training place %q: %v", tr.Place, err)
 	}
 }
+
+// TestLoanDueIsAPeriod: a loan's term in months ends on the corresponding
+// day, or the month's last day (民法典 Art. 202), never in the month after.
+func TestLoanDueIsAPeriod(t *testing.T) {
+	for _, tt := range []struct {
+		disbursed string
+		months    int
+		want      string
+	}{{"2024-01-31", 1, "2024-02-29"}, {"2023-01-31", 1, "2023-02-28"}, {"2024-02-29", 12, "2025-02-28"}, {"2023-08-31", 6, "2024-02-29"}, {"2022-06-08", 36, "2025-06-08"}} {
+		l := Loan{DisbursedOn: MustDate(tt.disbursed), TermMonths: tt.months}
+		if got := l.Due().String(); got != tt.want {
+			t.Errorf("%s + %d months: due %s, want %s", tt.disbursed, tt.months, got, tt.want)
+		}
+	}
+}

@@ -1,9 +1,6 @@
 package hezuo
 
-import (
-	"fmt"
-	"time"
-)
+import "fmt"
 
 // PartyRecord is a person's party standing as a row of the members import
 // or the person form states it (政治面貌, 入党日期, 转正日期). JoinedParty
@@ -24,18 +21,6 @@ const (
 	FieldJoinedParty     = "joined_party"
 	FieldFullSince       = "full_member_since"
 )
-
-// addMonthsArt202 returns the day a period of n months starting on d ends
-// on, as 民法典 Art. 202 counts periods in months and years: the
-// corresponding day of the last month, or that month's last day when it
-// has none (a year from 29 February ends on 28 February of the next year,
-// a month from 31 January on the last day of February). Go's AddDate would
-// roll over into the next month instead.
-func addMonthsArt202(d Date, n int) Date {
-	first := time.Date(d.Year(), d.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
-	last := first.AddDate(0, 1, -1).Day()
-	return DateOf(first.Year(), first.Month(), min(d.Day(), last))
-}
 
 // PresumedFull reports whether the record's conversion day is presumed: a
 // full member with an admission day and no conversion day.
@@ -59,7 +44,7 @@ func (r PartyRecord) ConversionDay(probationMonths int) Date {
 	case !r.FullSince.IsZero():
 		return r.FullSince
 	case !r.JoinedParty.IsZero():
-		return addMonthsArt202(r.JoinedParty, probationMonths)
+		return r.JoinedParty.AddPeriod(0, probationMonths)
 	}
 	return Date{}
 }
@@ -98,7 +83,7 @@ func (r PartyRecord) Validate(birth, today Date, probationMonths int) error {
 	}
 	adult := Date{}
 	if !birth.IsZero() {
-		adult = addMonthsArt202(birth, 18*12)
+		adult = birth.AddPeriod(0, 18*12)
 	}
 	if d := r.JoinedParty; !d.IsZero() {
 		if d.After(today) {
@@ -124,7 +109,7 @@ func (r PartyRecord) Validate(birth, today Date, probationMonths int) error {
 		if !c.After(d) {
 			return bad(FieldFullSince, "转正日期 %s 不晚于入党日期 %s", "the conversion date %s is not after the joining date %s", c, d)
 		}
-		if end := addMonthsArt202(d, probationMonths); c.Before(end) {
+		if end := d.AddPeriod(0, probationMonths); c.Before(end) {
 			return bad(FieldFullSince, "转正日期 %s 距入党日期 %s 不满 %d 个月，预备期至 %s 届满（党章第七条）",
 				"converted on %[1]s, less than %[3]d months after joining on %[2]s: probation runs until %[4]s (party constitution, Art. 7)",
 				c, d, probationMonths, end)

@@ -6,29 +6,6 @@ import (
 	"testing"
 )
 
-// 民法典 Art. 202: a period in months or years ends on the corresponding
-// day, or on the month's last day when there is none.
-func TestAddMonthsArt202(t *testing.T) {
-	for _, c := range []struct {
-		from   string
-		months int
-		want   string
-	}{
-		{"2020-02-29", 12, "2021-02-28"}, // no 29 Feb in 2021
-		{"2020-02-29", 48, "2024-02-29"}, // a leap year has one
-		{"2021-02-28", 12, "2022-02-28"},
-		{"2021-03-01", 12, "2022-03-01"},
-		{"2021-01-31", 1, "2021-02-28"},
-		{"2021-08-31", 6, "2022-02-28"},
-		{"2021-12-15", 12, "2022-12-15"},
-		{"2004-02-29", 18 * 12, "2022-02-28"},
-	} {
-		if got := addMonthsArt202(MustDate(c.from), c.months); got.String() != c.want {
-			t.Errorf("%s + %d months = %s, want %s", c.from, c.months, got, c.want)
-		}
-	}
-}
-
 func TestPartyRecordValidate(t *testing.T) {
 	birth, today := MustDate("1980-01-01"), MustDate("2022-06-08")
 	d := MustDate

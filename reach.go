@@ -38,6 +38,6 @@ func (a *Access) MayWriteAt(places []string) bool {
 // field), never the stored record.
 func OutOfReach(record, field string) *Error {
 	return &Error{Code: EFORBIDDEN, Record: record, Field: field,
-		ZH: "不存在或无权访问（不在您的管辖范围内的记录不能修改或引用）",
-		EN: "not found or not yours to change (records outside your scope cannot be changed or referred to)"}
+		ZH: "不存在或无权访问（不在您的管辖范围内的记录不能修改或引用；未登记的人员请先登记）",
+		EN: "not found or not yours to change (records outside your scope cannot be changed or referred to; add a person not on record first)"}
 }

@@ -151,7 +151,7 @@ func (r Reason) Text(lang string) string {
 
 // Manager is the organization managing an org's party work.
 type Manager struct {
-	Level string `json:"level"` // village | township | department
+	Level string `json:"level"` // village | township | department | undecided (across counties, Code "")
 	Code  string `json:"code"`
 	Name  string `json:"name"`
 }

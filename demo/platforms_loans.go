@@ -200,7 +200,11 @@ func interest(fen int64, from, to hezuo.Date, ppm int) int64 {
 func (b *builder) repay(plans []*loanPlan) []*loanPlan {
 	var pastDue []int
 	for i, l := range plans {
-		if l.Due().Before(hezuo.MustDate("2022-03-01")) && l.Due().After(hezuo.MustDate("2020-06-30")) && l.person >= 0 {
+		// The draw below keeps the seed's choice of loans, made when a
+		// term was counted with AddDate: a loan of 29 February 2020 now
+		// falls due on 28 February 2022 (民法典 Art. 202, Loan.Due), which
+		// would enter the window and change every later draw.
+		if d := l.DisbursedOn.AddDate(0, l.TermMonths, 0); d.Before(hezuo.MustDate("2022-03-01")) && d.After(hezuo.MustDate("2020-06-30")) && l.person >= 0 {
 			pastDue = append(pastDue, i)
 		}
 	}

@@ -21,6 +21,7 @@ type Org struct {
 	VillageName         string
 	Villages            []string
 	Industry            string
+	Trade               string // the industry's class of similar trades (rules.DepartmentMap.Trade); "" gives the industry's own
 	FullMembers         int
 	ProbationaryMembers int
 }
@@ -73,13 +74,9 @@ type JointPlan struct {
 }
 
 // AreaOf returns the code of the area an org may form joint branches in:
-// its township, or its county when the settings allow crossing townships.
-func AreaOf(o *Org, s rules.Settings) string {
-	if s.JointSameTownship {
-		return o.Township
-	}
-	return hezuo.CountyOf(o.Township)
-}
+// its township, or its county when the settings allow crossing townships
+// (rules.JointArea, which the check applies to existing joint branches).
+func AreaOf(o *Org, s rules.Settings) string { return rules.JointArea(o.Township, s) }
 
 // JointBranches proposes joint branches for orgs under the settings'
 // joint_max_units, joint_min_full and joint_same_township: per area, the

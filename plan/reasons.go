@@ -49,8 +49,13 @@ func makeBranch(orgs []*Org, m, k int) Branch {
 		return orgs[i].FullMembers > orgs[j].FullMembers || orgs[i].FullMembers == orgs[j].FullMembers && orgs[i].OrgNo < orgs[j].OrgNo
 	})
 	br := Branch{Township: orgs[0].Township, TownshipName: orgs[0].TownshipName, Seat: orgs[0].Village}
-	var villageNames, villageNamesEN, townships []string
+	var villageNames, villageNamesEN, townships, trades []string
 	for _, o := range orgs {
+		t := o.Trade
+		if t == "" {
+			t = rules.DepartmentMap(nil).Trade(o.Industry)
+		}
+		trades = append(trades, t)
 		br.Orgs = append(br.Orgs, o.OrgNo)
 		br.Names = append(br.Names, o.Name)
 		br.FullMembers += max(o.FullMembers, 0)
@@ -87,8 +92,16 @@ func makeBranch(orgs []*Org, m, k int) Branch {
 		br.Reasons = append(br.Reasons, hezuo.Reason{Rule: RuleIndustry,
 			ZH: "同属" + br.Industries[0] + "产业（行业相近）", EN: "one industry, " + br.Industries[0] + " (similar trades)"})
 	} else {
+		// The check's notion of similar trades (rules.DepartmentMap.Related).
+		zh, en := "", ""
+		if known := nonEmpty(br.Industries); len(known) > 1 {
+			zh, en = "，同属一个涉农部门（行业相近）", ", of one department (similar trades)"
+		}
+		if !rules.SameTrade(trades...) {
+			zh, en = "，不属同一产业或同一涉农部门（行业不相近）", ", neither one industry nor one department's (not similar trades)"
+		}
 		br.Reasons = append(br.Reasons, hezuo.Reason{Rule: RuleIndustry,
-			ZH: "涉及产业：" + strings.Join(br.Industries, "、"), EN: "industries: " + strings.Join(br.Industries, ", ")})
+			ZH: "涉及产业：" + strings.Join(br.Industries, "、") + zh, EN: "industries: " + strings.Join(br.Industries, ", ") + en})
 	}
 	if len(br.Villages) == 1 {
 		br.Reasons = append(br.Reasons, hezuo.Reason{Rule: RuleVillage,
@@ -99,6 +112,17 @@ func makeBranch(orgs []*Org, m, k int) Branch {
 			EN: fmt.Sprintf("%d villages: %s", len(br.Villages), strings.Join(villageNamesEN, ", "))})
 	}
 	return br
+}
+
+// nonEmpty returns the non-empty strings of xs.
+func nonEmpty(xs []string) []string {
+	var out []string
+	for _, x := range xs {
+		if x != "" {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func contains(xs []string, x string) bool {

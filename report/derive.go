@@ -27,6 +27,7 @@ type derived struct {
 	unmapped     int      // cross-township orgs whose industry maps to no department
 	uncovered    []string // blank spots in the check (rules.Uncovered)
 	shouldBuild  []string // orgs that should build and have not (rules.ShouldBuildNotBuilt)
+	undecided    int      // cross-county orgs whose manager the common higher department has yet to fix
 	names        map[string]string
 }
 
@@ -65,8 +66,11 @@ func derive(in *Input, l lang) *derived {
 		for _, w := range r.Warnings {
 			d.warnings[w.Rule] = append(d.warnings[w.Rule], warnLine{Org: r.Name, Text: w.Text(langCode(l))})
 		}
-		if r.ManagedBy.Level == "department" && r.ManagedBy.Code == "" {
+		switch {
+		case r.ManagedBy.Level == "department" && r.ManagedBy.Code == "":
 			d.unmapped++
+		case r.ManagedBy.Level == "undecided":
+			d.undecided++
 		}
 		if r.Members == 0 {
 			d.noMembers = append(d.noMembers, r.Name)

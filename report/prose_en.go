@@ -107,8 +107,16 @@ func (b *builder) partyEN() Section {
 	}
 	p += fmt.Sprintf(" Orgs that should have their own party organization and have none: %s.", l.n(cv.ShouldBuildNotBuilt))
 	sec.para(p)
-	sec.para(fmt.Sprintf("Organizations inside one village are managed by its village party organization (%s), those spanning villages by the township committee (%s), and those spanning townships by the party organization of the agriculture-related department of their industry (%s).",
-		l.n(mb["village"]), l.n(mb["township"]), l.n(mb["department"])))
+	p = fmt.Sprintf("Organizations inside one village are managed by its village party organization (%s), those spanning villages by the township committee (%s), and those spanning townships by the party organization of the agriculture-related department of their industry (%s).",
+		l.n(mb["village"]), l.n(mb["township"]), l.n(mb["department"]))
+	if n := d.undecided; n > 0 {
+		if n == 1 {
+			p += " 1 organization spans counties: its manager is undecided until the common higher organization department fixes it."
+		} else {
+			p += fmt.Sprintf(" %s organizations span counties: their manager is undecided until the common higher organization department fixes it.", l.n(n))
+		}
+	}
+	sec.para(p)
 	if in.Dispatched > 0 {
 		sec.para(fmt.Sprintf("Where an organization has no party members, its township committee dispatches a party-building instructor: %s instructors work in %s organizations; they have brought in %s new party members and %s activists.",
 			l.n(in.Dispatched), l.n(in.OrgsCovered), l.n(in.MembersDeveloped), l.n(in.Activists)))

@@ -154,6 +154,9 @@ func (b *builder) partyZH() Section {
 	if n := d.unmapped; n > 0 {
 		p += fmt.Sprintf("其中%d个跨乡镇组织的产业尚无对应的涉农部门，由县委组织部确定管理党组织。", n)
 	}
+	if n := d.undecided; n > 0 {
+		p += fmt.Sprintf("另有%d个合作组织跨县，管理党组织待共同的上级党委组织部门确定。", n)
+	}
 	sec.Blocks = append(sec.Blocks, &Paragraph{Lead: "三是明确管理。", Text: p})
 	in := s.Instructors
 	if in.Dispatched > 0 {

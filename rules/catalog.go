@@ -5,12 +5,13 @@ package rules
 const (
 	KeyOwnOrgMinFull              = "own_org_min_full"
 	KeyCommitteeMinFull           = "committee_min_full"
-	KeyGeneralBranchMinMembers    = "general_branch_min_members"
+	KeyGeneralBranchOverMembers   = "general_branch_over_members"
 	KeyPartyCommitteeMinMembers   = "party_committee_min_members"
 	KeyBranchSoftMaxMembers       = "branch_soft_max_members"
 	KeyJointMaxUnits              = "joint_max_units"
 	KeyJointMinFull               = "joint_min_full"
 	KeyJointSameTownship          = "joint_same_township"
+	KeyJointRelatedIndustry       = "joint_related_industry"
 	KeyInstructorMaxOrgs          = "instructor_max_orgs"
 	KeyProbationaryCountsAsMember = "probationary_counts_as_member"
 	KeyTermYearsBranch            = "term_years_branch"
@@ -31,6 +32,9 @@ var (
 	citeBranchArt13     = cite{"《中国共产党支部工作条例（试行）》第十三条", "Branch Work Regulations, Art. 13"}
 	citeBranchArt4And13 = cite{"《中国共产党支部工作条例（试行）》第四条、第十三条", "Branch Work Regulations, Arts. 4 and 13"}
 	citeRuralCh2        = cite{"《中国共产党农村基层组织工作条例》第二章", "Rural Base Organization Regulations, Ch. 2"}
+	citeRuralArt5       = cite{"《中国共产党农村基层组织工作条例》第五条", "Rural Base Organization Regulations, Art. 5"}
+	citeBranchArt5      = cite{"《中国共产党支部工作条例（试行）》第五条", "Branch Work Regulations, Art. 5"}
+	citeConst30         = cite{"《中国共产党章程》第三十条", "Party Constitution, Art. 30"}
 	citeTerms           = cite{"2018年《关于党的基层组织任期的意见》", "2018 Opinion on the Terms of Party Base Organizations"}
 	citeCoverage        = cite{"中办发〔2012〕11号“两个覆盖”", "CPC General Office Opinion No. 11 of 2012, \"two coverages\""}
 	citeCounty          = cite{"县《农民专业合作组织党组织设置工作程序》", "county procedure for party organizations in cooperative organizations"}
@@ -63,13 +67,14 @@ type entry struct {
 // it. The platforms' entries (platforms.go) come last.
 var entries = append([]entry{
 	{KeyOwnOrgMinFull, "已登记组织单独建立党组织所需正式党员数", "full members a registered org needs for its own party organization", citeBranchArt4, 1, func(s *Settings) *int { return &s.OwnOrgMinFull }, nil},
-	{KeyCommitteeMinFull, "须设立支部委员会的正式党员数", "full members from which a branch must have a committee", citeBranchCh6, 1, func(s *Settings) *int { return &s.CommitteeMinFull }, nil},
-	{KeyGeneralBranchMinMembers, "可设立党总支的党员数", "members from which a general branch may be set up", citeRuralCh2, 1, func(s *Settings) *int { return &s.GeneralBranchMinMembers }, nil},
-	{KeyPartyCommitteeMinMembers, "可设立基层党委的党员数", "members from which a base party committee may be set up", citeRuralCh2, 1, func(s *Settings) *int { return &s.PartyCommitteeMinMembers }, nil},
+	{KeyCommitteeMinFull, "须设立支部委员会的正式党员数", "full members from which a branch must have a committee", citeBranchCh6.and(citeConst30), 1, func(s *Settings) *int { return &s.CommitteeMinFull }, nil},
+	{KeyGeneralBranchOverMembers, "党员人数（含预备党员）超过此数可设立党总支", "party members (probationary included) above which a general branch may be set up", citeRuralArt5, 0, func(s *Settings) *int { return &s.GeneralBranchOverMembers }, nil},
+	{KeyPartyCommitteeMinMembers, "可设立基层党委的党员人数（含预备党员）", "party members (probationary included) from which a base party committee may be set up", citeRuralArt5, 1, func(s *Settings) *int { return &s.PartyCommitteeMinMembers }, nil},
 	{KeyBranchSoftMaxMembers, "党支部党员人数一般上限", "normal upper size of a branch", citeBranchArt4, 1, func(s *Settings) *int { return &s.BranchSoftMaxMembers }, nil},
-	{KeyJointMaxUnits, "联合党支部覆盖单位一般上限", "units a joint branch normally covers at most", citeBranchCh2, 1, func(s *Settings) *int { return &s.JointMaxUnits }, nil},
-	{KeyJointMinFull, "联合党支部正式党员最少人数", "full members a joint branch needs in total", citeBranchCh2, 1, func(s *Settings) *int { return &s.JointMinFull }, nil},
-	{KeyJointSameTownship, "联合党支部限于同一乡镇（地域相邻）", "joint branches stay inside one township (neighbouring areas)", citeBranchCh2, 0, nil, func(s *Settings) *bool { return &s.JointSameTownship }},
+	{KeyJointMaxUnits, "联合党支部覆盖单位一般上限", "units a joint branch normally covers at most", citeBranchArt5, 1, func(s *Settings) *int { return &s.JointMaxUnits }, nil},
+	{KeyJointMinFull, "联合党支部正式党员最少人数", "full members a joint branch needs in total", citeBranchArt5, 1, func(s *Settings) *int { return &s.JointMinFull }, nil},
+	{KeyJointSameTownship, "联合党支部限于同一乡镇（地域相邻）", "joint branches stay inside one township (neighbouring areas)", citeBranchArt5, 0, nil, func(s *Settings) *bool { return &s.JointSameTownship }},
+	{KeyJointRelatedIndustry, "联合党支部各单位行业相近（同一产业或同属一个涉农部门）", "a joint branch's units are of similar trades (one industry, or industries of one agriculture-related department)", citeBranchArt5.and(citeCounty), 0, nil, func(s *Settings) *bool { return &s.JointRelatedIndustry }},
 	{KeyInstructorMaxOrgs, "每名党建工作指导员同时联系的组织上限", "orgs one instructor serves at a time", citeCountySet, 1, func(s *Settings) *int { return &s.InstructorMaxOrgs }, nil},
 	{KeyProbationaryCountsAsMember, "只有预备党员的组织视为有党员（组建党小组或联合党支部）", "an org with only probationary members counts as having party members (group or joint branch)", citeConst7.and(citeCounty), 0, nil, func(s *Settings) *bool { return &s.ProbationaryCountsAsMember }},
 

@@ -34,6 +34,7 @@ func (e *evaluator) checkCovers() {
 					fmt.Sprintf("%s共有正式党员 %d 名，不足 %d 名（%s）", zh, c.FullMembers, s.JointMinFull, src.zh),
 					fmt.Sprintf("%s has %s in total, fewer than %d (%s)", en, fullEN(c.FullMembers), s.JointMinFull, src.en))
 			}
+			e.checkJoint(c, zh, en)
 		}
 		if c.Form == hezuo.FormBranch && c.FullMembers < s.OwnOrgMinFull {
 			src := source(KeyOwnOrgMinFull)
@@ -64,7 +65,7 @@ func (e *evaluator) checkTerm(c *Cover, zh, en string) {
 	if years <= 0 || c.ElectedOn.IsZero() {
 		return
 	}
-	end := c.ElectedOn.AddDate(years, 0, 0)
+	end := c.ElectedOn.AddPeriod(years, 0) // 民法典 Art. 202: 29 Feb ends on 28 Feb
 	if e.day.Before(end) {
 		return
 	}
@@ -107,18 +108,7 @@ func (e *evaluator) suggestSize() {
 			fmt.Sprintf("it has %s (>= %d): once registered it must set up its own party organization (%s)", fullEN(f.FullMembers), s.OwnOrgMinFull, src.en))
 	}
 	if e.d.Required == RequiredOwnOrg {
-		pc, gb := source(KeyPartyCommitteeMinMembers), source(KeyGeneralBranchMinMembers)
-		switch {
-		case f.FullMembers >= s.PartyCommitteeMinMembers && e.d.Actual != hezuo.FormCommittee:
-			e.suggest(KeyPartyCommitteeMinMembers,
-				fmt.Sprintf("正式党员 %d 名（≥%d），经上级党组织批准可设立基层党委（%s）", f.FullMembers, s.PartyCommitteeMinMembers, pc.zh),
-				fmt.Sprintf("%s (>= %d): may set up a base party committee with higher approval (%s)", fullEN(f.FullMembers), s.PartyCommitteeMinMembers, pc.en))
-		case f.FullMembers >= s.GeneralBranchMinMembers && f.FullMembers < s.PartyCommitteeMinMembers &&
-			e.d.Actual != hezuo.FormGeneralBranch && e.d.Actual != hezuo.FormCommittee:
-			e.suggest(KeyGeneralBranchMinMembers,
-				fmt.Sprintf("正式党员 %d 名（≥%d），经上级党组织批准可设立党总支（%s）", f.FullMembers, s.GeneralBranchMinMembers, gb.zh),
-				fmt.Sprintf("%s (>= %d): may set up a general party branch with higher approval (%s)", fullEN(f.FullMembers), s.GeneralBranchMinMembers, gb.en))
-		}
+		e.suggestForm()
 	}
 	for i := range f.Covers {
 		c := &f.Covers[i]

@@ -72,7 +72,7 @@ func Development(s Settings, history []hezuo.PartyStatus, day hezuo.Date) []DevI
 			activistFrom = st.From
 		case hezuo.StatusCandidate:
 			if !activistFrom.IsZero() {
-				if min := activistFrom.AddDate(0, s.ActivistMinMonths, 0); st.From.Before(min) {
+				if min := activistFrom.AddPeriod(0, s.ActivistMinMonths); st.From.Before(min) {
 					item(st, StepActivistMn, DevIrregular, min, "activist_min_months",
 						fmt.Sprintf("%s 确定为发展对象，距列为积极分子（%s）不满 %d 个月", st.From, activistFrom, s.ActivistMinMonths),
 						fmt.Sprintf("named a development object on %s, less than %d months after becoming an activist (%s)", st.From, s.ActivistMinMonths, activistFrom))
@@ -82,7 +82,7 @@ func Development(s Settings, history []hezuo.PartyStatus, day hezuo.Date) []DevI
 			probationFrom = st.From
 		case hezuo.StatusFull:
 			if !probationFrom.IsZero() {
-				if end := probationFrom.AddDate(0, s.ProbationMonths, 0); st.From.Before(end) {
+				if end := probationFrom.AddPeriod(0, s.ProbationMonths); st.From.Before(end) {
 					item(st, StepProbation, DevIrregular, end, "probation_months",
 						fmt.Sprintf("%s 转正，预备期（自 %s）不满 %d 个月", st.From, probationFrom, s.ProbationMonths),
 						fmt.Sprintf("converted on %s, before %d months of probation (from %s)", st.From, s.ProbationMonths, probationFrom))
@@ -101,7 +101,7 @@ func Development(s Settings, history []hezuo.PartyStatus, day hezuo.Date) []DevI
 func current(s Settings, st hezuo.PartyStatus, day hezuo.Date, item func(hezuo.PartyStatus, string, string, hezuo.Date, string, string, string)) {
 	switch st.Status {
 	case hezuo.StatusApplicant:
-		by := st.From.AddDate(0, s.TalkWithinMonths, 0)
+		by := st.From.AddPeriod(0, s.TalkWithinMonths)
 		state := DevDue
 		if day.After(by) {
 			state = DevOverdue
@@ -110,10 +110,10 @@ func current(s Settings, st hezuo.PartyStatus, day hezuo.Date, item func(hezuo.P
 			fmt.Sprintf("%s 提出入党申请，应在 %d 个月内（%s 前）派人谈话", st.From, s.TalkWithinMonths, by),
 			fmt.Sprintf("applied on %s: a talk is due within %d months (by %s)", st.From, s.TalkWithinMonths, by))
 	case hezuo.StatusActivist:
-		ready := st.From.AddDate(0, s.ActivistMinMonths, 0)
-		next := st.From.AddDate(0, s.ActivistReviewMonths, 0)
+		ready := st.From.AddPeriod(0, s.ActivistMinMonths)
+		next := st.From.AddPeriod(0, s.ActivistReviewMonths)
 		for k := 2; next.Before(day); k++ {
-			next = st.From.AddDate(0, k*s.ActivistReviewMonths, 0)
+			next = st.From.AddPeriod(0, k*s.ActivistReviewMonths)
 		}
 		item(st, StepAssessment, DevDue, next, "activist_review_months",
 			fmt.Sprintf("入党积极分子（自 %s）每 %d 个月考察一次，下次 %s", st.From, s.ActivistReviewMonths, next),
@@ -124,9 +124,9 @@ func current(s Settings, st hezuo.PartyStatus, day hezuo.Date, item func(hezuo.P
 				fmt.Sprintf("an activist for %d months (since %s): may be named a development object after assessment", s.ActivistMinMonths, ready))
 		}
 	case hezuo.StatusProbationary:
-		end := st.From.AddDate(0, s.ProbationMonths, 0)
-		approve := end.AddDate(0, s.ApprovalMaxMonths, 0)
-		limit := end.AddDate(0, s.ProbationExtensionMaxMonths, 0)
+		end := st.From.AddPeriod(0, s.ProbationMonths)
+		approve := end.AddPeriod(0, s.ApprovalMaxMonths)
+		limit := end.AddPeriod(0, s.ProbationExtensionMaxMonths)
 		switch {
 		case day.After(limit):
 			item(st, StepConversion, DevOverdue, limit, "probation_extension_max_months",

@@ -28,6 +28,11 @@ const (
 // department; the other levels are hezuo.LevelVillage and hezuo.LevelTownship.
 const ManagerDepartment = "department"
 
+// ManagerUndecided is the level of the manager of an org spanning villages
+// of several counties: undecided (code "") until the common higher
+// organization department fixes its affiliation.
+const ManagerUndecided = "undecided"
+
 // Rule identifiers of reasons that no single setting decides.
 const (
 	RuleActive              = "org_active"           // the org exists on the day
@@ -37,6 +42,7 @@ const (
 	RuleCoverage            = "coverage"             // covered, blank spot
 	RuleManager             = "managed_by"           // who manages the org
 	RuleDepartmentUnmapped  = "department_unmapped"  // industry without a department
+	RuleManagerUndecided    = "managed_by_undecided" // across counties: the common higher department decides
 	RuleSecretary           = "secretary"            // secretary recorded
 	RuleSecretaryLeader     = "secretary_leader"     // secretary is 致富能手 or 技术骨干
 )
@@ -63,7 +69,10 @@ type Facts struct {
 // villages it covers; FullMembers its full members in total, or -1 when
 // unknown (a joint branch with a village party organization, 村会联合, whose
 // members the registry does not hold). TermYears 0
-// means the settings' default for the form.
+// means the settings' default for the form. Villages and Industries, for a
+// joint branch, are the distinct home villages of the orgs it covers (and
+// the villages it covers itself) and their distinct non-empty industries,
+// sorted: the check of 地域相邻、行业相近 reads them.
 type Cover struct {
 	No, Name, Form string
 	Units          int
@@ -71,6 +80,8 @@ type Cover struct {
 	HasCommittee   bool
 	ElectedOn      hezuo.Date
 	TermYears      int
+	Villages       []string
+	Industries     []string
 }
 
 // Secretary is the secretary of an org's own or joint party organization.
@@ -106,8 +117,9 @@ func Texts(rs []Reason, lang string) []string {
 
 // Manager is the party organization that builds and manages an org's party
 // organization: Level is hezuo.LevelVillage (Code 12 digits),
-// hezuo.LevelTownship (9 digits) or ManagerDepartment (a department code, ""
-// when the industry has none). The zero Manager means unknown.
+// hezuo.LevelTownship (9 digits), ManagerDepartment (a department code, ""
+// when the industry has none) or ManagerUndecided (Code "": villages in
+// several counties). The zero Manager means unknown.
 type Manager = hezuo.Manager
 
 // Determination is the rules' verdict on one org on one day. Reasons explain

@@ -101,8 +101,8 @@ func TestEvaluate(t *testing.T) {
 			nil, want{RequiredInstructor, ActualNone, StatusUncovered, Manager{Level: ManagerDepartment, Code: "NYJ", Name: "县农业农村局"}, std(RuleInstructor, RuleCoverage), nil, nil}},
 		{"two townships, unmapped industry", func(f *Facts) { f.Villages = []string{villC}; f.Industry = "草编" },
 			nil, want{RequiredInstructor, ActualNone, StatusUncovered, Manager{Level: ManagerDepartment}, []string{RuleInstructor, RuleCoverage, RuleCoverage, RuleDepartmentUnmapped}, nil, nil}},
-		{"two counties", func(f *Facts) { f.Villages = []string{villD}; f.Industry = "林蛙" },
-			nil, want{RequiredInstructor, ActualNone, StatusUncovered, Manager{Level: ManagerDepartment, Code: "LYJ", Name: "县林业局"}, []string{RuleInstructor, RuleCoverage, RuleCoverage, RuleManager, RuleManager}, nil, nil}},
+		{"two counties: undecided, even with a mapped industry", func(f *Facts) { f.Villages = []string{villD}; f.Industry = "林蛙" },
+			nil, want{RequiredInstructor, ActualNone, StatusUncovered, Manager{Level: ManagerUndecided}, []string{RuleInstructor, RuleCoverage, RuleCoverage, RuleManagerUndecided}, []string{RuleManagerUndecided}, nil}},
 		{"no village", func(f *Facts) { f.Village = "" },
 			nil, want{RequiredInstructor, ActualNone, StatusUncovered, Manager{}, std(RuleInstructor, RuleCoverage), []string{RuleManager}, nil}},
 		{"joint branch over 5 units", func(f *Facts) { f.FullMembers = 1; f.Covers = []Cover{joint(6, 3)}; f.Secretary = leader },
@@ -125,8 +125,8 @@ func TestEvaluate(t *testing.T) {
 			nil, want{RequiredOwnOrg, hezuo.FormBranch, StatusOK, villageA, std(KeyOwnOrgMinFull, RuleCoverage), nil, nil}},
 		{"own branch with 2 full", func(f *Facts) { f.FullMembers = 2; f.Covers = []Cover{branch(2)}; f.Secretary = leader },
 			nil, want{RequiredGroupOrJoint, hezuo.FormBranch, StatusOK, villageA, std(KeyOwnOrgMinFull, RuleCoverage), []string{KeyOwnOrgMinFull}, nil}},
-		{"50 full: general branch allowed", func(f *Facts) { f.FullMembers = 50; f.Covers = []Cover{branch(50)}; f.Secretary = leader },
-			nil, want{RequiredOwnOrg, hezuo.FormBranch, StatusOK, villageA, std(KeyOwnOrgMinFull, RuleCoverage), nil, []string{KeyGeneralBranchMinMembers}}},
+		{"51 full: general branch allowed", func(f *Facts) { f.FullMembers = 51; f.Covers = []Cover{branch(51)}; f.Secretary = leader },
+			nil, want{RequiredOwnOrg, hezuo.FormBranch, StatusOK, villageA, std(KeyOwnOrgMinFull, RuleCoverage), nil, []string{KeyGeneralBranchOverMembers, KeyBranchSoftMaxMembers}}},
 		{"60 full under a general branch", func(f *Facts) {
 			f.FullMembers = 60
 			f.Covers = []Cover{{No: "Z1", Name: "总支", Form: hezuo.FormGeneralBranch, Units: 1, FullMembers: 60, HasCommittee: true}}
@@ -263,11 +263,12 @@ func TestEvaluateTexts(t *testing.T) {
 			"…跨 2 个乡镇…“黑木耳”…县农业农村局（NYJ）党组织…", "…spans 2 townships: the party organization of NYJ (县农业农村局)…"},
 		{"unmapped industry", func(f *Facts) { f.Villages = []string{villC}; f.Industry = "草编" }, nil, reasons, 3,
 			"…没有对应的涉农部门，由县委组织部确定其隶属关系…", "…county organization department (县委组织部) decides…"},
-		{"several counties", func(f *Facts) { f.Villages = []string{villD} }, nil, reasons, 4,
-			"…分属 2 个县（222424、222426）…", "…lie in 2 counties (222424, 222426)…"},
+		{"several counties", func(f *Facts) { f.Villages = []string{villD} }, nil, reasons, 3,
+			"…分属 2 个县（222424、222426），管理党组织待定：隶属关系由共同的上级党委组织部门确定…（《中国共产党农村基层组织工作条例》第五条）",
+			"…lie in 2 counties (222424, 222426): its manager is undecided until the common higher organization department fixes its affiliation…(Rural Base Organization Regulations, Art. 5)"},
 		{"joint branch too wide", func(f *Facts) { f.FullMembers = 1; f.Covers = []Cover{joint(6, 3)}; f.Secretary = leader }, nil, warnings, 0,
-			"东新村联合党支部（联合党支部，编号 J1）覆盖 6 个单位，超过一般不超过 5 个的规定（《中国共产党支部工作条例（试行）》第二章）",
-			"东新村联合党支部 (joint party branch, no. J1) covers 6 units, more than the usual maximum of 5 (Branch Work Regulations, Ch. 2)"},
+			"东新村联合党支部（联合党支部，编号 J1）覆盖 6 个单位，超过一般不超过 5 个的规定（《中国共产党支部工作条例（试行）》第五条）",
+			"东新村联合党支部 (joint party branch, no. J1) covers 6 units, more than the usual maximum of 5 (Branch Work Regulations, Art. 5)"},
 		{"joint_max_units from settings", func(f *Facts) { f.FullMembers = 1; f.Covers = []Cover{joint(4, 3)}; f.Secretary = leader }, map[string]string{KeyJointMaxUnits: "3"}, warnings, 0,
 			"…覆盖 4 个单位，超过一般不超过 3 个的规定…", "…covers 4 units, more than the usual maximum of 3…"},
 		{"term expired", func(f *Facts) {
@@ -282,8 +283,14 @@ func TestEvaluateTexts(t *testing.T) {
 			f.Secretary = &Secretary{Name: "王某"}
 		}, nil, warnings, 0,
 			"…书记王某不是致富能手或技术骨干…", "…王某, is neither a successful farmer (致富能手) nor a technical backbone (技术骨干)…"},
-		{"general branch suggestion", func(f *Facts) { f.FullMembers = 50; f.Covers = []Cover{branch(50)}; f.Secretary = leader }, nil, suggestions, 0,
-			"…正式党员 50 名（≥50），经上级党组织批准可设立党总支…", "…may set up a general party branch…"},
+		{"general branch suggestion", func(f *Facts) {
+			f.FullMembers = 48
+			f.ProbationaryMembers = 3
+			f.Covers = []Cover{branch(48)}
+			f.Secretary = leader
+		}, nil, suggestions, 0,
+			"党员 51 名（正式党员 48 名、预备党员 3 名），超过 50 名，经上级党组织批准可设立党总支（《中国共产党农村基层组织工作条例》第五条）",
+			"51 party members (48 full, 3 probationary), more than 50: with higher approval it may set up a general party branch (Rural Base Organization Regulations, Art. 5)"},
 		{"split a large branch", func(f *Facts) { f.FullMembers = 100; f.Covers = []Cover{branch(100)}; f.Secretary = leader }, nil, suggestions, 1,
 			"…有正式党员 100 名，超过一般不超过 50 名的规模，可划分若干党小组…", "…above the usual 50: split its members into party groups…"},
 		{"several covers", func(f *Facts) {

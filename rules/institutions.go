@@ -132,7 +132,7 @@ func (s Settings) OverdueOn(orgs []OrgLife, day hezuo.Date) []Overdue {
 			if base.IsZero() {
 				base = o.Since
 			}
-			due := base.AddDate(0, months, 0)
+			due := base.AddPeriod(0, months)
 			if !day.After(due) {
 				continue
 			}
@@ -181,7 +181,7 @@ func (s Settings) overdueContacts(o *OrgLife, day hezuo.Date, add addFunc) {
 		if base.IsZero() {
 			base = c.Since
 		}
-		due := base.AddDate(0, n, 0)
+		due := base.AddPeriod(0, n)
 		if !day.After(due) {
 			continue
 		}

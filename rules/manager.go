@@ -67,14 +67,29 @@ func (e *evaluator) manager() {
 		e.reason(RuleManager,
 			fmt.Sprintf("跨 %d 个村，均在%s内，由该乡镇党委负责组建并管理（%s）", len(vs), e.placeZH(towns[0]), c.zh),
 			fmt.Sprintf("spans %d villages, all in %s: the township committee builds and manages its party organization (%s)", len(vs), e.placeEN(towns[0]), c.en))
+	case len(distinctPrefixes(vs, 6)) > 1:
+		e.undecided(distinctPrefixes(vs, 6))
 	default:
 		e.department(len(towns))
-		if counties := distinctPrefixes(vs, 6); len(counties) > 1 {
-			e.reason(RuleManager,
-				fmt.Sprintf("所跨村分属 %d 个县（%s），隶属关系由共同的上级党委组织部门协调确定（%s）", len(counties), strings.Join(counties, "、"), citeRuralCh2.zh),
-				fmt.Sprintf("its villages lie in %d counties (%s): the common higher organization department settles its affiliation (%s)", len(counties), strings.Join(counties, ", "), citeRuralCh2.en))
-		}
 	}
+}
+
+// undecided says that an org spanning counties has no manager until the
+// common higher organization department fixes its affiliation: no county's
+// department (nor the home county's organization department) can decide it
+// (农村基层组织工作条例 Art. 5: for organizations "跨村跨乡镇" the approving
+// higher organization or the county organization department fixes the
+// affiliation; across counties only a common higher one can).
+func (e *evaluator) undecided(counties []string) {
+	c := citeRuralArt5
+	list, listEN := strings.Join(counties, "、"), strings.Join(counties, ", ")
+	e.d.ManagedBy = Manager{Level: ManagerUndecided}
+	e.reason(RuleManagerUndecided,
+		fmt.Sprintf("所跨村分属 %d 个县（%s），管理党组织待定：隶属关系由共同的上级党委组织部门确定，在此之前不由任何一县的部门管理（%s）", len(counties), list, c.zh),
+		fmt.Sprintf("its villages lie in %d counties (%s): its manager is undecided until the common higher organization department fixes its affiliation; no one county's department manages it meanwhile (%s)", len(counties), listEN, c.en))
+	e.warn(RuleManagerUndecided,
+		fmt.Sprintf("跨县组织的隶属关系尚未确定，请报共同的上级党委组织部门确定（%s）", c.zh),
+		fmt.Sprintf("the affiliation of this cross-county org is not settled: refer it to the common higher organization department (%s)", c.en))
 }
 
 // department sets the manager of an org spanning several townships.

@@ -25,12 +25,13 @@ type Settings struct {
 	// Setting up party organizations in cooperative organizations.
 	OwnOrgMinFull              int  // own_org_min_full: full members for an own organization
 	CommitteeMinFull           int  // committee_min_full: full members requiring a branch committee
-	GeneralBranchMinMembers    int  // general_branch_min_members: full members allowing a general branch
-	PartyCommitteeMinMembers   int  // party_committee_min_members: full members allowing a committee
+	GeneralBranchOverMembers   int  // general_branch_over_members: more party members than this (probationary included) allow a general branch
+	PartyCommitteeMinMembers   int  // party_committee_min_members: party members (probationary included) allowing a base committee
 	BranchSoftMaxMembers       int  // branch_soft_max_members: normal upper size of a branch
 	JointMaxUnits              int  // joint_max_units: units a joint branch normally covers at most
 	JointMinFull               int  // joint_min_full: full members a joint branch needs in total
 	JointSameTownship          bool // joint_same_township: joint branches stay inside one township
+	JointRelatedIndustry       bool // joint_related_industry: a joint branch's units are of one industry or one department's
 	InstructorMaxOrgs          int  // instructor_max_orgs: orgs one instructor serves at once
 	ProbationaryCountsAsMember bool // probationary_counts_as_member: probationary members mean "has members"
 
@@ -70,8 +71,8 @@ type Settings struct {
 // (domain-rules.md, "Defaults hezuo applies").
 func Defaults() Settings {
 	return Settings{
-		OwnOrgMinFull: 3, CommitteeMinFull: 7, GeneralBranchMinMembers: 50, PartyCommitteeMinMembers: 100,
-		BranchSoftMaxMembers: 50, JointMaxUnits: 5, JointMinFull: 3, JointSameTownship: true,
+		OwnOrgMinFull: 3, CommitteeMinFull: 7, GeneralBranchOverMembers: 50, PartyCommitteeMinMembers: 100,
+		BranchSoftMaxMembers: 50, JointMaxUnits: 5, JointMinFull: 3, JointSameTownship: true, JointRelatedIndustry: true,
 		InstructorMaxOrgs: 3, ProbationaryCountsAsMember: true,
 		TermYearsBranch: 3, TermYearsGeneralBranch: 3, TermYearsCommittee: 5, TermYearsVillage: 5,
 		ApplicantMinAge: 18, TalkWithinMonths: 1, ActivistReviewMonths: 6, ActivistMinMonths: 12,

@@ -10,11 +10,11 @@ import (
 
 func TestCatalogDefaults(t *testing.T) {
 	want := map[string]string{
-		"own_org_min_full": "3", "committee_min_full": "7", "general_branch_min_members": "50",
+		"own_org_min_full": "3", "committee_min_full": "7", "general_branch_over_members": "50",
 		"party_committee_min_members": "100", "branch_soft_max_members": "50", "joint_max_units": "5",
 		"joint_min_full": "3", "term_years_branch": "3", "term_years_general_branch": "3",
 		"term_years_village": "5", "term_years_committee": "5", "instructor_max_orgs": "3",
-		"probationary_counts_as_member": "true", "joint_same_township": "true",
+		"probationary_counts_as_member": "true", "joint_same_township": "true", "joint_related_industry": "true",
 	}
 	seen := map[string]bool{}
 	for _, s := range Catalog() {

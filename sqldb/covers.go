@@ -15,6 +15,8 @@ type partyOrgFacts struct {
 	cover     rules.Cover
 	orgs      int
 	villages  int
+	places    []string // a joint branch's units' villages (jointUnits)
+	trades    []string // and their industries
 	officers  int
 	secretary *rules.Secretary
 	board     []rules.Officer // its leading members (hezuo.Leading) on the day
@@ -63,18 +65,22 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 	}); err != nil {
 		return err
 	}
-	if err := db.eachRow(ctx, `SELECT v.party_org_id, count(*) FROM party_org_villages v WHERE v.party_org_id IN (`+touching+
-		`) GROUP BY v.party_org_id`, sa, func(r rowScanner) error {
+	if err := db.eachRow(ctx, `SELECT v.party_org_id, v.village FROM party_org_villages v WHERE v.party_org_id IN (`+touching+
+		`)`, sa, func(r rowScanner) error {
 		var id int64
-		var n int
-		if err := r.Scan(&id, &n); err != nil {
+		var v string
+		if err := r.Scan(&id, &v); err != nil {
 			return err
 		}
 		if p := pos[id]; p != nil {
-			p.villages = n
+			p.villages++
+			p.places = append(p.places, v)
 		}
 		return nil
 	}); err != nil {
+		return err
+	}
+	if err := db.jointUnits(ctx, scope, day, pos); err != nil {
 		return err
 	}
 	// Full members in all the orgs each party organization covers.
@@ -139,6 +145,9 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 			p := pos[id]
 			c := p.cover
 			c.Units = p.orgs + p.villages
+			if c.Form == hezuo.FormJointBranch {
+				c.Villages, c.Industries = distinctSorted(p.places), distinctSorted(p.trades)
+			}
 			c.HasCommittee = p.officers >= 3
 			if p.villages > 0 && c.Form == hezuo.FormJointBranch {
 				// A joint branch with a village (村会联合) also counts the
@@ -179,4 +188,28 @@ func cmpBool(a, b bool) int {
 		return 1
 	}
 	return -1
+}
+
+// jointUnits adds to each joint branch of pos the home villages and
+// industries of the orgs it links on day (active links, as its units are
+// counted), for the check of 地域相邻、行业相近 (rules.checkJoint).
+func (db *DB) jointUnits(ctx context.Context, scope hezuo.Scope, day hezuo.Date, pos map[int64]*partyOrgFacts) error {
+	w := &where{}
+	w.add("l.party_org_id IN ("+touching+")", scopeArgs(scope)...)
+	w.addPair(active("l", day))
+	w.add("p.form = '" + hezuo.FormJointBranch + "'")
+	return db.eachRow(ctx, `SELECT l.party_org_id, o.village, o.industry FROM party_org_orgs l
+		JOIN orgs o ON o.id = l.org_id JOIN party_orgs p ON p.id = l.party_org_id WHERE `+w.String(), w.args,
+		func(r rowScanner) error {
+			var id int64
+			var v, ind string
+			if err := r.Scan(&id, &v, &ind); err != nil {
+				return err
+			}
+			if p := pos[id]; p != nil {
+				p.places = append(p.places, v)
+				p.trades = append(p.trades, ind)
+			}
+			return nil
+		})
 }

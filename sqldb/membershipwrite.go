@@ -104,7 +104,9 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 	if m.PersonID == 0 {
 		err := tx.QueryRowContext(ctx, db.rebind(`SELECT id FROM people WHERE id_hash = ?`), db.idHash(m.IDNumber)).Scan(&m.PersonID)
 		if errors.Is(err, sql.ErrNoRows) {
-			return 0, hezuo.Invalid(rec, "id_number", "未登记的身份证号，请先登记人员", "no one with this ID number is on record: add the person first")
+			// The same answer as for a person outside a's scope: whether an
+			// ID number is on record elsewhere is not the writer's to learn.
+			return 0, hezuo.OutOfReach(rec, "id_number")
 		} else if err != nil {
 			return 0, err
 		}

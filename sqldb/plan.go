@@ -43,6 +43,7 @@ func (db *DB) PlanInput(ctx context.Context, scope hezuo.Scope, day hezuo.Date) 
 		}
 		o := plan.Org{OrgNo: r.OrgNo, Name: r.Name, Township: r.Township, TownshipName: env.Names(r.Township),
 			Village: r.Village, VillageName: env.Names(r.Village), Villages: facts[i].Villages, Industry: r.Industry,
+			Trade:       env.deptsByCounty[hezuo.CountyOf(r.Village)].Trade(r.Industry),
 			FullMembers: r.FullPartyMembers, ProbationaryMembers: r.ProbationaryMembers}
 		if need {
 			in.JointOrgs = append(in.JointOrgs, o)

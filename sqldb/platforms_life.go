@@ -12,7 +12,7 @@ import (
 // held by another organization on the meeting's day (dual organizational
 // life).
 func (db *DB) LifeSummary(ctx context.Context, scope hezuo.Scope, day hezuo.Date) (*hezuo.LifeSummary, error) {
-	s := &hezuo.LifeSummary{From: day.AddDate(-1, 0, 1), To: day}
+	s := &hezuo.LifeSummary{From: day.AddPeriod(-1, 0).AddDays(1), To: day}
 	in, inArgs := poInScope(scope, day)
 	args := append([]any{s.From, day}, inArgs...)
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM meetings m WHERE m.held_on >= ? AND m.held_on <= ?

@@ -36,6 +36,9 @@ type segCover struct {
 	Committee bool   `json:"c,omitempty"`
 	ElectedOn string `json:"e,omitempty"`
 	TermYears int    `json:"t,omitempty"`
+	// A joint branch's units: villages and industries (地域相邻、行业相近).
+	Villages   []string `json:"v,omitempty"`
+	Industries []string `json:"i,omitempty"`
 }
 
 type segSec struct {
@@ -52,7 +55,8 @@ func encodeFacts(covers []rules.Cover, sec *rules.Secretary, officers []rules.Of
 	f := segFacts{Covers: make([]segCover, len(covers))}
 	for i, c := range covers {
 		f.Covers[i] = segCover{No: c.No, Name: c.Name, Form: c.Form, Units: c.Units, Full: c.FullMembers,
-			Committee: c.HasCommittee, ElectedOn: c.ElectedOn.String(), TermYears: c.TermYears}
+			Committee: c.HasCommittee, ElectedOn: c.ElectedOn.String(), TermYears: c.TermYears,
+			Villages: c.Villages, Industries: c.Industries}
 	}
 	if sec != nil {
 		f.Secretary = &segSec{Name: sec.Name, Leader: sec.IsLeader}
@@ -75,7 +79,8 @@ func decodeFacts(s string) ([]rules.Cover, *rules.Secretary, []rules.Officer, er
 	}
 	covers := make([]rules.Cover, len(f.Covers))
 	for i, c := range f.Covers {
-		covers[i] = rules.Cover{No: c.No, Name: c.Name, Form: c.Form, Units: c.Units, FullMembers: c.Full, HasCommittee: c.Committee, TermYears: c.TermYears}
+		covers[i] = rules.Cover{No: c.No, Name: c.Name, Form: c.Form, Units: c.Units, FullMembers: c.Full, HasCommittee: c.Committee, TermYears: c.TermYears,
+			Villages: c.Villages, Industries: c.Industries}
 		if c.ElectedOn != "" {
 			d, err := hezuo.ParseDate(c.ElectedOn)
 			if err != nil {

@@ -60,15 +60,16 @@ type personIn struct {
 
 // poIn is a party organization covering orgs of the input.
 type poIn struct {
-	id                  int64
-	no, name, form      string
-	electedOn           hezuo.Date
-	termYears, villages int
-	active              span
-	links               []linkIn
-	officers            []officerIn
-	pieces              []poPiece // filled by the sweep
-	formIndex           int       // index in partyOrgForms, -1 when not counted
+	id             int64
+	no, name, form string
+	electedOn      hezuo.Date
+	termYears      int
+	villages       []string // villages it covers itself (party_org_villages)
+	active         span
+	links          []linkIn
+	officers       []officerIn
+	pieces         []poPiece // filled by the sweep
+	formIndex      int       // index in partyOrgForms, -1 when not counted
 }
 
 type officerIn struct {

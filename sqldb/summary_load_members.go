@@ -46,14 +46,14 @@ func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput
 	if err != nil {
 		return err
 	}
-	err = db.chunked(ctx, x, `SELECT party_org_id, count(*) FROM party_org_villages WHERE party_org_id IN (%s) GROUP BY party_org_id`, ids,
+	err = db.chunked(ctx, x, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s) ORDER BY party_org_id, village`, ids,
 		func(r rowScanner) error {
 			var id int64
-			var n int
-			if err := r.Scan(&id, &n); err != nil {
+			var v string
+			if err := r.Scan(&id, &v); err != nil {
 				return err
 			}
-			in.pos[id].villages = n
+			in.pos[id].villages = append(in.pos[id].villages, v)
 			return nil
 		})
 	if err != nil {

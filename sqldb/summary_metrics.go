@@ -36,13 +36,14 @@ const (
 	mDeveloped
 	mActivists // activists among the members of orgs with an instructor
 	mDispatched
+	mManagedUndecided // across counties, until the common higher department decides
 	nMetrics
 )
 
 var metricCols = [nMetrics]string{"orgs", "registered", "models", "members", "party_members", "full_members", "households",
 	"talents", "uncovered", "should_build", "own_org", "joint_or_group", "instructor_only", "managed_village",
 	"managed_township", "managed_department", "branches", "general_branches", "committees", "joint_branches",
-	"party_groups", "orgs_covered", "developed", "activists", "dispatched"}
+	"party_groups", "orgs_covered", "developed", "activists", "dispatched", "managed_undecided"}
 
 // metrics is one vector of the figures.
 type metrics [nMetrics]int64
@@ -98,6 +99,8 @@ func segmentMetrics(s *orgSegment, model bool, households int) metrics {
 		m[mManagedTownship] = 1
 	case rules.ManagerDepartment:
 		m[mManagedDepartment] = 1
+	case rules.ManagerUndecided:
+		m[mManagedUndecided] = 1
 	}
 	for i, n := range f.owned {
 		m[mBranches+i] = int64(n)
@@ -134,7 +137,8 @@ func statsFromMetrics(scope hezuo.Scope, d hezuo.Date, byKind map[string]*metric
 	s.Coverage = hezuo.CoverageStats{Orgs: int(all[mOrgs]), Uncovered: int(all[mUncovered]), ShouldBuildNotBuilt: int(all[mShouldBuild]),
 		OwnOrg: int(all[mOwnOrg]), JointOrGroup: int(all[mJointOrGroup]), InstructorOnly: int(all[mInstructorOnly])}
 	s.Coverage.Covered = s.Coverage.Orgs - s.Coverage.Uncovered
-	for level, i := range map[string]int{hezuo.LevelVillage: mManagedVillage, hezuo.LevelTownship: mManagedTownship, rules.ManagerDepartment: mManagedDepartment} {
+	for level, i := range map[string]int{hezuo.LevelVillage: mManagedVillage, hezuo.LevelTownship: mManagedTownship, rules.ManagerDepartment: mManagedDepartment,
+		rules.ManagerUndecided: mManagedUndecided} {
 		if all[i] > 0 {
 			s.ManagedBy[level] = int(all[i])
 		}

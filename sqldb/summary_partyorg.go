@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sort"
+	"strings"
 
 	"hezuo"
 	"hezuo/rules"
@@ -18,7 +19,8 @@ const dawn day = math.MinInt32
 // links, its officers, secretary and leading members (board, sorted as
 // sortOfficers does), and the org it is attributed to for the party_orgs
 // figures (the existing org with the smallest id among those it links that
-// day; 0 when none).
+// day; 0 when none); for a joint branch, the villages and industries of its
+// units (covers.go jointUnits).
 type poValue struct {
 	active    bool
 	units     int
@@ -27,6 +29,8 @@ type poValue struct {
 	secretary *rules.Secretary
 	board     []rules.Officer
 	owner     int64
+	places    string // a joint branch's units' villages, sorted, joined by ","
+	trades    string // their industries, likewise
 }
 
 func (v poValue) equal(w poValue) bool {
@@ -71,8 +75,9 @@ func (p *poIn) at(d day) poValue {
 // cover returns the rules' view of the party organization from its value.
 func (p *poIn) cover(v poValue) rules.Cover {
 	c := rules.Cover{No: p.no, Name: p.name, Form: p.form, ElectedOn: p.electedOn, TermYears: p.termYears,
-		Units: v.units + p.villages, FullMembers: v.full, HasCommittee: v.officers >= 3}
-	if p.villages > 0 && c.Form == hezuo.FormJointBranch {
+		Units: v.units + len(p.villages), FullMembers: v.full, HasCommittee: v.officers >= 3,
+		Villages: splitList(v.places), Industries: splitList(v.trades)}
+	if len(p.villages) > 0 && c.Form == hezuo.FormJointBranch {
 		c.FullMembers = -1 // as covers.go: members of the village organization are unknown
 	}
 	return c
@@ -130,6 +135,9 @@ func (in *sweepInput) sweepPartyOrg(p *poIn) {
 				v.owner = l.id
 			}
 		}
+		if p.form == hezuo.FormJointBranch {
+			v.places, v.trades = in.jointUnits(p, d)
+		}
 		for _, o := range p.officers {
 			if !o.has(d) {
 				continue
@@ -159,4 +167,40 @@ func uniqueDays(ds []day) []day {
 		}
 	}
 	return out
+}
+
+// jointUnits returns the villages and industries of joint branch p's units
+// on d, as covers.go computes them: the home villages and industries of the
+// orgs it links that day and the villages it covers itself.
+func (in *sweepInput) jointUnits(p *poIn, d day) (places, trades string) {
+	villages, industries := append([]string{}, p.villages...), []string{}
+	for _, l := range p.links {
+		if o := in.orgs[l.id]; o != nil && l.has(d) {
+			villages = append(villages, o.org.Village)
+			industries = append(industries, o.org.Industry)
+		}
+	}
+	return strings.Join(distinctSorted(villages), ","), strings.Join(distinctSorted(industries), ",")
+}
+
+// distinctSorted returns the distinct non-empty trimmed strings of xs, sorted.
+func distinctSorted(xs []string) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, x := range xs {
+		if x = strings.TrimSpace(x); x != "" && !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+// splitList reverses strings.Join(xs, ","): nil for "".
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	return strings.Split(s, ",")
 }

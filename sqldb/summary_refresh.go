@@ -36,7 +36,7 @@ func (db *DB) settingsOn(ctx context.Context, x execQuerier) (rules.Settings, er
 // summaryFormat is the version of the segments' meaning: change it when the
 // sweep or the rules change what a stored segment says, so that existing
 // summaries are rebuilt.
-const summaryFormat = "s1"
+const summaryFormat = "s2" // s2: manager "undecided" across counties; joint branches' townships and industries
 
 // settingsPrint identifies what the segments' verdicts were made with: the
 // format and the settings the required and actual forms and the manager

@@ -45,7 +45,8 @@ func (s *orgSegment) same(fig segFigures, covers []rules.Cover, sec *rules.Secre
 	for i := range covers {
 		a, b := s.covers[i], covers[i]
 		if a.No != b.No || a.Name != b.Name || a.Form != b.Form || a.Units != b.Units || a.FullMembers != b.FullMembers ||
-			a.HasCommittee != b.HasCommittee || !a.ElectedOn.Equal(b.ElectedOn) || a.TermYears != b.TermYears {
+			a.HasCommittee != b.HasCommittee || !a.ElectedOn.Equal(b.ElectedOn) || a.TermYears != b.TermYears ||
+			!slices.Equal(a.Villages, b.Villages) || !slices.Equal(a.Industries, b.Industries) {
 			return false
 		}
 	}

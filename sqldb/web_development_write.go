@@ -108,14 +108,12 @@ func (db *DB) AddPartyStep(ctx context.Context, a *hezuo.Access, personID int64,
 	}
 	switch status {
 	case hezuo.StatusCandidate:
-		if min := last.from.AddDate(0, st.ActivistMinMonths, 0); from.Before(min) {
+		if min := last.from.AddPeriod(0, st.ActivistMinMonths); from.Before(min) {
 			return hezuo.Invalid(rec, "from", fmt.Sprintf("列为入党积极分子（%s）不满 %d 个月，%s 前不能确定为发展对象", last.from, st.ActivistMinMonths, min),
 				fmt.Sprintf("an activist since %s: a development object only after %d months (from %s)", last.from, st.ActivistMinMonths, min))
 		}
 	case hezuo.StatusFull:
-		// The end of probation as the members import and the person form
-		// count it (民法典 Art. 202: from 29 Feb, 28 Feb of the next year).
-		if end := (hezuo.PartyRecord{Status: hezuo.StatusFull, JoinedParty: last.from}).ConversionDay(st.ProbationMonths); from.Before(end) {
+		if end := last.from.AddPeriod(0, st.ProbationMonths); from.Before(end) {
 			return hezuo.Invalid(rec, "from", fmt.Sprintf("预备期（自 %s）不满 %d 个月，%s 前不能转正", last.from, st.ProbationMonths, end),
 				fmt.Sprintf("probation (from %s) is shorter than %d months: no conversion before %s", last.from, st.ProbationMonths, end))
 		}

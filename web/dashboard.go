@@ -130,7 +130,7 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 		{tr(v.Lang, "cov_instructor"), c.InstructorOnly}, {tr(v.Lang, "blank_spots"), c.Uncovered}}
 	var days []hezuo.Date
 	for i := s.opt.TrendPoints; i >= 0; i-- {
-		days = append(days, day.AddDate(-i, 0, 0))
+		days = append(days, day.AddPeriod(-i, 0))
 	}
 	trend, err := s.db.MemberTrend(r.Context(), a, sc, days)
 	if err != nil {

@@ -187,9 +187,13 @@ func (s *Server) checkDownload(w http.ResponseWriter, r *http.Request) error {
 			continue
 		}
 		v := row.View(lang)
+		manager := v.ManagedBy.Name
+		if manager == "" { // an unmapped department, or undecided across counties
+			manager = name(lang, hezuo.LevelNames, v.ManagedBy.Level)
+		}
 		out = append(out, []any{v.OrgNo, v.Name, v.Village, v.Township, v.Members, v.FullPartyMembers, v.ProbationaryMembers,
 			name(lang, hezuo.RequiredNames, v.Required), name(lang, hezuo.ActualNames, v.Actual),
-			name(lang, hezuo.StatusLabels, v.Status), v.ManagedBy.Name, strings.Join(v.Reasons, "；")})
+			name(lang, hezuo.StatusLabels, v.Status), manager, strings.Join(v.Reasons, "；")})
 	}
 	return s.sendXLSX(w, "规则检查-"+day.String()+".xlsx", "规则检查", head, out)
 }

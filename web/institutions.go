@@ -82,7 +82,7 @@ func (s *Server) institutionsPage(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	counts, err := s.db.MeetingCounts(r.Context(), a, f.Scope, day.AddDate(-1, 0, 1), day)
+	counts, err := s.db.MeetingCounts(r.Context(), a, f.Scope, day.AddPeriod(-1, 0).AddDays(1), day)
 	if err != nil {
 		return err
 	}

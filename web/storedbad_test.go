@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"net/http"
 	"net/url"
 	"strings"
 	"testing"
@@ -53,6 +54,19 @@ func TestStoredBadRecords(t *testing.T) {
 		// The org page shows the bad name (escaped), so it can be found and repaired.
 		if _, body := admin.get("/orgs/" + orgB); !strings.Contains(body, "坏坏坏") {
 			t.Error("the org page does not show the stored name")
+		}
+		// Repaired through its edit form: saved as it is, the bad name and
+		// count are refused beside their fields; corrected, it saves.
+		_, body := admin.get("/orgs/" + orgB + "/edit")
+		form := htmlFormValues(body)
+		form.Set("csrf", admin.csrf)
+		if st, body := admin.postForm("/orgs/"+orgB+"/edit", form); st != http.StatusUnprocessableEntity || fieldErrors(body)["name"] == "" {
+			t.Errorf("saving the bad record as it is: %d, errors %v", st, fieldErrors(body))
+		}
+		form.Set("name", "罗子沟黄牛养殖专业合作社")
+		form.Set("households_driven", "120")
+		if st, body := admin.postForm("/orgs/"+orgB+"/edit", form); st != http.StatusSeeOther {
+			t.Errorf("the repaired record: %d %v", st, fieldErrors(body))
 		}
 	})
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"hezuo"
 	"hezuo/rules"
@@ -24,11 +25,12 @@ type evalInput struct {
 
 // evalOutput is one element of the output.
 type evalOutput struct {
-	ID        json.RawMessage `json:"id"`
-	Required  string          `json:"required"`
-	ManagedBy evalManager     `json:"managed_by"`
-	Reasons   []string        `json:"reasons"`
-	Warnings  []string        `json:"warnings"`
+	ID          json.RawMessage `json:"id"`
+	Required    string          `json:"required"`
+	ManagedBy   evalManager     `json:"managed_by"`
+	Reasons     []string        `json:"reasons"`
+	Warnings    []string        `json:"warnings"`
+	Suggestions []string        `json:"suggestions"`
 }
 
 type evalManager struct {
@@ -60,7 +62,7 @@ func cmdEvaluate(e *env, args []string) error {
 	out := make([]evalOutput, len(facts))
 	for i, fa := range facts {
 		d := rules.Evaluate(fa.Facts, day, env)
-		o := evalOutput{ID: fa.id, Required: d.Required, Reasons: []string{}, Warnings: []string{},
+		o := evalOutput{ID: fa.id, Required: d.Required, Reasons: []string{}, Warnings: []string{}, Suggestions: []string{},
 			ManagedBy: evalManager{Level: d.ManagedBy.Level, Code: d.ManagedBy.Code, Name: d.ManagedBy.Name}}
 		for _, r := range d.Reasons {
 			// Without a database nothing covers the org: reasons about the
@@ -69,10 +71,15 @@ func cmdEvaluate(e *env, args []string) error {
 				o.Reasons = append(o.Reasons, r.Text(e.lang))
 			}
 		}
+		// Warnings and suggestions as `check` gives them, less those about
+		// what covers the org, which the input cannot say.
 		for _, r := range d.Warnings {
 			if r.Rule != rules.RuleSecretary && r.Rule != rules.RuleCoverage {
 				o.Warnings = append(o.Warnings, r.Text(e.lang))
 			}
+		}
+		for _, r := range d.Suggestions {
+			o.Suggestions = append(o.Suggestions, r.Text(e.lang))
 		}
 		out[i] = o
 	}
@@ -80,9 +87,15 @@ func cmdEvaluate(e *env, args []string) error {
 		return writeJSON(e.stdout, out)
 	}
 	for _, o := range out {
-		fmt.Fprintf(e.stdout, "%s: %s, %s %s\n", o.ID, o.Required, o.ManagedBy.Level, o.ManagedBy.Code)
+		fmt.Fprintln(e.stdout, strings.TrimSpace(fmt.Sprintf("%s: %s, %s %s", o.ID, o.Required, o.ManagedBy.Level, o.ManagedBy.Code)))
 		for _, r := range o.Reasons {
 			fmt.Fprintf(e.stdout, "    · %s\n", r)
+		}
+		for _, r := range o.Warnings {
+			fmt.Fprintf(e.stdout, "    ! %s\n", r)
+		}
+		for _, r := range o.Suggestions {
+			fmt.Fprintf(e.stdout, "    → %s\n", r)
 		}
 	}
 	return nil
