@@ -61,7 +61,7 @@ var fieldBounds = map[reflect.Type]map[string]string{
 		"Phone": "phone", "TalentSince": "date", "LeaderSince": "date", "BirthYear": "-"},
 	reflect.TypeFor[Membership]():  {"ID": "-", "IDNumber": "id", "OrgNo": "key", "Role": "text:40"},
 	reflect.TypeFor[Period]():      {"From": "date", "To": "far"},
-	reflect.TypeFor[PartyStatus](): {"ID": "-", "IDNumber": "id", "Status": "enum", "HomePartyOrg": "key"},
+	reflect.TypeFor[PartyStatus](): {"ID": "-", "IDNumber": "id", "Status": "enum", "HomePartyOrg": "key", "FromUnknown": "-"},
 	reflect.TypeFor[PartyOrg](): {"ID": "-", "No": "key", "Name": "name", "Form": "enum", "JointKind": "enum", "Seat": "code",
 		"Parent": "key", "Manager": "key", "FoundingMethod": "enum", "TermYears": "int:0:10", "ElectedOn": "date",
 		"Orgs": "keys", "Villages": "codes"},

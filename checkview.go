@@ -39,6 +39,20 @@ var (
 	LevelNames    = map[string]string{"village": "村党组织", "township": "乡镇党委", "department": "涉农部门党组织", "undecided": "待共同上级组织部门确定"}
 )
 
+// UnknownPartyDate is a party member counted on a day without knowing since
+// when: 政治面貌 was stated without 入党日期, so the step starts on a
+// stand-in (PartyStatus.FromUnknown), CountedFrom. OrgNo and OrgName are an
+// org the person is a member of that day (the first by number). The check
+// page and the report list them as data-quality findings.
+type UnknownPartyDate struct {
+	PersonID    int64  `json:"-"`
+	Name        string `json:"name"`
+	Status      string `json:"status"` // StatusFull or StatusProbationary
+	CountedFrom Date   `json:"counted_from"`
+	OrgNo       string `json:"org_id"`
+	OrgName     string `json:"org_name"`
+}
+
 // Check lists: every org, those of status ok, and the orgs each coverage
 // figure counts. The web check page, its download and `hezuo check
 // --status` filter with these names.

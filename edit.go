@@ -6,10 +6,12 @@ package hezuo
 // a form shows beside the keys.
 
 // PersonRecord is a person as its edit form needs it: whole ID number and
-// phone, and the version read.
+// phone, the version read, and the party status its steps state today
+// (PartyRecordOf).
 type PersonRecord struct {
 	Person
-	Version int `json:"version"`
+	Version int         `json:"version"`
+	Party   PartyRecord `json:"party"`
 }
 
 // MembershipRecord is one membership with its database id (Membership.ID),

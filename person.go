@@ -99,12 +99,16 @@ var StatusNames = map[string]string{
 
 // PartyStatus is one step of a person's party status history. HomePartyOrg
 // is the party organization holding the person's party relation (组织关系)
-// during that step, when known.
+// during that step, when known. FromUnknown marks a step whose start is a
+// stand-in (a party member stated without 入党日期 counts from the day the
+// person joined their org, or from the day recorded): the status is a fact,
+// since when is not; the check and the report list such people.
 type PartyStatus struct {
 	ID           int64  `json:"-"`
 	IDNumber     string `json:"id_number"`
 	Status       string `json:"status"`
 	HomePartyOrg string `json:"home_party_org,omitempty"` // PartyOrg.No
+	FromUnknown  bool   `json:"from_unknown,omitempty"`
 	Period
 }
 

@@ -1,6 +1,10 @@
 package report
 
-import "fmt"
+import (
+	"fmt"
+
+	"hezuo"
+)
 
 // missingData lists the orgs whose records lack what the report needs.
 func (b *builder) missingData() []Finding {
@@ -12,6 +16,7 @@ func (b *builder) missingData() []Finding {
 		return Finding{Severity: sev, Title: l.t(fmt.Sprintf("%s：%d个", zh, len(items)), fmt.Sprintf("%s: %d", en, len(items))), Items: items}
 	}
 	return []Finding{
+		b.unknownPartyDates(),
 		list(SevWarning, "未登记产业的组织", "orgs without an industry", d.noIndustry),
 		list(SevWarning, "已登记但未录入统一社会信用代码的组织", "registered orgs without a credit code", d.noCredit),
 		list(SevWarning, "统一社会信用代码校验不通过的组织", "orgs whose credit code fails its check", d.badCredit),
@@ -40,4 +45,24 @@ func (b *builder) warningFindings() []Finding {
 			Detail: l.t(fmt.Sprintf("%d个合作组织另有规则检查提示。", n), fmt.Sprintf("%d orgs have other warnings.", n)), Items: lines["other"]})
 	}
 	return out
+}
+
+// unknownPartyDates lists the party members counted without a known start:
+// they count (the status is a fact) from a stand-in day, which the officer
+// should replace with their 入党日期.
+func (b *builder) unknownPartyDates() Finding {
+	l, us := b.l, b.in.UnknownPartyDates
+	if len(us) == 0 {
+		return Finding{Severity: SevOK, Title: l.t("无入党日期不详的党员", "No party member without a joining date")}
+	}
+	items := make([]string, len(us))
+	for i, u := range us {
+		items[i] = l.t(fmt.Sprintf("%s（%s %s，%s，自 %s 起计）", u.Name, u.OrgNo, u.OrgName, hezuo.StatusNames[u.Status], u.CountedFrom),
+			fmt.Sprintf("%s (%s %s, %s, counted from %s)", u.Name, u.OrgNo, u.OrgName, u.Status, u.CountedFrom))
+	}
+	return Finding{Severity: SevWarning, Title: l.t(fmt.Sprintf("%d名党员入党日期不详，按加入组织日期计为党员，请补录", len(us)),
+		fmt.Sprintf("%d party members without a joining date, counted from the day they joined their org: fill the dates in", len(us))),
+		Detail: l.t("导入或录入时政治面貌为中共党员（或预备党员）但未填入党日期：政治面貌属实，自何时起不详，系统按加入组织之日（已登记人员按登记之日）计入党员人数。请在人员信息中补录入党日期、转正日期。",
+			"These were recorded as party members without a joining date: the status is a fact, since when is not, so the figures count them from the day they joined their org (or the day recorded). Fill in the joining and conversion dates on the person's form."),
+		Items: items}
 }

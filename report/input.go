@@ -23,6 +23,13 @@ type OverdueSource interface {
 	Overdue(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]rules.Overdue, error)
 }
 
+// PartyDatesSource is implemented by a Source that can list the party
+// members counted without a known start (政治面貌 stated without 入党日期);
+// Collect uses it when present.
+type PartyDatesSource interface {
+	PartyDatesUnknown(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]hezuo.UnknownPartyDate, error)
+}
+
 // Area is the division a report is about: the smallest one holding every org
 // of the requested scope (a request for "all" on one county's data is a
 // report on that county).
@@ -44,7 +51,8 @@ type Part struct {
 // records active on AsOf (party organizations only those built in or for
 // cooperative organizations); Compare, when not nil, holds the figures as of
 // CompareDay. Overdue lists the institutions let lapse on AsOf (nil when the
-// source cannot tell). Today is the day the report is produced.
+// source cannot tell); UnknownPartyDates the party members counted on AsOf
+// without a known start. Today is the day the report is produced.
 type Input struct {
 	Scope      hezuo.Scope
 	Area       Area
@@ -58,7 +66,9 @@ type Input struct {
 	CompareDay hezuo.Date
 	Compare    *hezuo.Stats
 	Overdue    []rules.Overdue
-	Today      hezuo.Date
+	// UnknownPartyDates is nil when the source cannot tell.
+	UnknownPartyDates []hezuo.UnknownPartyDate
+	Today             hezuo.Date
 }
 
 // Options are the parameters of a report: scope, as-of day, an optional day
@@ -122,6 +132,11 @@ func Collect(ctx context.Context, src Source, o Options) (*Input, error) {
 	}
 	if ov, ok := src.(OverdueSource); ok {
 		if in.Overdue, err = ov.Overdue(ctx, o.Scope, o.AsOf); err != nil {
+			return nil, err
+		}
+	}
+	if ps, ok := src.(PartyDatesSource); ok {
+		if in.UnknownPartyDates, err = ps.PartyDatesUnknown(ctx, o.Scope, o.AsOf); err != nil {
 			return nil, err
 		}
 	}

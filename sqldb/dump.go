@@ -41,11 +41,11 @@ func (db *DB) Dump(ctx context.Context, scope hezuo.Scope) (*hezuo.Dataset, erro
 			})
 		},
 		func() error {
-			return db.eachRow(ctx, `SELECT p.id_sealed, s.status, coalesce(h.no, ''), s.valid_from, s.valid_to FROM party_status s
+			return db.eachRow(ctx, `SELECT p.id_sealed, s.status, coalesce(h.no, ''), s.valid_from, s.valid_to, s.from_unknown FROM party_status s
 				JOIN people p ON p.id = s.person_id LEFT JOIN party_orgs h ON h.id = s.home_party_org_id
 				WHERE s.person_id IN (`+peopleInScope+`) ORDER BY p.id_sealed, s.valid_from, s.status`, peopleArgs(sa), func(r rowScanner) error {
 				var s hezuo.PartyStatus
-				err := r.Scan(db.opened(&s.IDNumber), &s.Status, &s.HomePartyOrg, &s.From, &s.To)
+				err := r.Scan(db.opened(&s.IDNumber), &s.Status, &s.HomePartyOrg, &s.From, &s.To, &s.FromUnknown)
 				ds.PartyStatus = append(ds.PartyStatus, s)
 				return err
 			})

@@ -37,11 +37,11 @@ func (db *DB) existingPeople(ctx context.Context, x execQuerier, idNumbers []any
 	if err != nil {
 		return err
 	}
-	err = db.eachInOn(ctx, x, `SELECT s.id, p.id_sealed, s.status, coalesce(h.no, ''), s.valid_from, s.valid_to FROM party_status s
+	err = db.eachInOn(ctx, x, `SELECT s.id, p.id_sealed, s.status, coalesce(h.no, ''), s.valid_from, s.valid_to, s.from_unknown FROM party_status s
 		JOIN people p ON p.id = s.person_id LEFT JOIN party_orgs h ON h.id = s.home_party_org_id
 		WHERE s.person_id IN (%s)`, personIDs, func(r rowScanner) error {
 		var s hezuo.PartyStatus
-		err := r.Scan(&s.ID, db.opened(&s.IDNumber), &s.Status, &s.HomePartyOrg, &s.From, &s.To)
+		err := r.Scan(&s.ID, db.opened(&s.IDNumber), &s.Status, &s.HomePartyOrg, &s.From, &s.To, &s.FromUnknown)
 		ds.PartyStatus = append(ds.PartyStatus, s)
 		return err
 	})

@@ -434,8 +434,8 @@ func (l *importer) bulkPartyStatus(ds *hezuo.Dataset) error {
 			}
 		}
 		if s.ID != 0 {
-			if err := l.exec(`UPDATE party_status SET status = ?, home_party_org_id = ?, valid_from = ?, valid_to = ?
-				WHERE id = ? AND person_id = ?`, s.Status, nullID(home), s.From, s.To, s.ID, pid); err != nil {
+			if err := l.exec(`UPDATE party_status SET status = ?, home_party_org_id = ?, valid_from = ?, valid_to = ?, from_unknown = ?
+				WHERE id = ? AND person_id = ?`, s.Status, nullID(home), s.From, s.To, s.FromUnknown, s.ID, pid); err != nil {
 				return fmt.Errorf("%s: %w", rec, err)
 			}
 			continue
@@ -445,19 +445,19 @@ func (l *importer) bulkPartyStatus(ds *hezuo.Dataset) error {
 			return hezuo.Invalid(rec, "from", "同一政治面貌记录出现两次", "the same party status step is given twice")
 		}
 		seen[key] = true
-		rows = append(rows, []any{l.county[s.IDNumber], pid, s.Status, nullID(home), s.From, s.To})
+		rows = append(rows, []any{l.county[s.IDNumber], pid, s.Status, nullID(home), s.From, s.To, s.FromUnknown})
 	}
 	sortByKey(rows)
 	insert := func() error {
 		return l.unindexed("party_status", len(rows), func() error {
-			const cols = ` (county, person_id, status, home_party_org_id, valid_from, valid_to)`
-			types := []string{"text", "bigint", "text", "bigint", "date", "date"}
+			const cols = ` (county, person_id, status, home_party_org_id, valid_from, valid_to, from_unknown)`
+			types := []string{"text", "bigint", "text", "bigint", "date", "date", "boolean"}
 			if l.plain {
-				return l.insertNew("party_status", []string{"county", "person_id", "status", "home_party_org_id", "valid_from", "valid_to"}, types, rows)
+				return l.insertNew("party_status", []string{"county", "person_id", "status", "home_party_org_id", "valid_from", "valid_to", "from_unknown"}, types, rows)
 			}
 			return l.insertMany(`INSERT INTO party_status`+cols,
 				`ON CONFLICT (person_id, status, valid_from) DO UPDATE SET home_party_org_id = excluded.home_party_org_id,
-					valid_to = excluded.valid_to`, types, rows, nil)
+					valid_to = excluded.valid_to, from_unknown = excluded.from_unknown`, types, rows, nil)
 		})
 	}
 	if l.db.Dialect != SQLite || len(rows) < untriggered {

@@ -69,11 +69,11 @@ func (l *loader) loadPartyStatus(ds *hezuo.Dataset) error {
 				return err
 			}
 		}
-		if err := l.exec(`INSERT INTO party_status (county, person_id, status, home_party_org_id, valid_from, valid_to)
-			VALUES (?, ?, ?, ?, ?, ?)
+		if err := l.exec(`INSERT INTO party_status (county, person_id, status, home_party_org_id, valid_from, valid_to, from_unknown)
+			VALUES (?, ?, ?, ?, ?, ?, ?)
 			ON CONFLICT (person_id, status, valid_from) DO UPDATE SET home_party_org_id = excluded.home_party_org_id,
-				valid_to = excluded.valid_to`,
-			l.countyOf(`SELECT county FROM people WHERE id = ?`, pid), pid, s.Status, nullID(home), s.From, s.To); err != nil {
+				valid_to = excluded.valid_to, from_unknown = excluded.from_unknown`,
+			l.countyOf(`SELECT county FROM people WHERE id = ?`, pid), pid, s.Status, nullID(home), s.From, s.To, s.FromUnknown); err != nil {
 			return fmt.Errorf("%s: %w", rec, err)
 		}
 	}

@@ -84,6 +84,11 @@ func (db *DB) PersonForEdit(ctx context.Context, a *hezuo.Access, id int64, now 
 	if err != nil {
 		return nil, err
 	}
+	steps, err := db.personSteps(ctx, db, id, r.IDNumber)
+	if err != nil {
+		return nil, err
+	}
+	r.Party = hezuo.PartyRecordOf(steps, hezuo.Today(hezuo.China))
 	return r, db.Audit(ctx, a, now, hezuo.ActionView, "person", hezuo.MaskIDNumber(r.IDNumber), r.Village,
 		"修改表单显示完整身份证号和电话 / the edit form showed the whole ID number and phone")
 }
@@ -97,11 +102,29 @@ func (db *DB) PersonForEdit(ctx context.Context, a *hezuo.Access, id int64, now 
 // scope; a taken ID number or
 // a stale version is ECONFLICT. It returns the id and the new version.
 func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, version int, now time.Time) (int64, int, error) {
+	return db.SavePersonParty(ctx, a, p, nil, version, now)
+}
+
+// SavePersonParty is SavePerson that also records the person's party
+// status (nil: left as it is) in the same transaction, with the members
+// import's rules (hezuo.PartyRecord: Validate, then Merge into the stored
+// steps with the probation of the settings); its errors name the fields
+// political_status, joined_party and full_member_since.
+func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Person, party *hezuo.PartyRecord, version int, now time.Time) (int64, int, error) {
 	if err := forbidWrite(a); err != nil {
 		return 0, 0, err
 	}
-	if err := p.Validate(hezuo.Today(hezuo.China)); err != nil {
+	today := hezuo.Today(hezuo.China)
+	if err := p.Validate(today); err != nil {
 		return 0, 0, err
+	}
+	probation := 0
+	if party != nil {
+		st, err := db.Settings(ctx)
+		if err != nil {
+			return 0, 0, err
+		}
+		probation = st.ProbationMonths
 	}
 	rec := "人员 " + hezuo.MaskIDNumber(p.IDNumber)
 	tx, err := db.BeginTx(ctx, nil)
@@ -161,6 +184,11 @@ func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, 
 	}
 	if err != nil {
 		return 0, 0, err
+	}
+	if party != nil {
+		if err := db.savePartyRecord(ctx, tx, a, now, p, county, *party, probation, today); err != nil {
+			return 0, 0, err
+		}
 	}
 	// Read back through the new village: a person just created is visible
 	// to a township officer by its home village.

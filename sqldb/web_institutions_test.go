@@ -335,5 +335,16 @@ func TestWebDevelopment(t *testing.T) {
 		if d.Total != 1 || d.People[0].Steps[hezuo.StatusCandidate].String() != "2024-01-01" || len(d.People[0].Items) == 0 {
 			t.Errorf("after the steps: %+v", d.People)
 		}
+		// Admitted on 29 Feb: probation ends on 28 Feb of the next year
+		// (民法典 Art. 202), as the members import counts it.
+		for _, c := range []struct{ status, on, want string }{
+			{hezuo.StatusCandidate, "2025-03-01", "nil"}, {hezuo.StatusProbationary, "2028-02-29", "nil"},
+			{hezuo.StatusFull, "2029-02-27", "EINVALID/from"}, {hezuo.StatusFull, "2029-02-28", "nil"},
+		} {
+			on := hezuo.MustDate(c.on)
+			if err := db.AddPartyStep(ctx, fxAdmin, p5, c.status, on, on, now); code(err) != c.want {
+				t.Errorf("%s on %s: %v, want %s", c.status, c.on, err, c.want)
+			}
+		}
 	})
 }

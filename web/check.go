@@ -19,7 +19,14 @@ type checkView struct {
 	Rows      []hezuo.CheckView
 	Uncovered int
 	Should    int
+	// UnknownParty counts the party members counted without a known start
+	// (no 入党日期); UnknownPartyDates lists the first maxUnknownShown.
+	UnknownParty      int
+	UnknownPartyDates []hezuo.UnknownPartyDate
 }
+
+// maxUnknownShown bounds the list of party members without a joining date.
+const maxUnknownShown = 200
 
 // townshipCheck is one township's line of the check page.
 type townshipCheck struct {
@@ -72,5 +79,10 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) error {
 		v.Townships = append(v.Townships, *t)
 	}
 	sort.Slice(v.Townships, func(i, j int) bool { return v.Townships[i].Code < v.Townships[j].Code })
+	us, err := s.db.ScopedPartyDatesUnknown(r.Context(), a, sc, day)
+	if err != nil {
+		return err
+	}
+	v.UnknownParty, v.UnknownPartyDates = len(us), us[:min(len(us), maxUnknownShown)]
 	return s.render(w, http.StatusOK, "check", v)
 }

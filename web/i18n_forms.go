@@ -11,7 +11,7 @@ func init() {
 		"leader_since":       {"认定致富能手日期", "Leader since"},
 		"member_role":        {"职务", "Role"},
 		"edit_membership":    {"修改成员关系", "Edit membership"},
-		"left_note":          {"填写退出日期即结束成员关系（当天起不再计入）", "an end date ends the membership (it stops counting that day)"},
+		"left_note":          {"填写退出日期即结束成员关系：退出日期是不再是成员的第一天，当天起不再计入", "an end date ends the membership: it is the first day no longer a member, not counted from that day"},
 		"leave":              {"退出", "Leave"},
 		"join_org":           {"加入组织", "Join an org"},
 		"leave_all":          {"退出全部组织", "Leave every org"},

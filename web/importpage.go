@@ -42,6 +42,7 @@ type importView struct {
 	Problems []string // FILE:ROW:COLUMN: message
 	Errors   string   // the error workbook's URL
 	Done     bool     // the file was written
+	Notes    []string // what a members import presumed about party dates
 	// ScopeName is the division a township officer imports within.
 	ScopeName string
 }
@@ -155,6 +156,7 @@ func (s *Server) preview(r *http.Request, up *upload, v *importView) (bool, erro
 		return false, err
 	}
 	v.New, v.Changed, v.Same = plan.New, plan.Changed, plan.Unchanged
+	v.Notes = plan.Lines(v.Lang)
 	v.Token, v.Cancel = up.Token, up.Token
 	return true, nil
 }
@@ -224,6 +226,7 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.uploads.remove(up.Token)
 	v.Rows, v.New, v.Changed, v.Same, v.Done = res.Rows, res.New, res.Changed, res.Unchanged, true
+	v.Notes = res.Lines(v.Lang)
 	a := accessOf(r)
 	note := fmt.Sprintf("%s：共 %d 行，新增 %d，更新 %d，未变 %d / %d rows: %d new, %d changed, %d unchanged",
 		up.Name, res.Rows, res.New, res.Changed, res.Unchanged, res.Rows, res.New, res.Changed, res.Unchanged)

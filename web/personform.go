@@ -20,16 +20,20 @@ type personFormView struct {
 	Villages []hezuo.DivisionItem
 }
 
-// personForm is the form's fields as typed.
+// personForm is the form's fields as typed. PartyStatus is "" (群众),
+// hezuo.StatusProbationary or hezuo.StatusFull.
 type personForm struct {
 	IDNumber, Name, Village, Phone, TalentSince, LeaderSince, Version string
+	PartyStatus, JoinedParty, FullSince                               string
 }
 
-var personFields = []string{"id_number", "name", "village", "phone", "talent_since", "leader_since"}
+var personFields = []string{"id_number", "name", "village", "phone", "talent_since", "leader_since",
+	hezuo.FieldPoliticalStatus, hezuo.FieldJoinedParty, hezuo.FieldFullSince}
 
 func personFormOf(p hezuo.PersonRecord) personForm {
 	return personForm{IDNumber: p.IDNumber, Name: p.Name, Village: p.Village, Phone: p.Phone, TalentSince: p.TalentSince.String(),
-		LeaderSince: p.LeaderSince.String(), Version: strconv.Itoa(p.Version)}
+		LeaderSince: p.LeaderSince.String(), Version: strconv.Itoa(p.Version),
+		PartyStatus: p.Party.Status, JoinedParty: p.Party.JoinedParty.String(), FullSince: p.Party.FullSince.String()}
 }
 
 func (s *Server) personFormView(r *http.Request, id int64, f personForm) (personFormView, error) {
@@ -95,13 +99,20 @@ func (s *Server) personEditSubmit(w http.ResponseWriter, r *http.Request) error 
 func (s *Server) savePerson(w http.ResponseWriter, r *http.Request, id int64) error {
 	fv := formValues{r}
 	f := personForm{IDNumber: fv.get("id_number"), Name: fv.get("name"), Village: fv.get("village"), Phone: fv.get("phone"),
-		TalentSince: fv.get("talent_since"), LeaderSince: fv.get("leader_since"), Version: fv.get("version")}
+		TalentSince: fv.get("talent_since"), LeaderSince: fv.get("leader_since"), Version: fv.get("version"),
+		PartyStatus: fv.get(hezuo.FieldPoliticalStatus), JoinedParty: fv.get(hezuo.FieldJoinedParty), FullSince: fv.get(hezuo.FieldFullSince)}
 	errs := map[string]string{}
 	p := hezuo.Person{ID: id, IDNumber: f.IDNumber, Name: f.Name, Village: f.Village, Phone: f.Phone,
 		TalentSince: fv.date("talent_since", errs), LeaderSince: fv.date("leader_since", errs)}
+	// The same record and rules as the members import (hezuo.PartyRecord);
+	// a post without the status field (an older client) leaves it as it is.
+	var party *hezuo.PartyRecord
+	if _, ok := r.PostForm[hezuo.FieldPoliticalStatus]; ok {
+		party = &hezuo.PartyRecord{Status: f.PartyStatus, JoinedParty: fv.date(hezuo.FieldJoinedParty, errs), FullSince: fv.date(hezuo.FieldFullSince, errs)}
+	}
 	var general string
 	if len(errs) == 0 {
-		newID, _, err := s.db.SavePerson(r.Context(), accessOf(r), &p, fv.version(), s.opt.Now())
+		newID, _, err := s.db.SavePersonParty(r.Context(), accessOf(r), &p, party, fv.version(), s.opt.Now())
 		if err == nil {
 			http.Redirect(w, r, "/people/"+strconv.FormatInt(newID, 10)+"?saved=1", http.StatusSeeOther)
 			return nil

@@ -142,7 +142,9 @@ func TestMixedRosterImportsWhole(t *testing.T) {
 					status[s.IDNumber] = s.Status + " " + s.From.String()
 				}
 				for id, want := range map[string]string{
-					idNumber(101): "full 2009-07-01", idNumber(102): "activist 2016-04-05", x: "probationary 2023-07-01",
+					// 中共党员 admitted on 2009-07-01: full from the presumed
+					// conversion a year later (党章 Art. 7).
+					idNumber(101): "full 2010-07-01", idNumber(102): "activist 2016-04-05", x: "probationary 2023-07-01",
 					idNumber(106): "full 2019-09-09",
 				} {
 					if status[id] != want {

@@ -18,15 +18,20 @@ func init() {
 			{Key: "joined", ZH: "加入日期", Type: TDate, Required: true, Example: "2016-05-01",
 				NoteZH: "加入该组织的日期", NoteEN: "date the person joined the org"},
 			{Key: "political_status", ZH: "政治面貌", Type: TEnum, Required: true, Choices: []string{"中共党员", "中共预备党员", "群众"},
-				Example: "中共党员", NoteZH: "中共党员、中共预备党员或群众", NoteEN: "中共党员 (full), 中共预备党员 (probationary) or 群众 (none)"},
+				Example: "中共党员", NoteZH: "中共党员（已转正）、中共预备党员或群众", NoteEN: "中共党员 (full, converted), 中共预备党员 (probationary) or 群众 (none)"},
 			{Key: "activist", ZH: "是否入党积极分子", Type: TBool, Choices: []string{"是", "否"}, Example: "否",
 				NoteZH: "群众中的入党积极分子填 是", NoteEN: "是 for an activist (not yet a party member)"},
 			{Key: "technical_talent", ZH: "是否专业技术人才", Type: TBool, Choices: []string{"是", "否"}, Example: "是",
 				NoteZH: "农村专业技术人才填 是", NoteEN: "是 for a rural technical talent"},
 			{Key: "phone", ZH: "联系电话", Type: TCode, Text: true, Example: "13904331234", NoteZH: "手机或座机", NoteEN: "phone"},
-			{Key: "left", ZH: "退出日期", Type: TDate, NoteZH: "可选；已退出该组织时填写", NoteEN: "optional; when the person left the org"},
-			{Key: "party_joined", ZH: "入党日期", Type: TDate, Example: "2010-07-01",
-				NoteZH: "可选；党员、预备党员的入党日期，未填时新登记人员取加入日期", NoteEN: "optional; when empty a new person's status dates from the joined date"},
+			{Key: "left", ZH: "退出日期", Type: TDate, NoteZH: "可选；已退出该组织时填写。退出日期是不再是成员的第一天（当天起不计为成员）",
+				NoteEN: "optional; when the person left the org: the first day no longer a member (not counted from that day)"},
+			{Key: hezuo.FieldJoinedParty, ZH: "入党日期", Aliases: []string{"party_joined"}, Type: TDate, Example: "2010-07-01",
+				NoteZH: "可选；党员、预备党员的入党日期，即支部大会通过接收为预备党员之日（党章第七条），正式党员自转正起计。未填时入党日期不详：新登记人员按加入日期、已登记人员按导入之日计，检查页和报告列出这些党员，请补录",
+				NoteEN: "optional; the day admitted as a probationary member (party constitution, Art. 7); full membership starts at conversion. When empty the date is unknown: the status counts from the joined date (a person already registered: from the import day), and the check page and the report list such members to complete"},
+			{Key: hezuo.FieldFullSince, ZH: "转正日期", Type: TDate, Example: "2011-07-01",
+				NoteZH: "可选；中共党员的转正日期，不早于入党日期满一年、不晚于今天。中共党员未填转正日期的，按入党日期满一年推定转正（满一年之日为次年对应日，无对应日的为当月末日，民法典第二百零二条）；中共预备党员不填",
+				NoteEN: "optional; a full member's conversion day, at least a year after joining and not after today. Left empty for a 中共党员, conversion is presumed a year after the joining date (the corresponding day, or the month's last day when none: Civil Code Art. 202); empty for a 中共预备党员"},
 			{Key: "role", ZH: "职务", Type: TText, Example: "理事长", NoteZH: "可选；理事长、会长、成员等", NoteEN: "optional; role in the org"},
 			{Key: "village", ZH: "所在村", Type: TCode, Text: true, NoteZH: "可选；本人户籍所在村 12 位代码", NoteEN: "optional; home village code"},
 			{Key: "leader", ZH: "是否致富能手或技术骨干", Aliases: []string{"是否致富能手", "是否技术骨干"}, Type: TBool,
@@ -83,7 +88,8 @@ type memberRow struct {
 	person         hezuo.Person
 	m              hezuo.Membership
 	level          int
-	partyDate      hezuo.Date
+	partyDate      hezuo.Date // 入党日期
+	fullSince      hezuo.Date // 转正日期
 	talent, leader bool
 	earliest       hezuo.Date // on a person's first row: the earliest joined date of all their rows
 	prev           int        // the index of the previous row of the same ID number and org_id, -1 when none
@@ -126,9 +132,12 @@ func (mr *memberRows) add(r *rowCtx) {
 		}
 	}
 	row.talent, row.leader = r.boolean("technical_talent"), r.boolean("leader")
-	row.partyDate = r.date("party_joined", false)
+	row.partyDate, row.fullSince = r.date(hezuo.FieldJoinedParty, false), r.date(hezuo.FieldFullSince, false)
 	if !row.partyDate.IsZero() && row.level < levelProbationary && !r.bad {
-		r.fail("party_joined", "填写了入党日期，但政治面貌不是党员", "a party joining date is given but the person is not a party member")
+		r.fail(hezuo.FieldJoinedParty, "填写了入党日期，但政治面貌不是党员", "a party joining date is given but the person is not a party member")
+	}
+	if !row.fullSince.IsZero() && row.level < levelFull && !r.bad {
+		r.fail(hezuo.FieldFullSince, "填写了转正日期，但政治面貌不是中共党员", "a conversion date is given but the person is not a full member")
 	}
 	row.person = hezuo.Person{IDNumber: id, Name: name, Phone: Text(Fold(r.raw("phone"))), Village: r.code("village")}
 	row.m = hezuo.Membership{IDNumber: id, OrgNo: org, Role: r.text("role"), Period: hezuo.Period{From: from, To: to}}
@@ -211,7 +220,8 @@ func (mr *memberRows) conflicts(r *rowCtx, row *memberRow) bool {
 	}
 	differ("name", o.person.Name == row.person.Name, o.person.Name)
 	differ("political_status", o.level == row.level, levelNames[o.level][0])
-	differ("party_joined", o.partyDate.Equal(row.partyDate), o.partyDate.String())
+	differ(hezuo.FieldJoinedParty, o.partyDate.Equal(row.partyDate), o.partyDate.String())
+	differ(hezuo.FieldFullSince, o.fullSince.Equal(row.fullSince), o.fullSince.String())
 	differ("phone", o.person.Phone == row.person.Phone, o.person.Phone)
 	differ("village", o.person.Village == row.person.Village, o.person.Village)
 	differ("technical_talent", o.talent == row.talent, yesNo(o.talent))

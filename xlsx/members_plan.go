@@ -1,10 +1,12 @@
 package xlsx
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 
 	"hezuo"
+	"hezuo/rules"
 )
 
 // plan merges member rows into the stored records:
@@ -15,10 +17,15 @@ import (
 //     加入日期, else — when the file has one row for the pair — the latest
 //     stored one, whose dates the row corrects; else a new one;
 //   - the party status only moves forward (群众 → 积极分子 → 预备党员 →
-//     党员): a row stating the level the person has today changes nothing
-//     (whatever its 入党日期); a higher level ends the current step and
-//     starts the new one on 入党日期, or for a new person on the joined
-//     date, or on today; a lower level is a problem.
+//     党员; a lower level than the person's today is a problem). A party
+//     member's 政治面貌, 入党日期 and 转正日期 are a hezuo.PartyRecord,
+//     validated and merged into the stored steps by hezuo.PartyRecord.Merge:
+//     the dates describe the steps (probationary from 入党日期, full from
+//     转正日期 or, when empty, 入党日期 + the probation), so a row whose
+//     dates differ from the stored steps corrects them and the same row
+//     again changes nothing; a party member without dates keeps the stored
+//     steps of that status, else starts on the joined date (a new person)
+//     or today, marked FromUnknown. An activist's step starts the same way.
 func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	orgs := map[string]bool{}
 	for _, o := range have.Orgs {
@@ -70,6 +77,10 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	}
 	slices.Sort(ids)
 	personChanged := make(map[string]bool, len(mr.people))
+	probation := rules.Defaults().ProbationMonths
+	if b.settings != nil {
+		probation = b.settings.ProbationMonths
+	}
 	for _, id := range ids {
 		row := &mr.rows[mr.people[id]] // the person's first row, whose earliest is their earliest joined date
 		old := people[id]
@@ -77,11 +88,11 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 		if old == nil || changed {
 			p.Write.People = append(p.Write.People, person)
 		}
-		moves, err := moveStatus(row, old == nil, steps[id], row.earliest, b.today)
+		moves, err := moveStatus(p, row, old, steps[id], b.today, probation)
 		if err != nil {
-			key := "political_status"
-			if !row.partyDate.IsZero() {
-				key = "party_joined"
+			key := err.Field
+			if key == "" {
+				key = hezuo.FieldPoliticalStatus
 			}
 			fail(row, key, err.ZH, err.EN)
 			continue
@@ -157,9 +168,66 @@ func mergePerson(b *Batch, row *memberRow, old *hezuo.Person, first hezuo.Date) 
 	return p, changed
 }
 
-// moveStatus returns the party status steps to write for a person: none
-// when the stated level is the one held today.
-func moveStatus(row *memberRow, isNew bool, have []*hezuo.PartyStatus, first, today hezuo.Date) ([]hezuo.PartyStatus, *hezuo.Error) {
+// moveStatus returns the party status steps to write for a person (old:
+// the stored one, nil when new): none when the row states what the steps
+// say. Party members go through hezuo.PartyRecord (counted in p.Presumed
+// and p.PartyDateUnknown); the levels below, here.
+func moveStatus(p *Plan, row *memberRow, old *hezuo.Person, have []*hezuo.PartyStatus, today hezuo.Date, probation int) ([]hezuo.PartyStatus, *hezuo.Error) {
+	first := row.earliest
+	if old != nil {
+		first = today
+	}
+	rec := hezuo.PartyRecord{JoinedParty: row.partyDate, FullSince: row.fullSince}
+	if row.level >= levelProbationary {
+		rec.Status = levelStatus[row.level]
+	}
+	asError := func(err error) *hezuo.Error {
+		var e *hezuo.Error
+		if errors.As(err, &e) {
+			return e
+		}
+		return &hezuo.Error{Code: hezuo.EINTERNAL, ZH: err.Error(), EN: err.Error()}
+	}
+	if err := rec.Validate(row.person.BirthDate, today, probation); err != nil {
+		return nil, asError(err)
+	}
+	if rec.Status == "" {
+		return moveActivist(row, have, first, today)
+	}
+	stored := make([]hezuo.PartyStatus, len(have))
+	for i, s := range have {
+		stored[i] = *s
+	}
+	m, err := rec.Merge(row.person.IDNumber, stored, first, today, probation)
+	if err != nil {
+		return nil, asError(err)
+	}
+	if m.Presumed {
+		p.Presumed++
+	}
+	if rec.Unknown() && !m.Presumed {
+		if cur := currentStep(stored, today); m.Unknown || cur != nil && cur.FromUnknown {
+			p.PartyDateUnknown++
+		}
+	}
+	return m.Write, nil
+}
+
+// currentStep returns the step active on day with the latest start, or nil.
+func currentStep(have []hezuo.PartyStatus, day hezuo.Date) *hezuo.PartyStatus {
+	var cur *hezuo.PartyStatus
+	for i := range have {
+		if have[i].ActiveOn(day) && (cur == nil || have[i].From.After(cur.From)) {
+			cur = &have[i]
+		}
+	}
+	return cur
+}
+
+// moveActivist returns the steps to write for a row stating 群众 or an
+// activist: none when the level is the one held today, a new activist step
+// from first ending the current one; a lower level is a problem.
+func moveActivist(row *memberRow, have []*hezuo.PartyStatus, first, today hezuo.Date) ([]hezuo.PartyStatus, *hezuo.Error) {
 	var cur *hezuo.PartyStatus
 	for _, s := range have {
 		if s.ActiveOn(today) && (cur == nil || s.From.After(cur.From)) {
@@ -179,13 +247,7 @@ func moveStatus(row *memberRow, isNew bool, have []*hezuo.PartyStatus, first, to
 			EN: fmt.Sprintf("the registry has this person as %s since %s; an import can only record progress, not change it to %s",
 				levelNames[level][1], cur.From, levelNames[row.level][1])}
 	}
-	from := row.partyDate
-	if from.IsZero() {
-		from = today
-		if isNew {
-			from = first
-		}
-	}
+	from := first
 	var out []hezuo.PartyStatus
 	if cur != nil {
 		if !cur.From.Before(from) {
@@ -237,15 +299,16 @@ func mergeMembership(b *Batch, row *memberRow, have []*hezuo.Membership, only bo
 }
 
 // exportMembers writes one row per membership, with the person's party
-// status as of today.
+// status as of today: 政治面貌, and 入党日期 and 转正日期 as the steps state
+// them (hezuo.PartyRecordOf; a start marked unknown stays empty), so that
+// importing the export changes nothing.
 func exportMembers(ds *hezuo.Dataset, today hezuo.Date) [][]any {
 	people := map[string]*hezuo.Person{}
 	for i := range ds.People {
 		people[ds.People[i].IDNumber] = &ds.People[i]
 	}
-	steps := map[string][]*hezuo.PartyStatus{}
-	for i := range ds.PartyStatus {
-		s := &ds.PartyStatus[i]
+	steps := map[string][]hezuo.PartyStatus{}
+	for _, s := range ds.PartyStatus {
 		steps[s.IDNumber] = append(steps[s.IDNumber], s)
 	}
 	out := make([][]any, 0, len(ds.Memberships))
@@ -254,39 +317,16 @@ func exportMembers(ds *hezuo.Dataset, today hezuo.Date) [][]any {
 		if p == nil {
 			continue
 		}
-		level, joined := statusToday(steps[m.IDNumber], today)
-		status := levelNames[level][0]
-		if level == levelActivist {
-			status = "群众"
+		have := steps[m.IDNumber]
+		rec := hezuo.PartyRecordOf(have, today)
+		status, activist := "群众", false
+		if rec.Status != "" {
+			status = hezuo.StatusNames[rec.Status]
+		} else if cur := currentStep(have, today); cur != nil {
+			activist = levelOf(cur.Status) == levelActivist
 		}
-		out = append(out, []any{p.IDNumber, p.Name, m.OrgNo, m.From, status, yesNo(level == levelActivist),
-			yesNo(!p.TalentSince.IsZero()), p.Phone, m.To, joined, m.Role, p.Village, yesNo(!p.LeaderSince.IsZero())})
+		out = append(out, []any{p.IDNumber, p.Name, m.OrgNo, m.From, status, yesNo(activist),
+			yesNo(!p.TalentSince.IsZero()), p.Phone, m.To, rec.JoinedParty, rec.FullSince, m.Role, p.Village, yesNo(!p.LeaderSince.IsZero())})
 	}
 	return out
-}
-
-// statusToday returns a person's level today and, for a party member, the
-// date of joining: the start of the probationary step that led to full
-// membership, else of the current step.
-func statusToday(have []*hezuo.PartyStatus, today hezuo.Date) (int, hezuo.Date) {
-	var cur *hezuo.PartyStatus
-	for _, s := range have {
-		if s.ActiveOn(today) && (cur == nil || s.From.After(cur.From)) {
-			cur = s
-		}
-	}
-	if cur == nil {
-		return levelNone, hezuo.Date{}
-	}
-	level := levelOf(cur.Status)
-	if level < levelProbationary {
-		return level, hezuo.Date{}
-	}
-	joined := cur.From
-	for _, s := range have {
-		if s.Status == hezuo.StatusProbationary && s.To.Equal(cur.From) && level == levelFull {
-			joined = s.From
-		}
-	}
-	return level, joined
 }

@@ -2,6 +2,7 @@ package xlsx
 
 import (
 	"context"
+	"fmt"
 	"path/filepath"
 
 	"hezuo"
@@ -28,6 +29,37 @@ type Store interface {
 type Plan struct {
 	New, Changed, Unchanged int
 	Write                   *hezuo.Dataset
+	PartyNotes
+}
+
+// PartyNotes are what a members import says about party dates: how many
+// people's conversion (转正) it presumed a probation after 入党日期, and how
+// many party members it counts without knowing since when (no 入党日期).
+type PartyNotes struct {
+	Presumed         int `json:"presumed_full"`
+	PartyDateUnknown int `json:"party_date_unknown"`
+}
+
+// Lines returns the notes as sentences in lang ("zh" or "en"), none when
+// there is nothing to say.
+func (n PartyNotes) Lines(lang string) []string {
+	var out []string
+	if n.Presumed > 0 {
+		out = append(out, pick(lang, fmt.Sprintf("%d 人按入党日期满一年推定转正", n.Presumed),
+			fmt.Sprintf("%d presumed converted a year after joining the party", n.Presumed)))
+	}
+	if n.PartyDateUnknown > 0 {
+		out = append(out, pick(lang, fmt.Sprintf("%d 名党员入党日期不详，按加入组织日期计为党员，请补录", n.PartyDateUnknown),
+			fmt.Sprintf("%d party members without a joining date count from the day they joined their org: fill the dates in", n.PartyDateUnknown)))
+	}
+	return out
+}
+
+func pick(lang, zh, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return zh
 }
 
 func (p *Plan) count(isNew, changed bool) {
@@ -47,6 +79,7 @@ type Result struct {
 	Rows                    int
 	New, Changed, Unchanged int
 	DryRun                  bool // nothing was written
+	PartyNotes
 }
 
 // Import reads path as rows of kind, checks every row (on its own, against
@@ -64,7 +97,7 @@ func Import(ctx context.Context, st Store, kind, path string, opt Options, dryRu
 		return nil, err
 	}
 	res := &Result{Kind: kind, Path: path, Rows: b.Rows, New: plan.New, Changed: plan.Changed,
-		Unchanged: plan.Unchanged, DryRun: dryRun}
+		Unchanged: plan.Unchanged, DryRun: dryRun, PartyNotes: plan.PartyNotes}
 	if dryRun || plan.New+plan.Changed == 0 {
 		return res, nil
 	}

@@ -50,7 +50,7 @@ func withPlatforms(ctx context.Context, st Store, k kindRows, have *hezuo.Datase
 }
 
 // settingsStore is a Store that gives the rule settings in force (the
-// guarantor cap); *sqldb.DB implements it.
+// guarantor cap, the probation); *sqldb.DB implements it.
 type settingsStore interface {
 	Settings(ctx context.Context) (rules.Settings, error)
 }
@@ -58,7 +58,9 @@ type settingsStore interface {
 // withSettings reads the rule settings into the batch when its KIND needs
 // them and the store has them (without, the store's Import still checks).
 func withSettings(ctx context.Context, st Store, b *Batch) error {
-	if _, ok := b.kind.(*guaranteeRows); !ok {
+	switch b.kind.(type) {
+	case *guaranteeRows, *memberRows: // the guarantor cap; the probation
+	default:
 		return nil
 	}
 	ss, ok := st.(settingsStore)

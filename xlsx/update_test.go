@@ -117,7 +117,7 @@ func TestRejectionsAgainstTheDatabase(t *testing.T) {
 			{"unknown org", "members", memberHeader, []any{idNumber(300), "某人", "ORG-999", "2020-01-01", "群众", "否", "否", ""}, "组织编号", "未知的组织编号"},
 			{"status cannot go back", "members", memberHeader, []any{idNumber(101), "张桂兰", "ORG-001", "2015-03-01", "群众", "否", "是", ""}, "政治面貌", "不能改为群众"},
 			{"party date before the current step", "members", append(slices.Clone(memberHeader), "入党日期"),
-				[]any{idNumber(102), "李长春", "ORG-001", "2016-04-05", "中共预备党员", "否", "否", "", "2010-01-01"}, "入党日期", "不晚于"},
+				[]any{idNumber(102), "李长春", "ORG-001", "2016-04-05", "中共预备党员", "否", "否", "", "2010-01-01"}, "入党日期", "不早于入党日期"},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {

@@ -65,9 +65,19 @@ func cmdImport(e *env, args []string) error {
 		return err
 	}
 	if *f.format == "json" {
-		return writeJSON(e.stdout, map[string]any{"kind": res.Kind, "file": res.Path, "rows": res.Rows,
-			"new": res.New, "changed": res.Changed, "unchanged": res.Unchanged, "dry_run": res.DryRun})
+		out := map[string]any{"kind": res.Kind, "file": res.Path, "rows": res.Rows,
+			"new": res.New, "changed": res.Changed, "unchanged": res.Unchanged, "dry_run": res.DryRun}
+		if kind == "members" {
+			out["presumed_full"], out["party_date_unknown"] = res.Presumed, res.PartyDateUnknown
+		}
+		return writeJSON(e.stdout, out)
 	}
+	// A members import says what it presumed about party dates.
+	defer func() {
+		for _, l := range res.Lines(e.lang) {
+			fmt.Fprintln(e.stdout, l)
+		}
+	}()
 	if e.lang == "en" {
 		verb := "imported"
 		if res.DryRun {

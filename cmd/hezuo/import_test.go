@@ -217,8 +217,11 @@ func TestDemoRebuiltFromSpreadsheets(t *testing.T) {
 		return m
 	}
 	a, b := stats(src), stats(dst)
+	// Full members as well: the export's 入党日期 and 转正日期 rebuild who
+	// was still probationary on the day.
 	for _, path := range []string{"orgs.total", "orgs.cooperatives", "orgs.associations", "cooperatives.members",
-		"cooperatives.party_members", "cooperatives.households_driven", "associations.members", "associations.party_members",
+		"cooperatives.party_members", "cooperatives.full_party_members", "associations.full_party_members",
+		"cooperatives.households_driven", "associations.members", "associations.party_members",
 		"party_orgs.branches", "party_orgs.joint_branches", "party_orgs.party_groups", "instructors.dispatched",
 		"instructors.orgs_covered", "talent.party_members", "talent.technical_talents"} {
 		x, _ := lookupPath(a, path)
