@@ -29,6 +29,10 @@ const (
 	DateHorizonYears = 1
 	FarHorizonYears  = 50
 	maxListLen       = 1000
+	// MaxCount bounds a count a record states (households driven): a
+	// stored count past it is read as MaxCount by the figures, so that no
+	// roll-up's column (32 bits on PostgreSQL) overflows.
+	MaxCount = 1_000_000
 )
 
 // MinDate is the earliest date any record may carry.
@@ -408,3 +412,7 @@ func defaultBound(t reflect.Type) string {
 	}
 	return "-"
 }
+
+// BoundedCount is n clamped to [0, MaxCount], as the figures read a stated
+// count (a record stored before the bounds may hold anything).
+func BoundedCount(n int) int { return min(max(n, 0), MaxCount) }

@@ -1,6 +1,7 @@
 package hezuo
 
 import (
+	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -116,5 +117,18 @@ func TestMulDivRound(t *testing.T) {
 	}
 	if SumFen(math.MaxInt64, 1) != math.MaxInt64 || SumFen(math.MinInt64, -1) != math.MinInt64 || SumFen(3, -5) != -2 {
 		t.Error("SumFen does not saturate")
+	}
+}
+
+// TestMaxCountIsTheBound: the figures clamp stated counts to the bound the
+// table gives them.
+func TestMaxCountIsTheBound(t *testing.T) {
+	for _, typ := range []reflect.Type{reflect.TypeFor[Org](), reflect.TypeFor[Loan]()} {
+		if got, want := fieldBounds[typ]["HouseholdsDriven"], fmt.Sprintf("int:0:%d", MaxCount); got != want {
+			t.Errorf("%s.HouseholdsDriven bound %s, want %s", typ, got, want)
+		}
+	}
+	if BoundedCount(-3) != 0 || BoundedCount(1<<31-1) != MaxCount || BoundedCount(120) != 120 {
+		t.Error("BoundedCount does not clamp")
 	}
 }

@@ -36,6 +36,7 @@ func (db *DB) loadFacts(ctx context.Context, scope hezuo.Scope, day hezuo.Date) 
 			rows.Close()
 			return nil, err
 		}
+		o.HouseholdsDriven = hezuo.BoundedCount(o.HouseholdsDriven) // as the summaries read it (summary_load.go)
 		f.Facts = rules.Facts{OrgID: o.OrgNo, Name: o.Name, Kind: o.Kind, Active: true,
 			Registered: o.RegisteredAsOf(day), Village: o.Village, Industry: o.Industry}
 		list = append(list, f)

@@ -167,6 +167,7 @@ func (db *DB) loadOrgsIn(ctx context.Context, x execQuerier, in *sweepInput, ids
 			&g.HouseholdsDriven, &g.Model, &g.Founded, &g.Dissolved); err != nil {
 			return err
 		}
+		g.HouseholdsDriven = hezuo.BoundedCount(g.HouseholdsDriven) // a stored count past the bounds cannot overflow a roll-up
 		o.active, o.registered = spanOf(g.Founded, g.Dissolved), dayOf(g.RegisteredOn)
 		in.orgs[o.id] = o
 		return nil

@@ -239,8 +239,8 @@ func TestTownshipImport(t *testing.T) {
 			"T-TWN-3,外镇一行,产业协会,否," + there + ",木耳,2020-05-01\n" +
 			"T-TWN-1,本镇协会,产业协会,否," + there + ",木耳,2020-05-01\n"
 		st, body = c.upload("/import", map[string]string{"kind": "orgs"}, "跨镇.csv", []byte(bad))
-		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "跨镇.csv:3:所在村: 不在您的管辖范围内") ||
-			!strings.Contains(body, "跨镇.csv:4:所在村: 不在您的管辖范围内") || strings.Contains(body, "跨镇.csv:2:") {
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "跨镇.csv:3:所在村: 不存在或无权访问") ||
+			!strings.Contains(body, "跨镇.csv:4:所在村: 不存在或无权访问") || strings.Contains(body, "跨镇.csv:2:") {
 			t.Fatalf("a row of another township: %d %.3000s", st, body)
 		}
 		if n := orgCount(t, a); n != before+1 {
@@ -249,7 +249,7 @@ func TestTownshipImport(t *testing.T) {
 		// Members of an org of another township: refused on the org column.
 		members := "身份证号,姓名,组织编号,加入日期,政治面貌\n" + newIDNumber(5) + ",张三," + orgB + ",2020-01-01,群众\n"
 		st, body = c.upload("/import", map[string]string{"kind": "members"}, "成员.csv", []byte(members))
-		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "成员.csv:2:组织编号: 不在您的管辖范围内") {
+		if st != http.StatusUnprocessableEntity || !strings.Contains(body, "成员.csv:2:组织编号: 不存在或无权访问") {
 			t.Errorf("members of another township's org: %d %.3000s", st, body)
 		}
 		// The other township's officer imports into the org of town B.

@@ -176,7 +176,7 @@ func TestOrgFormFlow(t *testing.T) {
 		if st, body := c.postForm("/orgs/NEW-1/edit", form); st != http.StatusUnprocessableEntity || !strings.Contains(body, "form-error") {
 			t.Errorf("stale edit: %d, want the conflict shown", st)
 		}
-		if st, _ := c.postForm("/orgs/NEW-1/end", url.Values{"dissolved": {"2030-01-01"}, "version": {fmt.Sprint(d.Version + 1)}}); st != http.StatusSeeOther {
+		if st, _ := c.postForm("/orgs/NEW-1/end", url.Values{"dissolved": {hezuo.Today(hezuo.China).AddDays(30).String()}, "version": {fmt.Sprint(d.Version + 1)}}); st != http.StatusSeeOther {
 			t.Errorf("end: %d", st)
 		}
 		entries, _, _ := a.db.AuditLog(context.Background(), hezuo.System, hezuo.AuditFilter{Entity: "org", Q: "NEW-1"})
