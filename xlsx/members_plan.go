@@ -114,7 +114,9 @@ func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 		if isNew || changed {
 			p.Write.Memberships = append(p.Write.Memberships, m)
 		}
-		p.count(isNew, changed || personChanged[row.person.IDNumber])
+		// A row that changes a stored person is a change even when its
+		// membership is new: the preview's "new" never hides an update.
+		p.count(isNew && !personChanged[row.person.IDNumber], changed || personChanged[row.person.IDNumber])
 	}
 	// A row's membership must not overlap a stored one of the same person
 	// and org that no row speaks of.

@@ -114,6 +114,20 @@ func TestTownshipImportReach(t *testing.T) {
 		if err != nil || res.New != 1 {
 			t.Fatalf("a member of the township: %+v %v", res, err)
 		}
+		// The same person renamed while joining a second org: the preview
+		// counts a change, not a new record (the person is updated).
+		var orgA2 string
+		for _, o := range ds.Orgs {
+			if o.Village[:9] == town && o.OrgNo != orgA.OrgNo && len(o.Villages) == 0 && o.Dissolved.IsZero() {
+				orgA2 = o.OrgNo
+				break
+			}
+		}
+		writeCSV(t, path, header, [][]any{{idNumber(424242), "新成员（改名）", orgA2, "2025-02-01", "群众", "否", "否", "", villageA}}, "utf8")
+		res, err = xlsx.Import(ctx, db, "members", path, opt, true)
+		if err != nil || res.New != 0 || res.Changed != 1 {
+			t.Errorf("an existing person renamed with a new membership: %+v %v, want 1 changed", res, err)
+		}
 	})
 }
 
