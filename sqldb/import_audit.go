@@ -65,6 +65,10 @@ func (l *importer) auditBefore(ds *hezuo.Dataset) (*hezuo.Dataset, error) {
 			probe.Orgs = append(probe.Orgs, hezuo.Org{OrgNo: p.OrgNo})
 		}
 	}
+	for _, o := range ds.Officers { // the posts as stored, and their party organizations' seats
+		probe.Officers = append(probe.Officers, o)
+		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: o.PartyOrg})
+	}
 	for _, m := range ds.Meetings {
 		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: m.PartyOrg})
 	}

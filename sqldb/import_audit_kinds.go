@@ -130,6 +130,18 @@ func auditRegistry(rows []auditRow, ds, have *hezuo.Dataset, p *auditPlaces) []a
 		keys: func(o *hezuo.PartyOrg) []string { return []string{o.No} },
 		show: func(o *hezuo.PartyOrg) (string, string) { return o.No, o.Seat },
 	}, ds.PartyOrgs, have.PartyOrgs)
+	seats := map[string]string{}
+	for _, po := range append(append([]hezuo.PartyOrg{}, have.PartyOrgs...), ds.PartyOrgs...) {
+		seats[po.No] = po.Seat
+	}
+	rows = auditCollect(rows, auditSpec[hezuo.Officer]{entity: "officer", // as the party organization form names a post
+		keys: func(o *hezuo.Officer) []string {
+			return []string{o.PartyOrg + "|" + o.IDNumber + "|" + o.Role + "|" + o.From.String()}
+		},
+		show: func(o *hezuo.Officer) (string, string) {
+			return o.PartyOrg + " " + hezuo.MaskIDNumber(o.IDNumber) + " " + o.Role, seats[o.PartyOrg]
+		},
+	}, ds.Officers, have.Officers)
 	rows = auditCollect(rows, auditSpec[hezuo.Instructor]{entity: "instructor",
 		keys: func(in *hezuo.Instructor) []string { return []string{in.IDNumber} },
 		show: func(in *hezuo.Instructor) (string, string) { return in.IDNumber, in.Township + "000" },

@@ -164,6 +164,13 @@ func TestOfficersTownshipScope(t *testing.T) {
 		if res, err := xlsx.Import(ctx, db, "officers", path, xlsx.Options{Today: fxToday, Access: town}, false); err != nil || res.New != 1 {
 			t.Fatalf("a post of the township: %+v %v", res, err)
 		}
+		// The post is audited in the import's transaction, filed under the
+		// party organization's seat, the ID number masked.
+		entries, _, err := db.AuditLog(ctx, hezuo.System, hezuo.AuditFilter{Entity: "officer"})
+		if err != nil || len(entries) != 1 || entries[0].Action != hezuo.ActionCreate || entries[0].User != "t" ||
+			entries[0].Division == "" || strings.Contains(entries[0].Key+entries[0].After, ofA1) {
+			t.Errorf("the imported post's audit entries: %+v %v", entries, err)
+		}
 		// The store refuses too, whatever the plan said.
 		for _, o := range []hezuo.Officer{
 			{PartyOrg: "B2", IDNumber: ofA2, Role: hezuo.RoleCommittee, Period: hezuo.Period{From: hezuo.MustDate("2021-01-10")}},
