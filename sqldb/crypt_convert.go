@@ -147,16 +147,7 @@ func (db *DB) purgeFreePages(ctx context.Context) error {
 // eachTx runs a query in tx and calls fn for each row.
 func eachTx(ctx context.Context, tx *sql.Tx, q string, args []any, fn func(rowScanner) error) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return forRows(rows, err, fn)
 }
 
 // sealedPerson is one person's new sealed columns.

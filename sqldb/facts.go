@@ -60,19 +60,10 @@ func (db *DB) loadFacts(ctx context.Context, scope hezuo.Scope, day hezuo.Date) 
 	return list, nil
 }
 
-// scan2 runs q and calls fn for each row's (org id, value) pair.
+// eachRow runs q and calls fn for each row.
 func (db *DB) eachRow(ctx context.Context, q string, args []any, fn func(rowScanner) error) error {
 	rows, err := db.query(ctx, q, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return forRows(rows, err, fn)
 }
 
 func (db *DB) factVillages(ctx context.Context, scope hezuo.Scope, day hezuo.Date, byID map[int64]*orgFacts) error {

@@ -8,21 +8,6 @@ import (
 	"hezuo"
 )
 
-// eachOn runs q (with ? placeholders) on q's querier, calling fn for every row.
-func (db *DB) eachOn(ctx context.Context, x querier, q string, args []any, fn func(rowScanner) error) error {
-	rows, err := x.QueryContext(ctx, db.rebind(q), args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
-}
-
 // postOf reads, on x, what hezuo.Officer.CheckPost needs of o's post: the
 // party organization (with its database id), the person's party status
 // steps and the posts of the organization (every one, o's included).
@@ -37,7 +22,7 @@ func (db *DB) postOf(ctx context.Context, x querier, o *hezuo.Officer) (*hezuo.P
 		return nil, nil, nil, err
 	}
 	var steps []hezuo.PartyStatus
-	err = db.eachOn(ctx, x, `SELECT s.status, s.valid_from, s.valid_to FROM party_status s JOIN people p ON p.id = s.person_id
+	err = db.eachRowOn(ctx, x, `SELECT s.status, s.valid_from, s.valid_to FROM party_status s JOIN people p ON p.id = s.person_id
 		WHERE p.id_hash = ?`, []any{db.idHash(o.IDNumber)}, func(r rowScanner) error {
 		s := hezuo.PartyStatus{IDNumber: o.IDNumber}
 		err := r.Scan(&s.Status, &s.From, &s.To)
@@ -57,7 +42,7 @@ func (db *DB) postsOf(ctx context.Context, x querier, poIDs []int64) ([]hezuo.Of
 	var out []hezuo.Officer
 	for len(poIDs) > 0 {
 		n := min(len(poIDs), inChunk)
-		err := db.eachOn(ctx, x, `SELECT po.no, p.id_sealed, f.role, f.duty, f.valid_from, f.valid_to FROM officers f
+		err := db.eachRowOn(ctx, x, `SELECT po.no, p.id_sealed, f.role, f.duty, f.valid_from, f.valid_to FROM officers f
 			JOIN party_orgs po ON po.id = f.party_org_id JOIN people p ON p.id = f.person_id
 			WHERE f.party_org_id IN (`+inList(n)+`) ORDER BY po.no, f.valid_from, f.id`, idArgs(poIDs[:n]), func(r rowScanner) error {
 			var o hezuo.Officer

@@ -282,9 +282,15 @@ func (db *DB) loadInstructorSegments(ctx context.Context, x execQuerier, cond st
 	return out, err
 }
 
-// eachRowOn is eachRow on x.
-func (db *DB) eachRowOn(ctx context.Context, x execQuerier, q string, args []any, fn func(rowScanner) error) error {
+// eachRowOn is eachRow on x (the database or a transaction).
+func (db *DB) eachRowOn(ctx context.Context, x querier, q string, args []any, fn func(rowScanner) error) error {
 	rows, err := x.QueryContext(ctx, db.rebind(q), args...)
+	return forRows(rows, err, fn)
+}
+
+// forRows calls fn for every row of a query's result (rows, err), then
+// closes it: the one loop of every each* helper.
+func forRows(rows *sql.Rows, err error, fn func(rowScanner) error) error {
 	if err != nil {
 		return err
 	}
