@@ -101,7 +101,7 @@ func (db *DB) importReach(ctx context.Context, a *hezuo.Access, ds *hezuo.Datase
 	refs := datasetRefs(ds)
 	for _, c := range refs.codes {
 		if c != "" && !a.MayWriteAt([]string{c}) {
-			return hezuo.OutOfReach("区划 "+c, "")
+			return forbidden(hezuo.OutOfReach("区划 "+c, ""))
 		}
 	}
 	for kind, keys := range refs.keys {
@@ -115,7 +115,7 @@ func (db *DB) importReach(ctx context.Context, a *hezuo.Access, ds *hezuo.Datase
 				if kind == placePerson || kind == placeInstr {
 					key = hezuo.MaskIDNumber(k)
 				}
-				return hezuo.OutOfReach(placeNames[kind]+" "+key, "")
+				return forbidden(hezuo.OutOfReach(placeNames[kind]+" "+key, ""))
 			}
 		}
 	}
@@ -244,4 +244,10 @@ func datasetRefs(ds *hezuo.Dataset) *reachRefs {
 		ref(placePerson, v.IDNumber)
 	}
 	return r
+}
+
+// forbidden is e as the store's refusal of a whole import: EFORBIDDEN.
+func forbidden(e *hezuo.Error) *hezuo.Error {
+	e.Code = hezuo.EFORBIDDEN
+	return e
 }

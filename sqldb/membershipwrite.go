@@ -114,7 +114,7 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 	if m.ID == 0 {
 		// Joining an org refers to the person: only one whose home lies in
 		// a's scope, as an import's row (hezuo reach.go).
-		if err := db.writablePerson(ctx, tx, a, m.PersonID, rec, "id_number"); err != nil {
+		if err := db.writablePerson(ctx, tx, a, m.PersonID, rec, "id_number", false); err != nil {
 			return 0, err
 		}
 	}

@@ -144,7 +144,7 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 		// Seeing a person (a member of an org in scope) is not keeping
 		// them: only a writer whose scope holds the person's home changes
 		// them, as an import's row would be refused (hezuo reach.go).
-		if err := db.writablePerson(ctx, tx, a, p.ID, rec, "id_number"); err != nil {
+		if err := db.writablePerson(ctx, tx, a, p.ID, rec, "id_number", true); err != nil {
 			return 0, 0, err
 		}
 		action = hezuo.ActionUpdate

@@ -29,16 +29,20 @@ func (db *DB) personPlaces(ctx context.Context, q querier, id int64) ([]string, 
 	return out, rows.Err()
 }
 
-// writablePerson refuses a write by a that changes or refers to the person
-// with database id when the person lies outside a's scope, with the answer
-// of a missing record (hezuo.OutOfReach) naming record and field.
-func (db *DB) writablePerson(ctx context.Context, q querier, a *hezuo.Access, id int64, record, field string) error {
+// writablePerson refuses a write by a that refers to the person with
+// database id when the person lies outside a's scope, with the answer of a
+// missing record (hezuo.OutOfReach) naming record and field; edit says the
+// write changes the person, whom a can see: then hezuo.NotYours.
+func (db *DB) writablePerson(ctx context.Context, q querier, a *hezuo.Access, id int64, record, field string, edit bool) error {
 	places, err := db.personPlaces(ctx, q, id)
 	if err != nil {
 		return err
 	}
-	if !a.MayWriteAt(places) {
-		return hezuo.OutOfReach(record, field)
+	if a.MayWriteAt(places) {
+		return nil
 	}
-	return nil
+	if edit {
+		return hezuo.NotYours(record, field)
+	}
+	return hezuo.OutOfReach(record, field)
 }

@@ -35,7 +35,7 @@ func TestFormsReachPersonHome(t *testing.T) {
 		// Enrolling a resident of township A in township B's org.
 		m := &hezuo.MembershipRecord{}
 		m.OrgNo, m.IDNumber, m.From = "E", idNumber(1), fxDay
-		if _, err := db.SaveMembership(ctx, fxTownBUser, m, 0, now); hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
+		if _, err := db.SaveMembership(ctx, fxTownBUser, m, 0, now); hezuo.ErrorCode(err) != hezuo.EINVALID || !strings.Contains(err.Error(), "不存在或无权访问") {
 			t.Errorf("township B enrols a resident of township A: %v", err)
 		}
 		// A loan to a resident of township A, applied for in township B:
@@ -43,7 +43,7 @@ func TestFormsReachPersonHome(t *testing.T) {
 		app := &LoanApplication{Loan: hezuo.Loan{No: "T-REACH-1", Borrower: idNumber(15), AmountFen: 1_000_000, RatePPM: 43500,
 			TermMonths: 12, AppliedOn: fxDay}}
 		err = db.CreateLoan(ctx, fxTownBUser, app, fxDay, now)
-		if hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
+		if hezuo.ErrorCode(err) != hezuo.EINVALID || !strings.Contains(err.Error(), "不存在或无权访问") {
 			t.Errorf("township B lends to a resident of township A: %v", err)
 		}
 		if err != nil && (strings.Contains(err.Error(), fxVA1) || strings.Contains(err.Error(), fxTownA)) {

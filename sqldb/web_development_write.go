@@ -60,7 +60,7 @@ func (db *DB) AddPartyStep(ctx context.Context, a *hezuo.Access, personID int64,
 	if err != nil {
 		return err
 	}
-	if err := db.writablePerson(ctx, tx, a, personID, rec, "person"); err != nil { // the person's home (hezuo reach.go)
+	if err := db.writablePerson(ctx, tx, a, personID, rec, "person", true); err != nil { // the person's home (hezuo reach.go)
 		return err
 	}
 	name, err := db.personName(ctx, tx, rec, "person", personID)

@@ -115,7 +115,7 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 		} else if err != nil {
 			return err
 		}
-		if err := db.writablePerson(ctx, tx, a, id, rec, "borrower"); err != nil {
+		if err := db.writablePerson(ctx, tx, a, id, rec, "borrower", false); err != nil {
 			return err
 		}
 	}

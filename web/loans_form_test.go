@@ -91,7 +91,7 @@ func TestLoanFormRoundTrip(t *testing.T) {
 		refuse("guarantor over the cap", nil, "guarantor_a", "超过每名公职人员同时担保上限")
 		refuse("amount zero", map[string]string{"amount": "0"}, "amount", "贷款金额应大于零")
 		refuse("amount negative", map[string]string{"amount": "-5"}, "amount", "金额应为大于零的数字")
-		refuse("unknown person", map[string]string{"borrower": "222424199001011234"}, "borrower", "未知的身份证号")
+		refuse("unknown person", map[string]string{"borrower": "222424199001011234"}, "borrower", "不存在或无权访问")
 		refuse("unknown org", map[string]string{"org_id": "NO-SUCH-ORG"}, "org_id", "找不到组织")
 		refuse("org outside town A", map[string]string{"org_id": orgB}, "org_id", "找不到组织")
 		refuse("applied in the future", map[string]string{"applied_on": today.AddDays(3).String()}, "applied_on", "晚于今天")
