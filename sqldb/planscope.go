@@ -43,6 +43,10 @@ func (db *DB) AcceptJointAs(ctx context.Context, a *hezuo.Access, req hezuo.Scop
 	}
 	return db.acceptJoint(ctx, in, groups, day, func(tx *sql.Tx, created []hezuo.PartyOrg) error {
 		for _, po := range created {
+			// The one write-scope decision, behind the planner's scoped input.
+			if !a.MayWriteAt(append([]string{po.Seat}, po.Villages...)) {
+				return forbidden(hezuo.OutOfReach("党组织 "+po.No, "orgs"))
+			}
 			if err := db.audit(ctx, tx, a, now, hezuo.ActionCreate, "party_org", po.No, po.Seat, nil, po,
 				"采纳联合党支部方案 / joint-branch plan accepted"); err != nil {
 				return err
@@ -70,6 +74,9 @@ func (db *DB) AcceptDispatchesAs(ctx context.Context, a *hezuo.Access, req hezuo
 	}
 	return db.acceptDispatches(ctx, in, pairs, day, func(tx *sql.Tx, created []hezuo.Dispatch) error {
 		for _, d := range created {
+			if !a.MayWriteAt([]string{villages[d.OrgNo]}) { // the one write-scope decision, as above
+				return forbidden(hezuo.OutOfReach("派驻 "+d.OrgNo, "org_id"))
+			}
 			d.IDNumber = hezuo.MaskIDNumber(d.IDNumber)
 			if err := db.audit(ctx, tx, a, now, hezuo.ActionCreate, "dispatch", d.OrgNo+" "+d.IDNumber, villages[d.OrgNo], nil, d,
 				"采纳指导员派驻方案 / instructor plan accepted"); err != nil {
