@@ -84,6 +84,9 @@ func Leading(role string) bool {
 // and a start not after today (a post not yet taken is not recorded).
 func (o *Officer) Validate(today Date) error {
 	rec := "任职 " + o.PartyOrg
+	if err := Bounded(rec, o, today); err != nil {
+		return err
+	}
 	if strings.TrimSpace(o.PartyOrg) == "" {
 		return Invalid(rec, "party_org", "缺少党组织编号", "party organization number missing")
 	}

@@ -48,6 +48,9 @@ func (dr *dispatchRows) add(r *rowCtx) {
 		r.domain(err, nil)
 		return
 	}
+	if !r.bounded(&d, nil) {
+		return
+	}
 	k := d.IDNumber + "|" + d.OrgNo
 	for _, j := range dr.keys[k] {
 		o := dr.rows[j]

@@ -60,6 +60,9 @@ func (ir *instructorRows) add(r *rowCtx) {
 		return
 	}
 	ir.seen[row.in.IDNumber] = r.num
+	if !r.bounded(&row.in, nil) {
+		return
+	}
 	ir.rows = append(ir.rows, row)
 }
 

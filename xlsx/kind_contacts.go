@@ -59,6 +59,9 @@ func (cr *contactRows) add(r *rowCtx) {
 		return
 	}
 	cr.seen[k] = r.num
+	if !r.bounded(&c, nil) {
+		return
+	}
 	cr.rows = append(cr.rows, contactRow{num: r.num, c: c})
 }
 

@@ -63,6 +63,9 @@ func (gr *guaranteeRows) add(r *rowCtx) {
 		r.fail("amount", "担保金额应大于零（留空为贷款全额）", "the amount must be positive (empty: the whole loan)")
 		return
 	}
+	if !r.bounded(&row.g, map[string]string{"amount_fen": "amount"}) {
+		return
+	}
 	k := row.g.LoanNo + "|" + row.g.IDNumber
 	if first, dup := gr.seen[k]; dup {
 		r.fail("id_number", fmt.Sprintf("与第 %d 行重复（同一贷款同一担保人）", first), fmt.Sprintf("same loan and guarantor as row %d", first))

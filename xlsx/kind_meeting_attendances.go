@@ -60,6 +60,9 @@ func (ar *meetingAttendanceRows) add(r *rowCtx) {
 		return
 	}
 	ar.seen[k] = r.num
+	if !r.bounded(&a, nil) {
+		return
+	}
 	ar.rows = append(ar.rows, meetingAttendanceRow{num: r.num, a: a})
 }
 

@@ -49,6 +49,9 @@ func (rr *repaymentRows) add(r *rowCtx) {
 		r.fail("paid_on", fmt.Sprintf("还款日期 %s 晚于今天 %s，尚未发生", x.PaidOn, r.b.today), fmt.Sprintf("paid on %s, after today (%s)", x.PaidOn, r.b.today))
 		return
 	}
+	if !r.bounded(&x, map[string]string{"principal_fen": "principal", "interest_fen": "interest"}) {
+		return
+	}
 	k := x.LoanNo + "|" + x.PaidOn.String()
 	if first, dup := rr.seen[k]; dup {
 		r.fail("paid_on", fmt.Sprintf("与第 %d 行重复（同一贷款同一还款日期）", first), fmt.Sprintf("same loan and day as row %d", first))

@@ -55,6 +55,9 @@ func (vr *visitRows) add(r *rowCtx) {
 		return
 	}
 	vr.seen[k] = r.num
+	if !r.bounded(&v, nil) {
+		return
+	}
 	vr.rows = append(vr.rows, visitRow{num: r.num, v: v})
 }
 

@@ -152,6 +152,9 @@ func (mr *memberRows) add(r *rowCtx) {
 		r.domain(err, map[string]string{"from": "joined", "to": "left"})
 		return
 	}
+	if !r.bounded(&row.m, map[string]string{"from": "joined", "to": "left"}) {
+		return
+	}
 	if from.Before(row.person.BirthDate) {
 		r.fail("joined", "加入日期早于身份证号中的出生日期", "joined before the birth date in the ID number")
 		return

@@ -229,6 +229,19 @@ func (r *rowCtx) domain(err error, fields map[string]string) {
 	r.fail(key, e.ZH, e.EN)
 }
 
+// bounded reports (and records, beside the row's column) a record value
+// outside the bounds every write path keeps (hezuo.Bounded), for the KINDs
+// whose records have no Validate of their own; fields renames the
+// record's JSON names to the KIND's column keys where they differ. The
+// store checks the same bounds again for the whole dataset.
+func (r *rowCtx) bounded(v any, fields map[string]string) bool {
+	if err := hezuo.Bounded("", v, r.b.today); err != nil {
+		r.domain(err, fields)
+		return false
+	}
+	return true
+}
+
 // idNumber reads an ID number cell; a number that a spreadsheet turned into
 // 2.22424E+17 is named as such. Person.Validate checks the rest (GB 11643
 // check character, a real birth date not after today).
