@@ -101,19 +101,13 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 			return 0, err
 		}
 	}
+	// Joining an org refers to the person: only one whose home lies in a's
+	// scope, as an import's row (hezuo reach.go).
 	if m.PersonID == 0 {
-		err := tx.QueryRowContext(ctx, db.rebind(`SELECT id FROM people WHERE id_hash = ?`), db.idHash(m.IDNumber)).Scan(&m.PersonID)
-		if errors.Is(err, sql.ErrNoRows) {
-			// The same answer as for a person outside a's scope: whether an
-			// ID number is on record elsewhere is not the writer's to learn.
-			return 0, hezuo.OutOfReach(rec, "id_number")
-		} else if err != nil {
+		if m.PersonID, err = db.referredPerson(ctx, tx, a, m.IDNumber, rec, "id_number"); err != nil {
 			return 0, err
 		}
-	}
-	if m.ID == 0 {
-		// Joining an org refers to the person: only one whose home lies in
-		// a's scope, as an import's row (hezuo reach.go).
+	} else if m.ID == 0 {
 		if err := db.writablePerson(ctx, tx, a, m.PersonID, rec, "id_number", false); err != nil {
 			return 0, err
 		}

@@ -2,6 +2,8 @@ package sqldb
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 
 	"hezuo"
 )
@@ -45,4 +47,20 @@ func (db *DB) writablePerson(ctx context.Context, q querier, a *hezuo.Access, id
 		return hezuo.NotYours(record, field)
 	}
 	return hezuo.OutOfReach(record, field)
+}
+
+// referredPerson returns the database id of the person with ID number
+// idNumber that a write by a refers to, after writablePerson: an unknown
+// number gets the same answer as a person outside a's scope
+// (hezuo.OutOfReach), since whether a number is on record elsewhere is not
+// the writer's to learn.
+func (db *DB) referredPerson(ctx context.Context, q querier, a *hezuo.Access, idNumber, record, field string) (int64, error) {
+	var id int64
+	err := q.QueryRowContext(ctx, db.rebind(`SELECT id FROM people WHERE id_hash = ?`), db.idHash(idNumber)).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, hezuo.OutOfReach(record, field)
+	} else if err != nil {
+		return 0, err
+	}
+	return id, db.writablePerson(ctx, q, a, id, record, field, false)
 }

@@ -108,14 +108,7 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 		// The borrower first, before any rule reads their party status:
 		// a person outside a's scope is not found, and nothing more is
 		// said of them (hezuo reach.go).
-		var id int64
-		err := tx.QueryRowContext(ctx, db.rebind(`SELECT id FROM people WHERE id_hash = ?`), db.idHash(l.Borrower)).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return hezuo.OutOfReach(rec, "borrower")
-		} else if err != nil {
-			return err
-		}
-		if err := db.writablePerson(ctx, tx, a, id, rec, "borrower", false); err != nil {
+		if _, err := db.referredPerson(ctx, tx, a, l.Borrower, rec, "borrower"); err != nil {
 			return err
 		}
 	}
