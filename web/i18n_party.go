@@ -11,7 +11,7 @@ func init() {
 		"political_status":         {"政治面貌", "Political status"},
 		"joined_party":             {"入党日期", "Joined the party"},
 		"full_member_since":        {"转正日期", "Full member since"},
-		"masses":                   {"群众", "Not a party member (群众)"},
+		"masses":                   {"群众", "Not a party member"},
 		"party_status_note": {"政治面貌只能前进（群众 → 预备党员 → 党员）；入党积极分子、发展对象在发展党员页登记",
 			"the status only moves forward; activists and development objects are recorded on the development page"},
 		"joined_party_note": {"支部大会通过接收为预备党员之日（党章第七条），不早于年满十八岁，不晚于今天；党员未填写的，入党日期不详，在检查页列出",
