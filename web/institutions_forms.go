@@ -96,6 +96,7 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 		VillagePartyOrg: f.VillagePartyOrg, Participants: f.Participants, Decisions: f.Decisions}, IDNumbers: lines(f.IDNumbers)}
 	var selected map[int64]bool
 	in.Attendees, selected = ids(r, "attendees")
+	in.Attendees, selected = withAll(r, in.Attendees, selected, func() []int64 { return attendeeIDs(s.meetingFormView(r, f).Members) })
 	var general string
 	if len(errs) == 0 {
 		id, err := s.db.SaveMeeting(r.Context(), accessOf(r), in, s.today(), s.opt.Now())

@@ -79,6 +79,13 @@ func (s *Server) trainingNewSubmit(w http.ResponseWriter, r *http.Request) error
 	}
 	var selected map[int64]bool
 	in.Attendees, selected = ids(r, "attendees")
+	in.Attendees, selected = withAll(r, in.Attendees, selected, func() []int64 {
+		var out []int64
+		for _, p := range s.trainingFormView(r, f).Members {
+			out = append(out, p.ID)
+		}
+		return out
+	})
 	var general string
 	if len(errs) == 0 {
 		id, err := s.db.SaveTraining(r.Context(), accessOf(r), in, s.today(), s.opt.Now())

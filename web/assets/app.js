@@ -8,6 +8,9 @@
     var d = JSON.parse(island.textContent);
     var L = d.labels;
     var charts = [];
+    // On a phone a pie's names go to its legend and its counts inside it.
+    var narrow = window.innerWidth < 600;
+    function pieLabel() { return narrow ? { position: "inside", formatter: "{c}" } : { formatter: "{b}: {c}" }; }
     function chart(id, option) {
       var el = document.getElementById(id);
       if (!el) { return; }
@@ -28,12 +31,12 @@
     chart("chart-forms", {
       title: { text: L.chart_forms, left: "center", textStyle: { fontSize: 14 } },
       tooltip: { trigger: "item" }, legend: { bottom: 0 },
-      series: [{ type: "pie", radius: ["35%", "65%"], data: d.forms, label: { formatter: "{b}: {c}" } }]
+      series: [{ type: "pie", radius: ["35%", "65%"], data: d.forms, label: pieLabel() }]
     });
     chart("chart-coverage", {
       title: { text: L.chart_coverage, left: "center", textStyle: { fontSize: 14 } },
       tooltip: { trigger: "item" }, legend: { bottom: 0 },
-      series: [{ type: "pie", radius: "60%", data: d.coverage, label: { formatter: "{b}: {c}" } }]
+      series: [{ type: "pie", radius: "60%", data: d.coverage, label: pieLabel() }]
     });
     chart("chart-trend", {
       title: { text: L.chart_trend, left: "center", textStyle: { fontSize: 14 } },
@@ -46,11 +49,48 @@
         { name: L.party_members, type: "line", yAxisIndex: 1, data: d.trend.party_members }
       ]
     });
-    window.addEventListener("resize", function () { charts.forEach(function (c) { c.resize(); }); });
+    // A chart fits its box: redrawn when the window turns or the box changes width.
+    function fit() { charts.forEach(function (c) { c.resize(); }); }
+    window.addEventListener("resize", fit);
+    if (typeof ResizeObserver !== "undefined") {
+      var ro = new ResizeObserver(fit);
+      charts.forEach(function (c) { ro.observe(c.getDom()); });
+    }
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", draw);
   } else {
     draw();
+  }
+})();
+
+// hezuo: a roster's 全选 box (input[data-all=ID]) ticks or clears every
+// name in #ID; ticking or clearing a name keeps the box in step. Without
+// scripts the box is sent as all_attendees and the server takes everyone.
+(function () {
+  "use strict";
+  function wire() {
+    Array.prototype.forEach.call(document.querySelectorAll("input[data-all]"), function (all) {
+      var box = document.getElementById(all.getAttribute("data-all"));
+      if (!box) { return; }
+      var names = box.querySelectorAll("input[type=checkbox]");
+      function sync() {
+        var n = 0;
+        Array.prototype.forEach.call(names, function (c) { if (c.checked) { n++; } });
+        all.checked = n === names.length && n > 0;
+        all.indeterminate = n > 0 && n < names.length;
+      }
+      all.addEventListener("change", function () {
+        Array.prototype.forEach.call(names, function (c) { c.checked = all.checked; });
+        all.indeterminate = false;
+      });
+      Array.prototype.forEach.call(names, function (c) { c.addEventListener("change", sync); });
+      sync();
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", wire);
+  } else {
+    wire();
   }
 })();
