@@ -94,3 +94,28 @@
     wire();
   }
 })();
+
+// hezuo: a list shown as cards on a phone (table.list-cards[data-labels=auto])
+// names each value by its column's heading; the card's title needs none.
+(function () {
+  "use strict";
+  function label() {
+    Array.prototype.forEach.call(document.querySelectorAll("table.list-cards[data-labels=auto]"), function (t) {
+      var heads = Array.prototype.map.call(t.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+      var title = parseInt(t.getAttribute("data-title") || "0", 10);
+      Array.prototype.forEach.call(t.querySelectorAll("tbody tr"), function (tr) {
+        Array.prototype.forEach.call(tr.children, function (td, i) {
+          if (i + 1 !== title && heads[i] && !td.hasAttribute("data-label") && !td.hasAttribute("colspan")) {
+            td.setAttribute("data-label", heads[i]);
+          }
+        });
+      });
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", label);
+  } else {
+    label();
+  }
+  document.addEventListener("htmx:afterSwap", label);
+})();
