@@ -207,3 +207,37 @@ func (db *DB) TransferSubject(ctx context.Context, a *hezuo.Access, id int64) (s
 	}
 	return p.Name, hezuo.PartyRecordOf(steps, hezuo.Today(hezuo.China)), nil
 }
+
+// PartyStanding is a person's party record on a day with the party
+// organization holding their relation then (组织关系所在), when known.
+type PartyStanding struct {
+	hezuo.PartyRecord
+	HomeNo, HomeName string
+}
+
+// PersonParty returns the party standing today of the person with
+// database id, if a may see the person (ENOTFOUND otherwise): the person
+// page shows it.
+func (db *DB) PersonParty(ctx context.Context, a *hezuo.Access, id int64) (PartyStanding, error) {
+	p, err := db.personRecord(ctx, db, a, id)
+	if err != nil {
+		return PartyStanding{}, err
+	}
+	steps, err := db.personSteps(ctx, db, id, p.IDNumber)
+	if err != nil {
+		return PartyStanding{}, err
+	}
+	today := hezuo.Today(hezuo.China)
+	ps := PartyStanding{PartyRecord: hezuo.PartyRecordOf(steps, today)}
+	for _, s := range steps {
+		if s.ActiveOn(today) && s.HomePartyOrg != "" && ps.Status != "" {
+			ps.HomeNo = s.HomePartyOrg
+		}
+	}
+	if ps.HomeNo != "" {
+		if err := db.QueryRowContext(ctx, db.rebind(`SELECT name FROM party_orgs WHERE no = ?`), ps.HomeNo).Scan(&ps.HomeName); err != nil {
+			return PartyStanding{}, err
+		}
+	}
+	return ps, nil
+}

@@ -4,9 +4,14 @@ package web
 // development step form's note on existing members (issue 18).
 func init() {
 	for k, v := range map[string][2]string{
-		"full_member_count":         {"正式党员数", "Full members"},
-		"probationary_member_count": {"预备党员数", "Probationary members"},
-		"transfer_in":               {"组织关系转入", "Transfer in"},
+		"full_member_count":             {"正式党员数", "Full members"},
+		"probationary_member_count":     {"预备党员数", "Probationary members"},
+		"transfer_missing_id_number":    {"请填写转入党员的身份证号", "fill in the member's ID number"},
+		"transfer_missing_joined_party": {"请按组织关系介绍信填写入党日期", "fill in the joining date as the letter of transfer states it"},
+		"transfer_missing_party_org":    {"请选择接收的党组织", "choose the receiving party organization"},
+		"transfer_missing_transfer_on":  {"请填写转入日期", "fill in the date of the transfer"},
+		"date_unknown":                  {"不详", "unknown"},
+		"transfer_in":                   {"组织关系转入", "Transfer in"},
 		"transfer_in_note": {"已经入党的党员将党组织关系转入本辖区的党组织：按组织关系介绍信填写入党日期、转正日期（预备党员不填），选择接收的党组织和转入日期。新发展的党员请在发展党员页逐步登记。",
 			"A party member moving their party relation into a party organization of your scope: fill in the joining and conversion dates as the letter of transfer states them (none for a probationary member), the receiving organization and the date. New members are recorded step by step on the development page."},
 		"transfer_id_note": {"须是已登记的人员；未登记的请先", "the person must be on record; if not,"},

@@ -150,11 +150,15 @@ func TestPartyTransferIn(t *testing.T) {
 		if st, body := c.postForm("/people/transfer-in", form); st != http.StatusUnprocessableEntity || !strings.Contains(fieldErrors(body)["party_org"], "无权") {
 			t.Errorf("into town B's party organization: %d %v", st, fieldErrors(body))
 		}
-		form.Set("party_org", poA)
+		form.Set("party_org", "")
 		form.Set("joined_party", "")
-		if st, body := c.postForm("/people/transfer-in", form); st != http.StatusUnprocessableEntity || fieldErrors(body)["joined_party"] == "" {
-			t.Errorf("without 入党日期: %d %v", st, fieldErrors(body))
+		form.Set("transfer_on", "")
+		if st, body := c.postForm("/people/transfer-in", form); st != http.StatusUnprocessableEntity || fieldErrors(body)["joined_party"] == "" ||
+			fieldErrors(body)["party_org"] == "" || fieldErrors(body)["transfer_on"] == "" {
+			t.Errorf("without 入党日期, 党组织, 转入日期: every one not reported at once: %d %v", st, fieldErrors(body))
 		}
+		form.Set("party_org", poA)
+		form.Set("transfer_on", on.String())
 		form.Set("joined_party", "2010-07-01")
 		if st, body := c.postForm("/people/transfer-in", form); st != http.StatusSeeOther {
 			t.Fatalf("transfer in: %d %v %s", st, fieldErrors(body), body[:min(len(body), 300)])
@@ -191,8 +195,11 @@ func TestPartyTransferIn(t *testing.T) {
 		if es := audited(t, a, "party_status", "townA"); len(es) == 0 || !strings.Contains(es[0].Note, "组织关系转入") || !strings.Contains(es[0].Note, "和龙市某镇某村党支部") {
 			t.Errorf("the transfer is not audited: %+v", es)
 		}
-		if _, page := c.get("/people/" + sid); !strings.Contains(page, "中共党员") {
-			t.Errorf("the person page does not show 中共党员")
+		_, page = c.get("/people/" + sid)
+		for _, want := range []string{"中共党员", `<dd id="joined-party">2010-07-01</dd>`, `<dd id="full-since">2011-07-01</dd>`, `<span class="muted">` + poA + `</span>`} {
+			if !strings.Contains(page, want) {
+				t.Errorf("the person page lacks %s", want)
+			}
 		}
 
 		// From the people list, by ID number: a probationary member.

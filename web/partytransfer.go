@@ -87,6 +87,13 @@ func (s *Server) transferNewSubmit(w http.ResponseWriter, r *http.Request) error
 	t := sqldb.PartyTransferIn{IDNumber: f.IDNumber, PartyOrg: f.PartyOrg, Origin: f.Origin,
 		Party: hezuo.PartyRecord{Status: f.PartyStatus, JoinedParty: fv.date(hezuo.FieldJoinedParty, errs), FullSince: fv.date(hezuo.FieldFullSince, errs)},
 		On:    fv.date(sqldb.FieldTransferOn, errs)}
+	// Every missing field at once; the store checks the rest.
+	for field, missing := range map[string]bool{"id_number": person == "" && f.IDNumber == "", hezuo.FieldJoinedParty: f.JoinedParty == "",
+		sqldb.FieldTransferPartyOrg: f.PartyOrg == "", sqldb.FieldTransferOn: f.On == ""} {
+		if missing && errs[field] == "" {
+			errs[field] = tr(langOf(r), "transfer_missing_"+field)
+		}
+	}
 	if person != "" {
 		id, err := strconv.ParseInt(person, 10, 64)
 		if err != nil {

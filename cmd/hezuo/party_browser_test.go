@@ -57,10 +57,16 @@ func TestBrowserPartyMemberForms(t *testing.T) {
 		t.Fatalf("user add: %d %s", code, errs)
 	}
 	org, village, partyOrg := partyFixture(t, dsn, town)
-	base, _ := serveIn(t, dsn, false) // the officer exists: no administrator to create
-	ctx := browserTab(t, 90*time.Second)
+	base, _ := serveIn(t, dsn, false)     // the officer exists: no administrator to create
+	ctx := browserTab(t, 240*time.Second) // generous: the machine may be busy
 	shot := screenshotTo(t, artifacts(t))
-	step := stepper(t, ctx)
+	run := stepper(t, ctx)
+	start := time.Now()
+	step := func(what string, steps ...chromedp.Action[chromedp.Void]) {
+		t.Helper()
+		run(what, steps...)
+		t.Logf("%5.1fs %s", time.Since(start).Seconds(), what)
+	}
 	fits := func(what string, width int) {
 		t.Helper()
 		w, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
@@ -87,6 +93,19 @@ func TestBrowserPartyMemberForms(t *testing.T) {
 		}
 		return n
 	}
+	// waitFor waits for sel, and on failure saves a screenshot and names
+	// the page it is on.
+	waitFor := func(what, sel string) {
+		t.Helper()
+		wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+		err := chromedp.Do(wctx, chromedp.WaitVisible(chromedp.CSS(sel)))
+		cancel()
+		if err != nil {
+			loc, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`location.href + ' ' + document.body.innerText.slice(0, 400)`))
+			chromedp.Do(ctx, shot("party-failed"))
+			t.Fatalf("%s: %v; on %s", what, err, loc)
+		}
+	}
 	today := hezuo.Today(hezuo.China)
 	joined, full := today.AddDate(-6, 0, 0), today.AddDate(-5, 0, 0)
 
@@ -96,7 +115,10 @@ func TestBrowserPartyMemberForms(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#username"), user),
 		chromedp.SendKeys(chromedp.CSS("#password"), pw),
 		chromedp.Click(chromedp.CSS("#login-submit")),
+		// The dashboard's deferred sections loaded: no query of it still
+		// runs while the forms write.
 		chromedp.WaitVisible(chromedp.CSS("#chart-kinds")),
+		chromedp.WaitNotPresent(chromedp.CSS("#todo-section[hx-get]")),
 	)
 	step("open the cooperative's page", chromedp.Navigate(base+"orgs/"+org), chromedp.WaitVisible(chromedp.CSS("#full-members")))
 	before := count("before")
@@ -130,9 +152,9 @@ func TestBrowserPartyMemberForms(t *testing.T) {
 	step("join the cooperative",
 		chromedp.SendKeys(chromedp.CSS("#join-org"), org),
 		chromedp.Click(chromedp.CSS("#join-form button[type=submit]")),
-		chromedp.WaitVisible(chromedp.CSS("#flash, #form-error, .invalid")),
-		shot("party-2-person-390"),
 	)
+	waitFor("the join's answer", "#memberships a[href='/orgs/"+org+"'], #form-error, .invalid")
+	step("see the person's page", shot("party-2-person-390"))
 	if msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(document.querySelector('#form-error, .field-error') || {textContent: ''}).textContent`)); err != nil || msg != "" {
 		t.Fatalf("joining %s: %q (%v)", org, msg, err)
 	}
