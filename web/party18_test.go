@@ -224,6 +224,51 @@ func TestPartyTransferIn(t *testing.T) {
 		if rec, err := a.db.PersonForEdit(ctx, hezuo.System, id2, a.clock.Now()); err != nil || rec.Party != (hezuo.PartyRecord{Status: hezuo.StatusFull, JoinedParty: joined, FullSince: conv}) {
 			t.Errorf("after 转正: %+v %v", rec, err)
 		}
+		// A member registered on the person form moves on, inside the
+		// county, twice: the form is prefilled with the stored dates, each
+		// transfer splits the current step, and the person form, saved
+		// again unchanged, keeps them.
+		id3 := createPerson(t, c, url.Values{"id_number": {newIDNumber(73)}, "name": {"转入丙"}, "village": {villageOf(t, a, townA)},
+			"political_status": {"full"}, "joined_party": {"2012-03-01"}, "full_member_since": {"2013-03-01"}})
+		s3 := strconv.FormatInt(id3, 10)
+		if _, page := c.get("/people/transfer-in?person=" + s3); !strings.Contains(page, `value="2012-03-01"`) || !strings.Contains(page, `value="2013-03-01"`) {
+			t.Errorf("the transfer-in form is not prefilled with the stored dates")
+		}
+		var poA2 string
+		if err := a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT max(no) FROM party_orgs WHERE seat BETWEEN ? AND ? AND valid_to IS NULL AND valid_from <= ?`),
+			townA+"000", townA+"999", today.AddDate(0, -3, 0)).Scan(&poA2); err != nil || poA2 == poA {
+			t.Fatalf("a second party organization of town A: %q %v", poA2, err)
+		}
+		for i, po := range []string{poA, poA2} {
+			f := url.Values{"person": {s3}, "political_status": {"full"}, "joined_party": {"2012-03-01"}, "full_member_since": {"2013-03-01"},
+				"party_org": {po}, "transfer_on": {today.AddDate(0, -2+i, 0).String()}}
+			if st, body := c.postForm("/people/transfer-in", f); st != http.StatusSeeOther {
+				t.Fatalf("transfer %d: %d %v", i, st, fieldErrors(body))
+			}
+		}
+		rec3, err := a.db.PersonForEdit(ctx, hezuo.System, id3, a.clock.Now())
+		if want := (hezuo.PartyRecord{Status: hezuo.StatusFull, JoinedParty: hezuo.MustDate("2012-03-01"), FullSince: hezuo.MustDate("2013-03-01")}); err != nil || rec3.Party != want {
+			t.Fatalf("after two transfers: %+v %v, want %+v", rec3, err, want)
+		}
+		steps := func() int {
+			var n int
+			if err := a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT count(*) FROM party_status WHERE person_id = ?`), id3).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			return n
+		}
+		if n := steps(); n != 4 {
+			t.Errorf("%d steps after two transfers, want 4 (probationary, full, full in %s, full in %s)", n, poA, poA2)
+		}
+		edit := url.Values{"id_number": {newIDNumber(73)}, "name": {"转入丙"}, "village": {villageOf(t, a, townA)}, "political_status": {"full"},
+			"joined_party": {"2012-03-01"}, "full_member_since": {"2013-03-01"}, "version": {strconv.Itoa(rec3.Version)}}
+		if st, body := c.postForm(c.pid(id3), edit); st != http.StatusSeeOther || steps() != 4 {
+			t.Errorf("the person form saved unchanged: %d %v, %d steps", st, fieldErrors(body), steps())
+		}
+		if _, page := c.get("/people/" + s3); !strings.Contains(page, `<span class="muted">`+poA2+`</span>`) {
+			t.Errorf("the person page does not name %s as holding the relation", poA2)
+		}
+
 		// Town B's officer cannot transfer town A's person.
 		form.Set("id_number", newIDNumber(71))
 		form.Set("party_org", poB)
