@@ -145,6 +145,10 @@ func TestBrowserPartyMemberForms(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#save")),
 		chromedp.WaitVisible(chromedp.CSS("#edit-person")),
 	)
+	personPath, err := chromedp.Run(ctx, chromedp.Evaluate[string](`location.pathname`))
+	if err != nil {
+		t.Fatal(err)
+	}
 	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('main').textContent`))
 	if err != nil || !strings.Contains(status, "中共党员") {
 		t.Errorf("the person page does not say 中共党员 (%v)", err)
@@ -167,6 +171,22 @@ func TestBrowserPartyMemberForms(t *testing.T) {
 	)
 	if after := count("after"); after != before+1 {
 		t.Errorf("正式党员数 of %s: %d before, %d after, want +1", org, before, after)
+	}
+
+	// Development steps are for new members: the step form says where a
+	// member's dates belong.
+	step("try a development step for the member",
+		chromedp.Navigate(base+"development/steps/new?person="+strings.TrimPrefix(personPath, "/people/")),
+		chromedp.WaitVisible(chromedp.CSS("#step-form")),
+		chromedp.SetValue(chromedp.CSS("#status"), hezuo.StatusFull),
+		chromedp.Click(chromedp.CSS("#save")),
+		chromedp.WaitVisible(chromedp.CSS("#err-status")),
+		shot("party-3b-step-refused-390"),
+	)
+	fits("the step form", 390)
+	if msg, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.getElementById('err-status').textContent`)); err != nil ||
+		!strings.Contains(msg, "已是中共党员") || !strings.Contains(msg, "人员信息") {
+		t.Errorf("the step form's message: %q (%v)", msg, err)
 	}
 
 	// 组织关系转入 of another person, from the person page.
