@@ -33,27 +33,50 @@ func currentStep(have []PartyStatus, day Date) *PartyStatus {
 // status of the step active that day (none for a development step before
 // admission), 入党日期 the start of the probationary step (the one leading
 // to the full step), 转正日期 the start of the full step; a start marked
-// FromUnknown is left empty. Merging the record back changes nothing.
+// FromUnknown is left empty. A status held in several adjoining steps (the
+// party relation moved between party organizations: 组织关系转接) starts
+// where the first of them starts. Merging the record back changes nothing.
 func PartyRecordOf(have []PartyStatus, today Date) PartyRecord {
 	cur := currentStep(have, today)
 	if partyRank(cur) < 2 {
 		return PartyRecord{}
 	}
+	first := chainStart(have, *cur)
 	r := PartyRecord{Status: cur.Status}
-	if cur.FromUnknown {
+	if first.FromUnknown {
 		return r
 	}
 	if cur.Status == StatusProbationary {
-		r.JoinedParty = cur.From
+		r.JoinedParty = first.From
 		return r
 	}
-	r.FullSince = cur.From
+	r.FullSince = first.From
 	for _, s := range have {
-		if s.Status == StatusProbationary && s.To.Equal(cur.From) && !s.FromUnknown {
-			r.JoinedParty = s.From
+		if s.Status == StatusProbationary && s.To.Equal(first.From) {
+			if p := chainStart(have, s); !p.FromUnknown {
+				r.JoinedParty = p.From
+			}
 		}
 	}
 	return r
+}
+
+// chainStart returns the first of the adjoining steps of s's status that
+// end where s begins, and so on back (s itself when none does).
+func chainStart(have []PartyStatus, s PartyStatus) PartyStatus {
+	for range have {
+		found := false
+		for _, p := range have {
+			if p.Status == s.Status && !p.To.IsZero() && p.To.Equal(s.From) && p.From.Before(s.From) {
+				s, found = p, true
+				break
+			}
+		}
+		if !found {
+			break
+		}
+	}
+	return s
 }
 
 // PartyMerge is what merging a record into a person's steps does: the steps
@@ -102,6 +125,14 @@ func (r PartyRecord) Merge(idNumber string, have []PartyStatus, unknownFrom, tod
 	if want == 0 {
 		return m, nil
 	}
+	same := r
+	if same.PresumedFull() {
+		same.FullSince = same.ConversionDay(probationMonths)
+	}
+	if !r.Unknown() && same == PartyRecordOf(have, today) {
+		m.Presumed = r.PresumedFull()
+		return m, nil
+	}
 	var desired []PartyStatus
 	switch {
 	case !r.Unknown():
@@ -147,14 +178,52 @@ func (m *PartyMerge) place(have, desired []PartyStatus) error {
 			m.Write = append(m.Write, d)
 			continue
 		}
-		used[j] = true
-		o := have[j]
-		if chainStart.IsZero() || o.From.Before(chainStart) {
-			chainStart = o.From
+		// The latest stored step of the status and the adjoining ones
+		// before it (the relation moved: 组织关系转接): the first starts,
+		// the last ends where the record says; those between stay.
+		chain := []int{j}
+		for {
+			k := -1
+			for i, s := range have {
+				if s.Status == d.Status && !s.To.IsZero() && s.To.Equal(have[chain[0]].From) && s.From.Before(s.To) && !used[i] && i != chain[0] {
+					k = i
+					break
+				}
+			}
+			if k < 0 {
+				break
+			}
+			chain = append([]int{k}, chain...)
 		}
-		n := o
-		n.From, n.To, n.FromUnknown = d.From, d.To, d.FromUnknown
-		if !n.From.Equal(o.From) || !n.To.Equal(o.To) || n.FromUnknown != o.FromUnknown {
+		for _, i := range chain {
+			used[i] = true
+		}
+		f, l := have[chain[0]], have[chain[len(chain)-1]]
+		if chainStart.IsZero() || f.From.Before(chainStart) {
+			chainStart = f.From
+		}
+		if len(chain) > 1 {
+			field := FieldJoinedParty
+			if d.Status == StatusFull {
+				field = FieldFullSince
+			}
+			if !d.From.Before(have[chain[1]].From) || (!d.To.IsZero() && !d.To.After(l.From)) {
+				return Invalid("政治面貌", field,
+					fmt.Sprintf("与系统中此人的组织关系转接（%s）冲突：%s 须早于 %s", l.From, StatusNames[d.Status], have[chain[1]].From),
+					fmt.Sprintf("conflicts with the transfer of this person's party relation on %s: the %s step must start before %s", l.From, d.Status, have[chain[1]].From))
+			}
+		}
+		n := f
+		n.From, n.FromUnknown = d.From, d.FromUnknown
+		if len(chain) == 1 {
+			n.To = d.To
+		}
+		if !n.From.Equal(f.From) || !n.To.Equal(f.To) || n.FromUnknown != f.FromUnknown {
+			m.Write = append(m.Write, n)
+		}
+		if len(chain) > 1 && !l.To.Equal(d.To) {
+			n := l
+			n.To = d.To
 			m.Write = append(m.Write, n)
 		}
 	}

@@ -72,13 +72,16 @@ func (db *DB) AddPartyStep(ctx context.Context, a *hezuo.Access, personID int64,
 		status   string
 		home     sql.NullInt64
 		from, to hezuo.Date
+		unknown  bool
 	}
 	var last *step
+	var all []step
 	first := map[string]hezuo.Date{}
-	err = db.eachRowOn(ctx, tx, `SELECT id, status, home_party_org_id, valid_from, valid_to FROM party_status WHERE person_id = ? ORDER BY valid_from, id`,
+	err = db.eachRowOn(ctx, tx, `SELECT id, status, home_party_org_id, valid_from, valid_to, from_unknown FROM party_status WHERE person_id = ? ORDER BY valid_from, id`,
 		[]any{personID}, func(r rowScanner) error {
 			var s step
-			err := r.Scan(&s.id, &s.status, &s.home, &s.from, &s.to)
+			err := r.Scan(&s.id, &s.status, &s.home, &s.from, &s.to, &s.unknown)
+			all = append(all, s)
 			last = &s
 			if _, ok := first[s.status]; !ok {
 				first[s.status] = s.from
@@ -95,8 +98,17 @@ func (db *DB) AddPartyStep(ctx context.Context, a *hezuo.Access, personID int64,
 			want = DevSteps[next]
 		}
 	}
-	if last != nil && next >= len(DevSteps) {
-		return hezuo.Invalid(rec, "status", name+" 已是正式党员，没有下一步", name+" is already a full member: there is no next step")
+	// Development steps record new members (细则): a party member admitted
+	// before (or elsewhere) is registered on the person form or transferred
+	// in, never walked through the steps again.
+	var lastStatus string
+	var lastFrom hezuo.Date
+	var lastUnknown bool
+	if last != nil {
+		lastStatus, lastFrom, lastUnknown = last.status, last.from, last.unknown
+	}
+	if err := memberStepRule(rec, name, status, lastStatus, lastFrom, lastUnknown); err != nil {
+		return err
 	}
 	if status != want {
 		return hezuo.Invalid(rec, "status", fmt.Sprintf("发展步骤不能跳过或倒退：%s 的下一步应为“%s”", name, hezuo.StatusNames[want]),
@@ -113,9 +125,15 @@ func (db *DB) AddPartyStep(ctx context.Context, a *hezuo.Access, personID int64,
 				fmt.Sprintf("an activist since %s: a development object only after %d months (from %s)", last.from, st.ActivistMinMonths, min))
 		}
 	case hezuo.StatusFull:
-		if end := last.from.AddPeriod(0, st.ProbationMonths); from.Before(end) {
-			return hezuo.Invalid(rec, "from", fmt.Sprintf("预备期（自 %s）不满 %d 个月，%s 前不能转正", last.from, st.ProbationMonths, end),
-				fmt.Sprintf("probation (from %s) is shorter than %d months: no conversion before %s", last.from, st.ProbationMonths, end))
+		// Probation runs from admission, across a transfer of the party
+		// relation (adjoining probationary steps).
+		start := last.from
+		for i := len(all) - 2; i >= 0 && all[i].status == hezuo.StatusProbationary && all[i].to.Equal(start); i-- {
+			start = all[i].from
+		}
+		if end := start.AddPeriod(0, st.ProbationMonths); from.Before(end) {
+			return hezuo.Invalid(rec, "from", fmt.Sprintf("预备期（自 %s）不满 %d 个月，%s 前不能转正", start, st.ProbationMonths, end),
+				fmt.Sprintf("probation (from %s) is shorter than %d months: no conversion before %s", start, st.ProbationMonths, end))
 		}
 	}
 	var home any
@@ -141,6 +159,41 @@ func (db *DB) AddPartyStep(ctx context.Context, a *hezuo.Access, personID int64,
 		return err
 	}
 	return tx.Commit()
+}
+
+// memberStepRule refuses a development step that cannot be one (status
+// for the person name, whose last step is lastStatus, "" when none, from
+// lastFrom, marked unknown or not):
+// a party member's standing without development steps, a step after full
+// membership, or a conversion whose probation has no known start. Its
+// messages point to the person form (入党日期, 转正日期) and the
+// transfer-in form, where an existing member is recorded.
+func memberStepRule(rec, name, status, lastStatus string, lastFrom hezuo.Date, lastUnknown bool) error {
+	isMember := status == hezuo.StatusProbationary || status == hezuo.StatusFull
+	if lastStatus == "" {
+		if isMember {
+			return hezuo.Invalid(rec, "status",
+				fmt.Sprintf("%s 没有发展党员记录，不能直接登记为“%s”。发展党员步骤只用于新发展的党员（从入党申请人起逐步登记）；"+
+					"已经入党的，请在人员信息的“修改”中填写政治面貌、入党日期和转正日期；从其他党组织转来的，请用“组织关系转入”登记", name, hezuo.StatusNames[status]),
+				fmt.Sprintf("%s has no development record and cannot be recorded as %s here. Development steps are for new members, from applicant on; "+
+					"for someone who joined the party before, fill in the political status, joining and conversion dates on the person's edit form; "+
+					"for a member moving in from another party organization, use the transfer-in form", name, status))
+		}
+		return nil
+	}
+	switch {
+	case lastStatus == hezuo.StatusFull:
+		return hezuo.Invalid(rec, "status",
+			fmt.Sprintf("%s 自 %s 起已是中共党员，没有下一个发展步骤；入党日期、转正日期有误的，请在人员信息的“修改”中更正；组织关系转接请用“组织关系转入”", name, lastFrom),
+			fmt.Sprintf("%s has been a full member since %s: there is no next step; correct the joining or conversion date on the person's edit form; "+
+				"record a move of the party relation with the transfer-in form", name, lastFrom))
+	case lastStatus == hezuo.StatusProbationary && status == hezuo.StatusFull && lastUnknown:
+		return hezuo.Invalid(rec, "status",
+			fmt.Sprintf("%s 的入党日期不详，无法核对一年预备期（党章第七条）：请先在人员信息的“修改”中填写入党日期（已转正的可一并填写转正日期）", name),
+			fmt.Sprintf("%s's joining date is unknown, so the year of probation (party constitution, Art. 7) cannot be checked: "+
+				"fill in the joining date on the person's edit form first (and the conversion date, if converted)", name))
+	}
+	return nil
 }
 
 // PersonStep returns the name of the person with database id and their

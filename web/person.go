@@ -4,6 +4,7 @@ import (
 	"net/http"
 
 	"hezuo"
+	"hezuo/sqldb"
 )
 
 // personView is one person's page; for roles that write it carries the
@@ -16,6 +17,7 @@ type personView struct {
 	Errors  map[string]string
 	General string
 	Today   string
+	Party   sqldb.PartyStanding
 }
 
 // joinForm is the form recording that the person joined an org.
@@ -39,6 +41,11 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, st int, jo
 	v.Title = p.Name
 	if v.Join.From == "" {
 		v.Join.From = v.Today
+	}
+	if p.PartyStatus != "" {
+		if v.Party, err = s.db.PersonParty(r.Context(), a, p.ID); err != nil {
+			return err
+		}
 	}
 	if a.CanWrite() {
 		if v.Records, err = s.db.Memberships(r.Context(), a, p.ID); err != nil {

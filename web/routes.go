@@ -31,6 +31,8 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /people", s.page(s.peoplePage))
 	m.HandleFunc("GET /people/new", s.page(s.personNewPage))
 	m.HandleFunc("POST /people/new", s.page(s.personNewSubmit))
+	m.HandleFunc("GET /people/transfer-in", s.page(s.transferNewPage))
+	m.HandleFunc("POST /people/transfer-in", s.page(s.transferNewSubmit))
 	m.HandleFunc("GET /people/{id}", s.page(s.personPage))
 	m.HandleFunc("GET /people/{id}/edit", s.page(s.personEditPage))
 	m.HandleFunc("POST /people/{id}/edit", s.page(s.personEditSubmit))
