@@ -39,5 +39,10 @@ func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request) error {
 	v := peopleView{Page: s.pageOf(r, "people", "people"), F: f, Items: list.Items, Pager: keysetPager(r, list.Total, f.Page, list.Prev, list.Next),
 		Sorts: map[string]string{"name": sortURL(r, "name"), "village": sortURL(r, "village"), "birth_date": sortURL(r, "birth_date")}}
 	v.Pager.More = list.TotalCapped
+	codes := make([]string, 0, len(list.Items))
+	for _, it := range list.Items {
+		codes = append(codes, it.Village)
+	}
+	v.Names(codes...) // one query for the page's villages
 	return s.render(w, http.StatusOK, "people", v)
 }

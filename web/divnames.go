@@ -1,0 +1,127 @@
+package web
+
+import (
+	"context"
+	"net/http"
+	"sync"
+
+	"hezuo"
+	"hezuo/sqldb"
+)
+
+// divNames resolves division codes to names for one page: a handler hands
+// it the codes of the page's rows at once (Page.Names), one query for all
+// of them, and the templates then ask Page.Div / Page.Village per row from
+// memory. A code asked for that was not handed in is looked up on its own
+// (a page's single scope or village), never once per row of a list.
+type divNames struct {
+	ctx  context.Context
+	db   *sqldb.DB
+	mu   sync.Mutex
+	m    map[string]string
+	seen map[string]bool
+}
+
+func newDivNames(r *http.Request, db *sqldb.DB) *divNames {
+	return &divNames{ctx: r.Context(), db: db, m: map[string]string{}, seen: map[string]bool{}}
+}
+
+// load looks the codes not yet asked for up, in one query; a failed lookup
+// leaves the codes shown as codes.
+func (d *divNames) load(codes ...string) {
+	if d == nil || d.db == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var want []string
+	for _, c := range codes {
+		if c != "" && !d.seen[c] {
+			d.seen[c] = true
+			want = append(want, c)
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	got, err := d.db.DivisionNamesOf(d.ctx, want)
+	if err != nil {
+		return
+	}
+	for c, n := range got {
+		d.m[c] = n
+	}
+}
+
+// name returns the name of code, "" when unknown.
+func (d *divNames) name(code string) string {
+	if d == nil || code == "" {
+		return ""
+	}
+	d.load(code)
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.m[code]
+}
+
+// Names looks up, in one query, the names of the divisions of codes and of
+// the townships of the villages among them: a handler calls it with its
+// rows' codes before rendering.
+func (p Page) Names(codes ...string) {
+	all := make([]string, 0, 2*len(codes))
+	for _, c := range codes {
+		all = append(all, c)
+		if len(c) == 12 {
+			all = append(all, hezuo.TownshipOf(c))
+		}
+	}
+	p.divs.load(all...)
+}
+
+// Div returns the name of the division code (a scope's or a village's),
+// the code itself when the name is unknown.
+func (p Page) Div(code string) string {
+	if n := p.divs.name(code); n != "" {
+		return n
+	}
+	return code
+}
+
+// Village returns a village code as its township's and its own name
+// (大兴沟镇 新兴村), the code itself when unknown.
+func (p Page) Village(code string) string {
+	n := p.divs.name(code)
+	if n == "" {
+		return code
+	}
+	if len(code) == 12 {
+		if t := p.divs.name(hezuo.TownshipOf(code)); t != "" {
+			return t + " " + n
+		}
+	}
+	return n
+}
+
+// ScopeLabel is the user's scope by name (汪清县), the code when the name
+// is unknown, 全部 for everything.
+func (p Page) ScopeLabel() string {
+	if p.ScopeName != "" {
+		return p.ScopeName
+	}
+	if p.User == nil || p.User.Scope == "" || p.User.Scope == "all" {
+		return tr(p.Lang, "all")
+	}
+	return p.User.Scope
+}
+
+// ScopeOf is a requested scope by name (a filter's scope): the user's own
+// scope's name when s is "" or the user's, 全部 for "all".
+func (p Page) ScopeOf(s string) string {
+	if s == "" || (p.User != nil && s == p.User.Scope) {
+		return p.ScopeLabel()
+	}
+	if s == "all" {
+		return tr(p.Lang, "all")
+	}
+	return p.Div(s)
+}

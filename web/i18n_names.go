@@ -1,0 +1,13 @@
+package web
+
+// The interface text of names shown for codes (issue 18): the scope by
+// name in headings, and numbers the system proposes on new-record forms.
+func init() {
+	for k, v := range map[string][2]string{
+		"dash_heading":     {"合作组织党建", "party building in farmers' organizations"},
+		"auto_number_hint": {"留空则自动生成", "leave blank to have one proposed"},
+		"scope_now":        {"当前范围", "showing"},
+	} {
+		messages[k] = v
+	}
+}
