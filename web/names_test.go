@@ -5,9 +5,14 @@ import (
 	"fmt"
 	"html"
 	"net/http"
+	"net/url"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"hezuo"
 )
 
 // divName reads a division's name from the database (code of any length).
@@ -99,6 +104,92 @@ func TestNamesForCodes(t *testing.T) {
 		want = divName(t, a, spanned[:9]) + " " + divName(t, a, spanned) + ` <span class="muted small code">` + spanned + `</span>`
 		if i := strings.Index(body, `id="org-villages"`); i < 0 || !strings.Contains(body[i:min(len(body), i+2000)], want) {
 			t.Errorf("org page %s: the villages spanned do not show %q", spanOrg, want)
+		}
+	})
+}
+
+// TestProposedNumbers: a new org and a new loan whose number is left blank
+// are saved under a number the system proposes (the township's series),
+// twice in a row giving different numbers; the forms say so; a typed
+// number is kept; two officers saving at once get different numbers.
+func TestProposedNumbers(t *testing.T) {
+	forEachDB(t, func(t *testing.T, a *app) {
+		ctx := context.Background()
+		c := a.login(t, "townA")
+		if _, body := c.get("/orgs/new"); !strings.Contains(body, "留空则自动生成") {
+			t.Error("the org form does not say a blank number is proposed")
+		}
+		if _, body := c.get("/loans/new"); !strings.Contains(body, "留空则自动生成") {
+			t.Error("the loan form does not say a blank number is proposed")
+		}
+		var village string
+		a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT min(code) FROM divisions WHERE code BETWEEN ? AND ? AND level = 'village'`),
+			townA+"000", townA+"999").Scan(&village)
+		newOrg := func(name string) string {
+			t.Helper()
+			form := url.Values{"org_id": {""}, "name": {name}, "kind": {"cooperative"}, "village": {village},
+				"industry": {"黑木耳"}, "households_driven": {"3"}, "founded": {"2025-05-01"}}
+			loc := c.redirect(t, "/orgs/new", form)
+			no, err := url.PathUnescape(strings.TrimSuffix(strings.TrimPrefix(loc, "/orgs/"), "?saved=1"))
+			var n int
+			a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT count(*) FROM orgs WHERE org_no = ? AND name = ?`), no, name).Scan(&n)
+			if err != nil || loc == "" || n != 1 {
+				t.Fatalf("new org with a blank number: redirected to %q, %d saved so", loc, n)
+			}
+			return no
+		}
+		o1, o2 := newOrg("编号测试合作社甲"), newOrg("编号测试合作社乙")
+		if o1 == o2 || !strings.HasPrefix(o1, townA+"-") || !strings.HasPrefix(o2, townA+"-") {
+			t.Errorf("proposed org numbers %q, %q: want two different numbers of %s's series", o1, o2, townA)
+		}
+		if err := (&hezuo.Org{OrgNo: o2, Name: "x", Kind: hezuo.KindCooperative, Village: village, Founded: hezuo.DateOf(2025, 5, 1)}).Validate(); err != nil {
+			t.Errorf("the proposal %s does not pass validation: %v", o2, err)
+		}
+		if _, body := c.get("/orgs/" + url.PathEscape(o1)); !strings.Contains(body, "编号测试合作社甲") {
+			t.Errorf("the org page of %s", o1)
+		}
+		// Two at once, through the store (one transaction each).
+		var wg sync.WaitGroup
+		nos := make([]string, 4)
+		errs := make([]error, 4)
+		for i := range nos {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				o := hezuo.Org{Name: fmt.Sprintf("并发合作社%d", i), Kind: hezuo.KindCooperative, Village: village, Founded: hezuo.DateOf(2025, 5, 1)}
+				_, errs[i] = a.db.SaveOrg(ctx, &hezuo.Access{User: "townA", Role: hezuo.RoleTownshipOfficer, Scope: hezuo.Scope{Prefix: townA}}, &o, 0, time.Now())
+				nos[i] = o.OrgNo
+			}()
+		}
+		wg.Wait()
+		seen := map[string]bool{o1: true, o2: true}
+		for i, no := range nos {
+			if errs[i] != nil || no == "" || seen[no] {
+				t.Errorf("concurrent save %d: %q %v (taken before: %v)", i, no, errs[i], seen[no])
+			}
+			seen[no] = true
+		}
+
+		// Loans.
+		fx := findLoanFixture(t, a)
+		applied := hezuo.Today(hezuo.China).AddDays(-30)
+		var loc1, loc2 string
+		for _, dst := range []*string{&loc1, &loc2} {
+			form := url.Values{"no": {""}, "borrower": {fx.borrower}, "org_id": {orgSec}, "purpose": {"购置农机"},
+				"for_cooperative": {"1"}, "lender": {"农村信用社"}, "amount": {"20000"}, "rate": {"4.35"}, "term_months": {"12"},
+				"applied_on": {applied.String()}, "households_driven": {"2"}}
+			*dst = c.redirect(t, "/loans/new", form)
+		}
+		l1, l2 := strings.TrimPrefix(strings.TrimSuffix(loc1, "?saved=1"), "/loans/"), strings.TrimPrefix(strings.TrimSuffix(loc2, "?saved=1"), "/loans/")
+		t.Logf("proposed: orgs %s %s %v, loans %s %s", o1, o2, nos, l1, l2)
+		prefix := fmt.Sprintf("DK-%s-%04d-", townA, applied.Year())
+		if l1 == "" || l1 == l2 || !strings.HasPrefix(l1, prefix) || !strings.HasPrefix(l2, prefix) {
+			t.Errorf("proposed loan numbers %q, %q: want two different numbers starting %s", l1, l2, prefix)
+		}
+		for _, no := range []string{l1, l2} {
+			if st, body := c.get("/loans/" + no); st != http.StatusOK || !strings.Contains(body, no) {
+				t.Errorf("loan page %s: %d", no, st)
+			}
 		}
 	})
 }
