@@ -54,10 +54,15 @@ func (db *DB) proposeNumber(ctx context.Context, x querier, prefix, table, colum
 }
 
 // seriesArea is the division digits a series is named by: the township of
-// a 12-digit village code, else the scope's digits ("" for everything).
-func seriesArea(village string, a *hezuo.Access) string {
-	if len(village) == 12 && allDigits(village) {
-		return village[:9]
+// a division code (a village's first 9 digits; a township's or county's
+// significant digits), else the scope's digits ("" for everything).
+func seriesArea(code string, a *hezuo.Access) string {
+	if full, ok := fullDivisionCode(code); ok {
+		sig := hezuo.SignificantCode(full)
+		if len(sig) > 9 {
+			sig = sig[:9]
+		}
+		return sig
 	}
 	if a != nil {
 		return a.Scope.Prefix
@@ -67,6 +72,10 @@ func seriesArea(village string, a *hezuo.Access) string {
 
 // orgNumberPrefix is the series of a new org's 组织编号: its township.
 func orgNumberPrefix(village string) string { return village[:9] }
+
+// partyOrgNumberPrefix is the series of a new party organization's
+// 党组织编号: DZZ and its seat's township (or the seat, when wider).
+func partyOrgNumberPrefix(seat string) string { return "DZZ-" + seriesArea(seat, nil) }
 
 // loanNumberPrefix is the series of a new loan's 贷款编号: DK, the area
 // (township) and the year of application.

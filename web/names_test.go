@@ -191,5 +191,34 @@ func TestProposedNumbers(t *testing.T) {
 				t.Errorf("loan page %s: %d", no, st)
 			}
 		}
+
+		// Party organizations and training sessions.
+		var pos []string
+		for i := range 2 {
+			form := url.Values{"no": {""}, "name": {fmt.Sprintf("编号测试党支部%d", i)}, "form": {hezuo.FormBranch}, "seat": {village},
+				"orgs": {o1}, "from": {"2025-06-01"}, "term_years": {"3"}}
+			if st, body := c.postForm("/partyorgs/new", form); st != http.StatusSeeOther {
+				t.Fatalf("new party organization with a blank number: %d %v", st, fieldErrors(body))
+			}
+			var no string
+			a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT no FROM party_orgs WHERE name = ?`), form.Get("name")).Scan(&no)
+			pos = append(pos, no)
+		}
+		if pos[0] == pos[1] || !strings.HasPrefix(pos[0], "DZZ-"+townA+"-") {
+			t.Errorf("proposed party organization numbers %v", pos)
+		}
+		var trs []string
+		for range 2 {
+			form := url.Values{"no": {""}, "held_on": {applied.String()}, "topic": {"黑木耳栽培"}, "organizer": {"WQ-DW-01"},
+				"mode": {hezuo.ModeOnSite}, "hours": {"2"}, "place": {townA}}
+			loc := c.redirect(t, "/trainings/new", form)
+			var no string
+			a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT no FROM trainings WHERE id = ?`), strings.TrimSuffix(strings.TrimPrefix(loc, "/trainings/"), "?saved=1")).Scan(&no)
+			trs = append(trs, no)
+		}
+		if trs[0] == "" || trs[0] == trs[1] || !strings.HasPrefix(trs[0], fmt.Sprintf("PX-%s-%04d-", townA, applied.Year())) {
+			t.Errorf("proposed training numbers %v", trs)
+		}
+		t.Logf("proposed: party orgs %v, trainings %v", pos, trs)
 	})
 }
