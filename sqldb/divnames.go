@@ -73,3 +73,41 @@ func fullDivisionCode(c string) (string, bool) {
 	sig := hezuo.SignificantCode(c)
 	return sig + strings.Repeat("0", 12-len(sig)), true
 }
+
+// OrgNamesOf returns the names of the orgs with the given 组织编号 that a
+// may see (orgAccess), keyed by number; others are left out, so a list
+// shows them by number only, as before. One query per divNameBatch
+// numbers: a page's rows at once.
+func (db *DB) OrgNamesOf(ctx context.Context, a *hezuo.Access, nos []string) (map[string]string, error) {
+	out := map[string]string{}
+	seen := map[string]bool{}
+	var want []string
+	for _, no := range nos {
+		if no != "" && !seen[no] {
+			seen[no] = true
+			want = append(want, no)
+		}
+	}
+	for len(want) > 0 {
+		n := min(len(want), divNameBatch)
+		part := want[:n]
+		want = want[n:]
+		w := orgAccess(a, hezuo.Today(hezuo.China))
+		args := make([]any, 0, len(part)+len(w.args))
+		for _, no := range part {
+			args = append(args, no)
+		}
+		q := `SELECT o.org_no, o.name FROM orgs o WHERE o.org_no IN (?` + strings.Repeat(", ?", len(part)-1) + `) AND ` + w.String()
+		if err := db.eachRow(ctx, q, append(args, w.args...), func(r rowScanner) error {
+			var no, name string
+			if err := r.Scan(&no, &name); err != nil {
+				return err
+			}
+			out[no] = name
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}

@@ -11,19 +11,69 @@ import (
 
 // divNames resolves division codes to names for one page: a handler hands
 // it the codes of the page's rows at once (Page.Names), one query for all
-// of them, and the templates then ask Page.Div / Page.Village per row from
+// of them, and the templates then ask Page.DivLabel / Page.VillageLabel per row from
 // memory. A code asked for that was not handed in is looked up on its own
 // (a page's single scope or village), never once per row of a list.
 type divNames struct {
 	ctx  context.Context
+	r    *http.Request
 	db   *sqldb.DB
 	mu   sync.Mutex
 	m    map[string]string
 	seen map[string]bool
+	// orgs are org names by 组织编号, of the orgs the user may see.
+	orgs    map[string]string
+	orgSeen map[string]bool
 }
 
 func newDivNames(r *http.Request, db *sqldb.DB) *divNames {
-	return &divNames{ctx: r.Context(), db: db, m: map[string]string{}, seen: map[string]bool{}}
+	return &divNames{ctx: r.Context(), r: r, db: db, m: map[string]string{}, seen: map[string]bool{},
+		orgs: map[string]string{}, orgSeen: map[string]bool{}}
+}
+
+// loadOrgs looks the org numbers not yet asked for up, in one query.
+func (d *divNames) loadOrgs(nos ...string) {
+	if d == nil || d.db == nil {
+		return
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	var want []string
+	for _, no := range nos {
+		if no != "" && !d.orgSeen[no] {
+			d.orgSeen[no] = true
+			want = append(want, no)
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	got, err := d.db.OrgNamesOf(d.ctx, accessOf(d.r), want)
+	if err != nil {
+		return
+	}
+	for no, n := range got {
+		d.orgs[no] = n
+	}
+}
+
+// OrgNames looks up, in one query, the names of the orgs numbered nos: a
+// handler calls it with its rows' org numbers before rendering.
+func (p Page) OrgNames(nos ...string) { p.divs.loadOrgs(nos...) }
+
+// OrgLabel returns the name of the org numbered no (one the user may see), the
+// number itself otherwise.
+func (p Page) OrgLabel(no string) string {
+	if p.divs == nil {
+		return no
+	}
+	p.divs.loadOrgs(no)
+	p.divs.mu.Lock()
+	defer p.divs.mu.Unlock()
+	if n := p.divs.orgs[no]; n != "" {
+		return n
+	}
+	return no
 }
 
 // load looks the codes not yet asked for up, in one query; a failed lookup
@@ -78,18 +128,18 @@ func (p Page) Names(codes ...string) {
 	p.divs.load(all...)
 }
 
-// Div returns the name of the division code (a scope's or a village's),
+// DivLabel returns the name of the division code (a scope's or a village's),
 // the code itself when the name is unknown.
-func (p Page) Div(code string) string {
+func (p Page) DivLabel(code string) string {
 	if n := p.divs.name(code); n != "" {
 		return n
 	}
 	return code
 }
 
-// Village returns a village code as its township's and its own name
+// VillageLabel returns a village code as its township's and its own name
 // (大兴沟镇 新兴村), the code itself when unknown.
-func (p Page) Village(code string) string {
+func (p Page) VillageLabel(code string) string {
 	n := p.divs.name(code)
 	if n == "" {
 		return code
@@ -123,5 +173,5 @@ func (p Page) ScopeOf(s string) string {
 	if s == "all" {
 		return tr(p.Lang, "all")
 	}
-	return p.Div(s)
+	return p.DivLabel(s)
 }

@@ -79,6 +79,7 @@ func TestNamesForCodes(t *testing.T) {
 		}
 		vname := divName(t, a, village)
 		c := a.login(t, "admin")
+		ctx0 := context.Background()
 		_, body := c.get(fmt.Sprintf("/people/%d", pid))
 		want := town + " " + vname + ` <span class="muted small code">` + village + `</span>`
 		if !strings.Contains(html.UnescapeString(body), `id="person-village">`+want) {
@@ -93,6 +94,19 @@ func TestNamesForCodes(t *testing.T) {
 		_, body = c.get("/orgs?scope=" + townA)
 		if ov := divName(t, a, orgVillage); !strings.Contains(body, ov) {
 			t.Errorf("org list: no village name %s", ov)
+		}
+		// The party organizations' list names the orgs they cover; the
+		// users' list names their scopes.
+		var poNo, coveredNo, coveredName string
+		if err := a.db.QueryRowContext(ctx0, a.db.Rebind(`SELECT p.no, o.org_no, o.name FROM party_org_orgs l JOIN party_orgs p ON p.id = l.party_org_id
+			JOIN orgs o ON o.id = l.org_id WHERE o.org_no = ? AND l.valid_to IS NULL ORDER BY p.no LIMIT 1`), orgSec).Scan(&poNo, &coveredNo, &coveredName); err != nil {
+			t.Fatal(err)
+		}
+		if _, body := c.get("/partyorgs?q=" + url.QueryEscape(poNo)); !strings.Contains(body, `title="`+coveredNo+`">`+coveredName+`</a>`) {
+			t.Errorf("party organizations' list: %s covers %s, not shown by name %s", poNo, coveredNo, coveredName)
+		}
+		if _, body := c.get("/users"); !strings.Contains(body, town+` <span class="muted small code">`+townA+`</span>`) {
+			t.Errorf("users' list: townA's scope not named %s", town)
 		}
 		// An org spanning villages besides its home village.
 		var spanOrg, spanned string
