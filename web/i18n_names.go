@@ -4,9 +4,13 @@ package web
 // name in headings, and numbers the system proposes on new-record forms.
 func init() {
 	for k, v := range map[string][2]string{
-		"dash_heading":     {"合作组织党建", "party building in farmers' organizations"},
-		"auto_number_hint": {"留空则自动生成", "leave blank to have one proposed"},
-		"scope_now":        {"当前范围", "showing"},
+		"dash_heading":        {"合作组织党建", "party building in farmers' organizations"},
+		"auto_number_hint":    {"留空则自动生成", "leave blank to have one proposed"},
+		"divlevel_province":   {"省", "province"},
+		"divlevel_prefecture": {"地市州", "prefecture"},
+		"divlevel_county":     {"县", "county"},
+		"divlevel_township":   {"乡镇", "township"},
+		"divlevel_village":    {"村", "village"},
 	} {
 		messages[k] = v
 	}
