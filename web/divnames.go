@@ -121,7 +121,7 @@ func (p Page) Names(codes ...string) {
 	all := make([]string, 0, 2*len(codes))
 	for _, c := range codes {
 		all = append(all, c)
-		if len(c) == 12 {
+		if hezuo.LevelOf(c) == hezuo.LevelVillage && len(c) == 12 {
 			all = append(all, hezuo.TownshipOf(c))
 		}
 	}
@@ -144,7 +144,7 @@ func (p Page) VillageLabel(code string) string {
 	if n == "" {
 		return code
 	}
-	if len(code) == 12 {
+	if hezuo.LevelOf(code) == hezuo.LevelVillage {
 		if t := p.divs.name(hezuo.TownshipOf(code)); t != "" {
 			return t + " " + n
 		}

@@ -108,6 +108,17 @@ func TestNamesForCodes(t *testing.T) {
 		if _, body := c.get("/users"); !strings.Contains(body, town+` <span class="muted small code">`+townA+`</span>`) {
 			t.Errorf("users' list: townA's scope not named %s", town)
 		}
+		// A training session's place: township and village by name.
+		var tid int64
+		var place string
+		if err := a.db.QueryRowContext(ctx0, `SELECT id, place FROM trainings WHERE substr(place, 10, 3) <> '000' ORDER BY id LIMIT 1`).Scan(&tid, &place); err != nil {
+			t.Fatal(err)
+		}
+		_, body = c.get(fmt.Sprintf("/trainings/%d", tid))
+		want = divName(t, a, place[:9]) + " " + divName(t, a, place) + ` <span class="muted small code">` + place + `</span>`
+		if !strings.Contains(body, `id="training-place">`+want) {
+			t.Errorf("training %d: the place is not shown as %q", tid, want)
+		}
 		// An org spanning villages besides its home village.
 		var spanOrg, spanned string
 		if err := a.db.QueryRowContext(context.Background(), `SELECT o.org_no, v.village FROM org_villages v JOIN orgs o ON o.id = v.org_id
