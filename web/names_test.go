@@ -244,6 +244,24 @@ func TestProposedNumbers(t *testing.T) {
 		if trs[0] == "" || trs[0] == trs[1] || !strings.HasPrefix(trs[0], fmt.Sprintf("PX-%s-%04d-", townA, applied.Year())) {
 			t.Errorf("proposed training numbers %v", trs)
 		}
-		t.Logf("proposed: party orgs %v, trainings %v", pos, trs)
+		// A new household paired with a member, its number left blank.
+		if _, body := c.get("/assistance?tab=households"); !strings.Contains(body, "户编号留空则自动生成") {
+			t.Error("the pairing form does not say a new household's number is proposed")
+		}
+		var hhs []string
+		for _, head := range []string{"编号测试户甲", "编号测试户乙"} {
+			form := url.Values{"member": {fx.borrower}, "household": {""}, "head": {head}, "village": {village}, "size": {"3"},
+				"poverty": {hezuo.PovertyRegistered}, "help": {"实用技术"}, "from": {applied.String()}}
+			if st, body := c.postForm("/assistance/households", form); st != http.StatusSeeOther {
+				t.Fatalf("pair a new household with a blank number: %d %v", st, fieldErrors(body))
+			}
+			var no string
+			a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT no FROM households WHERE head = ?`), head).Scan(&no)
+			hhs = append(hhs, no)
+		}
+		if hhs[0] == "" || hhs[0] == hhs[1] || !strings.HasPrefix(hhs[0], "HH-"+townA+"-") {
+			t.Errorf("proposed household numbers %v", hhs)
+		}
+		t.Logf("proposed: party orgs %v, trainings %v, households %v", pos, trs, hhs)
 	})
 }
