@@ -119,6 +119,17 @@ func TestNamesForCodes(t *testing.T) {
 		if !strings.Contains(body, `id="training-place">`+want) {
 			t.Errorf("training %d: the place is not shown as %q", tid, want)
 		}
+		// A meeting held with a village's party organization names it.
+		var mid int64
+		var vpoNo, vpoName string
+		if err := a.db.QueryRowContext(ctx0, `SELECT m.id, v.no, v.name FROM meetings m JOIN party_orgs v ON v.id = m.village_party_org_id
+			ORDER BY m.id LIMIT 1`).Scan(&mid, &vpoNo, &vpoName); err == nil {
+			if _, body := c.get(fmt.Sprintf("/institutions/meetings/%d", mid)); !strings.Contains(body, vpoName+` <span class="muted small code">`+vpoNo+`</span>`) {
+				t.Errorf("meeting %d: the village party organization %s not named %s", mid, vpoNo, vpoName)
+			}
+		} else {
+			t.Logf("no meeting with a village party organization in the demo: %v", err)
+		}
 		// An org spanning villages besides its home village.
 		var spanOrg, spanned string
 		if err := a.db.QueryRowContext(context.Background(), `SELECT o.org_no, v.village FROM org_villages v JOIN orgs o ON o.id = v.org_id
