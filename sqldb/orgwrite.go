@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"hezuo"
@@ -13,11 +14,26 @@ import (
 // that keep the registry write, and only orgs whose home village lies in
 // their scope; an existing org outside it is ENOTFOUND, a stale version or
 // a taken 组织编号 or credit code ECONFLICT. It returns the new version.
-func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, version int, now time.Time) (int, error) {
+// A new org whose 组织编号 is blank gets the next number of its township's
+// series (numbers.go), set in o once saved.
+func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, version int, now time.Time) (_ int, err error) {
 	if !a.CanWrite() {
 		return 0, hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能修改组织名录", "your role cannot change the registry")
 	}
-	if err := o.Validate(); err != nil {
+	propose := version == 0 && strings.TrimSpace(o.OrgNo) == ""
+	if propose {
+		// Every other field is checked as the numbered org's would be.
+		probe := *o
+		probe.OrgNo = proposedPlaceholder
+		if err := probe.Validate(); err != nil {
+			return 0, err
+		}
+		defer func() {
+			if err != nil {
+				o.OrgNo = ""
+			}
+		}()
+	} else if err := o.Validate(); err != nil {
 		return 0, err
 	}
 	rec := "组织 " + o.OrgNo
@@ -54,6 +70,15 @@ func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, versio
 	// found" whatever the form says.
 	if !a.Scope.Contains(o.Village) {
 		return 0, hezuo.Invalid(rec, "village", "所在村不在您的权限范围内", "the village lies outside your scope")
+	}
+	if propose {
+		if o.OrgNo, err = db.proposeNumber(ctx, tx, orgNumberPrefix(o.Village), "orgs", "org_no"); err != nil {
+			return 0, err
+		}
+		rec = "组织 " + o.OrgNo
+		if err := o.Validate(); err != nil { // the proposal within the key's bounds
+			return 0, err
+		}
 	}
 	if o.CreditCode != "" {
 		var n int

@@ -87,12 +87,25 @@ func (db *DB) PartyOrgForEdit(ctx context.Context, a *hezuo.Access, no string) (
 // on update, orgs added are covered from effective (not before p.From), orgs
 // removed stop being covered on effective, and when p ends every link ends
 // with it. A taken number or a stale version is ECONFLICT. It returns the
-// new version.
-func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyOrg, version int, effective hezuo.Date, now time.Time) (int, error) {
+// new version. A new one whose number is blank gets the next of its seat's
+// township's series (DZZ-222424102-0001, numbers.go), set in p once saved.
+func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyOrg, version int, effective hezuo.Date, now time.Time) (_ int, err error) {
 	if err := forbidWrite(a); err != nil {
 		return 0, err
 	}
-	if err := p.Validate(); err != nil {
+	propose := version == 0 && strings.TrimSpace(p.No) == ""
+	if propose {
+		probe := *p
+		probe.No = proposedPlaceholder // every other field checked as the numbered one's
+		if err := probe.Validate(); err != nil {
+			return 0, err
+		}
+		defer func() {
+			if err != nil {
+				p.No = ""
+			}
+		}()
+	} else if err := p.Validate(); err != nil {
 		return 0, err
 	}
 	rec := "党组织 " + p.No
@@ -114,7 +127,9 @@ func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyO
 	defer tx.Rollback()
 	var before *hezuo.PartyOrgRecord
 	action := hezuo.ActionCreate
-	if version == 0 {
+	if propose {
+		// drawn below, once the seat is known to be in reach
+	} else if version == 0 {
 		var n int
 		if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM party_orgs WHERE no = ?`), p.No).Scan(&n); err != nil {
 			return 0, err
@@ -143,6 +158,12 @@ func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyO
 		return 0, err
 	} else if n == 0 {
 		return 0, hezuo.Invalid(rec, "seat", "未知的区划 "+p.Seat, "unknown division "+p.Seat)
+	}
+	if propose {
+		if p.No, err = db.proposeNumber(ctx, tx, partyOrgNumberPrefix(p.Seat), "party_orgs", "no"); err != nil {
+			return 0, err
+		}
+		rec = "党组织 " + p.No
 	}
 	parent, err := db.partyOrgInCounty(ctx, tx, rec, "parent", p.Parent, p.Seat[:6])
 	if err != nil {

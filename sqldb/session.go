@@ -21,6 +21,9 @@ type Session struct {
 	Lang     string
 	User     *hezuo.User
 	LastSeen time.Time
+	// ScopeName is the name of the division the user's scope is (汪清县,
+	// 大兴沟镇…), "" for everything or a code the divisions do not hold.
+	ScopeName string
 }
 
 func tokenID(token string) string {
@@ -54,8 +57,10 @@ func (db *DB) Session(ctx context.Context, token string, now time.Time, idle, ma
 	var created, seen int64
 	// The session and its user in one read: every request asks.
 	u, err := scanUser(db.QueryRowContext(ctx, db.rebind(`SELECT u.`+strings.ReplaceAll(userCols, ", ", ", u.")+`,
-		s.csrf, s.lang, s.created_at, s.last_seen FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`), id),
-		&s.CSRF, &s.Lang, &created, &seen)
+		s.csrf, s.lang, s.created_at, s.last_seen,
+		COALESCE((SELECT d.name FROM divisions d WHERE d.code = substr(u.scope || '000000000000', 1, 12)), '')
+		FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?`), id),
+		&s.CSRF, &s.Lang, &created, &seen, &s.ScopeName)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "请先登录", "please sign in")
 	} else if err != nil {

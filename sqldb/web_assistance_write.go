@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"hezuo"
@@ -122,10 +123,21 @@ func (db *DB) EndUnitPairing(ctx context.Context, a *hezuo.Access, id int64, day
 // hh (its village inside a's scope). The member, found by ID number, must
 // be a party member on the first day (errors beside member); the org, when
 // given, one a may see. An overlapping pairing of the same member and
-// household is ECONFLICT beside from.
+// household is ECONFLICT beside from. A new household whose number is
+// blank gets the next of its township's series (HH-222424102-0001,
+// numbers.go).
 func (db *DB) CreateHouseholdPairing(ctx context.Context, a *hezuo.Access, hp hezuo.HouseholdPairing, hh *hezuo.Household, today hezuo.Date, now time.Time) error {
 	if err := forbidWrite(a); err != nil {
 		return err
+	}
+	propose := hh != nil && strings.TrimSpace(hh.No) == ""
+	if propose {
+		cp := *hh // the caller's household is left as given
+		hh = &cp
+		hh.No = proposedPlaceholder
+		if err := hh.Validate(); err != nil {
+			return err
+		}
 	}
 	if hh != nil {
 		hp.Household = hh.No
@@ -145,6 +157,16 @@ func (db *DB) CreateHouseholdPairing(ctx context.Context, a *hezuo.Access, hp he
 		return err
 	}
 	defer tx.Rollback()
+	if propose {
+		if !a.Scope.Contains(hh.Village) {
+			return fieldError(hezuo.ENOTFOUND, rec, "village", "该农户不在您的权限范围内", "the household lies outside your scope")
+		}
+		if hh.No, err = db.proposeNumber(ctx, tx, "HH-"+seriesArea(hh.Village, a), "households", "no"); err != nil {
+			return err
+		}
+		hp.Household = hh.No
+		rec = fmt.Sprintf("结对帮扶 %s→%s", hezuo.MaskIDNumber(hp.IDNumber), hp.Household)
+	}
 	var village string
 	err = tx.QueryRowContext(ctx, db.rebind(`SELECT village FROM households WHERE no = ?`), hp.Household).Scan(&village)
 	ds := &hezuo.Dataset{HouseholdPairings: []hezuo.HouseholdPairing{hp}}

@@ -40,9 +40,11 @@ type MeetingItem struct {
 	HeldOn          hezuo.Date `json:"held_on"`
 	Topic           string     `json:"topic"`
 	VillagePartyOrg string     `json:"village_party_org,omitempty"`
-	Participants    string     `json:"participants,omitempty"`
-	Decisions       string     `json:"decisions,omitempty"`
-	Attendances     int        `json:"attendances"`
+	// VillagePartyOrgName is the village party organization's name.
+	VillagePartyOrgName string `json:"village_party_org_name,omitempty"`
+	Participants        string `json:"participants,omitempty"`
+	Decisions           string `json:"decisions,omitempty"`
+	Attendances         int    `json:"attendances"`
 }
 
 // Attendee is one person at a meeting: a link to the person's page by
@@ -89,13 +91,13 @@ func sortClause(sorts map[string]string, key, def, id string) string {
 	return col + ", " + id
 }
 
-const meetingCols = `SELECT m.id, p.no, p.name, p.seat, m.kind, m.held_on, m.topic, coalesce(v.no, ''), m.participants, m.decisions,
+const meetingCols = `SELECT m.id, p.no, p.name, p.seat, m.kind, m.held_on, m.topic, coalesce(v.no, ''), coalesce(v.name, ''), m.participants, m.decisions,
 	(SELECT count(*) FROM meeting_attendances ma WHERE ma.meeting_id = m.id)
 	FROM meetings m JOIN party_orgs p ON p.id = m.party_org_id LEFT JOIN party_orgs v ON v.id = m.village_party_org_id`
 
 func scanMeeting(r rowScanner, it *MeetingItem) error {
 	var seat string
-	err := r.Scan(&it.ID, &it.PartyOrg, &it.PartyOrgName, &seat, &it.Kind, &it.HeldOn, &it.Topic, &it.VillagePartyOrg,
+	err := r.Scan(&it.ID, &it.PartyOrg, &it.PartyOrgName, &seat, &it.Kind, &it.HeldOn, &it.Topic, &it.VillagePartyOrg, &it.VillagePartyOrgName,
 		&it.Participants, &it.Decisions, &it.Attendances)
 	it.Township = hezuo.TownshipOf(seat)
 	return err

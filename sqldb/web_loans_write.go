@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"hezuo"
@@ -68,12 +69,19 @@ func loanAuditView(l hezuo.Loan) hezuo.Loan {
 // ECONFLICT. The applicant must be a party member on the day of
 // application and each guarantor a registered guarantor who stays within
 // the cap with this loan; errors about the i-th guarantee name
-// GuarantorField(i).
+// GuarantorField(i). A blank number is proposed (numbers.go): the next of
+// the series of the loan's township (its org's, else its borrower's home
+// village's; else the writer's scope) and year of application, set in app
+// once saved.
 func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplication, today hezuo.Date, now time.Time) error {
 	if err := forbidWrite(a); err != nil {
 		return err
 	}
 	l := app.Loan
+	propose := strings.TrimSpace(l.No) == ""
+	if propose {
+		l.No = proposedPlaceholder // every other field checked as the numbered loan's
+	}
 	rec := "贷款 " + l.No
 	if err := l.Validate(); err != nil {
 		return refield(err, "", map[string]string{"no": "no"})
@@ -87,15 +95,20 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 	}
 	defer tx.Rollback()
 	var n int
-	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM loans WHERE no = ?`), l.No).Scan(&n); err != nil {
+	if propose {
+		// drawn below, once the loan's township is known
+	} else if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM loans WHERE no = ?`), l.No).Scan(&n); err != nil {
 		return err
 	} else if n > 0 {
 		return fieldError(hezuo.ECONFLICT, rec, "no", "贷款编号 "+l.No+" 已存在", "loan number "+l.No+" already exists")
 	}
+	var area string // the village the proposed number is named by
 	if l.OrgNo != "" {
-		if _, err := db.dispatchOrg(ctx, tx, a, rec, l.OrgNo); err != nil {
+		it, err := db.dispatchOrg(ctx, tx, a, rec, l.OrgNo)
+		if err != nil {
 			return err
 		}
+		area = it.Village
 	}
 	ld := newLoader(ctx, db, tx, today)
 	defer ld.closeStmts()
@@ -108,9 +121,23 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 		// The borrower first, before any rule reads their party status:
 		// a person outside a's scope is not found, and nothing more is
 		// said of them (hezuo reach.go).
-		if _, err := db.referredPerson(ctx, tx, a, l.Borrower, rec, "borrower"); err != nil {
+		pid, err := db.referredPerson(ctx, tx, a, l.Borrower, rec, "borrower")
+		if err != nil {
 			return err
 		}
+		if area == "" {
+			var v sql.NullString
+			if err := tx.QueryRowContext(ctx, db.rebind(`SELECT village FROM people WHERE id = ?`), pid).Scan(&v); err != nil {
+				return err
+			}
+			area = v.String
+		}
+	}
+	if propose {
+		if l.No, err = db.proposeNumber(ctx, tx, loanNumberPrefix(seriesArea(area, a), l.AppliedOn), "loans", "no"); err != nil {
+			return err
+		}
+		rec = "贷款 " + l.No
 	}
 	if err := p.loadLoans(&hezuo.Dataset{Loans: []hezuo.Loan{l}}); err != nil {
 		return refield(err, "", map[string]string{"id_number": "borrower"})
@@ -155,7 +182,11 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 	if err := db.refreshOrRebuild(ctx, tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	app.No = l.No
+	return nil
 }
 
 // Loan status changes a form or the API asks for.

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"strings"
 	"time"
 
 	"hezuo"
@@ -22,13 +23,28 @@ type TrainingInput struct {
 // number) and its attendances, in one transaction with its audit entry,
 // and returns its id. The place must lie in a's scope; attendances at a
 // session dated after today are EINVALID; people by id must be members of
-// OrgNo, an org a reaches, on the day of the session.
-func (db *DB) SaveTraining(ctx context.Context, a *hezuo.Access, in *TrainingInput, today hezuo.Date, now time.Time) (int64, error) {
+// OrgNo, an org a reaches, on the day of the session. A blank number is
+// proposed: the next of the place's township's series of the year
+// (PX-222424102-2026-0001, numbers.go), set in in once saved.
+func (db *DB) SaveTraining(ctx context.Context, a *hezuo.Access, in *TrainingInput, today hezuo.Date, now time.Time) (_ int64, err error) {
 	if err := forbidWrite(a); err != nil {
 		return 0, err
 	}
 	t := &in.Training
-	if err := t.Validate(); err != nil {
+	propose := strings.TrimSpace(t.No) == ""
+	if propose {
+		probe := *t
+		probe.No = proposedPlaceholder // every other field checked as the numbered session's
+		if err := probe.Validate(); err != nil {
+			return 0, err
+		}
+		t.Place = probe.Place // padded to 12 digits
+		defer func() {
+			if err != nil {
+				t.No = ""
+			}
+		}()
+	} else if err := t.Validate(); err != nil {
 		return 0, err
 	}
 	rec := "培训 " + t.No
@@ -40,6 +56,13 @@ func (db *DB) SaveTraining(ctx context.Context, a *hezuo.Access, in *TrainingInp
 		return 0, err
 	}
 	defer tx.Rollback()
+	if propose {
+		prefix := fmt.Sprintf("PX-%s-%04d", seriesArea(t.Place, a), t.HeldOn.Year())
+		if t.No, err = db.proposeNumber(ctx, tx, prefix, "trainings", "no"); err != nil {
+			return 0, err
+		}
+		rec = "培训 " + t.No
+	}
 	var existing string
 	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT coalesce(max(place), '') FROM trainings WHERE no = ?`), t.No).Scan(&existing); err != nil {
 		return 0, err

@@ -74,8 +74,9 @@ func limitBody(n int64, h http.HandlerFunc) http.HandlerFunc {
 }
 
 func (s *Server) importView(r *http.Request) importView {
-	return importView{Page: s.pageOf(r, "import", "import"), Kinds: importKinds, Kind: r.FormValue("kind"),
-		ScopeName: accessOf(r).Scope.String()}
+	p := s.pageOf(r, "import", "import")
+	return importView{Page: p, Kinds: importKinds, Kind: r.FormValue("kind"),
+		ScopeName: p.ScopeLabel() + " (" + accessOf(r).Scope.String() + ")"}
 }
 
 func (s *Server) importPage(w http.ResponseWriter, r *http.Request) error {

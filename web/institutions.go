@@ -105,6 +105,11 @@ func (s *Server) institutionsPage(w http.ResponseWriter, r *http.Request) error 
 		v.Sorts[k] = sortURL(r, k)
 	}
 	v.Towns = townLives(counts, overdue)
+	var nos []string
+	for _, c := range counts {
+		nos = append(nos, c.Orgs...)
+	}
+	v.OrgNames(nos...) // the orgs of each party organization, by name, in one query
 	if a.ByDivision() {
 		if v.Life, err = s.db.LifeSummary(r.Context(), narrowed, day); err != nil {
 			return err

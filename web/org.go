@@ -36,6 +36,12 @@ func (s *Server) orgPage(w http.ResponseWriter, r *http.Request) error {
 	v := orgView{Page: s.pageOf(r, "orgs", "orgs"), AsOf: day.String(), Org: d, Members: members,
 		Pager: pager(r, members.Total, page), Today: hezuo.Today(hezuo.China).String()}
 	v.Title = d.Name
+	v.Names(d.Villages...) // the villages spanned, by name, in one query
+	var nos []string
+	for _, p := range d.PartyOrgs {
+		nos = append(nos, p.Orgs...)
+	}
+	v.OrgNames(nos...)
 	if d.Check != nil {
 		cv := d.Check.View(v.Lang)
 		v.Check = &cv

@@ -78,7 +78,7 @@ func (s *Server) orgFormView(r *http.Request, isNew bool, f orgForm) (orgFormVie
 	v := orgFormView{Page: s.pageOf(r, "orgs", "new_org"), New: isNew, Form: f, Errors: map[string]string{},
 		Kinds: []string{hezuo.KindCooperative, hezuo.KindAssociation, hezuo.KindUnion}}
 	if !isNew {
-		v.Title = tr(v.Lang, "edit") + " " + f.OrgNo
+		v.Title = tr(v.Lang, "edit") + " " + f.Name + " (" + f.OrgNo + ")" // the name, the number as detail
 	}
 	vs, _, err := s.db.ListDivisions(r.Context(), accessOf(r), hezuo.ListFilter{Form: hezuo.LevelVillage, PerPage: 500})
 	v.Villages = vs

@@ -72,7 +72,7 @@ func (s *Server) partyOrgFormView(r *http.Request, isNew bool, f partyOrgForm) (
 		Methods: hezuo.FoundingMethods, JointKind: []string{hezuo.JointVillageOrg, hezuo.JointCrossVill}, Today: s.today().String(),
 		Ended: f.To != ""}
 	if !isNew {
-		v.Title = tr(v.Lang, "edit") + " " + f.No
+		v.Title = tr(v.Lang, "edit") + " " + f.Name + " (" + f.No + ")" // the name, the number as detail
 	}
 	seats, _, err := s.db.ListDivisions(r.Context(), accessOf(r), hezuo.ListFilter{PerPage: 500})
 	v.Seats = seats

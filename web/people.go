@@ -39,5 +39,13 @@ func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request) error {
 	v := peopleView{Page: s.pageOf(r, "people", "people"), F: f, Items: list.Items, Pager: keysetPager(r, list.Total, f.Page, list.Prev, list.Next),
 		Sorts: map[string]string{"name": sortURL(r, "name"), "village": sortURL(r, "village"), "birth_date": sortURL(r, "birth_date")}}
 	v.Pager.More = list.TotalCapped
+	codes := make([]string, 0, len(list.Items))
+	var nos []string
+	for _, it := range list.Items {
+		codes = append(codes, it.Village)
+		nos = append(nos, it.Orgs...)
+	}
+	v.Names(codes...)  // one query for the page's villages
+	v.OrgNames(nos...) // and one for their orgs
 	return s.render(w, http.StatusOK, "people", v)
 }

@@ -39,6 +39,7 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, st int, jo
 	}
 	v := personView{Page: s.pageOf(r, "people", "people"), P: p, Join: join, Errors: errs, General: general, Today: s.today().String()}
 	v.Title = p.Name
+	v.Names(p.Village)
 	if v.Join.From == "" {
 		v.Join.From = v.Today
 	}

@@ -44,6 +44,11 @@ func (s *Server) partyOrgsPage(w http.ResponseWriter, r *http.Request) error {
 	v.Forms = []string{hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee, hezuo.FormJointBranch, hezuo.FormPartyGroup,
 		hezuo.FormVillage, hezuo.FormTownship, hezuo.FormDepartment}
 	v.Pager = pager(r, total, v.F.Page)
+	var nos []string
+	for _, p := range v.PartyOrgs {
+		nos = append(nos, p.Orgs...)
+	}
+	v.OrgNames(nos...) // the orgs covered, by name, in one query
 	return s.render(w, http.StatusOK, "partyorgs", v)
 }
 
@@ -58,6 +63,13 @@ func (s *Server) instructorsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v.Pager = pager(r, total, v.F.Page)
+	var nos []string
+	for _, i := range v.Instructors {
+		for _, d := range i.Dispatches {
+			nos = append(nos, d.OrgNo)
+		}
+	}
+	v.OrgNames(nos...) // the orgs dispatched to, by name, in one query
 	return s.render(w, http.StatusOK, "instructors", v)
 }
 

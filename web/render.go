@@ -56,6 +56,9 @@ type Page struct {
 	CSRF  string
 	Path  string // the request URI, for the language switch
 	Flash string
+	// ScopeName is the name of the user's scope (汪清县); ScopeLabel shows it.
+	ScopeName string
+	divs      *divNames // the page's division names (divnames.go)
 }
 
 // T returns the interface text of key in the page's language.
@@ -108,11 +111,11 @@ func (p Page) LangURL() string {
 
 // page returns the Page of a request.
 func (s *Server) pageOf(r *http.Request, nav, titleKey string) Page {
-	p := Page{Lang: langOf(r), Nav: nav, Path: r.URL.RequestURI()}
+	p := Page{Lang: langOf(r), Nav: nav, Path: r.URL.RequestURI(), divs: newDivNames(r, s.db)}
 	p.Title = tr(p.Lang, titleKey)
 	p.Flash = flashOf(r, p.Lang)
 	if sess := sessionOf(r); sess != nil {
-		p.User, p.CSRF = sess.User, sess.CSRF
+		p.User, p.CSRF, p.ScopeName = sess.User, sess.CSRF, sess.ScopeName
 	}
 	return p
 }

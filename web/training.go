@@ -86,5 +86,6 @@ func (s *Server) trainingPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	v := trainingView{Page: s.pageOf(r, "trainings", "trainings"), S: t}
 	v.Title = t.No + " · " + t.Topic
+	v.Names(t.Place)
 	return s.render(w, http.StatusOK, "training", v)
 }

@@ -26,7 +26,13 @@ func (s *Server) usersView(r *http.Request) (usersView, error) {
 		return usersView{}, errAdminOnly
 	}
 	us, err := s.db.Users(r.Context(), a)
-	return usersView{Page: s.pageOf(r, "users", "users"), Users: us, Roles: hezuo.Roles, Errors: map[string]string{}}, err
+	v := usersView{Page: s.pageOf(r, "users", "users"), Users: us, Roles: hezuo.Roles, Errors: map[string]string{}}
+	var scopes []string
+	for _, u := range us {
+		scopes = append(scopes, u.Scope)
+	}
+	v.Names(scopes...) // the users' scopes by name, in one query
+	return v, err
 }
 
 func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
