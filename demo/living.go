@@ -73,6 +73,7 @@ func (lv *living) after(lo, hi hezuo.Date) hezuo.Date {
 // members of orgs with a party organization, about nine a year.
 func (lv *living) development() {
 	b := lv.b
+	converted := map[string]hezuo.Date{}
 	for i, n := 0, len(b.statuses); i < n; i++ {
 		st := b.statuses[i]
 		if st.Status != hezuo.StatusProbationary || !st.To.IsZero() {
@@ -85,6 +86,29 @@ func (lv *living) development() {
 		b.statuses[i].To = conv
 		b.statuses = append(b.statuses, hezuo.PartyStatus{IDNumber: st.IDNumber, Status: hezuo.StatusFull,
 			HomePartyOrg: st.HomePartyOrg, Period: hezuo.Period{From: conv}})
+		converted[st.IDNumber] = conv
+	}
+	// A registered org of a joint branch or party group whose conversions
+	// bring it to three full members builds its own branch (rule 1) a few
+	// weeks later.
+	s := rules.Defaults()
+	for _, o := range b.orgs {
+		if o.cat == catBranch || o.cat == catInstructor || o.RegisteredOn.IsZero() {
+			continue
+		}
+		var last hezuo.Date
+		full := len(o.fullIDs)
+		for _, p := range o.probIDs {
+			if d, ok := converted[b.people[p].IDNumber]; ok {
+				full++
+				last = later(last, d)
+			}
+		}
+		if full >= s.OwnOrgMinFull && !last.IsZero() {
+			if from := last.AddDays(20 + b.r.IntN(60)); !from.After(lv.today) {
+				lv.ownBranch(o, from)
+			}
+		}
 	}
 	taken := map[string]bool{}
 	for _, s := range b.statuses {
@@ -97,7 +121,7 @@ func (lv *living) development() {
 	}
 	var cands []cand
 	for _, o := range b.orgs {
-		if o.cover == "" {
+		if o.cat != catBranch { // elsewhere a third full member would call for a branch
 			continue
 		}
 		for _, m := range lv.ps.members[o.OrgNo] {
@@ -153,6 +177,22 @@ func (lv *living) development() {
 			}
 		}
 	}
+}
+
+// ownBranch builds o's own branch on from, its first full member the
+// secretary, holding its meetings from then on.
+func (lv *living) ownBranch(o *orgPlan, from hezuo.Date) {
+	b := lv.b
+	mgr := b.manager(o)
+	po := hezuo.PartyOrg{No: "B-" + o.OrgNo, Name: o.Name + "党支部", Form: hezuo.FormBranch, Seat: o.Village,
+		Parent: mgr, Manager: mgr, FoundingMethod: "支部领着建", TermYears: branchTerm, ElectedOn: from,
+		Orgs: []string{o.OrgNo}, Period: hezuo.Period{From: from}}
+	b.pos = append(b.pos, po)
+	b.officer(po, o.fullIDs[0], hezuo.RoleSecretary, from)
+	lo := &lifeOrg{po: po, orgs: []*orgPlan{o}, skip: map[string]hezuo.Date{}, groups: 1,
+		members: append(append([]int(nil), o.fullIDs...), o.probIDs...),
+		kinds:   rules.ExpectedMeetings(po.Form, po.JointKind, false)}
+	lv.ps.los = append(lv.ps.los, lo)
 }
 
 // months is the interval of a meeting kind in the rules' defaults.
@@ -310,6 +350,8 @@ func (lv *living) commitments() {
 		if !hi.After(lv.seed) { // assessed late, after the seed day
 			lo, hi = lv.from.AddDays(10), lv.from.AddDays(50)
 		}
+		lo = later(lo, c.MadeOn.AddDays(1))
+		hi = later(hi, lo)
 		if on := lv.after(lo, hi); !on.After(lv.today) {
 			c.FulfilledOn, c.Result, c.Evidence = on, hezuo.FulfilledAll, evidence[b.r.IntN(len(evidence))]
 			if b.chance(0.08) {
