@@ -28,9 +28,9 @@ type living struct {
 	b        *builder
 	ps       *platformSet
 	s        rules.Settings
-	seed     hezuo.Date // the seed day
-	from     hezuo.Date // the first day continued
-	today    hezuo.Date
+	seed     hezuo.Date  // the seed day
+	from     hezuo.Date  // the first day continued
+	today    hezuo.Date  // the last day continued: the day before the caller's today
 	newParty []newMember // members developed after the seed day, probationary by today
 }
 
@@ -53,7 +53,8 @@ const (
 // live continues the records to today (after the seed day).
 func (b *builder) live(ps *platformSet, today hezuo.Date) {
 	b.r = rand.New(rand.NewPCG(seed1, seed2+1))
-	lv := &living{b: b, ps: ps, s: rules.Defaults(), seed: b.t.Day, from: b.t.Day.AddDays(1), today: today}
+	// The records end the day before today: today is the users' to record.
+	lv := &living{b: b, ps: ps, s: rules.Defaults(), seed: b.t.Day, from: b.t.Day.AddDays(1), today: today.AddDays(-1)}
 	lv.development()
 	lv.meetings()
 	lv.visits()
