@@ -181,7 +181,7 @@ func TestSummaryDemoCounty(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := rand.New(rand.NewPCG(3, 4))
-		assertSummaries(t, db, r, 8, hezuo.AllScope, hezuo.MustDate("2022-06-08"))
+		assertSummaries(t, db, r, 8, hezuo.AllScope, hezuo.MustDate("2022-06-08"), hezuo.AllScope, hezuo.MustDate("2026-11-28"))
 	})
 }
 
