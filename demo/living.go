@@ -42,11 +42,11 @@ type newMember struct {
 	since hezuo.Date
 }
 
-// Lapses shortly before today.
+// Lapses shortly before today, and how many are developed and trained.
 const (
 	recentThemeDays, recentMembersMeetings, recentGroups, recentJoint = 3, 2, 2, 1
 	recentVisits, recentMissingCommitments, recentUnassessed          = 4, 3, 2
-	newApplicantsPerYear                                              = 9
+	newApplicantsPerYear, instructorDeveloped                         = 9, 8
 	trainingsPerYear, loansPerYear                                    = 14, 24
 )
 
@@ -88,6 +88,27 @@ func (lv *living) development() {
 		b.statuses = append(b.statuses, hezuo.PartyStatus{IDNumber: st.IDNumber, Status: hezuo.StatusFull,
 			HomePartyOrg: st.HomePartyOrg, Period: hezuo.Period{From: conv}})
 		converted[st.IDNumber] = conv
+	}
+	// Instructors bring some of their orgs' activists on: named development
+	// objects, admitted and converted in the years after the seed day.
+	var acts []int
+	for i, st := range b.statuses {
+		if st.Status == hezuo.StatusActivist && st.To.IsZero() {
+			acts = append(acts, i)
+		}
+	}
+	for _, k := range b.r.Perm(len(acts))[:min(instructorDeveloped, len(acts))] {
+		st := b.statuses[acts[k]]
+		cand := lv.after(st.From.AddPeriod(0, 12), lv.from.AddDays(500))
+		prob := cand.AddDays(90 + b.r.IntN(120))
+		full := prob.AddPeriod(1, 0).AddDays(b.r.IntN(30))
+		if cand.After(lv.today) {
+			continue
+		}
+		b.statuses[acts[k]].To = cand
+		home := b.villages[b.people[lv.ps.person[st.IDNumber]].Village].po
+		lv.steps(st.IDNumber, []step{{hezuo.StatusCandidate, "", cand, prob},
+			{hezuo.StatusProbationary, home, prob, full}, {hezuo.StatusFull, home, full, hezuo.Date{}}})
 	}
 	// A registered org of a joint branch or party group whose conversions
 	// bring it to three full members builds its own branch (rule 1) a few
@@ -148,25 +169,11 @@ func (lv *living) development() {
 			prob := cand.AddDays(90 + b.r.IntN(120))
 			full := prob.AddPeriod(1, 0).AddDays(b.r.IntN(30))
 			home := b.villages[b.people[c.p].Village].po
-			steps := []struct {
-				status, home string
-				from, to     hezuo.Date
-			}{
+			lv.steps(b.people[c.p].IDNumber, []step{
 				{hezuo.StatusApplicant, "", applied, act}, {hezuo.StatusActivist, "", act, cand},
 				{hezuo.StatusCandidate, "", cand, prob}, {hezuo.StatusProbationary, home, prob, full},
 				{hezuo.StatusFull, home, full, hezuo.Date{}},
-			}
-			for _, s := range steps {
-				if s.from.After(lv.today) {
-					break
-				}
-				to := s.to
-				if to.After(lv.today) {
-					to = hezuo.Date{}
-				}
-				b.statuses = append(b.statuses, hezuo.PartyStatus{IDNumber: b.people[c.p].IDNumber, Status: s.status,
-					HomePartyOrg: s.home, Period: hezuo.Period{From: s.from, To: to}})
-			}
+			})
 			if !prob.After(lv.today) {
 				lv.ps.partyFrom[c.p], lv.ps.joined[c.p] = prob, c.from
 				lv.newParty = append(lv.newParty, newMember{c.p, c.o, prob})
@@ -177,6 +184,27 @@ func (lv *living) development() {
 				}
 			}
 		}
+	}
+}
+
+// step is a party status from one day to another (zero: still on).
+type step struct {
+	status, home string
+	from, to     hezuo.Date
+}
+
+// steps adds a person's steps up to today, the one today still on.
+func (lv *living) steps(id string, steps []step) {
+	for _, s := range steps {
+		if s.from.After(lv.today) {
+			break
+		}
+		to := s.to
+		if to.After(lv.today) {
+			to = hezuo.Date{}
+		}
+		lv.b.statuses = append(lv.b.statuses, hezuo.PartyStatus{IDNumber: id, Status: s.status,
+			HomePartyOrg: s.home, Period: hezuo.Period{From: s.from, To: to}})
 	}
 }
 
