@@ -11,19 +11,22 @@ import (
 	"hezuo/rules"
 )
 
-// living continues the seed county from the day after the seed day to
-// today: the party organizations keep their meetings (三会一课) at the
-// intervals the rules expect, members visit their linked households and
-// make and fulfil their yearly commitments, departments hold trainings,
-// loans are disbursed and repaid, probationary members are converted and
-// new members are developed (applicant → activist → development object →
-// probationary → full). A handful lapse shortly before today so that the
-// overdue list shows what a living county shows.
+// living continues the seed county from the day after the seed day to the
+// day before today: the party organizations keep their meetings (三会一课)
+// at the intervals the rules expect, members visit their linked households
+// and make and fulfil their yearly commitments, departments hold
+// trainings, loans are disbursed and repaid, probationary members are
+// converted and new members developed (applicant → activist → development
+// object → probationary → full), orgs grown to three full members build
+// their branch, some instructors are relieved. A handful lapse shortly
+// before today, so the overdue list shows what a living county shows.
 //
-// Nothing it adds or changes is dated on or before the seed day, so every
-// figure, check and list on that day stays the seed's. It draws from its
-// own random source, so the seed county's records are the same whatever
-// today is; for one today it is deterministic.
+// Nothing it adds or changes is dated on or before the seed day — except
+// the party history of the instructors who relieve others, township cadres
+// in no org, whom no figure of that day counts — so every figure, check and
+// list on that day stays the seed's. It draws from its own random source,
+// so the seed county's records are the same whatever today is; for one
+// today it is deterministic.
 type living struct {
 	b        *builder
 	ps       *platformSet
@@ -46,6 +49,7 @@ type newMember struct {
 const (
 	recentThemeDays, recentMembersMeetings, recentGroups, recentJoint = 3, 2, 2, 1
 	recentVisits, recentMissingCommitments, recentUnassessed          = 4, 3, 2
+	instructorsRelieved                                               = 12
 	newApplicantsPerYear, instructorDeveloped                         = 9, 8
 	trainingsPerYear, loansPerYear                                    = 14, 24
 )
@@ -56,6 +60,7 @@ func (b *builder) live(ps *platformSet, today hezuo.Date) {
 	// The records end the day before today: today is the users' to record.
 	lv := &living{b: b, ps: ps, s: rules.Defaults(), seed: b.t.Day, from: b.t.Day.AddDays(1), today: today.AddDays(-1)}
 	lv.development()
+	lv.dispatches()
 	lv.meetings()
 	lv.visits()
 	lv.commitments()
@@ -184,6 +189,33 @@ func (lv *living) development() {
 				}
 			}
 		}
+	}
+}
+
+// dispatches relieves some instructors after about three years: a new
+// township cadre is dispatched to the org the day the first one's
+// dispatch ends.
+func (lv *living) dispatches() {
+	b := lv.b
+	byNo := map[string]*orgPlan{}
+	for _, o := range b.orgs {
+		byNo[o.OrgNo] = o
+	}
+	n := len(b.disp)
+	for _, k := range b.r.Perm(n)[:min(instructorsRelieved, n)] {
+		d := b.disp[k]
+		end := lv.after(d.From.AddPeriod(3, 0), d.From.AddPeriod(3, 0).AddDays(200))
+		if !d.To.IsZero() || end.After(lv.today) {
+			continue
+		}
+		t := byNo[d.OrgNo].town
+		p := b.newPerson(t.villages[0], 28, 50, 0.6, kindCadre, false)
+		b.fullHistory(p, t.po)
+		id := b.people[p].IDNumber
+		b.disp[k].To = end
+		b.instrs = append(b.instrs, hezuo.Instructor{IDNumber: id, Township: t.code,
+			Unit: t.name + instructorUnits[b.r.IntN(len(instructorUnits))]})
+		b.disp = append(b.disp, hezuo.Dispatch{IDNumber: id, OrgNo: d.OrgNo, Period: hezuo.Period{From: end}})
 	}
 }
 
