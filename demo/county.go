@@ -6,9 +6,11 @@
 // meetings, linked households, commitments).
 //
 // The generator aims at the seed figures (Targets) and constructs records
-// whose computed statistics reproduce them exactly on Targets.Day and on
-// every later day: no record starts or ends after that day. It never stores
-// a total. Generation is deterministic: a constant PCG seed, and no
+// whose computed statistics reproduce them exactly on Targets.Day: the seed
+// county's records end by that day, and what happens after it — meetings,
+// visits, commitments, trainings, loans, member development up to the
+// caller's today (living.go) — changes no record's state on that day. It
+// never stores a total. Generation is deterministic: a constant PCG seed, and no
 // dependence on map iteration order, so every call returns the same data.
 package demo
 
@@ -59,9 +61,12 @@ func SeedTargets() Targets {
 // seed is the PCG seed of the demo county.
 const seed1, seed2 = 2022_06_08, 222424
 
-// County returns the seed county. Every call returns an equal, freshly
-// allocated dataset.
-func County() *hezuo.Dataset {
+// County returns the seed county, its records continued from the seed day
+// to today (living.go): on Targets.Day and before, its figures are the
+// seed's whatever today is. County(SeedTargets().Day), or any earlier day,
+// is the seed county alone. Every call with the same day returns an equal,
+// freshly allocated dataset.
+func County(today hezuo.Date) *hezuo.Dataset {
 	b := newBuilder(SeedTargets(), rand.New(rand.NewPCG(seed1, seed2)))
 	b.divisions()
 	b.seats()
@@ -73,6 +78,9 @@ func County() *hezuo.Dataset {
 	b.instructors()
 	b.pastMemberships()
 	plat := b.platforms()
+	if today.After(b.t.Day) {
+		b.live(plat, today)
+	}
 	ds := b.dataset()
 	plat.addTo(ds)
 	return ds

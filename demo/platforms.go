@@ -40,6 +40,7 @@ type platformSet struct {
 	townUnit  map[string]string   // township code → its government's unit code
 	countyU   []string            // county unit codes
 	household int                 // households numbered so far
+	los       []*lifeOrg          // the party organizations whose life is recorded
 }
 
 // member is one membership of an org, for picking training attendees.

@@ -94,6 +94,7 @@ func (b *builder) orgLife(ps *platformSet) {
 	for _, lo := range los {
 		b.meetings(ps, lo)
 	}
+	ps.los = los
 	b.contacts(ps)
 	b.commitments(ps)
 }
@@ -141,28 +142,36 @@ func (b *builder) schedule(kind string) []hezuo.Date {
 // meetings records lo's meetings since it was founded (and before any
 // lapse) with the attendance of its members.
 func (b *builder) meetings(ps *platformSet, lo *lifeOrg) {
-	o := lo.orgs[0]
 	for _, kind := range lo.kinds {
-		topics := meetingTopics[kind]
 		for _, day := range b.schedule(kind) {
 			if day.Before(lo.po.From) || (!lo.skip[kind].IsZero() && !day.Before(lo.skip[kind])) {
 				continue
 			}
-			m := hezuo.Meeting{PartyOrg: lo.po.No, Kind: kind, HeldOn: day, Topic: topics[b.r.IntN(len(topics))]}
-			switch kind {
-			case hezuo.MeetingJoint:
-				m.VillagePartyOrg = b.villages[o.Village].po
-				m.Participants = fmt.Sprintf("%s党组织委员、村党组织委员共 %d 人", lo.po.Name, 5+b.r.IntN(6))
-				m.Decisions = decisions[b.r.IntN(len(decisions))]
-			case hezuo.MeetingCommittee:
-				m.Participants = "支部委员会成员"
-				m.Decisions = decisions[b.r.IntN(len(decisions))]
-			default:
-				b.attend(ps, lo, &m)
-			}
-			ps.ds.Meetings = append(ps.ds.Meetings, m)
+			b.meeting(ps, lo, kind, day, true)
 		}
 	}
+}
+
+// meeting records lo's meeting of kind on day, with the attendance of its
+// members when attended is set (joint and committee meetings name their
+// participants instead).
+func (b *builder) meeting(ps *platformSet, lo *lifeOrg, kind string, day hezuo.Date, attended bool) {
+	topics := meetingTopics[kind]
+	m := hezuo.Meeting{PartyOrg: lo.po.No, Kind: kind, HeldOn: day, Topic: topics[b.r.IntN(len(topics))]}
+	switch kind {
+	case hezuo.MeetingJoint:
+		m.VillagePartyOrg = b.villages[lo.orgs[0].Village].po
+		m.Participants = fmt.Sprintf("%s党组织委员、村党组织委员共 %d 人", lo.po.Name, 5+b.r.IntN(6))
+		m.Decisions = decisions[b.r.IntN(len(decisions))]
+	case hezuo.MeetingCommittee:
+		m.Participants = "支部委员会成员"
+		m.Decisions = decisions[b.r.IntN(len(decisions))]
+	default:
+		if attended {
+			b.attend(ps, lo, &m)
+		}
+	}
+	ps.ds.Meetings = append(ps.ds.Meetings, m)
 }
 
 // attend records the members of lo who were party members of its orgs on

@@ -21,7 +21,13 @@ var lenders = []struct {
 // benchmark is the one-year lending benchmark of each year (parts per
 // million): the PBoC benchmark to 2019, the one-year LPR after.
 var benchmark = map[int]int{2009: 53100, 2010: 53100, 2011: 63100, 2012: 63100, 2013: 60000, 2014: 60000,
-	2015: 48500, 2016: 43500, 2017: 43500, 2018: 43500, 2019: 43500, 2020: 38500, 2021: 38500, 2022: 37000}
+	2015: 48500, 2016: 43500, 2017: 43500, 2018: 43500, 2019: 43500, 2020: 38500, 2021: 38500, 2022: 37000,
+	2023: 36500, 2024: 34500, 2025: 31000, 2026: 30000}
+
+// benchmarkOf is the benchmark of a year, the last one known for later years.
+func benchmarkOf(year int) int {
+	return benchmark[min(year, 2026)]
+}
 
 // loanPlan is a loan being made, before it is numbered.
 type loanPlan struct {
@@ -144,7 +150,7 @@ func (b *builder) loan(ps *platformSet, p int, o *orgPlan, fen int64, forCoop bo
 		day = b.between(later(loansFrom, ps.since(p).AddDays(75)), lastDisburse)
 	}
 	lender := lenders[b.pickIndex()]
-	rate := benchmark[day.Year()] * (100 + lender.floatLo + b.r.IntN(lender.fHi-lender.floatLo+1)) / 100
+	rate := benchmarkOf(day.Year()) * (100 + lender.floatLo + b.r.IntN(lender.fHi-lender.floatLo+1)) / 100
 	l := &loanPlan{person: p}
 	l.Borrower, l.OrgNo, l.ForCooperative, l.Lender = b.people[p].IDNumber, o.OrgNo, forCoop, lender.name
 	l.AmountFen, l.RatePPM = fen, rate/100*100

@@ -32,45 +32,9 @@ func (b *builder) trainings(ps *platformSet) {
 	for len(ss) < ps.t.Trainings {
 		day := later(b.between(hezuo.MustDate("2009-03-01"), hezuo.MustDate("2022-05-25")),
 			b.between(hezuo.MustDate("2009-03-01"), hezuo.MustDate("2022-05-25")))
-		o := b.orgs[b.r.IntN(len(b.orgs))]
-		if !o.Founded.AddDays(180).Before(day) {
-			continue
+		if s := b.session(ps, day, organizer); s != nil {
+			ss = append(ss, s)
 		}
-		s := &session{}
-		s.HeldOn, s.Industry, s.Mode = day, o.Industry, hezuo.ModeOnSite
-		s.Hours = 4 + 2*b.r.IntN(7)
-		s.Organizer = ps.unitOf[b.deptCode(o.Industry)]
-		if s.Organizer == "" {
-			s.Organizer = ps.townUnit[o.town.code]
-		}
-		s.Topic = noun(o.Industry) + trainingTopics[b.r.IntN(len(trainingTopics))]
-		var audience []*orgPlan
-		switch k := b.r.IntN(100); {
-		case k < 20: // remote education at the township's station
-			s.Mode, s.Hours, s.Organizer, s.Industry = hezuo.ModeRemote, 2+b.r.IntN(3), organizer, ""
-			s.Topic = remoteTopics[b.r.IntN(len(remoteTopics))]
-			s.Place = o.town.code + "000"
-			audience = o.town.orgs
-		case k < 45: // the department's session in the county town for its industries
-			s.Place = countyCode12
-			for _, x := range b.orgs {
-				if b.deptCode(x.Industry) == b.deptCode(o.Industry) {
-					audience = append(audience, x)
-				}
-			}
-		default: // 技术下乡: in the org's village, for the township's orgs of the industry
-			s.Place = o.Village
-			for _, x := range o.town.orgs {
-				if x.Industry == o.Industry {
-					audience = append(audience, x)
-				}
-			}
-		}
-		s.pool = ps.activeMembers(audience, day)
-		if len(s.pool) < 25 {
-			continue
-		}
-		ss = append(ss, s)
 	}
 	sort.SliceStable(ss, func(i, j int) bool { return ss[i].HeldOn.Before(ss[j].HeldOn) })
 	sizes := b.shareAttendances(ss, ps.t.Attendances)
@@ -83,6 +47,50 @@ func (b *builder) trainings(ps *platformSet) {
 				IDNumber: b.people[m.p].IDNumber, OrgNo: m.org})
 		}
 	}
+}
+
+// session draws a session on day for a random org (nil when the org is too
+// young or the session would have fewer than 25 possible attendees).
+func (b *builder) session(ps *platformSet, day hezuo.Date, organizer string) *session {
+	o := b.orgs[b.r.IntN(len(b.orgs))]
+	if !o.Founded.AddDays(180).Before(day) {
+		return nil
+	}
+	s := &session{}
+	s.HeldOn, s.Industry, s.Mode = day, o.Industry, hezuo.ModeOnSite
+	s.Hours = 4 + 2*b.r.IntN(7)
+	s.Organizer = ps.unitOf[b.deptCode(o.Industry)]
+	if s.Organizer == "" {
+		s.Organizer = ps.townUnit[o.town.code]
+	}
+	s.Topic = noun(o.Industry) + trainingTopics[b.r.IntN(len(trainingTopics))]
+	var audience []*orgPlan
+	switch k := b.r.IntN(100); {
+	case k < 20: // remote education at the township's station
+		s.Mode, s.Hours, s.Organizer, s.Industry = hezuo.ModeRemote, 2+b.r.IntN(3), organizer, ""
+		s.Topic = remoteTopics[b.r.IntN(len(remoteTopics))]
+		s.Place = o.town.code + "000"
+		audience = o.town.orgs
+	case k < 45: // the department's session in the county town for its industries
+		s.Place = countyCode12
+		for _, x := range b.orgs {
+			if b.deptCode(x.Industry) == b.deptCode(o.Industry) {
+				audience = append(audience, x)
+			}
+		}
+	default: // 技术下乡: in the org's village, for the township's orgs of the industry
+		s.Place = o.Village
+		for _, x := range o.town.orgs {
+			if x.Industry == o.Industry {
+				audience = append(audience, x)
+			}
+		}
+	}
+	s.pool = ps.activeMembers(audience, day)
+	if len(s.pool) < 25 {
+		return nil
+	}
+	return s
 }
 
 // activeMembers returns the people who are members of the orgs on day,

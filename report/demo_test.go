@@ -42,7 +42,7 @@ func demoInput(t *testing.T) *report.Input {
 			return
 		}
 		defer db.Close()
-		if demoErr = db.Load(ctx, demo.County(), hezuo.MustDate("2026-01-01")); demoErr != nil {
+		if demoErr = db.Load(ctx, demo.County(demo.SeedTargets().Day), hezuo.MustDate("2026-01-01")); demoErr != nil {
 			return
 		}
 		demoIn, demoErr = report.Collect(ctx, db, report.Options{Scope: hezuo.AllScope, AsOf: hezuo.MustDate("2022-06-08"),

@@ -78,7 +78,7 @@ func TestBackupRestore(t *testing.T) {
 func testBackupRestore(t *testing.T, db *DB) {
 	ctx := context.Background()
 	start := time.Now()
-	if err := db.Load(ctx, demo.County(), hezuo.MustDate("2026-11-28")); err != nil {
+	if err := db.Load(ctx, demo.County(demo.SeedTargets().Day), hezuo.MustDate("2026-11-28")); err != nil {
 		t.Fatal(err)
 	}
 	t.Logf("demo loaded in %s", time.Since(start).Round(time.Millisecond))

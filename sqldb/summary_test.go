@@ -177,11 +177,11 @@ func TestSummaryFixture(t *testing.T) {
 func TestSummaryDemoCounty(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *DB) {
 		ctx := context.Background()
-		if err := db.Load(ctx, demo.County(), hezuo.MustDate("2026-11-28")); err != nil {
+		if err := db.Load(ctx, demo.County(hezuo.MustDate("2026-11-28")), hezuo.MustDate("2026-11-28")); err != nil {
 			t.Fatal(err)
 		}
 		r := rand.New(rand.NewPCG(3, 4))
-		assertSummaries(t, db, r, 8, hezuo.AllScope, hezuo.MustDate("2022-06-08"))
+		assertSummaries(t, db, r, 8, hezuo.AllScope, hezuo.MustDate("2022-06-08"), hezuo.AllScope, hezuo.MustDate("2026-11-28"))
 	})
 }
 

@@ -38,7 +38,7 @@ func loadTemplate(dsn string) error {
 		return err
 	}
 	defer db.Close()
-	if err := db.Load(ctx, demo.County(), hezuo.Today(hezuo.China)); err != nil {
+	if err := db.Load(ctx, demo.County(demo.SeedTargets().Day), hezuo.Today(hezuo.China)); err != nil {
 		return err
 	}
 	var sealed string // the ID number is stored sealed (sqldb/crypt.go)

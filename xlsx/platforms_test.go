@@ -47,7 +47,7 @@ func loadDemo(dsn string) error {
 	if err != nil {
 		return err
 	}
-	err = db.Load(ctx, demo.County(), demoToday)
+	err = db.Load(ctx, demo.County(demo.SeedTargets().Day), demoToday)
 	if cerr := db.Close(); err == nil {
 		err = cerr
 	}

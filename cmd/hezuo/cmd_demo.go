@@ -9,8 +9,12 @@ import (
 )
 
 func cmdDemo(e *env, args []string) error {
-	f := newFlags(e, "demo [--db DSN]", "载入演示县（汪清县的合作组织党建数据）/ load the demo county", "db")
+	f := newFlags(e, "demo [--db DSN] [--as-of DATE]", "载入演示县（汪清县的合作组织党建数据，记录延续到 --as-of，默认今天）/ load the demo county (its records continue up to --as-of, default today)", "db", "as-of")
 	if err := f.parseOnly(e, args); err != nil {
+		return err
+	}
+	_, day, err := f.scopeDay()
+	if err != nil {
 		return err
 	}
 	db, err := f.open(e)
@@ -18,7 +22,7 @@ func cmdDemo(e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	loaded, err := loadDemo(e, db)
+	loaded, err := loadDemo(e, db, day)
 	if err != nil {
 		return err
 	}
@@ -35,9 +39,10 @@ func cmdDemo(e *env, args []string) error {
 	return nil
 }
 
-// loadDemo loads the demo county into an empty database; it reports false
-// when the database already holds it, and refuses one holding other data.
-func loadDemo(e *env, db *sqldb.DB) (bool, error) {
+// loadDemo loads the demo county, its records continued up to today, into
+// an empty database; it reports false when the database already holds it,
+// and refuses one holding other data.
+func loadDemo(e *env, db *sqldb.DB, today hezuo.Date) (bool, error) {
 	mark, err := db.Meta(e.ctx, "demo")
 	if err != nil {
 		return false, err
@@ -52,7 +57,7 @@ func loadDemo(e *env, db *sqldb.DB) (bool, error) {
 	if !empty {
 		return false, hezuo.Errorf(hezuo.ECONFLICT, "数据库已有其他数据，拒绝载入演示数据", "the database already holds other data; refusing to load the demo")
 	}
-	if err := db.Load(e.ctx, demo.County(), hezuo.Today(hezuo.China)); err != nil {
+	if err := db.Load(e.ctx, demo.County(today), today); err != nil {
 		return false, err
 	}
 	return true, db.SetMeta(e.ctx, "demo", "1")

@@ -38,7 +38,7 @@ func cmdServe(e *env, args []string) error {
 	}
 	defer db.Close()
 	if *withDemo {
-		if _, err := loadDemo(e, db); err != nil {
+		if _, err := loadDemo(e, db, hezuo.Today(hezuo.China)); err != nil {
 			return err
 		}
 		if err := demoAdmin(e, db); err != nil {
