@@ -97,7 +97,7 @@ func (s *Server) householdPairingSubmit(w http.ResponseWriter, r *http.Request) 
 	form := formMap(r, "member", "household", "head", "village", "size", "poverty", "org_id", "help", "from")
 	fields := []string{"member", "household", "head", "village", "size", "poverty", "org_id", "from"}
 	lang := langOf(r)
-	hp := hezuo.HouseholdPairing{IDNumber: strings.ToUpper(form["member"]), Household: form["household"], OrgNo: form["org_id"], Help: form["help"]}
+	hp := hezuo.HouseholdPairing{IDNumber: s.personRef(r.Context(), accessOf(r), strings.ToUpper(form["member"])), Household: form["household"], OrgNo: form["org_id"], Help: form["help"]}
 	var hh *hezuo.Household
 	from, err := dateField(lang, form, "from")
 	hp.From = from

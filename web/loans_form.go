@@ -126,6 +126,12 @@ func (s *Server) loanNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	f := readLoanForm(r)
 	lang := langOf(r)
 	app, errs := f.application(lang)
+	// People chosen in the pickers: their ID numbers, on the server only.
+	a := accessOf(r)
+	app.Borrower = s.personRef(r.Context(), a, app.Borrower)
+	for i := range app.Guarantees {
+		app.Guarantees[i].IDNumber = s.personRef(r.Context(), a, app.Guarantees[i].IDNumber)
+	}
 	if len(errs) == 0 {
 		err := s.db.CreateLoan(r.Context(), accessOf(r), app, s.today(), s.opt.Now())
 		if err == nil {
