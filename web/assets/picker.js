@@ -152,10 +152,21 @@
     function term() {
       return multi ? (input.value.match(/[^\s;,，；、]*$/) || [""])[0] : input.value.trim();
     }
+    // A whole code typed (an ID number, an org's number): the typed value
+    // is what the form submits; its name is shown beside, no list opens.
+    function confirmCode(it) {
+      close();
+      if (!multi) { detail.textContent = it.label + (it.detail ? " · " + it.detail : ""); }
+    }
     function search() {
       var q = term();
       if (!q) { close(); return; }
       var n = ++asked;
+      if (!multi && /^\d{17}[\dXx]$/.test(q)) {
+        lookup(q, function (it) { if (n === asked && term() === q) { confirmCode(it); } });
+        close();
+        return;
+      }
       var p = base();
       p.q = q.slice(0, 40);
       ask(p, function (got, st) {
@@ -164,6 +175,9 @@
           status.textContent = st === 429 ? T.busy : "";
           close();
           return;
+        }
+        for (var i = 0; i < got.length; i++) {
+          if (!multi && String(got[i].value).toUpperCase() === q.toUpperCase()) { confirmCode(got[i]); return; }
         }
         render(got);
       });
