@@ -1,5 +1,6 @@
 // hezuo: searchable pickers on forms (issue 18). An
-// <input data-pick="division|org|partyorg|person"> becomes a combobox: typing
+// <input data-pick="division|org|partyorg|person"> (or a textarea with
+// data-pick-multi) becomes a combobox: typing
 // part of a name lists, from GET /api/pick, at most 20 records the user may
 // see; choosing one shows its name while the form submits its code (a
 // division code, 组织编号, 党组织编号, or "#id" for a person, which the
@@ -139,7 +140,7 @@
       if (multi) {
         var v = valueOf(it);
         names[v] = it.label;
-        input.value = input.value.replace(/[^\s;,，；、]*$/, "") + v + "; ";
+        input.value = input.value.replace(/[^\s;,，；、]*$/, "") + v + ", ";
         showChips();
       } else {
         picked = { value: valueOf(it), label: it.label };
@@ -231,7 +232,7 @@
   }
 
   function all() {
-    var ins = document.querySelectorAll("input[data-pick]");
+    var ins = document.querySelectorAll("input[data-pick], textarea[data-pick-multi]");
     for (var i = 0; i < ins.length; i++) { init(ins[i]); }
   }
   if (document.readyState === "loading") {
