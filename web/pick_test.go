@@ -201,6 +201,33 @@ func TestPick(t *testing.T) {
 		if _, items = a.pick(auditor, pq("kind", "person", "q", nameP)); !values(items)[refB] {
 			t.Errorf("the auditor does not find %s by name", nameP)
 		}
+		// The last four characters of an ID number, as every masked
+		// number shows them: within reach only.
+		tailB := wholeB[14:]
+		if _, items = a.pick(town, pq("kind", "person", "q", tailB)); values(items)[refB] {
+			t.Errorf("townA finds town B's person by the end of the ID number")
+		}
+		for _, c := range []*client{admin, auditor} {
+			_, items = a.pick(c, pq("kind", "person", "q", strings.ToLower(tailB)))
+			if !values(items)[refB] {
+				t.Errorf("the end of the ID number %s does not find the person: %v", tailB, items)
+			}
+			for _, it := range items {
+				if !strings.Contains(it.Detail, "********"+tailB) {
+					t.Errorf("%v does not end in %s", it, tailB)
+				}
+			}
+		}
+		var sealedA string
+		var idA int64
+		if err := a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT id, id_sealed FROM people WHERE village LIKE ? ORDER BY id LIMIT 1`), townA+"%").Scan(&idA, &sealedA); err != nil {
+			t.Fatal(err)
+		}
+		wholeA, _ := a.db.Keys().Open(sealedA)
+		if _, items = a.pick(town, pq("kind", "person", "q", wholeA[14:])); !values(items)["#"+strconv.FormatInt(idA, 10)] {
+			t.Errorf("townA does not find its resident by the end of the ID number: %v", items)
+		}
+
 		// townA's own people: all visible to it.
 		surname := string([]rune(one(`SELECT name FROM people WHERE village LIKE ? ORDER BY id LIMIT 1`, townA+"%"))[:1])
 		_, items = a.pick(town, pq("kind", "person", "q", surname))
