@@ -3,7 +3,6 @@ package sqldb
 import (
 	"context"
 	"regexp"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -238,54 +237,60 @@ var idTail = regexp.MustCompile(`^[0-9]{3}[0-9Xx]$`)
 
 // PickTailScan bounds the people whose numbers a search by the end of an
 // ID number opens: the numbers are sealed, so the search reads the people
-// in reach and compares in Go — a county (the demo's has 28,000 people) or
-// narrower; wider, it finds nobody.
+// in reach and compares in Go — the residents of a county (a province's
+// have up to some 50,000 people) or narrower; wider, it finds nobody.
 const PickTailScan = 100_000
 
-// pickByTail finds the people that w selects whose ID number ends in tail,
-// for a scope of a county or narrower (or a role reaching a set of orgs).
+// pickByTail finds the people whose ID number ends in tail: for the roles
+// reaching a division, its residents (a range of the index on villages; a
+// county or narrower); for the others, the people w selects (the members of
+// their orgs).
 func (db *DB) pickByTail(ctx context.Context, a *hezuo.Access, scope hezuo.Scope, w *where, tail string) ([]PickItem, error) {
 	out := []PickItem{}
-	if a.ByDivision() && len(scope.Prefix) < 6 {
-		return out, nil
+	if a.ByDivision() {
+		if len(scope.Prefix) < 6 {
+			return out, nil
+		}
+		w = (&where{}).add("pe.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	}
-	type hit struct {
-		id   int64
-		item PickItem
-	}
-	var hits []hit
-	err := db.eachRow(ctx, `SELECT pe.id, pe.name, pe.id_sealed, coalesce(dv.name, pe.village, '') FROM people pe
-		LEFT JOIN divisions dv ON dv.code = pe.village WHERE `+w.String()+` LIMIT ?`, append(w.args, PickTailScan),
+	masked := map[int64]string{}
+	var ids []any
+	err := db.eachRow(ctx, `SELECT pe.id, pe.id_sealed FROM people pe WHERE `+w.String()+` LIMIT ?`, append(w.args, PickTailScan),
 		func(r rowScanner) error {
 			var id int64
-			var name, sealed, village string
-			if err := r.Scan(&id, &name, &sealed, &village); err != nil {
+			var sealed string
+			if err := r.Scan(&id, &sealed); err != nil {
 				return err
 			}
 			number, err := db.keys.Open(sealed)
-			if err != nil || !strings.HasSuffix(number, tail) {
-				return err
+			if err == nil && strings.HasSuffix(number, tail) {
+				masked[id] = hezuo.MaskIDNumber(number)
+				ids = append(ids, id)
 			}
-			it := PickItem{Value: "#" + itoa(id), Label: name, Detail: hezuo.MaskIDNumber(number)}
-			if village != "" {
-				it.Detail += " · " + village
-			}
-			hits = append(hits, hit{id, it})
-			return nil
+			return err
 		})
-	if err != nil {
-		return nil, err
+	if err != nil || len(ids) == 0 {
+		return out, err
 	}
-	sort.Slice(hits, func(i, j int) bool {
-		if hits[i].item.Label != hits[j].item.Label {
-			return hits[i].item.Label < hits[j].item.Label
+	if len(ids) > 500 {
+		ids = ids[:500]
+	}
+	err = db.eachRow(ctx, `SELECT pe.id, pe.name, coalesce(dv.name, pe.village, '') FROM people pe LEFT JOIN divisions dv ON dv.code = pe.village
+		WHERE pe.id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY pe.name, pe.id LIMIT ?`, append(ids, PickLimit), func(r rowScanner) error {
+		var id int64
+		var it PickItem
+		var village string
+		if err := r.Scan(&id, &it.Label, &village); err != nil {
+			return err
 		}
-		return hits[i].id < hits[j].id
+		it.Value, it.Detail = "#"+itoa(id), masked[id]
+		if village != "" {
+			it.Detail += " · " + village
+		}
+		out = append(out, it)
+		return nil
 	})
-	for i := 0; i < len(hits) && i < PickLimit; i++ {
-		out = append(out, hits[i].item)
-	}
-	return out, nil
+	return out, err
 }
 
 // escapeLike escapes LIKE's wildcards (and the escape character) in s.

@@ -152,7 +152,31 @@ func TestPickerBrowser(t *testing.T) {
 		t.Errorf("the membership is not stored: %d (%v)", n, err)
 	}
 
-	// On a desktop screen the same form, a scope box finding a township by name.
+	// A list's 范围 box: the township's name finds its villages; choosing
+	// one filters the list by the village's code.
+	var townName, villageCode, villageName string
+	if err := db.QueryRowContext(context.Background(), db.Rebind(`SELECT t.name, v.code, v.name FROM divisions t JOIN divisions v
+		ON v.level = 'village' AND v.code BETWEEN ? AND ? WHERE t.code = ? ORDER BY v.code LIMIT 1`), town+"000", town+"999", town+"000").Scan(&townName, &villageCode, &villageName); err != nil {
+		t.Fatal(err)
+	}
+	step("the orgs list", chromedp.Navigate(base+"orgs?scope="+town), chromedp.WaitVisible(chromedp.CSS(`input[name=scope][role=combobox]`)))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelector('input[name=scope]').value === %q`, townName), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("the scope box does not name the township %s: %v", townName, err)
+	}
+	// Focusing a picker that shows a choice selects its text: typing replaces it.
+	step("type part of the township's name in 范围",
+		chromedp.SendKeys(chromedp.CSS(`input[name=scope]`), string([]rune(townName)[:2])))
+	step("the township and its villages", chromedp.WaitVisible(chromedp.CSS("#"+mustAttr(t, ctx, "input[name=scope]", "aria-controls")+" [role=option]")), shot("picker-4-scope-390"))
+	fits("the list of divisions open")
+	choose("choose a village", "input[name=scope]", villageCode)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`location.search.includes('scope=%s')`, villageCode), chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		t.Errorf("choosing %s %s does not filter the list by its code: %v", villageName, villageCode, err)
+	}
+	if v, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('input[name=scope]').value`)); v != villageName {
+		t.Errorf("the scope box shows %q, want %q", v, villageName)
+	}
+
+	// On a desktop screen the same form, the org's name shown for its number.
 	step("desktop: the form again",
 		chromedp.EmulateViewport(1366, 900),
 		chromedp.Navigate(base+"memberships/new?org_id="+orgNo),
@@ -162,7 +186,7 @@ func TestPickerBrowser(t *testing.T) {
 		t.Errorf("a prefilled org number does not show the org's name: %v", err)
 	}
 	step("type part of the person's name", chromedp.SendKeys(chromedp.CSS("#person"), part))
-	step("the list of people", chromedp.WaitVisible(chromedp.CSS("#"+mustAttr(t, ctx, "#person", "aria-controls")+" [role=option]")), shot("picker-4-people-1366"))
+	step("the list of people", chromedp.WaitVisible(chromedp.CSS("#"+mustAttr(t, ctx, "#person", "aria-controls")+" [role=option]")), shot("picker-5-people-1366"))
 	fits("desktop")
 }
 

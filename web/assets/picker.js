@@ -209,6 +209,8 @@
       }
     });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
+    // A name shown for a choice is replaced as a whole by what is typed.
+    input.addEventListener("focus", function () { if (picked && input.value === picked.label) { input.select(); } });
     if (input.form) {
       // The form submits the chosen code in place of the name shown.
       input.form.addEventListener("formdata", function (e) {
