@@ -188,6 +188,17 @@ func TestPickerBrowser(t *testing.T) {
 	step("type part of the person's name", chromedp.SendKeys(chromedp.CSS("#person"), part))
 	step("the list of people", chromedp.WaitVisible(chromedp.CSS("#"+mustAttr(t, ctx, "#person", "aria-controls")+" [role=option]")), shot("picker-5-people-1366"))
 	fits("desktop")
+
+	// The person form's 所在村: a box above the list of villages finds one by name.
+	step("the person form, 所在村 by name",
+		chromedp.Navigate(base+"people/new"),
+		chromedp.WaitVisible(chromedp.CSS(`#village[data-pick-ready]`)),
+		chromedp.SendKeys(chromedp.CSS(`.pick-filter[aria-controls=village]`), villageName),
+		shot("picker-6-village-1366"),
+	)
+	if v, err := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#village').value`)); err != nil || v != villageCode {
+		t.Errorf("typing %s chose %q, want %s (%v)", villageName, v, villageCode, err)
+	}
 }
 
 // mustAttr returns the attribute name of the element sel.

@@ -10,6 +10,7 @@
 //   data-pick-within="222424103"  only inside that division
 //   data-pick-prefix  a division submits its significant digits (a scope box)
 //   data-pick-multi  the input holds a list of codes: a choice is appended
+// A <select data-pick-filter> gets a box filtering its choices by name.
 (function () {
   "use strict";
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
@@ -233,9 +234,42 @@
     }
   }
 
+  // A long <select data-pick-filter> (the villages of a county) gets a
+  // search box: typing part of a name keeps the matching choices and
+  // chooses the first of them when the chosen one no longer matches.
+  function filter(sel) {
+    if (sel.getAttribute("data-pick-ready")) { return; }
+    sel.setAttribute("data-pick-ready", "1");
+    if (sel.options.length < 8) { return; }
+    var box = el("input", "pick-filter");
+    box.type = "search";
+    box.placeholder = T.hint;
+    box.setAttribute("aria-label", T.hint);
+    box.setAttribute("aria-controls", sel.id);
+    box.autocomplete = "off";
+    sel.parentNode.insertBefore(box, sel);
+    box.addEventListener("input", function () {
+      var q = box.value.trim();
+      var first = null;
+      for (var i = 0; i < sel.options.length; i++) {
+        var o = sel.options[i];
+        var hit = !q || (o.value !== "" && o.textContent.indexOf(q) >= 0);
+        o.hidden = !hit;
+        if (hit && o.value !== "" && !first) { first = o; }
+      }
+      var cur = sel.options[sel.selectedIndex];
+      if (q && first && (!cur || cur.hidden || cur.value === "")) {
+        sel.value = first.value;
+        sel.dispatchEvent(new Event("change", { bubbles: true }));
+      }
+    });
+  }
+
   function all() {
     var ins = document.querySelectorAll("input[data-pick], textarea[data-pick-multi]");
     for (var i = 0; i < ins.length; i++) { init(ins[i]); }
+    var sels = document.querySelectorAll("select[data-pick-filter]");
+    for (var k = 0; k < sels.length; k++) { filter(sels[k]); }
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", all);
