@@ -27,6 +27,9 @@ const (
 	PickOrg      = "org"
 	PickPartyOrg = "partyorg"
 	PickPerson   = "person"
+	// PickGuarantor: the registered guarantors (公职人员) of the user's
+	// counties, who stand for loans anywhere in them.
+	PickGuarantor = "guarantor"
 )
 
 // PickItem is one answer of a picker: the value the form submits (a
@@ -159,6 +162,8 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery) ([]PickIt
 		}
 	case PickPerson:
 		return db.pickPeople(ctx, a, scope, q, code, day)
+	case PickGuarantor:
+		return db.pickGuarantors(ctx, a, q, code)
 	default:
 		return nil, hezuo.Errorf(hezuo.EINVALID, "未知的选择类型 %q", "unknown picker kind %q", pq.Kind)
 	}
@@ -218,6 +223,46 @@ func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 			if village != "" {
 				it.Detail += " · " + village
 			}
+			out = append(out, it)
+			return nil
+		})
+	return out, err
+}
+
+// pickGuarantors finds the registered guarantors of a's counties by name
+// (a whole ID number by its keyed hash for the roles that see whole
+// numbers); numbers masked, the unit beside.
+func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code string) ([]PickItem, error) {
+	out := []PickItem{}
+	if a == nil || a.Role == "" {
+		return out, nil
+	}
+	lo, hi := countyRange(a.Scope)
+	w := (&where{}).add("g.county BETWEEN ? AND ?", lo, hi)
+	switch {
+	case code != "":
+		if id, ok := PersonRef(code); ok {
+			w.add("pe.id = ?", id)
+		} else if a.SeesPersonalData() && validID(code) {
+			w.add("pe.id_hash = ?", db.idHash(code))
+		} else {
+			return out, nil
+		}
+	case a.SeesPersonalData() && len(q) == 18 && validID(q):
+		w.add("pe.id_hash = ?", db.idHash(q))
+	default:
+		w.add(`pe.name LIKE ? ESCAPE '\'`, "%"+escapeLike(q)+"%")
+	}
+	err := db.eachRow(ctx, `SELECT pe.id, pe.name, pe.id_sealed, u.name, g.post FROM guarantors g JOIN people pe ON pe.id = g.person_id
+		JOIN units u ON u.id = g.unit_id WHERE `+w.String()+` ORDER BY pe.name, pe.id LIMIT ?`, append(w.args, PickLimit),
+		func(r rowScanner) error {
+			var id int64
+			var it PickItem
+			var number, unit, post string
+			if err := r.Scan(&id, &it.Label, db.opened(&number), &unit, &post); err != nil {
+				return err
+			}
+			it.Value, it.Detail = "#"+itoa(id), hezuo.MaskIDNumber(number)+" · "+strings.TrimSpace(unit+" "+post)
 			out = append(out, it)
 			return nil
 		})
@@ -300,15 +345,23 @@ func escapeLike(s string) string {
 
 // PersonIDNumber returns the ID number of the person with database id, for
 // a write that names the person by it (a form's picker): only roles that
-// write, only people a may see (ENOTFOUND otherwise). The number is not
+// write, only people a may see or the registered guarantors of its
+// counties (ENOTFOUND otherwise). The number is not
 // shown to anyone: the write it goes into decides, as for a typed one.
 func (db *DB) PersonIDNumber(ctx context.Context, a *hezuo.Access, id int64) (string, error) {
 	if err := forbidWrite(a); err != nil {
 		return "", err
 	}
 	r, err := db.personRecord(ctx, db, a, id)
-	if err != nil {
-		return "", err
+	if err == nil {
+		return r.IDNumber, nil
 	}
-	return r.IDNumber, nil
+	// A registered guarantor of a's counties (the guarantor picker's).
+	lo, hi := countyRange(a.Scope)
+	var number string
+	if db.QueryRowContext(ctx, db.rebind(`SELECT pe.id_sealed FROM guarantors g JOIN people pe ON pe.id = g.person_id
+		WHERE pe.id = ? AND g.county BETWEEN ? AND ?`), id, lo, hi).Scan(db.opened(&number)) == nil {
+		return number, nil
+	}
+	return "", err
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"math"
 	"net/http"
 	"strconv"
@@ -43,17 +42,20 @@ func (s *Server) apiPick(w http.ResponseWriter, r *http.Request) error {
 // personRef turns a person picker's value ("#" and a database id) into the
 // person's ID number for a write that takes one; anything else (a typed ID
 // number) is returned as it is. The number never reaches the page: the form
-// keeps showing the picker's value. A person a may not see, or a role that
-// does not write, gets the value back unchanged, which the write refuses as
-// it refuses a wrong number.
-func (s *Server) personRef(ctx context.Context, a *hezuo.Access, v string) string {
+// keeps showing the picker's value. A person a may not see (or a role that
+// does not write) is refused beside field in errs, as the store refuses a
+// person out of reach.
+func (s *Server) personRef(r *http.Request, errs map[string]string, field, v string) string {
 	v = strings.TrimSpace(v)
 	id, ok := sqldb.PersonRef(v)
 	if !ok {
 		return v
 	}
-	n, err := s.db.PersonIDNumber(ctx, a, id)
+	n, err := s.db.PersonIDNumber(r.Context(), accessOf(r), id)
 	if err != nil {
+		if errs[field] == "" {
+			errs[field] = hezuo.OutOfReach("", field).Message(langOf(r))
+		}
 		return v
 	}
 	return n

@@ -53,7 +53,7 @@ func (s *Server) membershipNewSubmit(w http.ResponseWriter, r *http.Request) err
 	}
 	a := accessOf(r)
 	m := hezuo.MembershipRecord{}
-	m.IDNumber, m.OrgNo, m.Role = s.personRef(r.Context(), a, f.Person), f.OrgNo, f.Role
+	m.IDNumber, m.OrgNo, m.Role = s.personRef(r, errs, "person", f.Person), f.OrgNo, f.Role
 	m.From, m.To = fv.date("from", errs), fv.date("to", errs)
 	var general string
 	if len(errs) == 0 {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"hezuo"
 	"hezuo/sqldb"
 )
 
@@ -332,6 +333,69 @@ func TestMembershipNewForm(t *testing.T) {
 		}
 		if st, _ := a.login(t, "auditor").get("/memberships/new"); st != http.StatusForbidden {
 			t.Errorf("the auditor opens the form: %d", st)
+		}
+	})
+}
+
+// TestPickerRefsInForms: a loan's borrower and guarantor chosen in person
+// pickers (#id) are saved as if their ID numbers had been typed, through
+// the same write; a person out of reach is refused beside the field, and
+// no page shows a whole ID number.
+func TestPickerRefsInForms(t *testing.T) {
+	forEachDB(t, func(t *testing.T, a *app) {
+		fx := findLoanFixture(t, a)
+		admin, town := a.login(t, "admin"), a.login(t, "townA")
+		ref := func(number string) string {
+			t.Helper()
+			_, items := a.pick(admin, pq("kind", "person", "code", number))
+			if len(items) != 1 {
+				t.Fatalf("the person %s…: %v", number[:6], items)
+			}
+			return items[0].Value
+		}
+		borrower, guarantor := ref(fx.borrower), ref(fx.guarantor)
+		var idB int64
+		if err := a.db.QueryRowContext(context.Background(), a.db.Rebind(`SELECT pe.id FROM people pe WHERE pe.village LIKE ? AND NOT EXISTS
+			(SELECT 1 FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.person_id = pe.id AND o.village LIKE ?) ORDER BY pe.id LIMIT 1`),
+			townB+"%", townA+"%").Scan(&idB); err != nil {
+			t.Fatal(err)
+		}
+		today := hezuo.Today(hezuo.China)
+		form := url.Values{"no": {"T-DK-PICK"}, "borrower": {"#" + strconv.FormatInt(idB, 10)}, "org_id": {orgSec}, "purpose": {"购置农机"},
+			"lender": {"农村信用社"}, "amount": {"50000"}, "rate": {"4.35"}, "term_months": {"12"},
+			"applied_on": {today.AddDays(-30).String()}, "households_driven": {"3"}, "guarantor_a": {guarantor}, "guarantee_a": {"10000"}}
+		st, body := town.postForm("/loans/new", form)
+		if st == http.StatusSeeOther || !strings.Contains(fieldErrors(body)["borrower"], "不存在或无权访问") {
+			t.Errorf("a borrower out of reach: %d %v", st, fieldErrors(body))
+		}
+		if wholeIDRe.MatchString(body) {
+			t.Error("the refused loan form shows a whole ID number")
+		}
+		form.Set("borrower", borrower)
+		if st, body := town.postForm("/loans/new", form); st != http.StatusSeeOther {
+			t.Fatalf("a loan with people chosen in pickers: %d %v", st, fieldErrors(body))
+		}
+		var loan struct {
+			BorrowerID int64 `json:"borrower_person_id"`
+			Guarantees []struct {
+				PersonID int64 `json:"person_id"`
+			} `json:"guarantees"`
+		}
+		if st := town.getJSON("/api/loans/T-DK-PICK", &loan); st != http.StatusOK {
+			t.Fatalf("the loan: %d", st)
+		}
+		if "#"+strconv.FormatInt(loan.BorrowerID, 10) != borrower {
+			t.Errorf("borrower #%d, want %s", loan.BorrowerID, borrower)
+		}
+		if len(loan.Guarantees) != 1 || "#"+strconv.FormatInt(loan.Guarantees[0].PersonID, 10) != guarantor {
+			t.Errorf("guarantees %v, want %s", loan.Guarantees, guarantor)
+		}
+		// The guarantor picker: the county's registered guarantors, masked.
+		a.clock.Add(time.Second)
+		var got pickAnswer
+		town.getJSON("/api/pick?"+pq("kind", "guarantor", "code", guarantor).Encode(), &got)
+		if len(got.Items) != 1 || !strings.HasPrefix(got.Items[0].Detail, hezuo.MaskIDNumber(fx.guarantor)) {
+			t.Errorf("the guarantor by reference: %v", got.Items)
 		}
 	})
 }
