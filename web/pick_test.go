@@ -399,3 +399,70 @@ func TestPickerRefsInForms(t *testing.T) {
 		}
 	})
 }
+
+var tagRe = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*>`)
+
+// TestPickersOnForms: every form field that takes a division code, an
+// org's or party organization's number or a person's ID number carries its
+// picker (web/assets/picker.js, loaded by every page), and keeps its name,
+// so that without the script the code typed is sent as before.
+func TestPickersOnForms(t *testing.T) {
+	forEachDB(t, func(t *testing.T, a *app) {
+		ctx := context.Background()
+		admin := a.login(t, "admin")
+		var personID int64
+		if err := a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT min(id) FROM people WHERE village LIKE ?`), townA+"%").Scan(&personID); err != nil {
+			t.Fatal(err)
+		}
+		var partyOrg string
+		if err := a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT min(no) FROM party_orgs WHERE seat LIKE ? AND valid_to IS NULL`), townA+"%").Scan(&partyOrg); err != nil {
+			t.Fatal(err)
+		}
+		pages := []struct {
+			path   string
+			fields map[string]string // name or id="…" → kind
+		}{
+			{"/memberships/new", map[string]string{`id="person"`: "person", `id="org_id"`: "org"}},
+			{"/people/" + strconv.FormatInt(personID, 10), map[string]string{`id="join-org"`: "org"}},
+			{"/loans/new", map[string]string{`id="borrower"`: "person", `id="party_org"`: "partyorg", `id="org_id"`: "org", `id="guarantor_a"`: "guarantor"}},
+			{"/dispatches/new", map[string]string{`id="org_id"`: "org"}},
+			{"/institutions/meetings/new", map[string]string{`id="party_org"`: "partyorg", `id="village_party_org"`: "partyorg", `id="id_numbers"`: "person"}},
+			{"/institutions/commitments/new", map[string]string{`id="party_org"`: "partyorg"}},
+			{"/trainings/new", map[string]string{`id="org_id"`: "org"}},
+			{"/partyorgs/" + partyOrg + "/edit", map[string]string{`id="parent"`: "partyorg", `id="manager"`: "partyorg", `id="orgs"`: "org", `id="post_id_number"`: "person"}},
+			{"/orgs/new", map[string]string{`id="villages"`: "division"}},
+			{"/assistance?tab=households", map[string]string{`id="member"`: "person", `id="hh-village"`: "division", `id="hh-org"`: "org"}},
+			{"/assistance?tab=units", map[string]string{`id="up-org"`: "org", `id="up-village"`: "division"}},
+			{"/users", map[string]string{`id="scope"`: "division"}},
+			{"/orgs", map[string]string{`name="scope"`: "division"}},
+			{"/people", map[string]string{`name="org_id"`: "org"}},
+		}
+		for _, p := range pages {
+			st, body := admin.get(p.path)
+			if st != http.StatusOK {
+				t.Errorf("%s: %d", p.path, st)
+				continue
+			}
+			if !strings.Contains(body, `<script src="/assets/picker.js" defer></script>`) {
+				t.Errorf("%s does not load picker.js", p.path)
+			}
+			for attr, kind := range p.fields {
+				found := false
+				for _, tag := range tagRe.FindAllString(body, -1) {
+					if strings.Contains(tag, " "+attr) {
+						found = true
+						if !strings.Contains(tag, `data-pick="`+kind+`"`) || !strings.Contains(tag, ` name="`) {
+							t.Errorf("%s: %s has no %s picker or no name: %s", p.path, attr, kind, tag)
+						}
+					}
+				}
+				if !found {
+					t.Errorf("%s: no field %s", p.path, attr)
+				}
+			}
+		}
+		if st, body := admin.get("/assets/picker.js"); st != http.StatusOK || !strings.Contains(body, "/api/pick?") {
+			t.Errorf("picker.js: %d", st)
+		}
+	})
+}

@@ -15,8 +15,10 @@
   "use strict";
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var T = zh
-    ? { hint: "输入名称查找", none: "没有匹配的记录", n: "条结果，上下键选择", busy: "查询过于频繁，请稍候", chosen: "已选：" }
-    : { hint: "Type a name to search", none: "No match", n: " results, arrow keys to choose", busy: "Too many searches: wait a moment", chosen: "Chosen: " };
+    ? { hint: "输入名称查找", none: "没有匹配的记录", n: "条结果，上下键选择", busy: "查询过于频繁，请稍候", chosen: "已选：", filter: "输入名称筛选",
+      person: "输入姓名或身份证号后四位", guarantor: "输入担保人姓名", org: "输入组织名称或编号", partyorg: "输入党组织名称或编号", division: "输入地名（县、乡镇、村）" }
+    : { hint: "Type a name to search", none: "No match", n: " results, arrow keys to choose", busy: "Too many searches: wait a moment", chosen: "Chosen: ", filter: "Type to filter",
+      person: "Name or last 4 of the ID number", guarantor: "Guarantor's name", org: "Organization's name or number", partyorg: "Party organization's name or number", division: "Place name (county, township, village)" };
   var seq = 0;
 
   function ask(params, cb) {
@@ -72,7 +74,7 @@
     input.setAttribute("aria-describedby", (described ? described + " " : "") + detail.id);
     input.setAttribute("autocomplete", "off");
     input.removeAttribute("list"); // no second list of suggestions
-    if (!input.placeholder) { input.placeholder = T.hint; }
+    if (!input.placeholder) { input.placeholder = T[kind] || T.hint; }
 
     var picked = null; // {value, label}: the choice whose name the input shows
     var items = [];
@@ -243,8 +245,8 @@
     if (sel.options.length < 8) { return; }
     var box = el("input", "pick-filter");
     box.type = "search";
-    box.placeholder = T.hint;
-    box.setAttribute("aria-label", T.hint);
+    box.placeholder = T.filter;
+    box.setAttribute("aria-label", T.filter);
     box.setAttribute("aria-controls", sel.id);
     box.autocomplete = "off";
     sel.parentNode.insertBefore(box, sel);
