@@ -67,7 +67,7 @@ func PersonRef(v string) (int64, bool) {
 // unknown kind or a longer query EINVALID.
 func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery) ([]PickItem, error) {
 	q, code := strings.TrimSpace(pq.Q), strings.TrimSpace(pq.Code)
-	if utf8.RuneCountInString(q) > PickMaxQuery || len(code) > 64 {
+	if utf8.RuneCountInString(q) > PickMaxQuery || len(code) > 64 || len(pq.Level) > 16 {
 		return nil, hezuo.Errorf(hezuo.EINVALID, "查询过长（至多 %d 个字）", "the query is too long (at most %d characters)", PickMaxQuery)
 	}
 	within, err := hezuo.ParseScope(pq.Within)
@@ -204,8 +204,9 @@ func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 	case len(scope.Prefix) >= 9 || !a.ByDivision():
 		w.add(`pe.name LIKE ? ESCAPE '\'`, "%"+escapeLike(q)+"%")
 	default:
-		// The beginning of the name: a range of the index on names (the
-		// LIKE keeps the answer right in any collation).
+		// The beginning of the name: a range of the index on names (exact
+		// in a byte-order collation, as SQLite's and C.UTF-8; the LIKE keeps
+		// every answer right in any other).
 		w.add(`pe.name >= ? AND pe.name < ? AND pe.name LIKE ? ESCAPE '\'`, q, q+"\U0010FFFF", escapeLike(q)+"%")
 	}
 	out := []PickItem{}
