@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"hezuo"
 	"hezuo/sqldb"
@@ -188,6 +189,19 @@ func TestPickerBrowser(t *testing.T) {
 	step("type part of the person's name", chromedp.SendKeys(chromedp.CSS("#person"), part))
 	step("the list of people", chromedp.WaitVisible(chromedp.CSS("#"+mustAttr(t, ctx, "#person", "aria-controls")+" [role=option]")), shot("picker-5-people-1366"))
 	fits("desktop")
+	// The keyboard: down to the first choice (announced as the active
+	// descendant), Enter takes it without sending the form.
+	step("arrow down", chromedp.KeyEvent(kb.ArrowDown))
+	if act, err := chromedp.Run(ctx, chromedp.Evaluate[string](`(function(){var i=document.querySelector('#person'); var o=document.getElementById(i.getAttribute('aria-activedescendant')); return o && o.getAttribute('aria-selected') === 'true' ? o.querySelector('.pick-name').textContent : ''})()`)); err != nil || act == "" {
+		t.Errorf("no active choice after ArrowDown (%v)", err)
+	} else {
+		step("enter", chromedp.KeyEvent(kb.Enter))
+		time.Sleep(700 * time.Millisecond) // a form sent would have left the page by now
+		v, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`document.querySelector('#person').value + '|' + location.pathname + '|' + document.querySelector('#person').getAttribute('aria-expanded')`))
+		if v != act+"|/memberships/new|false" {
+			t.Errorf("after Enter: %q, want the choice %q taken on the form, the list closed", v, act)
+		}
+	}
 
 	// The person form's 所在村: a box above the list of villages finds one by name.
 	step("the person form, 所在村 by name",

@@ -82,6 +82,7 @@
     var timer = 0;
     var asked = 0;
     var names = {}; // multi: code → name
+    var entered = false; // Enter took a choice (until the key is up)
 
     function base() {
       return { kind: kind, level: input.getAttribute("data-pick-level") || "", within: input.getAttribute("data-pick-within") || "" };
@@ -205,12 +206,16 @@
         mark(active + (e.key === "ArrowDown" ? 1 : -1));
       } else if (e.key === "Enter" && !list.hidden && active >= 0) {
         e.preventDefault();
+        entered = true;
         choose(active);
       } else if (e.key === "Escape" && !list.hidden) {
         e.preventDefault();
         close();
       }
     });
+    // The Enter that took a choice does not send the form.
+    input.addEventListener("keypress", function (e) { if (e.key === "Enter" && entered) { e.preventDefault(); } });
+    input.addEventListener("keyup", function (e) { if (e.key === "Enter") { entered = false; } });
     input.addEventListener("blur", function () { setTimeout(close, 150); });
     // A name shown for a choice is replaced as a whole by what is typed.
     input.addEventListener("focus", function () { if (picked && input.value === picked.label) { input.select(); } });
