@@ -331,8 +331,26 @@ func TestMembershipNewForm(t *testing.T) {
 		if st, body := town.postForm("/memberships/new", form); st != http.StatusUnprocessableEntity || len(fieldErrors(body)) < 2 {
 			t.Errorf("empty form: %d %v", st, fieldErrors(body))
 		}
-		if st, _ := a.login(t, "auditor").get("/memberships/new"); st != http.StatusForbidden {
-			t.Errorf("the auditor opens the form: %d", st)
+		// Roles that do not write: neither the form nor the write.
+		other := func() url.Values {
+			return url.Values{"person": {"#" + strconv.FormatInt(idB, 10)}, "org_id": {orgSec}, "from": {"2024-03-01"}}
+		}
+		for _, u := range []string{"auditor", "dept", "secretary", "instructor"} {
+			c := a.login(t, u)
+			if st, _ := c.get("/memberships/new"); st != http.StatusForbidden {
+				t.Errorf("%s opens the form: %d", u, st)
+			}
+			if st, _ := c.postForm("/memberships/new", other()); st != http.StatusForbidden {
+				t.Errorf("%s sends the form: %d", u, st)
+			}
+		}
+		// Town B's officer: town A's org is out of reach, said beside it.
+		st, body = a.login(t, "townB").postForm("/memberships/new", other())
+		if st != http.StatusUnprocessableEntity && st != http.StatusNotFound || fieldErrors(body)["org_id"] == "" {
+			t.Errorf("townB adds to town A's org: %d %v", st, fieldErrors(body))
+		}
+		if count(idB) != 0 {
+			t.Errorf("#%d joined %s", idB, orgSec)
 		}
 	})
 }
