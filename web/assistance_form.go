@@ -97,10 +97,14 @@ func (s *Server) householdPairingSubmit(w http.ResponseWriter, r *http.Request) 
 	form := formMap(r, "member", "household", "head", "village", "size", "poverty", "org_id", "help", "from")
 	fields := []string{"member", "household", "head", "village", "size", "poverty", "org_id", "from"}
 	lang := langOf(r)
-	hp := hezuo.HouseholdPairing{IDNumber: strings.ToUpper(form["member"]), Household: form["household"], OrgNo: form["org_id"], Help: form["help"]}
+	refErrs := map[string]string{} // a member chosen in the picker
+	hp := hezuo.HouseholdPairing{IDNumber: s.personRef(r, refErrs, "member", strings.ToUpper(form["member"])), Household: form["household"], OrgNo: form["org_id"], Help: form["help"]}
 	var hh *hezuo.Household
 	from, err := dateField(lang, form, "from")
 	hp.From = from
+	if err == nil && refErrs["member"] != "" {
+		err = hezuo.OutOfReach("", "member")
+	}
 	if err == nil && form["head"] != "" {
 		hh = &hezuo.Household{No: form["household"], Head: form["head"], Village: form["village"], Poverty: form["poverty"]}
 		var ok bool

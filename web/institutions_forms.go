@@ -94,6 +94,9 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 	errs := map[string]string{}
 	in := &sqldb.MeetingInput{Meeting: hezuo.Meeting{PartyOrg: f.PartyOrg, Kind: f.Kind, HeldOn: fv.date("held_on", errs), Topic: f.Topic,
 		VillagePartyOrg: f.VillagePartyOrg, Participants: f.Participants, Decisions: f.Decisions}, IDNumbers: lines(f.IDNumbers)}
+	for i, n := range in.IDNumbers { // people chosen in the picker
+		in.IDNumbers[i] = s.personRef(r, errs, "id_numbers", n)
+	}
 	var selected map[int64]bool
 	in.Attendees, selected = ids(r, "attendees")
 	in.Attendees, selected = withAll(r, in.Attendees, selected, func() []int64 { return attendeeIDs(s.meetingFormView(r, f).Members) })

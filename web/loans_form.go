@@ -125,7 +125,22 @@ func (s *Server) loanNewPage(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) loanNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	f := readLoanForm(r)
 	lang := langOf(r)
-	app, errs := f.application(lang)
+	// People chosen in the pickers: their ID numbers, on the server only
+	// (the form shown again keeps the pickers' values).
+	refErrs := map[string]string{}
+	resolved := f
+	resolved.Borrower = s.personRef(r, refErrs, "borrower", f.Borrower)
+	resolved.Guarantors = append([]guarantorInput(nil), f.Guarantors...)
+	for i := range resolved.Guarantors {
+		g := &resolved.Guarantors[i]
+		g.IDNumber = s.personRef(r, refErrs, g.Field, g.IDNumber)
+	}
+	app, errs := resolved.application(lang)
+	for k, msg := range refErrs {
+		if errs[k] == "" {
+			errs[k] = msg
+		}
+	}
 	if len(errs) == 0 {
 		err := s.db.CreateLoan(r.Context(), accessOf(r), app, s.today(), s.opt.Now())
 		if err == nil {

@@ -57,7 +57,7 @@ func (s *Server) officerNewSubmit(w http.ResponseWriter, r *http.Request) error 
 	no := r.PathValue("no")
 	f := officerForm{IDNumber: fv.get("id_number"), Post: fv.get("role"), From: fv.get("from")}
 	errs := map[string]string{}
-	o := hezuo.Officer{PartyOrg: no, IDNumber: f.IDNumber, Period: hezuo.Period{From: fv.date("from", errs)}}
+	o := hezuo.Officer{PartyOrg: no, IDNumber: s.personRef(r, errs, "id_number", f.IDNumber), Period: hezuo.Period{From: fv.date("from", errs)}}
 	if p, ok := hezuo.ParsePost(f.Post); ok {
 		o.Role, o.Duty = p.Role, p.Duty
 	} else {

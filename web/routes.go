@@ -38,6 +38,8 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /people/{id}/edit", s.page(s.personEditSubmit))
 	m.HandleFunc("POST /people/{id}/end", s.page(s.personEndSubmit))
 	m.HandleFunc("POST /people/{id}/memberships", s.page(s.personJoinSubmit))
+	m.HandleFunc("GET /memberships/new", s.page(s.membershipNewPage))
+	m.HandleFunc("POST /memberships/new", s.page(s.membershipNewSubmit))
 	m.HandleFunc("GET /memberships/{id}/edit", s.page(s.membershipEditPage))
 	m.HandleFunc("POST /memberships/{id}/edit", s.page(s.membershipEditSubmit))
 	m.HandleFunc("POST /memberships/{id}/end", s.page(s.membershipEndSubmit))
@@ -148,6 +150,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /api/orgs/{org_id}", s.api(s.apiOrg))
 	m.HandleFunc("GET /api/people", s.api(s.apiPeople))
 	m.HandleFunc("GET /api/people/{id}", s.api(s.apiPerson))
+	m.HandleFunc("GET /api/pick", s.api(s.apiPick))
 	m.HandleFunc("/api/", s.api(s.apiNotFound))
 	m.HandleFunc("/", s.page(s.notFoundPage))
 }
