@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -130,6 +131,10 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request, isNew bool, f o
 			http.Redirect(w, r, "/orgs/"+url.PathEscape(o.OrgNo)+"?saved=1", http.StatusSeeOther)
 			return nil
 		}
+	} else {
+		// Nothing is saved, but the record's own checks run too, so that
+		// every wrong field is shown at once, not one per submission.
+		err = o.Validate()
 	}
 	var e *hezuo.Error
 	if err != nil && (!errors.As(err, &e) || (e.Code != hezuo.EINVALID && e.Code != hezuo.ECONFLICT)) {
@@ -142,17 +147,30 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request, isNew bool, f o
 	for k, m := range errs {
 		v.Errors[k] = m
 	}
-	if e != nil {
+	// Every field's error beside it; one of a field the form does not show
+	// (or of none) above the form, named by the field's label.
+	shown := []string{"org_id", "name", "kind", "registered_on", "credit_code", "village", "villages", "households_driven", "founded"}
+	if !isNew {
+		shown = append(shown, "dissolved")
+	}
+	var general []string
+	for _, e := range hezuo.FieldErrors(err) {
 		msg := e.ZH
 		if v.Lang == "en" && e.EN != "" {
 			msg = e.EN
 		}
-		if e.Field != "" {
-			v.Errors[e.Field] = msg
-		} else {
-			v.General = msg
+		switch {
+		case e.Field != "" && slices.Contains(shown, e.Field):
+			if v.Errors[e.Field] == "" {
+				v.Errors[e.Field] = msg
+			}
+		case e.Field != "":
+			general = append(general, tr(v.Lang, e.Field)+": "+msg)
+		default:
+			general = append(general, msg)
 		}
 	}
+	v.General = strings.Join(general, "; ")
 	return s.render(w, http.StatusUnprocessableEntity, "orgform", v)
 }
 

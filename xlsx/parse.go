@@ -217,16 +217,19 @@ func (r *rowCtx) integer(key string) int {
 // domain reports a domain validation error in the column its field maps to
 // (fields maps a record's field names to column keys where they differ).
 func (r *rowCtx) domain(err error, fields map[string]string) {
-	var e *hezuo.Error
-	if !errors.As(err, &e) {
+	es := hezuo.FieldErrors(err)
+	if es == nil {
 		r.fail("", err.Error(), err.Error())
 		return
 	}
-	key := e.Field
-	if k, ok := fields[key]; ok {
-		key = k
+	// A record's Validate reports every field at once: each in its column.
+	for _, e := range es {
+		key := e.Field
+		if k, ok := fields[key]; ok {
+			key = k
+		}
+		r.fail(key, e.ZH, e.EN)
 	}
-	r.fail(key, e.ZH, e.EN)
 }
 
 // bounded reports (and records, beside the row's column) a record value
