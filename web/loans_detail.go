@@ -99,6 +99,9 @@ func (s *Server) loanStatusSubmit(w http.ResponseWriter, r *http.Request) error 
 	if len(errs) > 0 {
 		return s.loanFormFailed(w, r, hezuo.Invalid("", "on", errs["on"], errs["on"]), form, "on")
 	}
+	if form["action"] == sqldb.LoanActionReject && !confirmed(r) {
+		return s.askRejectLoan(w, r, no, day)
+	}
 	err := s.db.ChangeLoanStatus(r.Context(), accessOf(r), no, form["action"], day, form["lender"], fv.version(), s.today(), s.opt.Now())
 	if err != nil {
 		return s.loanFormFailed(w, r, err, form, "on", "action", "lender")

@@ -99,7 +99,7 @@ func (s *Server) membershipEditSubmit(w http.ResponseWriter, r *http.Request) er
 }
 
 // membershipEndSubmit ends a membership on the day given (the person left
-// the org), version checked.
+// the org), version checked, once confirmed (askFirst).
 func (s *Server) membershipEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r, "id")
 	if err != nil {
@@ -114,6 +114,9 @@ func (s *Server) membershipEndSubmit(w http.ResponseWriter, r *http.Request) err
 	m, err := s.db.MembershipForEdit(r.Context(), a, id)
 	if err != nil {
 		return err
+	}
+	if !confirmed(r) {
+		return s.askEndMembership(w, r, m, day)
 	}
 	if _, err := s.db.EndMembership(r.Context(), a, id, day, fv.version(), s.opt.Now()); err != nil {
 		return err

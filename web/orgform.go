@@ -174,11 +174,14 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request, isNew bool, f o
 	return s.render(w, http.StatusUnprocessableEntity, "orgform", v)
 }
 
-// orgEndSubmit dissolves an org on the given day.
+// orgEndSubmit dissolves an org on the given day, once confirmed (askFirst).
 func (s *Server) orgEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	day, err := hezuo.ParseDate(strings.TrimSpace(r.PostFormValue("dissolved")))
 	if err != nil {
 		return err
+	}
+	if !confirmed(r) {
+		return s.askEndOrg(w, r, r.PathValue("org_id"), day)
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	if _, err := s.db.EndOrg(r.Context(), accessOf(r), r.PathValue("org_id"), day, version, s.opt.Now()); err != nil {

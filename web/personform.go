@@ -152,7 +152,8 @@ func (s *Server) personChecks(r *http.Request, p *hezuo.Person, party *hezuo.Par
 	return err
 }
 
-// personEndSubmit ends every current membership of the person on a day.
+// personEndSubmit ends every current membership of the person on a day,
+// once confirmed (askFirst).
 func (s *Server) personEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r, "id")
 	if err != nil {
@@ -161,6 +162,9 @@ func (s *Server) personEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	day, err := hezuo.ParseDate(formValues{r}.get("to"))
 	if err != nil {
 		return err
+	}
+	if !confirmed(r) {
+		return s.askEndPerson(w, r, id, day)
 	}
 	n, err := s.db.EndPerson(r.Context(), accessOf(r), id, day, s.opt.Now())
 	if err != nil {
