@@ -64,6 +64,7 @@ type Batch struct {
 	kind     kindRows
 	settings *rules.Settings // the rule settings, for the KINDs that check them
 	access   *hezuo.Access
+	badRefs  []badRef // the references of rows not read whole (badrefs.go)
 }
 
 // Parse reads path as rows of kind and checks every row on its own and
@@ -112,7 +113,11 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 		}
 		b.Rows++
 		r.num, r.cells, r.bad = num, cells, false
+		n := len(b.Problems)
 		b.kind.add(r)
+		if r.bad {
+			b.noteBadRefs(r, b.Problems[n:])
+		}
 	}
 	if b.Rows == 0 {
 		b.Problems = append(b.Problems, Problem{Row: 2, Column: b.Header[0], col: 0,
