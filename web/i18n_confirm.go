@@ -31,6 +31,7 @@ func init() {
 		"import_problem_value":   {"填写的值", "Value"},
 		"import_problem_what":    {"问题", "What is wrong"},
 		"import_problem_count":   {"共 %d 个问题，涉及 %d 行；请一次改完后重新检查。", "%d problems in %d rows: fix them all, then check again."},
+		"import_problem_lines":   {"文本清单（可复制）", "As text (to copy)"},
 		"import_problem_more":    {"另有 %d 个问题未在此列出，见标红的工作簿。", "%d more problems are not listed here: see the marked workbook."},
 	} {
 		messages[k] = v
