@@ -47,9 +47,9 @@ type importView struct {
 	ProblemCount int
 	ProblemRows  int
 	ProblemMore  int
-	Errors   string   // the error workbook's URL
-	Done     bool     // the file was written
-	Notes    []string // what a members import presumed about party dates
+	Errors       string   // the error workbook's URL
+	Done         bool     // the file was written
+	Notes        []string // what a members import presumed about party dates
 	// ScopeName is the division a township officer imports within.
 	ScopeName string
 }
