@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"encoding/json"
 	"net/http"
 	"net/url"
 	"testing"
@@ -81,6 +82,29 @@ func TestFormsReportEveryFieldAtOnce(t *testing.T) {
 			hezuo.FieldPoliticalStatus: {""}, "version": {"0"}}
 		if st, body := c.postForm("/people/new", person); st != http.StatusSeeOther {
 			t.Fatalf("person form fixed: %d %v", st, fieldErrors(body))
+		}
+	})
+}
+
+// TestAPIReportsEveryFieldAtOnce: a loan application with several wrong
+// fields is refused with all of them in error.fields (the first also in
+// error.field, as before).
+func TestAPIReportsEveryFieldAtOnce(t *testing.T) {
+	forEachDB(t, func(t *testing.T, a *app) {
+		c := a.login(t, "townA")
+		body := map[string]any{"no": "API-ALL-1", "org_id": orgSec, "amount_fen": 0, "rate_ppm": 43500,
+			"term_months": 0, "applied_on": hezuo.Today(hezuo.China).String(), "lender": "农行"}
+		st, b := c.postJSON("/api/loans", body)
+		var e errorBody
+		if err := json.Unmarshal([]byte(b), &e); err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]bool{}
+		for _, f := range e.Error.Fields {
+			got[f.Field] = f.Message != ""
+		}
+		if st != http.StatusUnprocessableEntity || e.Error.Field == "" || !got["borrower"] || !got["amount_fen"] || !got["term_months"] {
+			t.Errorf("a loan with three wrong fields: %d %s", st, b)
 		}
 	})
 }

@@ -162,6 +162,18 @@ func readRepayment(fv formValues) (hezuo.Repayment, map[string]string) {
 // renameFields returns err with its field renamed by m (the store's names
 // to a form's).
 func renameFields(err error, m map[string]string) error {
+	var es hezuo.Errors
+	if errors.As(err, &es) { // every field's error at once: rename each
+		out := make(hezuo.Errors, len(es))
+		for i, e := range es {
+			c := *e
+			if f, ok := m[e.Field]; ok {
+				c.Field = f
+			}
+			out[i] = &c
+		}
+		return out
+	}
 	var e *hezuo.Error
 	if errors.As(err, &e) {
 		if f, ok := m[e.Field]; ok {
