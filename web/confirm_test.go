@@ -161,3 +161,30 @@ func hrefOf(html, id string) string {
 	v := tag[h+6:]
 	return strings.ReplaceAll(v[:strings.Index(v, `"`)], "&amp;", "&")
 }
+
+// TestOrgEditDissolvingAsksFirst: the edit form giving an active org a
+// 注销日期 asks as 注销组织 does; the confirmation saves the edit.
+func TestOrgEditDissolvingAsksFirst(t *testing.T) {
+	forEachDB(t, func(t *testing.T, a *app) {
+		ctx := context.Background()
+		c := a.login(t, "admin")
+		day := hezuo.Today(hezuo.China).AddDays(10)
+		dissolved := func() hezuo.Date {
+			d, err := a.db.GetOrg(ctx, hezuo.System, orgSec, hezuo.Today(hezuo.China))
+			if err != nil {
+				t.Fatal(err)
+			}
+			return d.Dissolved
+		}
+		_, body := c.get("/orgs/" + orgSec + "/edit")
+		form := htmlFormValues(body)
+		form.Set("dissolved", day.String())
+		st, body := c.postForm("/orgs/"+orgSec+"/edit", form)
+		if st != http.StatusOK || !strings.Contains(body, `id="confirm-form"`) || !strings.Contains(body, "确认注销") || !dissolved().IsZero() {
+			t.Fatalf("an edit dissolving the org is not asked first: %d, dissolved %s", st, dissolved())
+		}
+		if st, _ := c.postForm("/orgs/"+orgSec+"/edit", htmlFormValues(body)); st != http.StatusSeeOther || dissolved() != day {
+			t.Errorf("确认: %d, dissolved %s, want %s", st, dissolved(), day)
+		}
+	})
+}

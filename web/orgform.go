@@ -113,6 +113,17 @@ func (s *Server) orgNewSubmit(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) orgEditSubmit(w http.ResponseWriter, r *http.Request) error {
 	f := readOrgForm(r)
 	f.OrgNo = r.PathValue("org_id") // the key comes from the URL, never the form
+	// An edit that gives an active org a 注销日期 dissolves it: asked first
+	// as 注销组织 is (askFirst), the confirmation posting the edit again.
+	if day, err := hezuo.ParseDate(f.Dissolved); f.Dissolved != "" && err == nil && !confirmed(r) {
+		d, err := s.db.GetOrg(r.Context(), accessOf(r), f.OrgNo, s.today())
+		if err != nil {
+			return err
+		}
+		if d.Dissolved.IsZero() {
+			return s.askEndOrg(w, r, f.OrgNo, day)
+		}
+	}
 	return s.saveOrg(w, r, false, f)
 }
 
