@@ -40,6 +40,19 @@ func TestDestructiveActionsAskFirst(t *testing.T) {
 			WHERE o.org_no = ? AND m.valid_to IS NULL`), orgIns).Scan(&personID); err != nil {
 			t.Fatal(err)
 		}
+		var other hezuo.MembershipRecord // another person's membership of orgIns, ended through its edit form
+		{
+			var mid int64
+			if err := a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT max(m.id) FROM memberships m JOIN orgs o ON o.id = m.org_id
+				WHERE o.org_no = ? AND m.valid_to IS NULL AND m.person_id <> ?`), orgIns, personID).Scan(&mid); err != nil {
+				t.Fatal(err)
+			}
+			m, err := a.db.MembershipForEdit(ctx, hezuo.System, mid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			other = *m
+		}
 		active := func() int {
 			return count(`SELECT count(*) FROM memberships WHERE person_id = ? AND (valid_to IS NULL OR valid_to > ?)`, personID, today)
 		}
@@ -81,6 +94,12 @@ func TestDestructiveActionsAskFirst(t *testing.T) {
 			{"退出全部组织", fmt.Sprintf("/people/%d/end", personID), url.Values{"to": {today.String()}},
 				[]string{"退出当前所在的全部", oi.Name},
 				func() string { return fmt.Sprint(active()) }},
+			{"退出（编辑成员关系）", fmt.Sprintf("/memberships/%d/edit", other.ID),
+				url.Values{"role": {other.Role}, "from": {other.From.String()}, "to": {today.String()}, "version": {fmt.Sprint(other.Version)}},
+				[]string{"确认 " + other.PersonName, oi.Name},
+				func() string {
+					return fmt.Sprint(count(`SELECT count(*) FROM memberships WHERE id = ? AND valid_to IS NULL`, other.ID))
+				}},
 			{"结束派驻", "/dispatches/end", url.Values{"instructor": {fmt.Sprint(ins.ID)}, "org_id": {orgIns}, "from": {from.String()}, "to": {today.String()}},
 				[]string{"确认结束", ins.Name, oi.Name},
 				func() string { return fmt.Sprint(dispatched()) }},
