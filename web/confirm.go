@@ -38,7 +38,7 @@ func confirmed(r *http.Request) bool { return r.PostFormValue("confirm") == "1" 
 // titleKey name the page as pageOf does; yesKey is the 确认 button's text.
 // It changes nothing.
 func (s *Server) askFirst(w http.ResponseWriter, r *http.Request, nav, titleKey, yesKey, question, back string, facts ...[2]string) error {
-	v := confirmView{Page: s.pageOf(r, nav, titleKey), Question: question, Facts: facts, Action: r.URL.Path, Back: back}
+	v := confirmView{Page: s.pageOf(r, nav, titleKey), Question: question, Facts: facts, Action: r.URL.EscapedPath(), Back: back}
 	v.Yes = v.T(yesKey)
 	keys := make([]string, 0, len(r.PostForm))
 	for k := range r.PostForm {
