@@ -77,6 +77,10 @@ func ErrorCode(err error) string {
 // ErrorMessage returns err's message in lang: the domain message for an
 // *Error, a generic internal-error message otherwise (details go to the log).
 func ErrorMessage(err error, lang string) string {
+	var es Errors
+	if errors.As(err, &es) {
+		return es.Message(lang)
+	}
 	var e *Error
 	if errors.As(err, &e) {
 		return e.Message(lang)
@@ -85,4 +89,104 @@ func ErrorMessage(err error, lang string) string {
 		return "internal error: " + err.Error()
 	}
 	return "内部错误：" + err.Error()
+}
+
+// Errors is every field error found in one record at once (a form shows
+// them all together, an import lists them all by column). errors.As finds
+// the first *Error in it, so a caller that wants one error gets the first.
+type Errors []*Error
+
+// Error returns every message in Chinese, separated by "；".
+func (es Errors) Error() string { return es.Message("zh") }
+
+// Message returns every message in lang, each prefixed by its record and field.
+func (es Errors) Message(lang string) string {
+	sep := "；"
+	if lang == "en" {
+		sep = "; "
+	}
+	var b []byte
+	for i, e := range es {
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = append(b, e.Message(lang)...)
+	}
+	return string(b)
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (es Errors) Unwrap() []error {
+	out := make([]error, len(es))
+	for i, e := range es {
+		out[i] = e
+	}
+	return out
+}
+
+// FieldErrors returns every *Error of err: all of an Errors in its chain,
+// else the first *Error, else none.
+func FieldErrors(err error) []*Error {
+	var es Errors
+	if errors.As(err, &es) {
+		return es
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return []*Error{e}
+	}
+	return nil
+}
+
+// collector gathers the errors of one record's Validate: the first error
+// of each field is kept, the rest of that field dropped (a later check of
+// a field often follows from an earlier one).
+type collector struct{ list Errors }
+
+// add notes err's field errors (nil is ignored).
+func (c *collector) add(err error) {
+	if err == nil {
+		return
+	}
+	es := FieldErrors(err)
+	if es == nil {
+		c.list = append(c.list, &Error{Code: EINTERNAL, ZH: err.Error(), EN: err.Error()})
+		return
+	}
+	for _, e := range es {
+		if !c.has(e.Field) || e.Field == "" {
+			c.list = append(c.list, e)
+		}
+	}
+}
+
+// has reports whether field has an error already.
+func (c *collector) has(field string) bool {
+	for _, e := range c.list {
+		if e.Field == field {
+			return true
+		}
+	}
+	return false
+}
+
+// err returns nil, the one error, or Errors when there are several.
+func (c *collector) err() error {
+	switch len(c.list) {
+	case 0:
+		return nil
+	case 1:
+		return c.list[0]
+	}
+	return c.list
+}
+
+// JoinErrors gathers the field errors of several checks of one record
+// (nil ones ignored): nil, the one error, or Errors (see collector).
+func JoinErrors(errs ...error) error {
+	var c collector
+	for _, err := range errs {
+		c.add(err)
+	}
+	return c.err()
 }

@@ -91,43 +91,55 @@ func (l *Loan) StatusOn(day Date, repaidFen int64) string {
 // application, then approval or rejection, then disbursement.
 func (l *Loan) Validate() error {
 	rec := "贷款 " + l.No
-	if err := Bounded(rec, l, Today(China)); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(rec, l, Today(China)))
 	before := func(a, b Date) bool { return !a.IsZero() && !b.IsZero() && b.Before(a) }
-	switch {
-	case strings.TrimSpace(l.No) == "":
-		return Invalid("贷款", "no", "缺少贷款编号", "loan number missing")
-	case (l.Borrower == "") == (l.PartyOrg == ""):
-		return Invalid(rec, "borrower", "申请人应为一名党员或一个合作组织党组织（只填一个）", "the applicant is one party member or one org's party organization (give exactly one)")
-	case l.PartyOrg != "" && l.OrgNo == "":
-		return Invalid(rec, "org_id", "党组织申请贷款时应填写所服务的合作组织", "a loan to a party organization must name the org it serves")
-	case l.ForCooperative && l.OrgNo == "":
-		return Invalid(rec, "org_id", "用于合作组织发展的贷款应填写组织编号", "a loan for an org's development must name the org")
-	case l.AmountFen <= 0:
-		return Invalid(rec, "amount_fen", "贷款金额应大于零", "the amount must be positive")
-	case l.RatePPM < 0 || l.RatePPM > 360000:
-		return Invalid(rec, "rate_ppm", "年利率应在 0 到 36% 之间", "the annual rate must be between 0 and 36%")
-	case l.TermMonths < 1:
-		return Invalid(rec, "term_months", "贷款期限至少 1 个月", "the term is at least one month")
-	case l.HouseholdsDriven < 0:
-		return Invalid(rec, "households_driven", "带动农户数不能为负数", "households driven cannot be negative")
-	case l.AppliedOn.IsZero():
-		return Invalid(rec, "applied_on", "缺少申请日期", "application date missing")
-	case !l.ApprovedOn.IsZero() && !l.RejectedOn.IsZero():
-		return Invalid(rec, "rejected_on", "同一笔贷款不能既获批准又被拒绝", "a loan cannot be both approved and rejected")
-	case before(l.AppliedOn, l.ApprovedOn) || before(l.AppliedOn, l.RejectedOn):
-		return Invalid(rec, "approved_on", "审批日期早于申请日期", "decided before it was applied for")
-	case !l.DisbursedOn.IsZero() && l.ApprovedOn.IsZero():
-		return Invalid(rec, "disbursed_on", "未经审批的贷款不能发放", "a loan cannot be disbursed before it is approved")
-	case before(l.ApprovedOn, l.DisbursedOn):
-		return Invalid(rec, "disbursed_on", "发放日期早于审批日期", "disbursed before it was approved")
-	case !l.DisbursedOn.IsZero() && strings.TrimSpace(l.Lender) == "":
-		return Invalid(rec, "lender", "已发放的贷款应填写贷款机构", "a disbursed loan needs its lender")
-	case !l.DueOn.IsZero() && (l.DisbursedOn.IsZero() || !l.DisbursedOn.Before(l.DueOn)):
-		return Invalid(rec, "due_on", "到期日应晚于发放日期", "the due date must come after disbursement")
+	if strings.TrimSpace(l.No) == "" {
+		c.add(Invalid("贷款", "no", "缺少贷款编号", "loan number missing"))
 	}
-	return nil
+	if (l.Borrower == "") == (l.PartyOrg == "") {
+		c.add(Invalid(rec, "borrower", "申请人应为一名党员或一个合作组织党组织（只填一个）", "the applicant is one party member or one org's party organization (give exactly one)"))
+	}
+	if l.PartyOrg != "" && l.OrgNo == "" {
+		c.add(Invalid(rec, "org_id", "党组织申请贷款时应填写所服务的合作组织", "a loan to a party organization must name the org it serves"))
+	}
+	if l.ForCooperative && l.OrgNo == "" {
+		c.add(Invalid(rec, "org_id", "用于合作组织发展的贷款应填写组织编号", "a loan for an org's development must name the org"))
+	}
+	if l.AmountFen <= 0 {
+		c.add(Invalid(rec, "amount_fen", "贷款金额应大于零", "the amount must be positive"))
+	}
+	if l.RatePPM < 0 || l.RatePPM > 360000 {
+		c.add(Invalid(rec, "rate_ppm", "年利率应在 0 到 36% 之间", "the annual rate must be between 0 and 36%"))
+	}
+	if l.TermMonths < 1 {
+		c.add(Invalid(rec, "term_months", "贷款期限至少 1 个月", "the term is at least one month"))
+	}
+	if l.HouseholdsDriven < 0 {
+		c.add(Invalid(rec, "households_driven", "带动农户数不能为负数", "households driven cannot be negative"))
+	}
+	if l.AppliedOn.IsZero() {
+		c.add(Invalid(rec, "applied_on", "缺少申请日期", "application date missing"))
+	}
+	if !l.ApprovedOn.IsZero() && !l.RejectedOn.IsZero() {
+		c.add(Invalid(rec, "rejected_on", "同一笔贷款不能既获批准又被拒绝", "a loan cannot be both approved and rejected"))
+	}
+	if before(l.AppliedOn, l.ApprovedOn) || before(l.AppliedOn, l.RejectedOn) {
+		c.add(Invalid(rec, "approved_on", "审批日期早于申请日期", "decided before it was applied for"))
+	}
+	if !l.DisbursedOn.IsZero() && l.ApprovedOn.IsZero() {
+		c.add(Invalid(rec, "disbursed_on", "未经审批的贷款不能发放", "a loan cannot be disbursed before it is approved"))
+	}
+	if before(l.ApprovedOn, l.DisbursedOn) {
+		c.add(Invalid(rec, "disbursed_on", "发放日期早于审批日期", "disbursed before it was approved"))
+	}
+	if !l.DisbursedOn.IsZero() && strings.TrimSpace(l.Lender) == "" {
+		c.add(Invalid(rec, "lender", "已发放的贷款应填写贷款机构", "a disbursed loan needs its lender"))
+	}
+	if !l.DueOn.IsZero() && (l.DisbursedOn.IsZero() || !l.DisbursedOn.Before(l.DueOn)) {
+		c.add(Invalid(rec, "due_on", "到期日应晚于发放日期", "the due date must come after disbursement"))
+	}
+	return c.err()
 }
 
 // Repayment is one payment on a loan: principal and interest paid on PaidOn.

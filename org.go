@@ -82,47 +82,48 @@ func contains(xs []string, x string) bool {
 }
 
 // Validate checks the org's own fields (not whether its villages exist).
+// Every field's error is reported together (Errors when several).
 func (o *Org) Validate() error {
 	rec := "组织 " + o.OrgNo
-	if err := Bounded(rec, o, Today(China)); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(rec, o, Today(China)))
 	if strings.TrimSpace(o.OrgNo) == "" {
-		return Invalid("组织", "org_id", "缺少组织编号", "org_id missing")
+		c.add(Invalid("组织", "org_id", "缺少组织编号", "org_id missing"))
 	}
 	if strings.TrimSpace(o.Name) == "" {
-		return Invalid(rec, "name", "缺少名称", "name missing")
+		c.add(Invalid(rec, "name", "缺少名称", "name missing"))
 	}
 	if _, ok := KindNames[o.Kind]; !ok {
-		return Invalid(rec, "kind", fmt.Sprintf("类型 %q 无效（合作社、产业协会或联合社）", o.Kind), fmt.Sprintf("kind %q invalid (cooperative, association or union)", o.Kind))
+		c.add(Invalid(rec, "kind", fmt.Sprintf("类型 %q 无效（合作社、产业协会或联合社）", o.Kind), fmt.Sprintf("kind %q invalid (cooperative, association or union)", o.Kind)))
 	}
 	if len(o.Village) != 12 || !allDigits(o.Village) {
-		return Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code")
+		c.add(Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code"))
 	}
 	for _, v := range o.Villages {
 		if len(v) != 12 || !allDigits(v) {
-			return Invalid(rec, "villages", fmt.Sprintf("覆盖村 %q 应为 12 位村级区划代码", v), fmt.Sprintf("spanned village %q must be a 12-digit village code", v))
+			c.add(Invalid(rec, "villages", fmt.Sprintf("覆盖村 %q 应为 12 位村级区划代码", v), fmt.Sprintf("spanned village %q must be a 12-digit village code", v)))
+			break
 		}
 	}
-	if !o.RegisteredOn.IsZero() {
-		if o.CreditCode == "" {
-			return Invalid(rec, "credit_code", "已登记的组织必须填写统一社会信用代码", "a registered org needs its unified social credit code")
-		}
+	if !o.RegisteredOn.IsZero() && o.CreditCode == "" {
+		c.add(Invalid(rec, "credit_code", "已登记的组织必须填写统一社会信用代码", "a registered org needs its unified social credit code"))
 	}
-	if o.CreditCode != "" {
+	if o.CreditCode != "" && !c.has("credit_code") {
 		if err := ValidateCreditCode(o.CreditCode); err != nil {
-			e := err.(*Error)
-			return Invalid(rec, "credit_code", e.ZH, e.EN)
+			for _, e := range FieldErrors(err) {
+				c.add(Invalid(rec, "credit_code", e.ZH, e.EN))
+				break
+			}
 		}
 	}
 	if o.HouseholdsDriven < 0 {
-		return Invalid(rec, "households_driven", "带动农户数不能为负数", "households driven cannot be negative")
+		c.add(Invalid(rec, "households_driven", "带动农户数不能为负数", "households driven cannot be negative"))
 	}
 	if o.Founded.IsZero() {
-		return Invalid(rec, "founded", "缺少成立日期", "founding date missing")
+		c.add(Invalid(rec, "founded", "缺少成立日期", "founding date missing"))
 	}
-	if !o.Dissolved.IsZero() && !o.Founded.Before(o.Dissolved) {
-		return Invalid(rec, "dissolved", "注销日期必须晚于成立日期", "dissolution must be after founding")
+	if !o.Dissolved.IsZero() && !o.Founded.IsZero() && !o.Founded.Before(o.Dissolved) {
+		c.add(Invalid(rec, "dissolved", "注销日期必须晚于成立日期", "dissolution must be after founding"))
 	}
-	return nil
+	return c.err()
 }

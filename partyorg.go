@@ -69,28 +69,28 @@ func BuiltInOrgs(form string) bool {
 // Validate checks the party organization's own fields.
 func (p *PartyOrg) Validate() error {
 	rec := "党组织 " + p.No
-	if err := Bounded(rec, p, Today(China)); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(rec, p, Today(China)))
 	if strings.TrimSpace(p.No) == "" {
-		return Invalid("党组织 "+p.Name, "no", "缺少党组织编号", "party organization number missing")
+		c.add(Invalid("党组织 "+p.Name, "no", "缺少党组织编号", "party organization number missing"))
 	}
 	if strings.TrimSpace(p.Name) == "" {
-		return Invalid(rec, "name", "缺少名称", "name missing")
+		c.add(Invalid(rec, "name", "缺少名称", "name missing"))
 	}
 	if _, ok := FormNames[p.Form]; !ok {
-		return Invalid(rec, "form", fmt.Sprintf("组织形式 %q 无效", p.Form), fmt.Sprintf("unknown form %q", p.Form))
+		c.add(Invalid(rec, "form", fmt.Sprintf("组织形式 %q 无效", p.Form), fmt.Sprintf("unknown form %q", p.Form)))
 	}
 	if len(p.Seat) != 12 || !allDigits(p.Seat) {
-		return Invalid(rec, "seat", "所属区划应为 12 位代码", "seat must be a 12-digit division code")
+		c.add(Invalid(rec, "seat", "所属区划应为 12 位代码", "seat must be a 12-digit division code"))
 	}
 	if BuiltInOrgs(p.Form) && len(p.Orgs) == 0 {
-		return Invalid(rec, "orgs", "合作组织党组织至少要覆盖一个合作组织", "a cooperative party organization must cover at least one org")
+		c.add(Invalid(rec, "orgs", "合作组织党组织至少要覆盖一个合作组织", "a cooperative party organization must cover at least one org"))
 	}
 	if p.TermYears < 0 {
-		return Invalid(rec, "term_years", "任期不能为负数", "term cannot be negative")
+		c.add(Invalid(rec, "term_years", "任期不能为负数", "term cannot be negative"))
 	}
-	return p.Period.Validate(rec)
+	c.add(p.Period.Validate(rec))
+	return c.err()
 }
 
 // Officer roles.

@@ -38,25 +38,27 @@ func (p *Person) IsLeaderOn(day Date) bool {
 // (overwriting what was there); today bounds the birth date.
 func (p *Person) Validate(today Date) error {
 	rec := "人员 " + p.Name
-	if err := Bounded(rec, p, today); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(rec, p, today))
 	id, birth, sex, err := ParseIDNumber(p.IDNumber, today)
 	if err != nil {
-		e := err.(*Error)
-		return Invalid(rec, "id_number", e.ZH, e.EN)
+		for _, e := range FieldErrors(err) {
+			c.add(Invalid(rec, "id_number", e.ZH, e.EN))
+			break
+		}
+	} else {
+		p.IDNumber, p.BirthDate, p.Sex = id, birth, sex
 	}
-	p.IDNumber, p.BirthDate, p.Sex = id, birth, sex
 	if strings.TrimSpace(p.Name) == "" {
-		return Invalid("人员 "+MaskIDNumber(id), "name", "缺少姓名", "name missing")
+		c.add(Invalid("人员 "+MaskIDNumber(id), "name", "缺少姓名", "name missing"))
 	}
 	if p.Village != "" && (len(p.Village) != 12 || !allDigits(p.Village)) {
-		return Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code")
+		c.add(Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code"))
 	}
 	if p.Phone != "" && !validPhone(p.Phone) {
-		return Invalid(rec, "phone", "联系电话格式不正确", "phone number malformed")
+		c.add(Invalid(rec, "phone", "联系电话格式不正确", "phone number malformed"))
 	}
-	return nil
+	return c.err()
 }
 
 func validPhone(s string) bool {

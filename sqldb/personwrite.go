@@ -115,9 +115,6 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 		return 0, 0, err
 	}
 	today := hezuo.Today(hezuo.China)
-	if err := p.Validate(today); err != nil {
-		return 0, 0, err
-	}
 	probation := 0
 	if party != nil {
 		st, err := db.Settings(ctx)
@@ -125,6 +122,13 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 			return 0, 0, err
 		}
 		probation = st.ProbationMonths
+	}
+	// Every field at once: the person's and the party record's errors.
+	if err := p.Validate(today); err != nil {
+		if party != nil {
+			err = hezuo.JoinErrors(err, party.Validate(p.BirthDate, today, probation))
+		}
+		return 0, 0, err
 	}
 	rec := "人员 " + hezuo.MaskIDNumber(p.IDNumber)
 	tx, err := db.BeginTx(ctx, nil)

@@ -28,6 +28,18 @@ func newPlatformLoader(l *loader) *platformLoader {
 // the Load path's), or set to field when rename has no entry and field is
 // not "".
 func refield(err error, field string, rename map[string]string) error {
+	var es hezuo.Errors
+	if field == "" && errors.As(err, &es) { // every field's error at once: rename each
+		out := make(hezuo.Errors, len(es))
+		for i, e := range es {
+			c := *e
+			if f, ok := rename[c.Field]; ok {
+				c.Field = f
+			}
+			out[i] = &c
+		}
+		return out
+	}
 	var e *hezuo.Error
 	if !errors.As(err, &e) {
 		return err

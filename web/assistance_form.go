@@ -70,7 +70,8 @@ func (s *Server) unitPairingSubmit(w http.ResponseWriter, r *http.Request) error
 	return nil
 }
 
-// unitPairingEndSubmit ends a 包村联户 pairing on the day given.
+// unitPairingEndSubmit ends a 包村联户 pairing on the day given, once
+// confirmed (askFirst).
 func (s *Server) unitPairingEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r, "id")
 	if err != nil {
@@ -80,6 +81,11 @@ func (s *Server) unitPairingEndSubmit(w http.ResponseWriter, r *http.Request) er
 	day, err := dateField(langOf(r), form, "to")
 	if err == nil && day.IsZero() {
 		err = hezuo.Invalid("", "to", "请填写结束日期", "the end date is missing")
+	}
+	if err == nil && !confirmed(r) {
+		if err = s.askEndUnitPairing(w, r, id, day); err == nil {
+			return nil
+		}
 	}
 	if err == nil {
 		err = s.db.EndUnitPairing(r.Context(), accessOf(r), id, day, s.opt.Now())
@@ -122,7 +128,8 @@ func (s *Server) householdPairingSubmit(w http.ResponseWriter, r *http.Request) 
 	return nil
 }
 
-// householdOutSubmit records that a household left poverty.
+// householdOutSubmit records that a household left poverty, once
+// confirmed (askFirst).
 func (s *Server) householdOutSubmit(w http.ResponseWriter, r *http.Request) error {
 	form := formMap(r, "left_poverty_on", "people_out")
 	lang := langOf(r)
@@ -130,6 +137,9 @@ func (s *Server) householdOutSubmit(w http.ResponseWriter, r *http.Request) erro
 	n, nerr := strconv.Atoi(form["people_out"])
 	if err == nil && nerr != nil {
 		err = hezuo.Invalid("", "people_out", tr(lang, "bad_int"), tr(lang, "bad_int"))
+	}
+	if err == nil && !confirmed(r) {
+		return s.askHouseholdOut(w, r, r.PathValue("no"), day, n)
 	}
 	if err == nil {
 		err = s.db.MarkOutOfPoverty(r.Context(), accessOf(r), r.PathValue("no"), day, n, s.today(), s.opt.Now())

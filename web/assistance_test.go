@@ -99,11 +99,11 @@ func TestAssistancePages(t *testing.T) {
 		if id == 0 {
 			t.Fatalf("the new pairing is not listed: %+v", mine)
 		}
-		if st, body := tA.postForm(fmt.Sprintf("/assistance/units/%d/end", id), url.Values{"to": {from.AddDays(-1).String()}}); st != http.StatusUnprocessableEntity ||
+		if st, body := tA.postForm(fmt.Sprintf("/assistance/units/%d/end", id), url.Values{"confirm": {"1"}, "to": {from.AddDays(-1).String()}}); st != http.StatusUnprocessableEntity ||
 			fieldErrors(body)["to"] == "" {
 			t.Errorf("end before the start: %d %v", st, fieldErrors(body))
 		}
-		if st, _ := tA.postForm(fmt.Sprintf("/assistance/units/%d/end", id), url.Values{"to": {day.String()}}); st != http.StatusSeeOther {
+		if st, _ := tA.postForm(fmt.Sprintf("/assistance/units/%d/end", id), url.Values{"confirm": {"1"}, "to": {day.String()}}); st != http.StatusSeeOther {
 			t.Errorf("end: %d", st)
 		}
 		// A party member pairs with a new household, which leaves poverty.
@@ -123,14 +123,14 @@ func TestAssistancePages(t *testing.T) {
 		if st, body := tA.postForm("/assistance/households", form); st != http.StatusSeeOther {
 			t.Fatalf("pair a household: %d %v %s", st, fieldErrors(body), body[:min(len(body), 300)])
 		}
-		if st, body := tA.postForm("/assistance/households/T-HH-1/out", url.Values{"left_poverty_on": {from.AddDays(-1).String()}, "people_out": {"4"}}); st != http.StatusUnprocessableEntity ||
+		if st, body := tA.postForm("/assistance/households/T-HH-1/out", url.Values{"confirm": {"1"}, "left_poverty_on": {from.AddDays(-1).String()}, "people_out": {"4"}}); st != http.StatusUnprocessableEntity ||
 			!strings.Contains(fieldErrors(body)["left_poverty_on"], "早于结对帮扶开始日期") {
 			t.Errorf("out of poverty before the pairing: %d %v", st, fieldErrors(body))
 		}
-		if st, body := tA.postForm("/assistance/households/T-HH-1/out", url.Values{"left_poverty_on": {day.String()}, "people_out": {"9"}}); st != http.StatusUnprocessableEntity {
+		if st, body := tA.postForm("/assistance/households/T-HH-1/out", url.Values{"confirm": {"1"}, "left_poverty_on": {day.String()}, "people_out": {"9"}}); st != http.StatusUnprocessableEntity {
 			t.Errorf("more people out than the household holds: %d %v", st, fieldErrors(body))
 		}
-		if st, _ := tA.postForm("/assistance/households/T-HH-1/out", url.Values{"left_poverty_on": {day.String()}, "people_out": {"4"}}); st != http.StatusSeeOther {
+		if st, _ := tA.postForm("/assistance/households/T-HH-1/out", url.Values{"confirm": {"1"}, "left_poverty_on": {day.String()}, "people_out": {"4"}}); st != http.StatusSeeOther {
 			t.Errorf("out of poverty: %d", st)
 		}
 		st2, err := a.db.Stats(ctx, county, day)
@@ -144,7 +144,7 @@ func TestAssistancePages(t *testing.T) {
 		}
 		// Town B's officer neither sees nor changes town A's household.
 		tB := a.login(t, "townB")
-		if st, _ := tB.postForm("/assistance/households/T-HH-1/out", url.Values{"left_poverty_on": {day.String()}, "people_out": {"1"}}); st != http.StatusNotFound {
+		if st, _ := tB.postForm("/assistance/households/T-HH-1/out", url.Values{"confirm": {"1"}, "left_poverty_on": {day.String()}, "people_out": {"1"}}); st != http.StatusNotFound {
 			t.Errorf("town B marks town A's household: %d, want 404", st)
 		}
 	})

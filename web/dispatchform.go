@@ -73,7 +73,7 @@ func (s *Server) dispatchNewSubmit(w http.ResponseWriter, r *http.Request) error
 }
 
 // dispatchEndSubmit ends a dispatch (instructor id, org, start date) on the
-// day given.
+// day given, once confirmed (askFirst).
 func (s *Server) dispatchEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	fv := formValues{r}
 	insID, err := strconv.ParseInt(fv.get("instructor"), 10, 64)
@@ -89,6 +89,9 @@ func (s *Server) dispatchEndSubmit(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	orgNo := fv.get("org_id")
+	if !confirmed(r) {
+		return s.askEndDispatch(w, r, insID, orgNo, from, day)
+	}
 	if err := s.db.EndDispatch(r.Context(), accessOf(r), insID, orgNo, from, day, s.opt.Now()); err != nil {
 		return err
 	}

@@ -34,7 +34,16 @@ type errorBody struct {
 		Code    string `json:"code"`
 		Message string `json:"message"`
 		Field   string `json:"field,omitempty"`
+		// Fields is every field's error when a record had several, all
+		// found at once (the first is Field and Message's first).
+		Fields []fieldError `json:"fields,omitempty"`
 	} `json:"error"`
+}
+
+// fieldError is one field's error in an API error.
+type fieldError struct {
+	Field   string `json:"field"`
+	Message string `json:"message"`
 }
 
 // apiError writes err as JSON with its status; internal errors are logged
@@ -47,6 +56,15 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	var e *hezuo.Error
 	if errors.As(err, &e) {
 		b.Error.Field = e.Field
+	}
+	if es := hezuo.FieldErrors(err); len(es) > 1 && st != http.StatusInternalServerError {
+		for _, e := range es {
+			msg := e.ZH
+			if langOf(r) == "en" && e.EN != "" {
+				msg = e.EN
+			}
+			b.Error.Fields = append(b.Error.Fields, fieldError{e.Field, msg})
+		}
 	}
 	writeJSON(w, st, b)
 }

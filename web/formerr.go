@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -31,17 +32,26 @@ func formError(lang string, err error, errs map[string]string, fields ...string)
 	default:
 		return "", false
 	}
-	msg := e.ZH
-	if lang == "en" && e.EN != "" {
-		msg = e.EN
-	}
-	for _, f := range fields {
-		if f == e.Field {
-			errs[f] = msg
-			return "", true
+	// A record's Validate reports every field at once (hezuo.Errors): each
+	// goes beside its field, those of no field of the form together above.
+	var rest hezuo.Errors
+	for _, e := range hezuo.FieldErrors(err) {
+		if e.Field != "" && slices.Contains(fields, e.Field) {
+			if errs[e.Field] == "" {
+				msg := e.ZH
+				if lang == "en" && e.EN != "" {
+					msg = e.EN
+				}
+				errs[e.Field] = msg
+			}
+			continue
 		}
+		rest = append(rest, e)
 	}
-	return e.Message(lang), true
+	if len(rest) == 0 {
+		return "", true
+	}
+	return rest.Message(lang), true
 }
 
 // formValues reads trimmed form fields.

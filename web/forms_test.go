@@ -125,14 +125,14 @@ func TestPersonAndMembershipForms(t *testing.T) {
 		if st, _ := c.postForm("/memberships/"+mid+"/edit", edit2); st != http.StatusSeeOther {
 			t.Errorf("membership edit: %d", st)
 		}
-		if st, _ := c.postForm("/memberships/"+mid+"/end", url.Values{"to": {"2024-06-01"}, "version": {"1"}}); st != http.StatusConflict {
+		if st, _ := c.postForm("/memberships/"+mid+"/end", url.Values{"confirm": {"1"}, "to": {"2024-06-01"}, "version": {"1"}}); st != http.StatusConflict {
 			t.Errorf("leave with a stale version: %d, want 409", st)
 		}
-		if st, _ := c.postForm("/memberships/"+mid+"/end", url.Values{"to": {"2024-06-01"}, "version": {"2"}}); st != http.StatusSeeOther {
+		if st, _ := c.postForm("/memberships/"+mid+"/end", url.Values{"confirm": {"1"}, "to": {"2024-06-01"}, "version": {"2"}}); st != http.StatusSeeOther {
 			t.Errorf("leave: %d", st)
 		}
 		// Leaving every org ends the other one.
-		if st, _ := c.postForm("/people/"+pid+"/end", url.Values{"to": {hezuo.Today(hezuo.China).String()}}); st != http.StatusSeeOther {
+		if st, _ := c.postForm("/people/"+pid+"/end", url.Values{"confirm": {"1"}, "to": {hezuo.Today(hezuo.China).String()}}); st != http.StatusSeeOther {
 			t.Errorf("leave all: %d", st)
 		}
 		ms, _ = a.db.Memberships(ctx, hezuo.System, atoi(pid))
@@ -228,7 +228,7 @@ func TestPartyOrgForms(t *testing.T) {
 		}
 		// End it tomorrow: it and its cover stop then.
 		tomorrow := today.AddDays(1)
-		if st, _ := c.postForm("/partyorgs/T-PO-1/end", url.Values{"to": {tomorrow.String()}, "version": {"2"}}); st != http.StatusSeeOther {
+		if st, _ := c.postForm("/partyorgs/T-PO-1/end", url.Values{"confirm": {"1"}, "to": {tomorrow.String()}, "version": {"2"}}); st != http.StatusSeeOther {
 			t.Errorf("end: %d", st)
 		}
 		if !covers(orgSec, today) || covers(orgSec, tomorrow) {
@@ -275,7 +275,7 @@ func TestDispatchForms(t *testing.T) {
 		if _, body := c.get("/orgs/WQ-HZ-028"); !strings.Contains(body, "/dispatches/end") {
 			t.Error("the org page offers no end form for the dispatch")
 		}
-		end := url.Values{"instructor": {insA}, "org_id": {"WQ-HZ-028"}, "from": {"2024-03-01"}, "to": {"2024-02-01"}}
+		end := url.Values{"confirm": {"1"}, "instructor": {insA}, "org_id": {"WQ-HZ-028"}, "from": {"2024-03-01"}, "to": {"2024-02-01"}}
 		if st, _ := c.postForm("/dispatches/end", end); st != http.StatusUnprocessableEntity {
 			t.Errorf("end before start: %d", st)
 		}

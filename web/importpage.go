@@ -39,10 +39,17 @@ type importView struct {
 	New      int
 	Changed  int
 	Same     int
-	Problems []string // FILE:ROW:COLUMN: message
-	Errors   string   // the error workbook's URL
-	Done     bool     // the file was written
-	Notes    []string // what a members import presumed about party dates
+	Problems []string // FILE:ROW:COLUMN: message (the first maxProblemRows)
+	// ProblemCells are the first maxProblemRows problems with their cells'
+	// values, shown as a table; ProblemCount and ProblemRows count them all
+	// (and the rows they lie in), ProblemMore those not shown.
+	ProblemCells []xlsx.ProblemCell
+	ProblemCount int
+	ProblemRows  int
+	ProblemMore  int
+	Errors       string   // the error workbook's URL
+	Done         bool     // the file was written
+	Notes        []string // what a members import presumed about party dates
 	// ScopeName is the division a township officer imports within.
 	ScopeName string
 }
@@ -174,11 +181,35 @@ func hidePath(err error, up *upload) error {
 	return err
 }
 
-// rejected lists a rejection's problems in v and writes its error workbook.
+// maxProblemRows bounds the problems an import page lists (all of them are
+// in the error workbook).
+const maxProblemRows = 500
+
+// rejected lists a rejection's problems in v (every one in a table of row,
+// column, value and what is wrong, up to maxProblemRows) and writes its
+// error workbook.
 func (s *Server) rejected(up *upload, rej *xlsx.Rejected, v *importView) {
-	for _, p := range rej.Problems {
-		v.Problems = append(v.Problems, p.Line(up.Name, v.Lang))
+	rows := map[int]bool{}
+	for i, p := range rej.Problems {
+		rows[p.Row] = true
+		if i < maxProblemRows {
+			v.Problems = append(v.Problems, p.Line(up.Name, v.Lang))
+		}
 	}
+	v.ProblemCount, v.ProblemRows = len(rej.Problems), len(rows)
+	v.ProblemMore = max(0, len(rej.Problems)-maxProblemRows)
+	cells, err := rej.Cells(up.Kind, maxProblemRows)
+	if err != nil {
+		s.opt.Log.Printf("import problems: %v", err)
+		cells = nil
+		for i, p := range rej.Problems {
+			if i == maxProblemRows {
+				break
+			}
+			cells = append(cells, xlsx.ProblemCell{Problem: p})
+		}
+	}
+	v.ProblemCells = cells
 	out := strings.TrimSuffix(up.Path, filepath.Ext(up.Path)) + "-errors.xlsx"
 	if err := xlsx.WriteErrorBook(rej, up.Kind, out, v.Lang); err != nil {
 		s.opt.Log.Printf("error workbook: %v", err)

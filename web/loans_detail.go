@@ -99,6 +99,9 @@ func (s *Server) loanStatusSubmit(w http.ResponseWriter, r *http.Request) error 
 	if len(errs) > 0 {
 		return s.loanFormFailed(w, r, hezuo.Invalid("", "on", errs["on"], errs["on"]), form, "on")
 	}
+	if form["action"] == sqldb.LoanActionReject && !confirmed(r) {
+		return s.askRejectLoan(w, r, no, day)
+	}
 	err := s.db.ChangeLoanStatus(r.Context(), accessOf(r), no, form["action"], day, form["lender"], fv.version(), s.today(), s.opt.Now())
 	if err != nil {
 		return s.loanFormFailed(w, r, err, form, "on", "action", "lender")
@@ -159,6 +162,18 @@ func readRepayment(fv formValues) (hezuo.Repayment, map[string]string) {
 // renameFields returns err with its field renamed by m (the store's names
 // to a form's).
 func renameFields(err error, m map[string]string) error {
+	var es hezuo.Errors
+	if errors.As(err, &es) { // every field's error at once: rename each
+		out := make(hezuo.Errors, len(es))
+		for i, e := range es {
+			c := *e
+			if f, ok := m[e.Field]; ok {
+				c.Field = f
+			}
+			out[i] = &c
+		}
+		return out
+	}
 	var e *hezuo.Error
 	if errors.As(err, &e) {
 		if f, ok := m[e.Field]; ok {

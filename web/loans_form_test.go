@@ -141,7 +141,7 @@ func TestLoanFormRoundTrip(t *testing.T) {
 			t.Errorf("repayment before disbursement: %d %v", st, fieldErrors(body))
 		}
 		status := func(action string, on hezuo.Date, version int) (int, string) {
-			return c.postForm("/loans/T-DK-1/status", url.Values{"action": {action}, "on": {on.String()}, "version": {fmt.Sprint(version)}})
+			return c.postForm("/loans/T-DK-1/status", url.Values{"confirm": {"1"}, "action": {action}, "on": {on.String()}, "version": {fmt.Sprint(version)}})
 		}
 		if st, body := status("approve", applied.AddDays(-1), d.Version); st != http.StatusUnprocessableEntity || !strings.Contains(fieldErrors(body)["on"], "审批日期早于申请日期") {
 			t.Errorf("approval before the application: %d %v", st, fieldErrors(body))
@@ -274,7 +274,7 @@ func TestLoanAPI(t *testing.T) {
 		}
 		c.getJSON("/api/loans/API-DK-1", &d)
 		decide := func(action string, version int) int {
-			st, _ := c.postForm("/loans/API-DK-1/status", url.Values{"action": {action}, "on": {today.String()}, "version": {fmt.Sprint(version)}})
+			st, _ := c.postForm("/loans/API-DK-1/status", url.Values{"confirm": {"1"}, "action": {action}, "on": {today.String()}, "version": {fmt.Sprint(version)}})
 			return st
 		}
 		if st := decide("reject", d.Version); st != http.StatusSeeOther {

@@ -127,7 +127,7 @@ func matrixRegistryWrites(t *testing.T, a *app, c *client, user string, r townBR
 	mid := fmt.Sprint(r.membership)
 	st, _ = c.get("/memberships/" + mid + "/edit")
 	check("opens orgB's membership", st, want(http.StatusOK))
-	st, _ = c.postForm("/memberships/"+mid+"/end", url.Values{"to": {"2030-01-01"}, "version": {"99"}})
+	st, _ = c.postForm("/memberships/"+mid+"/end", url.Values{"confirm": {"1"}, "to": {"2030-01-01"}, "version": {"99"}})
 	check("ends orgB's membership", st, want(http.StatusConflict))
 	st, _ = c.postForm("/memberships/"+mid+"/edit", url.Values{"role": {"x"}, "from": {"2000-01-01"}, "version": {"99"}})
 	if st == http.StatusUnprocessableEntity && reachB {
@@ -137,7 +137,7 @@ func matrixRegistryWrites(t *testing.T, a *app, c *client, user string, r townBR
 	// Party organizations.
 	st, _ = c.get("/partyorgs/" + r.partyOrg + "/edit")
 	check("opens orgB's party organization", st, want(http.StatusOK))
-	st, _ = c.postForm("/partyorgs/"+r.partyOrg+"/end", url.Values{"to": {"2030-01-01"}, "version": {"99"}})
+	st, _ = c.postForm("/partyorgs/"+r.partyOrg+"/end", url.Values{"confirm": {"1"}, "to": {"2030-01-01"}, "version": {"99"}})
 	check("ends orgB's party organization", st, want(http.StatusConflict))
 	form = url.Values{"no": {"M-" + user}, "name": {"矩阵测试党小组"}, "form": {hezuo.FormPartyGroup}, "seat": {villageOf(t, a, townB)},
 		"orgs": {orgB}, "from": {"2024-01-01"}}
@@ -158,7 +158,7 @@ func matrixRegistryWrites(t *testing.T, a *app, c *client, user string, r townBR
 	}
 	// Dispatches.
 	d := r.dispatch
-	st, _ = c.postForm("/dispatches/end", url.Values{"instructor": {fmt.Sprint(d.ins)}, "org_id": {d.org}, "from": {d.from.String()}, "to": {d.from.String()}})
+	st, _ = c.postForm("/dispatches/end", url.Values{"confirm": {"1"}, "instructor": {fmt.Sprint(d.ins)}, "org_id": {d.org}, "from": {d.from.String()}, "to": {d.from.String()}})
 	check("ends a town B dispatch", st, want(http.StatusUnprocessableEntity))
 	from := map[string]string{"admin": "2001-01-01", "townB": "2002-01-01"}[user]
 	if from == "" {

@@ -187,7 +187,7 @@ func matrixWrites(t *testing.T, a *app, c *client, user string, orgs map[string]
 		if st != want {
 			t.Errorf("%s edits %s: %d, want %d", user, org, st, want)
 		}
-		st, _ = c.postForm("/orgs/"+org+"/end", url.Values{"dissolved": {hezuo.Today(hezuo.China).AddDays(30).String()}, "version": {"99"}})
+		st, _ = c.postForm("/orgs/"+org+"/end", url.Values{"confirm": {"1"}, "dissolved": {hezuo.Today(hezuo.China).AddDays(30).String()}, "version": {"99"}})
 		if want == http.StatusSeeOther {
 			want = http.StatusConflict // a stale version never overwrites
 		}

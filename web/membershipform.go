@@ -80,7 +80,13 @@ func (s *Server) membershipEditSubmit(w http.ResponseWriter, r *http.Request) er
 	fv := formValues{r}
 	f := joinForm{OrgNo: m.OrgNo, Role: fv.get("role"), From: fv.get("from"), To: fv.get("to")}
 	errs := map[string]string{}
+	leaving := m.To.IsZero()
 	m.Role, m.From, m.To = f.Role, fv.date("from", errs), fv.date("to", errs)
+	// Giving an active membership an end date is leaving the org: asked
+	// first as 退出 is (askFirst), unless the dates are wrong anyway.
+	if leaving && !m.To.IsZero() && len(errs) == 0 && !confirmed(r) && m.Period.Validate("") == nil {
+		return s.askEndMembership(w, r, m, m.To)
+	}
 	var general string
 	if len(errs) == 0 {
 		_, err := s.db.SaveMembership(r.Context(), a, m, fv.version(), s.opt.Now())
@@ -99,7 +105,7 @@ func (s *Server) membershipEditSubmit(w http.ResponseWriter, r *http.Request) er
 }
 
 // membershipEndSubmit ends a membership on the day given (the person left
-// the org), version checked.
+// the org), version checked, once confirmed (askFirst).
 func (s *Server) membershipEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r, "id")
 	if err != nil {
@@ -114,6 +120,9 @@ func (s *Server) membershipEndSubmit(w http.ResponseWriter, r *http.Request) err
 	m, err := s.db.MembershipForEdit(r.Context(), a, id)
 	if err != nil {
 		return err
+	}
+	if !confirmed(r) {
+		return s.askEndMembership(w, r, m, day)
 	}
 	if _, err := s.db.EndMembership(r.Context(), a, id, day, fv.version(), s.opt.Now()); err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -112,6 +113,17 @@ func (s *Server) orgNewSubmit(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) orgEditSubmit(w http.ResponseWriter, r *http.Request) error {
 	f := readOrgForm(r)
 	f.OrgNo = r.PathValue("org_id") // the key comes from the URL, never the form
+	// An edit that gives an active org a 注销日期 dissolves it: asked first
+	// as 注销组织 is (askFirst), the confirmation posting the edit again.
+	if day, err := hezuo.ParseDate(f.Dissolved); f.Dissolved != "" && err == nil && !confirmed(r) {
+		d, err := s.db.GetOrg(r.Context(), accessOf(r), f.OrgNo, s.today())
+		if err != nil {
+			return err
+		}
+		if d.Dissolved.IsZero() {
+			return s.askEndOrg(w, r, f.OrgNo, day)
+		}
+	}
 	return s.saveOrg(w, r, false, f)
 }
 
@@ -130,6 +142,10 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request, isNew bool, f o
 			http.Redirect(w, r, "/orgs/"+url.PathEscape(o.OrgNo)+"?saved=1", http.StatusSeeOther)
 			return nil
 		}
+	} else {
+		// Nothing is saved, but the record's own checks run too, so that
+		// every wrong field is shown at once, not one per submission.
+		err = o.Validate()
 	}
 	var e *hezuo.Error
 	if err != nil && (!errors.As(err, &e) || (e.Code != hezuo.EINVALID && e.Code != hezuo.ECONFLICT)) {
@@ -142,25 +158,41 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request, isNew bool, f o
 	for k, m := range errs {
 		v.Errors[k] = m
 	}
-	if e != nil {
+	// Every field's error beside it; one of a field the form does not show
+	// (or of none) above the form, named by the field's label.
+	shown := []string{"org_id", "name", "kind", "registered_on", "credit_code", "village", "villages", "households_driven", "founded"}
+	if !isNew {
+		shown = append(shown, "dissolved")
+	}
+	var general []string
+	for _, e := range hezuo.FieldErrors(err) {
 		msg := e.ZH
 		if v.Lang == "en" && e.EN != "" {
 			msg = e.EN
 		}
-		if e.Field != "" {
-			v.Errors[e.Field] = msg
-		} else {
-			v.General = msg
+		switch {
+		case e.Field != "" && slices.Contains(shown, e.Field):
+			if v.Errors[e.Field] == "" {
+				v.Errors[e.Field] = msg
+			}
+		case e.Field != "":
+			general = append(general, tr(v.Lang, e.Field)+": "+msg)
+		default:
+			general = append(general, msg)
 		}
 	}
+	v.General = strings.Join(general, "; ")
 	return s.render(w, http.StatusUnprocessableEntity, "orgform", v)
 }
 
-// orgEndSubmit dissolves an org on the given day.
+// orgEndSubmit dissolves an org on the given day, once confirmed (askFirst).
 func (s *Server) orgEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	day, err := hezuo.ParseDate(strings.TrimSpace(r.PostFormValue("dissolved")))
 	if err != nil {
 		return err
+	}
+	if !confirmed(r) {
+		return s.askEndOrg(w, r, r.PathValue("org_id"), day)
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	if _, err := s.db.EndOrg(r.Context(), accessOf(r), r.PathValue("org_id"), day, version, s.opt.Now()); err != nil {

@@ -176,7 +176,7 @@ func TestOrgFormFlow(t *testing.T) {
 		if st, body := c.postForm("/orgs/NEW-1/edit", form); st != http.StatusUnprocessableEntity || !strings.Contains(body, "form-error") {
 			t.Errorf("stale edit: %d, want the conflict shown", st)
 		}
-		if st, _ := c.postForm("/orgs/NEW-1/end", url.Values{"dissolved": {hezuo.Today(hezuo.China).AddDays(30).String()}, "version": {fmt.Sprint(d.Version + 1)}}); st != http.StatusSeeOther {
+		if st, _ := c.postForm("/orgs/NEW-1/end", url.Values{"confirm": {"1"}, "dissolved": {hezuo.Today(hezuo.China).AddDays(30).String()}, "version": {fmt.Sprint(d.Version + 1)}}); st != http.StatusSeeOther {
 			t.Errorf("end: %d", st)
 		}
 		entries, _, _ := a.db.AuditLog(context.Background(), hezuo.System, hezuo.AuditFilter{Entity: "org", Q: "NEW-1"})
@@ -209,7 +209,7 @@ func TestUserAdministration(t *testing.T) {
 	}
 	var id int64
 	a.db.QueryRowContext(context.Background(), `SELECT id FROM users WHERE name = 'newtown'`).Scan(&id)
-	if st, _ := c.postForm(fmt.Sprintf("/users/%d", id), url.Values{"op": {"disable"}}); st != http.StatusSeeOther {
+	if st, _ := c.postForm(fmt.Sprintf("/users/%d", id), url.Values{"confirm": {"1"}, "op": {"disable"}}); st != http.StatusSeeOther {
 		t.Errorf("disable: %d", st)
 	}
 	if st := u.getJSON("/api/me", nil); st != http.StatusUnauthorized {

@@ -158,7 +158,7 @@ func (s *Server) savePartyOrg(w http.ResponseWriter, r *http.Request, isNew bool
 }
 
 // partyOrgEndSubmit ends a party organization (and its cover of orgs) on
-// the day given, version checked.
+// the day given, version checked, once confirmed (askFirst).
 func (s *Server) partyOrgEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	fv := formValues{r}
 	day, err := hezuo.ParseDate(fv.get("to"))
@@ -166,6 +166,9 @@ func (s *Server) partyOrgEndSubmit(w http.ResponseWriter, r *http.Request) error
 		return err
 	}
 	no := r.PathValue("no")
+	if !confirmed(r) {
+		return s.askEndPartyOrg(w, r, no, day)
+	}
 	if _, err := s.db.EndPartyOrg(r.Context(), accessOf(r), no, day, fv.version(), s.opt.Now()); err != nil {
 		return err
 	}

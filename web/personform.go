@@ -121,6 +121,13 @@ func (s *Server) savePerson(w http.ResponseWriter, r *http.Request, id int64) er
 		if general, shown = formError(langOf(r), err, errs, personFields...); !shown {
 			return err
 		}
+	} else if err := s.personChecks(r, &p, party); err != nil {
+		// Nothing is saved, but the record's own checks run too, so that
+		// every wrong field is shown at once, not one per submission.
+		var shown bool
+		if general, shown = formError(langOf(r), err, errs, personFields...); !shown {
+			return err
+		}
 	}
 	v, err := s.personFormView(r, id, f)
 	if err != nil {
@@ -130,7 +137,23 @@ func (s *Server) savePerson(w http.ResponseWriter, r *http.Request, id int64) er
 	return s.render(w, http.StatusUnprocessableEntity, "personform", v)
 }
 
-// personEndSubmit ends every current membership of the person on a day.
+// personChecks runs the person's and the party record's own checks (what
+// SavePersonParty checks before it writes), writing nothing.
+func (s *Server) personChecks(r *http.Request, p *hezuo.Person, party *hezuo.PartyRecord) error {
+	today := hezuo.Today(hezuo.China)
+	err := p.Validate(today)
+	if party != nil {
+		st, serr := s.db.Settings(r.Context())
+		if serr != nil {
+			return serr
+		}
+		err = hezuo.JoinErrors(err, party.Validate(p.BirthDate, today, st.ProbationMonths))
+	}
+	return err
+}
+
+// personEndSubmit ends every current membership of the person on a day,
+// once confirmed (askFirst).
 func (s *Server) personEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r, "id")
 	if err != nil {
@@ -139,6 +162,9 @@ func (s *Server) personEndSubmit(w http.ResponseWriter, r *http.Request) error {
 	day, err := hezuo.ParseDate(formValues{r}.get("to"))
 	if err != nil {
 		return err
+	}
+	if !confirmed(r) {
+		return s.askEndPerson(w, r, id, day)
 	}
 	n, err := s.db.EndPerson(r.Context(), accessOf(r), id, day, s.opt.Now())
 	if err != nil {

@@ -100,6 +100,9 @@ func (s *Server) userChangeSubmit(w http.ResponseWriter, r *http.Request) error 
 		if u.Name == a.User {
 			return hezuo.Errorf(hezuo.EINVALID, "不能停用自己", "you cannot disable yourself")
 		}
+		if op == "disable" && !confirmed(r) {
+			return s.askDisableUser(w, r, u)
+		}
 		err = s.db.SetUserDisabledBy(r.Context(), a, id, op == "disable", s.opt.Now())
 	case "password":
 		err = s.db.SetUserPasswordBy(r.Context(), a, id, r.PostFormValue("password"), s.opt.Now())

@@ -45,7 +45,7 @@ func TestUserAdminAndSignInNeedTheirAuditEntry(t *testing.T) {
 	if st, _ := c.postForm("/users", form); st == http.StatusSeeOther {
 		t.Error("created a user although its audit entry was refused")
 	}
-	for _, op := range []url.Values{{"op": {"disable"}}, {"op": {"password"}, "password": {"Another horse 10"}}} {
+	for _, op := range []url.Values{{"op": {"disable"}, "confirm": {"1"}}, {"op": {"password"}, "password": {"Another horse 10"}}} {
 		if st, _ := c.postForm(fmt.Sprintf("/users/%d", id), op); st == http.StatusSeeOther {
 			t.Errorf("%s done although its audit entry was refused", op.Get("op"))
 		}

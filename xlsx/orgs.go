@@ -157,8 +157,9 @@ func (o *orgRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 		old := stored[row.org.OrgNo]
 		org := mergeOrg(b, row, old)
 		if err := org.Validate(); err != nil {
-			e := err.(*hezuo.Error)
-			fail(e.Field, e.ZH, e.EN)
+			for _, e := range hezuo.FieldErrors(err) {
+				fail(e.Field, e.ZH, e.EN)
+			}
 			continue
 		}
 		changed := old != nil && !sameOrg(org, *old)

@@ -64,6 +64,7 @@ type Batch struct {
 	kind     kindRows
 	settings *rules.Settings // the rule settings, for the KINDs that check them
 	access   *hezuo.Access
+	badRefs  []badRef // the references of rows not read whole (badrefs.go)
 }
 
 // Parse reads path as rows of kind and checks every row on its own and
@@ -112,7 +113,11 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 		}
 		b.Rows++
 		r.num, r.cells, r.bad = num, cells, false
+		n := len(b.Problems)
 		b.kind.add(r)
+		if r.bad {
+			b.noteBadRefs(r, b.Problems[n:])
+		}
 	}
 	if b.Rows == 0 {
 		b.Problems = append(b.Problems, Problem{Row: 2, Column: b.Header[0], col: 0,
@@ -217,16 +222,19 @@ func (r *rowCtx) integer(key string) int {
 // domain reports a domain validation error in the column its field maps to
 // (fields maps a record's field names to column keys where they differ).
 func (r *rowCtx) domain(err error, fields map[string]string) {
-	var e *hezuo.Error
-	if !errors.As(err, &e) {
+	es := hezuo.FieldErrors(err)
+	if es == nil {
 		r.fail("", err.Error(), err.Error())
 		return
 	}
-	key := e.Field
-	if k, ok := fields[key]; ok {
-		key = k
+	// A record's Validate reports every field at once: each in its column.
+	for _, e := range es {
+		key := e.Field
+		if k, ok := fields[key]; ok {
+			key = k
+		}
+		r.fail(key, e.ZH, e.EN)
 	}
-	r.fail(key, e.ZH, e.EN)
 }
 
 // bounded reports (and records, beside the row's column) a record value

@@ -130,7 +130,13 @@ func (b *Batch) Plan(ctx context.Context, st Store) (*Plan, error) {
 		if err := b.checkScope(ctx, st); err != nil {
 			return nil, err
 		}
-		if len(b.Problems) > n {
+		scoped := len(b.Problems) > n
+		// The rows that could not be read whole are checked too, for the
+		// records they refer to: one check lists every problem.
+		if err := b.checkBadRefs(ctx, st); err != nil {
+			return nil, err
+		}
+		if scoped {
 			b.Problems = sortProblems(b.Problems)
 			return nil, &Rejected{File: b.Path, Sheet: b.Sheet, Problems: b.Problems}
 		}
