@@ -23,7 +23,12 @@ type auditRow struct {
 
 // auditField is one field of a record: its name and its value, both in
 // the page's language.
-type auditField struct{ Name, Value string }
+// Changed marks a field of the record after a change whose value differs
+// from before (or that is new).
+type auditField struct {
+	Name, Value string
+	Changed     bool
+}
 
 // auditRows returns the entries as the page shows them in lang.
 func auditRows(lang string, es []hezuo.AuditEntry) []auditRow {
@@ -32,6 +37,16 @@ func auditRows(lang string, es []hezuo.AuditEntry) []auditRow {
 		out[i] = auditRow{AuditEntry: e, ActionName: auditActionName(lang, e.Action, e.Entity),
 			EntityName: label(lang, "entity", e.Entity), NoteText: auditNote(lang, e.Note),
 			BeforeFields: auditFields(lang, e.Entity, e.Before), AfterFields: auditFields(lang, e.Entity, e.After)}
+		if before := out[i].BeforeFields; len(before) > 0 {
+			was := map[string]string{}
+			for _, f := range before {
+				was[f.Name] = f.Value
+			}
+			for j, f := range out[i].AfterFields {
+				v, ok := was[f.Name]
+				out[i].AfterFields[j].Changed = !ok || v != f.Value
+			}
+		}
 		if e.Entity == "officer" { // "党组织编号 身份证号 职务"
 			if f := strings.Fields(e.Key); len(f) == 3 {
 				out[i].Key = f[0] + " " + f[1] + " " + label(lang, "post", f[2])

@@ -130,7 +130,7 @@ func init() {
 		hezuo.LoanDisbursed, "disbursed", hezuo.LoanOverdue, "overdue", hezuo.LoanRepaid, "repaid"))
 	addLabels("source", hezuo.SourceNames, zhOf(
 		hezuo.SourcePartyDues, "party dues", hezuo.SourceFinance, "public finance", hezuo.SourceOther, "other"))
-	addLabels("mode", hezuo.ModeNames, zhOf(hezuo.ModeOnSite, "on-site training", hezuo.ModeRemote, "remote education"))
+	addLabels("mode", hezuo.ModeNames, zhOf(hezuo.ModeOnSite, "on site", hezuo.ModeRemote, "remote"))
 	addLabels("dev_state", zhOf(rules.DevDue, "待办", rules.DevOverdue, "逾期", rules.DevReady, "可进入下一步", rules.DevIrregular, "不合规"),
 		zhOf(rules.DevDue, "due", rules.DevOverdue, "overdue", rules.DevReady, "ready", rules.DevIrregular, "irregular"))
 	addLabels("joint", zhOf(hezuo.JointVillageOrg, "村会联合", hezuo.JointCrossVill, "跨村联合"),

@@ -313,7 +313,7 @@ func TestChineseAllThrough(t *testing.T) {
 		"/check?status=all", "/check?status=ok", "/check?status=should_build", "/check?status=uncovered",
 		"/check?status=all&scope=" + townA, "/institutions", "/institutions/overdue", "/institutions/commitments",
 		"/institutions/contacts", "/trainings", "/development", "/loans", "/loans/queue", "/loans/subsidies",
-		"/assistance", "/report", "/import", "/plan", "/plan?township=" + townA, "/users", "/audit",
+		"/assistance", "/report", "/report.html", "/report.xlsx", "/import", "/plan", "/plan?township=" + townA, "/users", "/audit",
 		"/orgs/" + orgSec, "/orgs/" + orgIns, "/orgs/" + orgB, "/people/" + pid, "/nowhere", "/orgs/NO-SUCH-ORG",
 		"/?as_of=2022-06-08", "/orgs?kind=association", "/orgs?kind=union", "/people?party=1",
 		"/loans?status=overdue", "/loans?status=repaid", "/development?state=overdue"}
@@ -357,7 +357,7 @@ func TestChineseAllThrough(t *testing.T) {
 			}
 			switch {
 			case strings.HasPrefix(u.Path, "/lang/"), strings.HasPrefix(u.Path, "/assets/"), strings.HasPrefix(u.Path, "/api/"),
-				strings.HasPrefix(u.Path, "/templates/"), strings.HasPrefix(u.Path, "/report."), strings.HasPrefix(u.Path, "/import/"):
+				strings.HasPrefix(u.Path, "/templates/"), strings.HasPrefix(u.Path, "/report.") && u.Path != "/report.html" && u.Path != "/report.xlsx", strings.HasPrefix(u.Path, "/import/"):
 				continue
 			}
 			if q := u.Query(); q.Get("lang") == "en" {
