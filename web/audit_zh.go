@@ -166,7 +166,7 @@ func readObject(d *json.Decoder, f func(string, any)) bool {
 // fieldKinds names the kind of code a field holds, by entity.field or by
 // field alone.
 var fieldKinds = map[string]string{
-	"org.kind": "kind", "meeting.kind": "meeting", "party_status.status": "party", "person.party_status": "party",
+	"org.kind": "kind", "meeting.kind": "meeting", "meeting_attendance.kind": "meeting", "party_status.status": "party", "person.party_status": "party",
 	"loan.status": "loan", "officer.role": "post", "user.role": "role", "instructor.level": "division", "division.level": "division",
 	"form": "form", "sex": "sex", "poverty": "poverty", "result": "result", "mode": "mode", "source": "source",
 	"joint_kind": "joint", "duty": "post",
@@ -274,7 +274,8 @@ func init() {
 		"hours", "学时", "place", "地点", "visited_on", "走访日期", "effective_from", "生效日期", "rate", "利率", "subject", "对象",
 		"scope", "范围", "joined_party", "入党日期", "full_member_since", "转正日期", "people", "人数", "households", "农户",
 		"target", "帮扶对象", "person_id", "人员", "id", "序号", "email", "电子邮箱", "address", "地址", "fee_subsidy_fen", "党费补贴（分）",
-		"guarantee_fen", "担保金额（分）", "talent", "技术人才", "leader", "致富能手"),
+		"guarantee_fen", "担保金额（分）", "talent", "技术人才", "leader", "致富能手",
+		"county", "县", "industries", "产业", "department", "部门", "training", "培训"),
 		zhOf("id_number", "ID number", "name", "name", "kind", "kind", "status", "status", "role", "role", "from", "from", "to", "to",
 			"village", "village", "villages", "villages", "township", "township", "org_id", "org number", "orgs", "orgs covered", "no", "number",
 			"org_name", "org name", "party_org", "party organization", "party_org_name", "party organization name", "person_name", "name", "member_name", "member's name",
@@ -296,5 +297,6 @@ func init() {
 			"hours", "hours", "place", "place", "visited_on", "visited on", "effective_from", "in force from", "rate", "rate", "subject", "subject",
 			"scope", "scope", "joined_party", "joined the party", "full_member_since", "full member since", "people", "people", "households", "households",
 			"target", "target", "person_id", "person", "id", "id", "email", "email", "address", "address", "fee_subsidy_fen", "party-fee subsidy (fen)",
-			"guarantee_fen", "guaranteed (fen)", "talent", "technical talent", "leader", "leader"))
+			"guarantee_fen", "guaranteed (fen)", "talent", "technical talent", "leader", "leader",
+			"county", "county", "industries", "industries", "department", "department", "training", "training"))
 }

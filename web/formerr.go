@@ -41,7 +41,7 @@ func formError(lang string, err error, errs map[string]string, fields ...string)
 			return "", true
 		}
 	}
-	return e.Message(lang), true
+	return localMessage(lang, e), true
 }
 
 // formValues reads trimmed form fields.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"sort"
 	"strings"
 
@@ -162,13 +163,13 @@ func init() {
 			actionImport, "import", actionAudit, "audit log upkeep"))
 	entityZH := zhOf("org", "合作组织", "person", "人员", "user", "用户", "session", "会话", "party_org", "党组织",
 		"party_status", "政治面貌", "membership", "成员关系", "officer", "任职", "dispatch", "指导员派驻", "instructor", "党建工作指导员",
-		"division", "行政区划", "loan", "贷款", "repayment", "还款", "guarantee", "担保", "guarantor", "担保人", "fee_subsidy", "党费补贴",
+		"division", "行政区划", "department", "部门", "loan", "贷款", "repayment", "还款", "guarantee", "担保", "guarantor", "担保人", "fee_subsidy", "党费补贴",
 		"household", "农户", "household_pairing", "结对帮扶", "unit", "帮扶单位", "unit_pairing", "包村联户",
 		"commitment", "党员承诺", "meeting", "会议", "meeting_attendance", "参会记录", "training", "培训", "training_attendance", "参训记录",
 		"contact_link", "党员联系户", "contact_visit", "联系户走访", "lending_rate", "参考利率", "audit_log", "审计日志", "audit_retention", "审计日志保留期")
 	entityEN := zhOf("org", "organization", "person", "person", "user", "user", "session", "session", "party_org", "party organization",
 		"party_status", "party status", "membership", "membership", "officer", "post", "dispatch", "dispatch", "instructor", "instructor",
-		"division", "division", "loan", "loan", "repayment", "repayment", "guarantee", "guarantee", "guarantor", "guarantor", "fee_subsidy", "party-fee subsidy",
+		"division", "division", "department", "department", "loan", "loan", "repayment", "repayment", "guarantee", "guarantee", "guarantor", "guarantor", "fee_subsidy", "party-fee subsidy",
 		"household", "household", "household_pairing", "household pairing", "unit", "assisting unit", "unit_pairing", "unit pairing",
 		"commitment", "commitment", "meeting", "meeting", "meeting_attendance", "meeting attendance", "training", "training", "training_attendance", "training attendance",
 		"contact_link", "linked household", "contact_visit", "household visit", "lending_rate", "reference rate", "audit_log", "audit log", "audit_retention", "audit log retention")
@@ -183,3 +184,23 @@ func init() {
 
 // actionAudit is the audit action of the audit log's own upkeep (a purge).
 const actionAudit = "audit"
+
+// errMessage returns err's message in lang as hezuo.ErrorMessage does, the
+// field it names by the field's name rather than its key ("身份证号", not
+// "id_number").
+func errMessage(lang string, err error) string {
+	var e *hezuo.Error
+	if errors.As(err, &e) {
+		return localMessage(lang, e)
+	}
+	return hezuo.ErrorMessage(err, lang)
+}
+
+// localMessage is e's message in lang with its field named.
+func localMessage(lang string, e *hezuo.Error) string {
+	c := *e
+	if c.Field != "" {
+		c.Field = fieldName(lang, c.Field)
+	}
+	return c.Message(lang)
+}
