@@ -86,10 +86,11 @@ var endNames = map[string][2]string{
 }
 
 var (
-	refusedRe = regexp.MustCompile(`^refused: ([A-Z]+)$`)
-	createdRe = regexp.MustCompile(`^created (\S+) (\S*)$`)
-	purgedRe  = regexp.MustCompile(`^purged (\d+) entries before (\S+) \(retention (\d+) days\)$`)
-	hanRe     = regexp.MustCompile(`\p{Han}`)
+	refusedRe  = regexp.MustCompile(`^refused: ([A-Z]+)$`)
+	importedRe = regexp.MustCompile(`^导入 (\S+) 文件 (.+)$`)
+	createdRe  = regexp.MustCompile(`^created (\S+) (\S*)$`)
+	purgedRe   = regexp.MustCompile(`^purged (\d+) entries before (\S+) \(retention (\d+) days\)$`)
+	hanRe      = regexp.MustCompile(`\p{Han}`)
 )
 
 // auditNote returns a note in lang: the half of a bilingual "中文 / English"
@@ -107,6 +108,9 @@ func auditNote(lang, note string) string {
 			break
 		}
 		i += 2 + j
+	}
+	if m := importedRe.FindStringSubmatch(note); m != nil { // xlsx.Plan's Source
+		return fmt.Sprintf(tr(lang, "audit_imported"), label(lang, "entity", m[1]), m[2])
 	}
 	if m := createdRe.FindStringSubmatch(note); m != nil {
 		return fmt.Sprintf(tr(lang, "audit_created"), label(lang, "role", m[1]), m[2])
@@ -239,9 +243,10 @@ func fieldName(lang, key string) string {
 
 func init() {
 	for k, v := range map[string][2]string{
-		"audit_refused": {"拒绝：", "refused: "},
-		"audit_purged":  {"已清除 %[2]s 之前的 %[1]s 条记录（保留 %[3]s 天）", "purged %[1]s entries before %[2]s (retention %[3]s days)"},
-		"audit_created": {"新建用户：%s，范围 %s", "created: %s, scope %s"},
+		"audit_refused":  {"拒绝：", "refused: "},
+		"audit_purged":   {"已清除 %[2]s 之前的 %[1]s 条记录（保留 %[3]s 天）", "purged %[1]s entries before %[2]s (retention %[3]s days)"},
+		"audit_imported": {"导入%s文件 %s", "imported from a file of %s: %s"},
+		"audit_created":  {"新建用户：%s，范围 %s", "created: %s, scope %s"},
 	} {
 		messages[k] = v
 	}
