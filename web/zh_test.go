@@ -9,6 +9,7 @@ import (
 	"go/parser"
 	"go/token"
 	"html"
+	"io/fs"
 	"net/http"
 	"net/url"
 	"path/filepath"
@@ -455,6 +456,22 @@ func TestLabelsBothLanguages(t *testing.T) {
 				t.Errorf("%s %q has no label", kind, code)
 			}
 		}
+	}
+	// Every kind a template names exists: a misspelt kind would show codes.
+	kindRe := regexp.MustCompile(`\{\{[^}]*?(?:\.Name|label \$?\.Lang) "([a-z_]+)"`)
+	names, _ := fs.Glob(templateFS, "templates/*.html")
+	uses := 0
+	for _, n := range names {
+		b, _ := fs.ReadFile(templateFS, n)
+		for _, m := range kindRe.FindAllStringSubmatch(string(b), -1) {
+			uses++
+			if _, ok := enumLabels[m[1]]; !ok {
+				t.Errorf("%s names the kind %q, which has no labels", n, m[1])
+			}
+		}
+	}
+	if uses < 20 {
+		t.Errorf("only %d uses of a kind's labels found in the templates", uses)
 	}
 	for _, r := range hezuo.Roles {
 		if _, ok := enumLabels["role"][r]; !ok {
