@@ -398,6 +398,17 @@ func TestChineseAllThrough(t *testing.T) {
 			queue = append(queue, href)
 		}
 	}
+	// Every role's header and dashboard.
+	for _, u := range fixtureUsers {
+		if u.Name == "admin" {
+			continue
+		}
+		uc := a.login(t, u.Name)
+		for _, path := range []string{"/", "/orgs"} {
+			st, body := uc.get(path)
+			z.check(fmt.Sprintf("GET %s as %s (%d)", path, u.Name, st), strings.ReplaceAll(body, ">"+u.Name+" · ", "> · "))
+		}
+	}
 	t.Logf("checked %d pages and %d workbooks in Chinese; %d left in the queue", z.pages, z.sheets, len(queue))
 	if z.pages < 80 {
 		t.Errorf("only %d pages checked", z.pages)
