@@ -99,7 +99,7 @@ func TestZhBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	ctx := browserTab(t, 150*time.Second)
+	ctx := browserTab(t, 300*time.Second)
 	shot := screenshotTo(t, artifacts(t))
 	step := stepper(t, ctx)
 	keys := englishKeys()
@@ -130,7 +130,7 @@ func TestZhBrowser(t *testing.T) {
 		chromedp.SendKeys(chromedp.CSS("#username"), "admin"),
 		chromedp.SendKeys(chromedp.CSS("#password"), "not the password 1"),
 		chromedp.Click(chromedp.CSS("#login-submit")),
-		chromedp.WaitVisible(chromedp.CSS("#password")),
+		chromedp.WaitVisible(chromedp.CSS("#login-error")),
 		chromedp.Navigate(base+"login"),
 		chromedp.SendKeys(chromedp.CSS("#username"), "admin"),
 		chromedp.SendKeys(chromedp.CSS("#password"), adminPW),
@@ -167,7 +167,7 @@ func TestZhBrowser(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS("table")),
 			shot("zh-audit-"+sz))
 		text = noKeys("the audit log at " + sz)
-		for _, want := range []string{"注销", "合作组织", "县委组织部", "乡镇党委", "登录", "新建用户", "注销日期"} {
+		for _, want := range []string{"注销", "合作组织", "县委组织部", "乡镇党委", "登录", "新建用户", "注销日期", "拒绝"} {
 			if !strings.Contains(text, want) {
 				t.Errorf("the audit log at %s lacks %q", sz, want)
 			}
