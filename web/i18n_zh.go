@@ -67,8 +67,7 @@ func labelKinds() []string {
 	return ks
 }
 
-// keep returns the Chinese names of a domain table (or of codes with the
-// same names in another table) as they are.
+// zhOf makes a table of names from code, name pairs.
 func zhOf(pairs ...string) map[string]string {
 	m := map[string]string{}
 	for i := 0; i+1 < len(pairs); i += 2 {
