@@ -33,7 +33,7 @@ type assistanceView struct {
 
 // PovertyName is a poverty status's name in the page's language.
 func (v assistanceView) PovertyName(code string) string {
-	return name(v.Lang, hezuo.PovertyNames, code)
+	return label(v.Lang, "poverty", code)
 }
 
 // assistanceFilter reads the assistance lists' query: scope, q, active,
@@ -121,7 +121,7 @@ func (s *Server) assistanceDownload(w http.ResponseWriter, r *http.Request) erro
 			[2]string{"开始日期", "From"}, [2]string{"结束日期", "To"}, [2]string{"脱贫日期", "Out of poverty"}, [2]string{"脱贫人数", "People out"})
 		rows := make([][]any, len(items))
 		for i, p := range items {
-			rows[i] = []any{p.Household, p.Head, p.Village, p.VillageName, p.Size, name(lang, hezuo.PovertyNames, p.Poverty), p.MemberName,
+			rows[i] = []any{p.Household, p.Head, p.Village, p.VillageName, p.Size, label(lang, "poverty", p.Poverty), p.MemberName,
 				p.OrgName, p.Help, p.From, p.To, p.LeftPovertyOn, p.PeopleOut}
 		}
 		return s.sendXLSX(w, "结对帮扶.xlsx", "结对帮扶", head, rows)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"net/http"
+	"slices"
 	"time"
 
 	"hezuo"
@@ -13,16 +14,22 @@ type auditView struct {
 	F       hezuo.AuditFilter
 	From    string
 	To      string
-	Entries []hezuo.AuditEntry
+	Entries []auditRow
 	Pager   Pager
 	Actions []string
+	// Entities are the kinds of record the entity filter offers.
+	Entities []string
 }
 
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := hezuo.AuditFilter{Q: q.Get("q"), User: q.Get("user"), Action: q.Get("action"), Entity: q.Get("entity"), Page: intParam(r, "page", 1)}
 	v := auditView{Page: s.pageOf(r, "audit", "audit"), From: q.Get("from"), To: q.Get("to"),
-		Actions: []string{hezuo.ActionCreate, hezuo.ActionUpdate, hezuo.ActionEnd, hezuo.ActionView, hezuo.ActionLogin, hezuo.ActionUser}}
+		Actions: []string{hezuo.ActionCreate, hezuo.ActionUpdate, hezuo.ActionEnd, hezuo.ActionView, hezuo.ActionLogin, hezuo.ActionUser, actionImport}}
+	v.Entities = auditEntities
+	if f.Entity != "" && !slices.Contains(v.Entities, f.Entity) { // a link to one kind the list lacks
+		v.Entities = append(slices.Clip(v.Entities), f.Entity)
+	}
 	if d, err := hezuo.ParseDate(v.From); err == nil {
 		f.From = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, hezuo.China)
 	}
@@ -33,6 +40,6 @@ func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	v.F, v.Entries, v.Pager = f, entries, pager(r, total, f.Page)
+	v.F, v.Entries, v.Pager = f, auditRows(v.Lang, entries), pager(r, total, f.Page)
 	return s.render(w, http.StatusOK, "audit", v)
 }

@@ -208,7 +208,7 @@ func kindsByTownship(lang string, counts map[string]map[string]int, names map[st
 	sort.Strings(towns)
 	var series []chartSeries
 	for _, k := range []string{hezuo.KindCooperative, hezuo.KindAssociation, hezuo.KindUnion} {
-		cs := chartSeries{Name: name(lang, hezuo.KindNames, k), Data: make([]int, len(towns))}
+		cs := chartSeries{Name: label(lang, "kind", k), Data: make([]int, len(towns))}
 		for i, t := range towns {
 			cs.Data[i] = counts[t][k]
 		}

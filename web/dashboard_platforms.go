@@ -107,7 +107,7 @@ func (s *Server) todoItems(r *http.Request, a *hezuo.Access, sc hezuo.Scope, day
 		}
 		for _, it := range p.Items {
 			if it.State == rules.DevOverdue {
-				v.Todo = append(v.Todo, todoItem{What: t("development") + " · " + name(v.Lang, hezuo.StatusNames, p.Status), Who: p.Name,
+				v.Todo = append(v.Todo, todoItem{What: t("development") + " · " + label(v.Lang, "party", p.Status), Who: p.Name,
 					Due: it.By.String(), Days: it.By.DaysUntil(day), Link: "/development?state=overdue&" + q.Encode()})
 				break
 			}

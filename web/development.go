@@ -35,7 +35,7 @@ func devQuery(r *http.Request) (hezuo.Scope, hezuo.Date, string, string, error) 
 	if step != "" && hezuo.StatusNames[step] == "" {
 		return sc, day, "", "", hezuo.Invalid("", "step", "发展阶段无效", "invalid step")
 	}
-	if state != "" && devStateKey[state] == "" {
+	if _, ok := enumLabels["dev_state"][state]; state != "" && !ok {
 		return sc, day, "", "", hezuo.Invalid("", "state", "状态无效", "invalid state")
 	}
 	return sc, day, step, state, nil

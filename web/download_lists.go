@@ -53,7 +53,7 @@ func (s *Server) orgsDownload(w http.ResponseWriter, r *http.Request) error {
 		[2]string{"示范社", "Model"}, [2]string{"成立日期", "Founded"}, [2]string{"登记日期", "Registered"}, [2]string{"注销日期", "Dissolved"})
 	rows := make([][]any, len(items))
 	for i, o := range items {
-		rows[i] = []any{o.OrgNo, o.Name, name(lang, hezuo.KindNames, o.Kind), o.CreditCode, o.Village, o.VillageName,
+		rows[i] = []any{o.OrgNo, o.Name, label(lang, "kind", o.Kind), o.CreditCode, o.Village, o.VillageName,
 			o.TownshipName, o.Industry, o.HouseholdsDriven, o.Model, o.Founded, o.RegisteredOn, o.Dissolved}
 	}
 	return s.sendXLSX(w, "合作组织.xlsx", "合作组织", head, rows)
@@ -88,11 +88,10 @@ func (s *Server) peopleDownload(w http.ResponseWriter, r *http.Request) error {
 		[2]string{"政治面貌", "Party status"}, [2]string{"技术人才", "Technical talent"}, [2]string{"致富能手", "Leader"},
 		[2]string{"所在组织", "Orgs"})
 	rows := make([][]any, len(items))
-	sex := map[string]string{hezuo.SexMale: "男", hezuo.SexFemale: "女"}
 	for i, p := range items {
 		// A list masks ID numbers, so it shows the birth year (hezuo.ShownBirth).
-		rows[i] = []any{p.Name, p.IDNumber, name(lang, sex, p.Sex), p.BirthYear, p.Village, p.Phone,
-			name(lang, hezuo.StatusNames, p.PartyStatus), p.Talent, p.Leader, strings.Join(p.Orgs, " ")}
+		rows[i] = []any{p.Name, p.IDNumber, label(lang, "sex", p.Sex), p.BirthYear, p.Village, p.Phone,
+			label(lang, "party", p.PartyStatus), p.Talent, p.Leader, strings.Join(p.Orgs, " ")}
 	}
 	return s.sendXLSX(w, "人员.xlsx", "人员", head, rows)
 }
@@ -122,7 +121,7 @@ func (s *Server) partyOrgsDownload(w http.ResponseWriter, r *http.Request) error
 		[2]string{"覆盖组织", "Orgs covered"}, [2]string{"成立日期", "Founded"}, [2]string{"撤销日期", "Ended"})
 	rows := make([][]any, len(items))
 	for i, p := range items {
-		rows[i] = []any{p.No, p.Name, name(lang, hezuo.FormNames, p.Form), p.Seat, p.SeatName, p.Secretary,
+		rows[i] = []any{p.No, p.Name, label(lang, "form", p.Form), p.Seat, p.SeatName, p.Secretary,
 			strings.Join(p.Orgs, " "), p.From, p.To}
 	}
 	return s.sendXLSX(w, "党组织.xlsx", "党组织", head, rows)
@@ -158,9 +157,8 @@ func (s *Server) divisionsDownload(w http.ResponseWriter, r *http.Request) error
 	lang := langOf(r)
 	head := cols(lang, [2]string{"区划代码", "Code"}, [2]string{"名称", "Name"}, [2]string{"级别", "Level"}, [2]string{"合作组织数", "Orgs"})
 	rows := make([][]any, len(items))
-	levels := map[string]string{hezuo.LevelCounty: "县", hezuo.LevelTownship: "乡镇", hezuo.LevelVillage: "村"}
 	for i, d := range items {
-		rows[i] = []any{d.Code, d.Name, name(lang, levels, d.Level), d.Orgs}
+		rows[i] = []any{d.Code, d.Name, label(lang, "division", d.Level), d.Orgs}
 	}
 	return s.sendXLSX(w, "区划.xlsx", "区划", head, rows)
 }
@@ -189,11 +187,11 @@ func (s *Server) checkDownload(w http.ResponseWriter, r *http.Request) error {
 		v := row.View(lang)
 		manager := v.ManagedBy.Name
 		if manager == "" { // an unmapped department, or undecided across counties
-			manager = name(lang, hezuo.LevelNames, v.ManagedBy.Level)
+			manager = label(lang, "level", v.ManagedBy.Level)
 		}
 		out = append(out, []any{v.OrgNo, v.Name, v.Village, v.Township, v.Members, v.FullPartyMembers, v.ProbationaryMembers,
-			name(lang, hezuo.RequiredNames, v.Required), name(lang, hezuo.ActualNames, v.Actual),
-			name(lang, hezuo.StatusLabels, v.Status), manager, strings.Join(v.Reasons, "；")})
+			label(lang, "required", v.Required), label(lang, "actual", v.Actual),
+			label(lang, "status", v.Status), manager, strings.Join(v.Reasons, "；")})
 	}
 	return s.sendXLSX(w, "规则检查-"+day.String()+".xlsx", "规则检查", head, out)
 }

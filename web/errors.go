@@ -80,7 +80,7 @@ func (s *Server) errText(r *http.Request, err error) string {
 		}
 		return "内部错误，已记录日志"
 	}
-	return hezuo.ErrorMessage(err, lang)
+	return errMessage(lang, err)
 }
 
 // writeJSON writes v as JSON with status st.

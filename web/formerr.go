@@ -51,7 +51,15 @@ func formError(lang string, err error, errs map[string]string, fields ...string)
 	if len(rest) == 0 {
 		return "", true
 	}
-	return rest.Message(lang), true
+	msgs := make([]string, len(rest))
+	for i := range rest {
+		msgs[i] = localMessage(lang, rest[i])
+	}
+	sep := "；"
+	if lang == "en" {
+		sep = "; "
+	}
+	return strings.Join(msgs, sep), true
 }
 
 // formValues reads trimmed form fields.

@@ -135,14 +135,6 @@ func tr(lang, key string) string {
 	return m[0]
 }
 
-// name returns the Chinese name from a domain table in zh, the code in en.
-func name(lang string, table map[string]string, code string) string {
-	if lang == "en" || table[code] == "" {
-		return code
-	}
-	return table[code]
-}
-
 func init() {
 	for k, v := range map[string][2]string{
 		"g_orgs":              {"合作组织", "Organizations"},

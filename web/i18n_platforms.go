@@ -2,7 +2,6 @@ package web
 
 import (
 	"hezuo"
-	"hezuo/rules"
 	"hezuo/sqldb"
 )
 
@@ -115,15 +114,10 @@ func init() {
 		messages[k] = v
 	}
 	funcs["meetingName"] = func(lang, kind string) string { return overdueKindName(lang, kind) }
-	funcs["modeName"] = func(lang, mode string) string {
-		if lang == "en" {
-			return mode
-		}
-		return name(lang, hezuo.ModeNames, mode)
-	}
-	funcs["resultName"] = func(lang, r string) string { return name(lang, hezuo.FulfilmentNames, r) }
-	funcs["stepName"] = func(lang, s string) string { return name(lang, hezuo.StatusNames, s) }
-	funcs["stateName"] = func(lang, s string) string { return tr(lang, devStateKey[s]) }
+	funcs["modeName"] = func(lang, mode string) string { return label(lang, "mode", mode) }
+	funcs["resultName"] = func(lang, r string) string { return label(lang, "result", r) }
+	funcs["stepName"] = func(lang, s string) string { return label(lang, "party", s) }
+	funcs["stateName"] = func(lang, s string) string { return label(lang, "dev_state", s) }
 	funcs["reason"] = func(lang string, r hezuo.Reason) string {
 		if lang == "en" {
 			return r.EN
@@ -136,27 +130,5 @@ func init() {
 	funcs["stepDate"] = func(m map[string]hezuo.Date, k string) string { return m[k].String() }
 }
 
-// devStateKey names the development item states' interface keys.
-var devStateKey = map[string]string{rules.DevDue: "due", rules.DevOverdue: "overdue", rules.DevReady: "ready", rules.DevIrregular: "irregular"}
-
 // overdueKindName names a meeting kind or another overdue kind in lang.
-func overdueKindName(lang, kind string) string {
-	zh := map[string]string{rules.OverdueContactVisit: "走访联系户", rules.OverdueCommitment: "年度党员承诺", rules.OverdueFulfilment: "践诺评议"}
-	en := map[string]string{rules.OverdueContactVisit: "visit to a linked household", rules.OverdueCommitment: "yearly commitment", rules.OverdueFulfilment: "assessment of a commitment"}
-	if lang == "en" {
-		if n := hezuo.MeetingNamesEN[kind]; n != "" {
-			return n
-		}
-		if n := en[kind]; n != "" {
-			return n
-		}
-		return kind
-	}
-	if n := hezuo.MeetingNames[kind]; n != "" {
-		return n
-	}
-	if n := zh[kind]; n != "" {
-		return n
-	}
-	return kind
-}
+func overdueKindName(lang, kind string) string { return label(lang, "meeting", kind) }

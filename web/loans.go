@@ -52,7 +52,7 @@ type loansView struct {
 }
 
 // LoanStatus returns a loan status's name in the page's language.
-func (p Page) LoanStatus(st string) string { return name(p.Lang, hezuo.LoanStatusNames, st) }
+func (p Page) LoanStatus(st string) string { return label(p.Lang, "loan", st) }
 
 func (s *Server) loansPage(w http.ResponseWriter, r *http.Request) error {
 	f, err := loanFilter(r)
@@ -105,7 +105,7 @@ func (s *Server) loansDownload(w http.ResponseWriter, r *http.Request) error {
 		[2]string{"党费补贴（元）", "Fee subsidy (yuan)"}, [2]string{"带动农户", "Households driven"})
 	rows := make([][]any, len(items))
 	for i, l := range items {
-		rows[i] = []any{l.No, name(lang, hezuo.LoanStatusNames, l.Status), l.ApplicantName, l.PartyOrg, l.OrgNo, l.OrgName,
+		rows[i] = []any{l.No, label(lang, "loan", l.Status), l.ApplicantName, l.PartyOrg, l.OrgNo, l.OrgName,
 			l.TownshipName, l.Purpose, l.ForCooperative, l.Lender, yuanNumber(l.AmountFen), hezuo.Percent(l.RatePPM), l.TermMonths,
 			l.AppliedOn, l.ApprovedOn, l.DisbursedOn, l.DueOn, yuanNumber(l.RepaidFen), yuanNumber(l.OutstandingFen), l.Guarantors,
 			yuanNumber(l.FeeSubsidyFen), l.HouseholdsDriven}

@@ -33,7 +33,7 @@ type loanView struct {
 func (v loanView) EventText(event string) string { return eventText(v.Lang, event) }
 
 // SourceName is a party-fee subsidy's funding source in the page's language.
-func (v loanView) SourceName(src string) string { return name(v.Lang, hezuo.SourceNames, src) }
+func (v loanView) SourceName(src string) string { return label(v.Lang, "source", src) }
 
 // loanView reads loan no as of the request's day into its page's view.
 func (s *Server) loanView(r *http.Request, no string) (loanView, error) {

@@ -81,7 +81,7 @@ func (s *Server) limitBodies(next http.Handler) http.Handler {
 // language: JSON for the API, else the error page (plain text for a status
 // the error codes do not map to, such as 413).
 func (s *Server) refuse(w http.ResponseWriter, r *http.Request, status int, err error) {
-	msg := hezuo.ErrorMessage(err, langOf(r))
+	msg := errMessage(langOf(r), err)
 	if strings.HasPrefix(r.URL.Path, "/api/") {
 		var b errorBody
 		b.Error.Code, b.Error.Message = hezuo.ErrorCode(err), msg

@@ -418,7 +418,7 @@ func TestPickerRefsInForms(t *testing.T) {
 	})
 }
 
-var tagRe = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*>`)
+var formFieldRe = regexp.MustCompile(`<(?:input|textarea|select)\b[^>]*>`)
 
 // TestPickersOnForms: every form field that takes a division code, an
 // org's or party organization's number or a person's ID number carries its
@@ -466,7 +466,7 @@ func TestPickersOnForms(t *testing.T) {
 			}
 			for attr, kind := range p.fields {
 				found := false
-				for _, tag := range tagRe.FindAllString(body, -1) {
+				for _, tag := range formFieldRe.FindAllString(body, -1) {
 					if strings.Contains(tag, " "+attr) {
 						found = true
 						if !strings.Contains(tag, `data-pick="`+kind+`"`) || !strings.Contains(tag, ` name="`) {

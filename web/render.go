@@ -64,33 +64,9 @@ type Page struct {
 // T returns the interface text of key in the page's language.
 func (p Page) T(key string) string { return tr(p.Lang, key) }
 
-// Name returns a code's Chinese name from a domain table (the code in English).
-func (p Page) Name(table, code string) string {
-	var m map[string]string
-	switch table {
-	case "kind":
-		m = hezuo.KindNames
-	case "form":
-		m = hezuo.FormNames
-	case "required":
-		m = hezuo.RequiredNames
-	case "actual":
-		m = hezuo.ActualNames
-	case "status":
-		m = hezuo.StatusLabels
-	case "level":
-		m = hezuo.LevelNames
-	case "role":
-		m = hezuo.RoleNames
-	case "party":
-		m = hezuo.StatusNames
-	case "rate_kind":
-		m = hezuo.RateKindNames
-	case "sex":
-		m = map[string]string{hezuo.SexMale: "男", hezuo.SexFemale: "女"}
-	}
-	return name(p.Lang, m, code)
-}
+// Name returns a code's label from a kind of code (web/i18n_zh.go) in the
+// page's language: {{.Name "role" .Role}}.
+func (p Page) Name(kind, code string) string { return label(p.Lang, kind, code) }
 
 // IsAdmin and CanWrite tell the layout which links and buttons to show; the
 // store enforces the same rules whatever the page shows.

@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 
-	"hezuo"
 	"hezuo/sqldb"
 )
 
@@ -28,7 +27,7 @@ func (s *Server) trainingsDownload(w http.ResponseWriter, r *http.Request) error
 		[2]string{"参训人次", "Attendances"})
 	rows := make([][]any, len(items))
 	for i, t := range items {
-		mode := name(lang, hezuo.ModeNames, t.Mode)
+		mode := label(lang, "mode", t.Mode)
 		rows[i] = []any{t.No, t.HeldOn, t.Topic, t.Organizer, t.OrganizerName, t.Industry, mode, t.Hours, t.Place, t.PlaceName, t.Attendances}
 	}
 	return s.sendXLSX(w, "培训.xlsx", "培训", head, rows)

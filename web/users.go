@@ -76,6 +76,9 @@ func (s *Server) userCreateSubmit(w http.ResponseWriter, r *http.Request) error 
 		field = "name"
 	}
 	v.Form, v.Errors[field] = u, hezuo.ErrorMessage(&hezuo.Error{Code: e.Code, ZH: e.ZH, EN: e.EN}, v.Lang)
+	if field == "role" { // the record's message lists the roles' codes, for the command line
+		v.Errors[field] = tr(v.Lang, "choose_role")
+	}
 	return s.render(w, http.StatusUnprocessableEntity, "users", v)
 }
 
