@@ -152,14 +152,6 @@ func (p Page) VillageLabel(code string) string {
 	return n
 }
 
-// DivLevel is a division level's name (乡镇, 村…).
-func (p Page) DivLevel(level string) string {
-	if _, ok := messages["divlevel_"+level]; ok {
-		return tr(p.Lang, "divlevel_"+level)
-	}
-	return level
-}
-
 // ScopeLabel is the user's scope by name (汪清县), the code when the name
 // is unknown, 全部 for everything.
 func (p Page) ScopeLabel() string {
