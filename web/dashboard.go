@@ -233,7 +233,9 @@ func cards(lang string, st *hezuo.Stats, links map[string]string) []CardGroup {
 	yuan := func(fen int64) string { return strconv.FormatFloat(float64(fen)/1e8, 'f', 2, 64) } // fen → million yuan
 	pct := func(x float64) string { return strconv.FormatFloat(x*100, 'f', 1, 64) + "%" }
 	t := func(k string) string { return tr(lang, k) }
-	c := func(key, value, note string) Card { return Card{Label: t(key), Value: value, Note: note, Link: links[key]} }
+	c := func(key, value, note string) Card {
+		return Card{Label: t(key), Value: value, Note: note, Link: links[key]}
+	}
 	return []CardGroup{
 		{t("g_orgs"), []Card{
 			c("c_orgs_total", n(st.Orgs.Total), ""),
