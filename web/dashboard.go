@@ -50,6 +50,8 @@ type dashboardView struct {
 type todoItem struct {
 	What, Who, Due, Link string
 	Days                 int
+	// ActionLabel and ActionURL are the form settling it (overdueAction).
+	ActionLabel, ActionURL string
 }
 
 // todoShown is how many overdue items the dashboard lists.

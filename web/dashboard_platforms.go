@@ -100,8 +100,10 @@ func (s *Server) todoItems(r *http.Request, a *hezuo.Access, sc hezuo.Scope, day
 			who += " · " + o.Subject
 		}
 		qq := url.Values{"as_of": {day.String()}, "township": {o.Township}}
-		v.Todo = append(v.Todo, todoItem{What: overdueKindName(v.Lang, o.Kind), Who: who, Due: o.Due.String(), Days: o.DaysOverdue,
-			Link: "/institutions/overdue?" + qq.Encode()})
+		it := todoItem{What: overdueKindName(v.Lang, o.Kind), Who: who, Due: o.Due.String(), Days: o.DaysOverdue,
+			Link: "/institutions/overdue?" + qq.Encode()}
+		it.ActionLabel, it.ActionURL = overdueAction(v.Lang, o)
+		v.Todo = append(v.Todo, it)
 	}
 	for _, p := range dev.People {
 		if len(v.Todo) == todoShown {

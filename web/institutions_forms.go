@@ -74,12 +74,19 @@ func (s *Server) meetingNewPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	f := meetingForm{PartyOrg: strings.TrimSpace(q.Get("party_org")), Kind: q.Get("kind"), HeldOn: q.Get("held_on"), Topic: q.Get("topic")}
+	f := meetingForm{PartyOrg: strings.TrimSpace(q.Get("party_org")), Kind: q.Get("kind"), HeldOn: q.Get("held_on"), Topic: q.Get("topic"),
+		VillagePartyOrg: strings.TrimSpace(q.Get("village_party_org"))}
 	if f.HeldOn == "" {
 		f.HeldOn = s.today().String()
 	}
 	if f.Kind == "" {
 		f.Kind = hezuo.MeetingThemeDay
+	}
+	if f.Kind == hezuo.MeetingJoint && f.VillagePartyOrg == "" && f.PartyOrg != "" {
+		// A joint meeting is held with the village's party organization:
+		// proposed from the village of the org the branch covers. An
+		// unknown party organization is reported when the form is sent.
+		f.VillagePartyOrg, _ = s.db.VillagePartyOrgOf(r.Context(), accessOf(r), f.PartyOrg, s.today())
 	}
 	return s.render(w, http.StatusOK, "institution_meetingform", s.meetingFormView(r, f))
 }
@@ -150,7 +157,7 @@ func (s *Server) commitmentNewPage(w http.ResponseWriter, r *http.Request) error
 	}
 	q := r.URL.Query()
 	today := s.today()
-	f := commitmentForm{PartyOrg: strings.TrimSpace(q.Get("party_org")), Year: strconv.Itoa(today.Year()), MadeOn: q.Get("made_on")}
+	f := commitmentForm{PartyOrg: strings.TrimSpace(q.Get("party_org")), Person: q.Get("person"), Year: strconv.Itoa(today.Year()), MadeOn: q.Get("made_on")}
 	if f.MadeOn == "" {
 		f.MadeOn = today.String()
 	}
