@@ -40,6 +40,18 @@ type checkTab struct {
 	On         bool
 }
 
+// CountID is the id of the tab's count: uncovered-count and should-count
+// for the two coverage figures, count-LIST for the others.
+func (t checkTab) CountID() string {
+	switch t.List {
+	case hezuo.ListUncovered:
+		return "uncovered-count"
+	case hezuo.ListShouldBuild:
+		return "should-count"
+	}
+	return "count-" + t.List
+}
+
 // ListName is the name of a check list in the page's language.
 func (v checkView) ListName(list string) string {
 	return tr(v.Lang, "list_"+list)

@@ -66,6 +66,7 @@ type chartData struct {
 	Coverage  []chartSlice      `json:"coverage"`
 	Trend     chartTrend        `json:"trend"`
 	Labels    map[string]string `json:"labels"`
+	Links     chartLinks        `json:"links"`
 }
 
 type chartSeries struct {
@@ -121,6 +122,7 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	cd.Townships, cd.Kinds = kindsByTownship(v.Lang, counts, names)
+	cd.Links = dashboardChartLinks(r.URL.Query().Get("scope"), day, counts)
 	p := st.PartyOrgs
 	for _, f := range []struct {
 		form string

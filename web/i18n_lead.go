@@ -13,7 +13,7 @@ func init() {
 		"list_own_org":         {"单独建立党组织", "Own party organization"},
 		"list_joint_or_group":  {"联合支部或党小组", "Joint branch or party group"},
 		"check_lists":          {"按结论筛选", "Filter by finding"},
-		"check_list_total":     {"本列表", "This list"},
+		"check_list_empty":     {"没有符合此条件的组织。", "No organization is in this list."},
 		"record_meeting":       {"登记会议", "Record meeting"},
 		"record_visit_now":     {"登记走访", "Record visit"},
 		"record_commitment":    {"登记承诺", "Record commitment"},
