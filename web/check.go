@@ -4,6 +4,7 @@ import (
 	"net/http"
 	"net/url"
 	"sort"
+	"strconv"
 	"strings"
 
 	"hezuo"
@@ -55,6 +56,24 @@ func (t checkTab) CountID() string {
 // ListName is the name of a check list in the page's language.
 func (v checkView) ListName(list string) string {
 	return tr(v.Lang, "list_"+list)
+}
+
+// checkPageSize is the check list's page: a township's orgs on one page
+// (they are scanned, not searched), a county's on a few.
+const checkPageSize = 100
+
+// pagerPer is pager for pages of per rows.
+func pagerPer(r *http.Request, total, page, per int) Pager {
+	p := pager(r, total, page)
+	p.Pages = (total + per - 1) / per
+	if p.Page >= p.Pages {
+		p.Next = ""
+	} else if p.Next == "" {
+		q := r.URL.Query()
+		q.Set("page", strconv.Itoa(p.Page+1))
+		p.Next = r.URL.Path + "?" + q.Encode()
+	}
+	return p
 }
 
 // maxUnknownShown bounds the list of party members without a joining date.
@@ -178,9 +197,9 @@ func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	sortCheck(listed, v.Sort)
 	page := intParam(r, "page", 1)
-	v.Pager = pager(r, len(listed), page)
-	if lo := (page - 1) * hezuo.PageSize; lo >= 0 && lo < len(listed) {
-		for _, row := range listed[lo:min(lo+hezuo.PageSize, len(listed))] {
+	v.Pager = pagerPer(r, len(listed), page, checkPageSize)
+	if lo := (page - 1) * checkPageSize; lo >= 0 && lo < len(listed) {
+		for _, row := range listed[lo:min(lo+checkPageSize, len(listed))] {
 			v.Rows = append(v.Rows, row.View(v.Lang))
 		}
 	}
