@@ -103,6 +103,7 @@ func (s *Server) todoItems(r *http.Request, a *hezuo.Access, sc hezuo.Scope, day
 		it := todoItem{What: overdueKindName(v.Lang, o.Kind), Who: who, Due: o.Due.String(), Days: o.DaysOverdue,
 			Link: "/institutions/overdue?" + qq.Encode()}
 		it.ActionLabel, it.ActionURL = overdueAction(v.Lang, o)
+		it.ActionURL = withBack(it.ActionURL, "/?"+q.Encode()) // back to the dashboard once saved
 		v.Todo = append(v.Todo, it)
 	}
 	for _, p := range dev.People {

@@ -107,7 +107,7 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 	if len(errs) == 0 {
 		id, err := s.db.SaveMeeting(r.Context(), accessOf(r), in, s.today(), s.opt.Now())
 		if err == nil {
-			http.Redirect(w, r, "/institutions/meetings/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, savedTo(r, "/institutions/meetings/"+strconv.FormatInt(id, 10)+"?saved=1"), http.StatusSeeOther)
 			return nil
 		}
 		var shown bool
@@ -187,7 +187,7 @@ func (s *Server) commitmentNewSubmit(w http.ResponseWriter, r *http.Request) err
 	if len(errs) == 0 {
 		_, err := s.db.SaveCommitment(r.Context(), accessOf(r), pid, &c, s.today(), s.opt.Now())
 		if err == nil {
-			http.Redirect(w, r, "/institutions/commitments?party_org="+f.PartyOrg+"&saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, savedTo(r, "/institutions/commitments?party_org="+f.PartyOrg+"&saved=1"), http.StatusSeeOther)
 			return nil
 		}
 		var shown bool
@@ -257,7 +257,7 @@ func (s *Server) fulfilSubmit(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) == 0 {
 		err := s.db.SaveFulfilment(r.Context(), accessOf(r), id, on, f.Result, f.Evidence, s.today(), s.opt.Now())
 		if err == nil {
-			http.Redirect(w, r, "/institutions/commitments?saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, savedTo(r, "/institutions/commitments?saved=1"), http.StatusSeeOther)
 			return nil
 		}
 		var shown bool
@@ -316,7 +316,7 @@ func (s *Server) visitNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) == 0 {
 		err := s.db.SaveVisit(r.Context(), accessOf(r), pid, f.Household, on, f.Note, s.today(), s.opt.Now())
 		if err == nil {
-			http.Redirect(w, r, "/institutions/contacts?saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, savedTo(r, "/institutions/contacts?saved=1"), http.StatusSeeOther)
 			return nil
 		}
 		var shown bool

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"hezuo/rules"
 )
@@ -43,12 +45,81 @@ type overdueRow struct {
 	ActionLabel, ActionURL string
 }
 
-// overdueRows adds each item's action (overdueAction).
-func overdueRows(lang string, items []rules.Overdue) []overdueRow {
+// overdueRows adds each item's action (overdueAction), returning to back
+// once saved.
+func overdueRows(lang string, items []rules.Overdue, back string) []overdueRow {
 	out := make([]overdueRow, len(items))
 	for i, o := range items {
 		out[i].Overdue = o
-		out[i].ActionLabel, out[i].ActionURL = overdueAction(lang, o)
+		label, href := overdueAction(lang, o)
+		out[i].ActionLabel, out[i].ActionURL = label, withBack(href, back)
 	}
 	return out
+}
+
+// backParam is the query parameter of a form opened from a list, naming
+// where to return once the record is saved (the overdue list it was on).
+const backParam = "back"
+
+// Back returns where the form of the page returns after saving: the
+// request's ?back= when it is a path on this site, else "".
+func (p Page) Back() string {
+	u, err := url.Parse(p.Path)
+	if err != nil {
+		return ""
+	}
+	b := u.Query().Get(backParam)
+	if b == "" || localTarget(b) != b {
+		return ""
+	}
+	return b
+}
+
+// BackQuery is "?back=…" for a form's action when the page has a Back, so
+// that the form's submission (and its refusal shown again) keeps it.
+func (p Page) BackQuery() string {
+	if b := p.Back(); b != "" {
+		return "?" + url.Values{backParam: {b}}.Encode()
+	}
+	return ""
+}
+
+// savedTo returns where a form's handler redirects after saving: the
+// request's ?back= marked saved, else def.
+func savedTo(r *http.Request, def string) string {
+	b := r.URL.Query().Get(backParam)
+	if b == "" || localTarget(b) != b {
+		return def
+	}
+	u, err := url.Parse(b)
+	if err != nil {
+		return def
+	}
+	q := u.Query()
+	q.Set("saved", "1")
+	u.RawQuery = q.Encode()
+	return u.String()
+}
+
+// withBack adds ?back=back to a form's address (none when back is "").
+func withBack(href, back string) string {
+	if href == "" || back == "" {
+		return href
+	}
+	sep := "?"
+	if strings.Contains(href, "?") {
+		sep = "&"
+	}
+	return href + sep + url.Values{backParam: {back}}.Encode()
+}
+
+// listBack is the address of the list a request shows, without its
+// ?saved= flag: where a form opened from it returns.
+func listBack(r *http.Request) string {
+	q := r.URL.Query()
+	q.Del("saved")
+	if len(q) == 0 {
+		return r.URL.Path
+	}
+	return r.URL.Path + "?" + q.Encode()
 }
