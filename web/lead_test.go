@@ -53,11 +53,16 @@ func listTotal(t *testing.T, c *client, href string) int {
 
 // TestDashboardFiguresLeadToLists: the county dashboard has at least ten
 // figures linking to their lists, filtered, and each list's total is the
-// figure — on the seed's day and on today, for the county and a township.
+// figure — on the seed's day and on today, for the county, a township chosen
+// by the county's administrator and a township officer's own.
 func TestDashboardFiguresLeadToLists(t *testing.T) {
 	forEachDB(t, func(t *testing.T, a *app) {
-		c := a.login(t, "admin")
-		for _, query := range []string{"as_of=" + seedDay, "", "scope=" + townB + "&as_of=" + seedDay} {
+		admin, town := a.login(t, "admin"), a.login(t, "townA")
+		for _, run := range []struct {
+			c     *client
+			query string
+		}{{admin, "as_of=" + seedDay}, {admin, ""}, {admin, "scope=" + townB + "&as_of=" + seedDay}, {town, "as_of=" + seedDay}} {
+			c, query := run.c, run.query
 			links := dashboardFigureLinks(t, c, query)
 			if len(links) < 10 {
 				t.Fatalf("%q: %d figure links, want at least 10", query, len(links))
