@@ -67,10 +67,11 @@ const (
 	ListJointOrGroup   = "joint_or_group"  // coverage.joint_or_group
 	ListInstructorOnly = "instructor_only" // coverage.instructor_only
 	ListTermDue        = "term_due"        // 换届到期 (CheckFacts.TermDue)
+	ListInstructor     = "instructor"      // an instructor dispatched (instructors.orgs_covered)
 )
 
 // Lists are the check lists in the order pages offer them.
-var Lists = []string{ListAll, ListOK, ListUncovered, ListShouldBuild, ListInstructorOnly, ListTermDue, ListOwnOrg, ListJointOrGroup}
+var Lists = []string{ListAll, ListOK, ListUncovered, ListShouldBuild, ListInstructorOnly, ListTermDue, ListOwnOrg, ListJointOrGroup, ListInstructor}
 
 // ValidList reports whether list names a check list.
 func ValidList(list string) bool {
@@ -88,7 +89,7 @@ func ValidList(list string) bool {
 // uncovered count (so the 应建未建 list holds the blank spots that must
 // build, whose status is "uncovered"); for the coverage classes the orgs of
 // that class, and for ListTermDue those whose party organization is due for
-// re-election. No org is in an unknown list.
+// re-election, for ListInstructor those with an instructor. No org is in an unknown list.
 func (f CheckFacts) InList(list string) bool {
 	switch list {
 	case ListAll:
@@ -103,6 +104,8 @@ func (f CheckFacts) InList(list string) bool {
 		return f.Coverage == list
 	case ListTermDue:
 		return f.TermDue
+	case ListInstructor:
+		return f.Instructor
 	}
 	return false
 }

@@ -39,7 +39,8 @@ func figureLinks(scope string, day hezuo.Date) map[string]string {
 		"blank_spots":  check(hezuo.ListUncovered),
 		"should_build": check(hezuo.ListShouldBuild),
 		// instructors with a dispatch that day
-		"c_dispatched": at("/instructors", "linked", "1"),
+		"c_dispatched":   at("/instructors", "linked", "1"),
+		"c_orgs_covered": check(hezuo.ListInstructor),
 		// pairings
 		"c_households_paired": at("/assistance", "tab", "households"),
 		// loans disbursed up to the day, training sessions held up to it

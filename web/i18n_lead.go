@@ -11,6 +11,7 @@ func init() {
 		"list_instructor_only": {"仅派指导员", "Instructor only"},
 		"list_term_due":        {"换届到期", "Re-election due"},
 		"list_own_org":         {"单独建立党组织", "Own party organization"},
+		"list_instructor":      {"已派指导员", "With an instructor"},
 		"list_joint_or_group":  {"联合支部或党小组", "Joint branch or party group"},
 		"check_lists":          {"按结论筛选", "Filter by finding"},
 		"check_list_empty":     {"没有符合此条件的组织。", "No organization is in this list."},

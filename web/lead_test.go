@@ -107,6 +107,7 @@ func TestCheckPageLists(t *testing.T) {
 				Actual    string   `json:"actual"`
 				Uncovered bool     `json:"uncovered"`
 				Should    bool     `json:"should_build_not_built"`
+				Instr     bool     `json:"instructor"`
 				Warnings  []string `json:"warnings"`
 			}
 			if st := c.getJSON("/api/check?as_of="+day, &rows); st != http.StatusOK || len(rows) == 0 {
@@ -128,6 +129,9 @@ func TestCheckPageLists(t *testing.T) {
 				}
 				if r.Actual == "instructor" {
 					want["instructor_only"]++
+				}
+				if r.Instr {
+					want["instructor"]++
 				}
 				if r.Status == "ok" {
 					want["ok"]++
@@ -151,7 +155,7 @@ func TestCheckPageLists(t *testing.T) {
 					t.Errorf("%s: filter %s shows %d but lists %d", day, m[2], n, got)
 				}
 			}
-			for _, l := range []string{"uncovered", "should_build", "instructor_only", "term_due"} {
+			for _, l := range []string{"uncovered", "should_build", "instructor_only", "term_due", "instructor"} {
 				if tabs[l] == "" {
 					t.Errorf("%s: no filter %s on the check page", day, l)
 				}
