@@ -61,18 +61,35 @@ const (
 	ListOK          = "ok"
 	ListShouldBuild = "should_build" // coverage.should_build_not_built, blank spots that must build included
 	ListUncovered   = "uncovered"    // coverage.uncovered
+	// The coverage classes (CheckFacts.Coverage) besides uncovered, and
+	// the orgs whose party organization is due for re-election.
+	ListOwnOrg         = "own_org"         // coverage.own_org
+	ListJointOrGroup   = "joint_or_group"  // coverage.joint_or_group
+	ListInstructorOnly = "instructor_only" // coverage.instructor_only
+	ListTermDue        = "term_due"        // 换届到期 (CheckFacts.TermDue)
+	ListInstructor     = "instructor"      // an instructor dispatched (instructors.orgs_covered)
 )
+
+// Lists are the check lists in the order pages offer them.
+var Lists = []string{ListAll, ListOK, ListUncovered, ListShouldBuild, ListInstructorOnly, ListTermDue, ListOwnOrg, ListJointOrGroup, ListInstructor}
 
 // ValidList reports whether list names a check list.
 func ValidList(list string) bool {
-	return list == ListAll || list == ListOK || list == ListShouldBuild || list == ListUncovered
+	for _, l := range Lists {
+		if list == l {
+			return true
+		}
+	}
+	return false
 }
 
 // InList reports whether the org belongs in the check list named list: all
 // orgs for ListAll, status ok for ListOK, and for ListShouldBuild and
 // ListUncovered exactly the orgs the figures should_build_not_built and
 // uncovered count (so the 应建未建 list holds the blank spots that must
-// build, whose status is "uncovered"). No org is in an unknown list.
+// build, whose status is "uncovered"); for the coverage classes the orgs of
+// that class, and for ListTermDue those whose party organization is due for
+// re-election, for ListInstructor those with an instructor. No org is in an unknown list.
 func (f CheckFacts) InList(list string) bool {
 	switch list {
 	case ListAll:
@@ -83,6 +100,12 @@ func (f CheckFacts) InList(list string) bool {
 		return f.ShouldBuildNotBuilt
 	case ListUncovered:
 		return f.Uncovered
+	case ListOwnOrg, ListJointOrGroup, ListInstructorOnly:
+		return f.Coverage == list
+	case ListTermDue:
+		return f.TermDue
+	case ListInstructor:
+		return f.Instructor
 	}
 	return false
 }

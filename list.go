@@ -153,6 +153,11 @@ type ListFilter struct {
 	Page    int
 	PerPage int
 	Day     Date
+	// Linked keeps the party organizations linked that day to an existing
+	// org in scope (instead of those seated in scope), and the instructors
+	// with a dispatch that day to an existing org: the rows the dashboard's
+	// party_orgs.* and instructors.dispatched figures count.
+	Linked bool
 }
 
 // PersonDetail is one person with every membership of an org the user may see.

@@ -188,6 +188,14 @@ type CheckFacts struct {
 	// org that must build is in both, its status being "uncovered".
 	Uncovered           bool `json:"uncovered"`
 	ShouldBuildNotBuilt bool `json:"should_build_not_built"`
+	// Coverage is the org's coverage class (rules.CoverageClass: own_org,
+	// joint_or_group, instructor_only, uncovered), the slice of the
+	// dashboard's coverage chart it is in.
+	Coverage string `json:"coverage"`
+	// TermDue says a party organization covering the org has served its
+	// term (换届到期, rules.TermDue): the term of the settings
+	// (term_years_*) or its own has ended on or before the day.
+	TermDue bool `json:"term_due"`
 }
 
 // Figures computes statistics and the check for a scope on a day.

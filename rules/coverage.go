@@ -77,9 +77,27 @@ func CountCoverage(c *hezuo.CoverageStats, required, actual string) {
 	}
 }
 
+// TermDue reports whether a determination's warnings say that a party
+// organization covering the org has served its term (换届到期): checkTerm's
+// warning, from the organization's own term or the settings' term of its
+// form (term_years_branch, _general_branch, _committee, _village) counted
+// from its election.
+func TermDue(warnings []hezuo.Reason) bool {
+	for _, w := range warnings {
+		switch w.Rule {
+		case RuleTerm, KeyTermYearsBranch, KeyTermYearsGeneralBranch, KeyTermYearsCommittee, KeyTermYearsVillage:
+			return true
+		}
+	}
+	return false
+}
+
 // MarkFigures sets the check row's figure flags (uncovered,
-// should_build_not_built) from its required and actual forms.
-func MarkFigures(f *hezuo.CheckFacts) {
+// should_build_not_built, its coverage class and term_due) from its
+// required and actual forms and the determination's warnings.
+func MarkFigures(f *hezuo.CheckFacts, warnings []hezuo.Reason) {
 	f.Uncovered = Uncovered(f.Required, f.Actual)
 	f.ShouldBuildNotBuilt = ShouldBuildNotBuilt(f.Required, f.Actual)
+	f.Coverage = CoverageClass(f.Actual)
+	f.TermDue = TermDue(warnings)
 }

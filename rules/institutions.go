@@ -34,12 +34,15 @@ type OrgLife struct {
 type Contact struct {
 	Member, Household, Head string
 	Since, LastVisit        hezuo.Date
+	PersonID                int64 // the member's database id (0: unknown)
 }
 
 // Member is a party member of the organization on the day: since when, and
 // the state of this year's and last year's commitments.
 type Member struct {
 	Name         string
+	PersonID     int64      // database id (0: unknown)
+	LastYearID   int64      // database id of last year's commitment (0: none)
 	Since        hezuo.Date // a party member of this organization since
 	Committed    bool       // made this year's commitment
 	LastYear     bool       // made last year's commitment
@@ -62,6 +65,12 @@ type Overdue struct {
 	Due         hezuo.Date   `json:"due"`
 	DaysOverdue int          `json:"days_overdue"`
 	Reason      hezuo.Reason `json:"-"`
+	// What the record that settles it refers to, for a form to start
+	// from: the member (a visit, a commitment), the household (a visit),
+	// last year's commitment (its fulfilment).
+	PersonID   int64  `json:"-"`
+	Household  string `json:"-"`
+	Commitment int64  `json:"-"`
 }
 
 // interval returns the settings key, months and source of a meeting kind.
@@ -121,9 +130,10 @@ func (s Settings) OverdueOn(orgs []OrgLife, day hezuo.Date) []Overdue {
 	var out []Overdue
 	for i := range orgs {
 		o := &orgs[i]
-		add := func(kind, subject string, last, due hezuo.Date, r hezuo.Reason) {
+		add := func(kind, subject string, last, due hezuo.Date, r hezuo.Reason, ref Overdue) {
 			out = append(out, Overdue{PartyOrg: o.PartyOrg, Name: o.Name, Form: o.Form, Township: o.Township,
-				TownName: o.TownshipName, Orgs: o.Orgs, Kind: kind, Subject: subject, Last: last, Due: due, DaysOverdue: due.DaysUntil(day), Reason: r})
+				TownName: o.TownshipName, Orgs: o.Orgs, Kind: kind, Subject: subject, Last: last, Due: due, DaysOverdue: due.DaysUntil(day), Reason: r,
+				PersonID: ref.PersonID, Household: ref.Household, Commitment: ref.Commitment})
 		}
 		for _, kind := range ExpectedMeetings(o.Form, o.JointKind, o.HasCommittee) {
 			key, months, src := s.interval(kind)
@@ -147,7 +157,7 @@ func (s Settings) OverdueOn(orgs []OrgLife, day hezuo.Date) []Overdue {
 					ZH: fmt.Sprintf("上次%s于 %s 召开；应每 %d 个月至少一次，已于 %s 到期，逾期 %d 天（%s）", zh, last, months, due, due.DaysUntil(day), src.zh),
 					EN: fmt.Sprintf("last %s on %s; one is due every %s, the next by %s: %d days overdue (%s)", en, last, countEN(months, "month"), due, due.DaysUntil(day), src.en)}
 			}
-			add(kind, "", last, due, r)
+			add(kind, "", last, due, r, Overdue{})
 		}
 		s.overdueContacts(o, day, add)
 		s.overdueCommitments(o, day, add)
@@ -171,7 +181,9 @@ func (s Settings) OverdueOn(orgs []OrgLife, day hezuo.Date) []Overdue {
 	return out
 }
 
-type addFunc func(kind, subject string, last, due hezuo.Date, r hezuo.Reason)
+// addFunc adds an overdue item; ref carries the ids of what it concerns
+// (Overdue.PersonID, Household, Commitment).
+type addFunc func(kind, subject string, last, due hezuo.Date, r hezuo.Reason, ref Overdue)
 
 func (s Settings) overdueContacts(o *OrgLife, day hezuo.Date, add addFunc) {
 	src := source(KeyContactVisitMonths)
@@ -193,7 +205,8 @@ func (s Settings) overdueContacts(o *OrgLife, day hezuo.Date, add addFunc) {
 		}
 		add(OverdueContactVisit, subject, c.LastVisit, due, hezuo.Reason{Rule: KeyContactVisitMonths,
 			ZH: fmt.Sprintf("党员%s联系户%s（%s）：%s；应每 %d 个月至少走访一次，已于 %s 到期（%s）", c.Member, c.Head, c.Household, since, n, due, src.zh),
-			EN: fmt.Sprintf("%s's linked household %s (%s): %s; a visit is due every %s, the next by %s (%s)", c.Member, c.Head, c.Household, sinceEN, countEN(n, "month"), due, src.en)})
+			EN: fmt.Sprintf("%s's linked household %s (%s): %s; a visit is due every %s, the next by %s (%s)", c.Member, c.Head, c.Household, sinceEN, countEN(n, "month"), due, src.en)},
+			Overdue{PersonID: c.PersonID, Household: c.Household})
 	}
 }
 
@@ -206,12 +219,14 @@ func (s Settings) overdueCommitments(o *OrgLife, day hezuo.Date, add addFunc) {
 		if !m.Committed && day.After(due) && m.Since.Before(due) {
 			add(OverdueCommitment, m.Name, hezuo.Date{}, due, hezuo.Reason{Rule: KeyCommitmentByMonth,
 				ZH: fmt.Sprintf("党员%s未作出 %d 年度承诺，应于 %s 前作出（%s）", m.Name, year, due, src.zh),
-				EN: fmt.Sprintf("%s has made no commitment for %d, due by %s (%s)", m.Name, year, due, src.en)})
+				EN: fmt.Sprintf("%s has made no commitment for %d, due by %s (%s)", m.Name, year, due, src.en)},
+				Overdue{PersonID: m.PersonID})
 		}
 		if m.LastYear && !m.LastAssessed && day.After(review) {
 			add(OverdueFulfilment, m.Name, hezuo.Date{}, review, hezuo.Reason{Rule: KeyFulfilmentByMonth,
 				ZH: fmt.Sprintf("党员%s的 %d 年度承诺尚未评议践诺情况，应于 %s 前完成（%s）", m.Name, year-1, review, source(KeyFulfilmentByMonth).zh),
-				EN: fmt.Sprintf("%s's commitment for %d has not been assessed, due by %s (%s)", m.Name, year-1, review, source(KeyFulfilmentByMonth).en)})
+				EN: fmt.Sprintf("%s's commitment for %d has not been assessed, due by %s (%s)", m.Name, year-1, review, source(KeyFulfilmentByMonth).en)},
+				Overdue{PersonID: m.PersonID, Commitment: m.LastYearID})
 		}
 	}
 }

@@ -52,7 +52,7 @@ func checkRow(f *orgFacts, d rules.Determination) hezuo.CheckRow {
 		Warnings:    d.Warnings,
 		Suggestions: d.Suggestions,
 	}
-	rules.MarkFigures(&row.CheckFacts)
+	rules.MarkFigures(&row.CheckFacts, d.Warnings)
 	return row
 }
 

@@ -127,14 +127,14 @@ func memberWhere(scope hezuo.Scope, day hezuo.Date) *where {
 func (db *DB) lifeContacts(ctx context.Context, scope hezuo.Scope, day hezuo.Date, out map[int64]*rules.OrgLife) error {
 	w := memberWhere(scope, day)
 	w.addPair(active("cl", day))
-	return db.eachRow(ctx, `SELECT p.id, pe.name, h.no, h.head, cl.valid_from,
+	return db.eachRow(ctx, `SELECT p.id, pe.id, pe.name, h.no, h.head, cl.valid_from,
 			(SELECT max(v.visited_on) FROM contact_visits v WHERE v.person_id = cl.person_id AND v.household_id = cl.household_id
 				AND v.visited_on <= ?)
 		FROM contact_links cl JOIN people pe ON pe.id = cl.person_id JOIN households h ON h.id = cl.household_id`+memberJoin+`
 		WHERE `+w.String()+` ORDER BY p.id, pe.name, h.no`, append([]any{day}, w.args...), func(r rowScanner) error {
 		var id int64
 		var c rules.Contact
-		if err := r.Scan(&id, &c.Member, &c.Household, &c.Head, &c.Since, &c.LastVisit); err != nil {
+		if err := r.Scan(&id, &c.PersonID, &c.Member, &c.Household, &c.Head, &c.Since, &c.LastVisit); err != nil {
 			return err
 		}
 		if o := out[id]; o != nil {
@@ -152,17 +152,18 @@ func (db *DB) lifeMembers(ctx context.Context, scope hezuo.Scope, day hezuo.Date
 	w.add(pc, pa...)
 	y := day.Year()
 	commit := `(SELECT count(*) FROM commitments c WHERE c.person_id = pe.id AND c.year = ? AND c.made_on <= ?)`
-	args := []any{y, day, y - 1, day, y - 1, day}
-	return db.eachRow(ctx, `SELECT p.id, pe.name, m.valid_from,
+	args := []any{y, day, y - 1, day, y - 1, day, y - 1, day}
+	return db.eachRow(ctx, `SELECT p.id, pe.id, pe.name, m.valid_from,
 			(SELECT min(s.valid_from) FROM party_status s WHERE s.person_id = pe.id AND s.status IN ('probationary', 'full')),
 			`+commit+`, `+commit+`,
-			(SELECT count(*) FROM commitments c WHERE c.person_id = pe.id AND c.year = ? AND c.fulfilled_on <= ?)
+			(SELECT count(*) FROM commitments c WHERE c.person_id = pe.id AND c.year = ? AND c.fulfilled_on <= ?),
+			(SELECT coalesce(max(c.id), 0) FROM commitments c WHERE c.person_id = pe.id AND c.year = ? AND c.made_on <= ?)
 		FROM people pe`+memberJoin+` WHERE `+w.String()+` ORDER BY p.id, pe.name`, append(args, w.args...), func(r rowScanner) error {
 		var id int64
 		var m rules.Member
 		var joined, party hezuo.Date
 		var now, last, assessed int
-		if err := r.Scan(&id, &m.Name, &joined, &party, &now, &last, &assessed); err != nil {
+		if err := r.Scan(&id, &m.PersonID, &m.Name, &joined, &party, &now, &last, &assessed, &m.LastYearID); err != nil {
 			return err
 		}
 		m.Since = joined

@@ -144,7 +144,15 @@ func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 	} else {
 		w.add(reach, va...)
 	}
-	w.add("p.seat BETWEEN ? AND ?", scopeArgs(scope)...)
+	if f.Linked {
+		// party_orgs.*: linked that day to an org in scope existing then.
+		lc, la := active("l2", day)
+		oc, oa := orgActive("o2", day)
+		w.add(`p.id IN (SELECT l2.party_org_id FROM party_org_orgs l2 JOIN orgs o2 ON o2.id = l2.org_id
+			WHERE `+lc+` AND `+oc+` AND o2.village BETWEEN ? AND ?)`, append(append(la, oa...), scopeArgs(scope)...)...)
+	} else {
+		w.add("p.seat BETWEEN ? AND ?", scopeArgs(scope)...)
+	}
 	w.addPair(active("p", day))
 	if f.Form != "" {
 		w.add("p.form = ?", f.Form)
@@ -169,7 +177,8 @@ func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.List
 	if err != nil {
 		return nil, 0, err
 	}
-	vis, va := visibleOrgIDs(a, dayOr(f.Day))
+	day := dayOr(f.Day)
+	vis, va := visibleOrgIDs(a, day)
 	w := &where{}
 	reach := `i.id IN (SELECT d.instructor_id FROM dispatches d WHERE d.org_id IN (` + vis + `))`
 	lo, hi := a.Scope.Range()
@@ -180,6 +189,13 @@ func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.List
 	}
 	slo, shi := scope.Range()
 	w.add("i.township BETWEEN ? AND ?", slo[:9], shi[:9])
+	if f.Linked {
+		// instructors.dispatched: a dispatch that day to an org existing then.
+		dc, da := active("d2", day)
+		oc, oa := orgActive("o2", day)
+		w.add(`i.id IN (SELECT d2.instructor_id FROM dispatches d2 JOIN orgs o2 ON o2.id = d2.org_id WHERE `+dc+` AND `+oc+`)`,
+			append(da, oa...)...)
+	}
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(pe.name LIKE ? OR i.unit LIKE ?)", "%"+q+"%", "%"+q+"%")
 	}

@@ -335,3 +335,22 @@ func (db *DB) PartyOrgMembers(ctx context.Context, a *hezuo.Access, no string, d
 	})
 	return out, err
 }
+
+// VillagePartyOrgOf returns the number of the village party organization a
+// joint meeting of party organization no is held with by default: the one
+// seated on day in the village of the first org (by number) no covers that
+// day; "" when there is none. A party organization a may not reach is
+// ENOTFOUND.
+func (db *DB) VillagePartyOrgOf(ctx context.Context, a *hezuo.Access, no string, day hezuo.Date) (string, error) {
+	id, _, err := db.reachPartyOrg(ctx, db, a, "党组织 "+no, "party_org", no)
+	if err != nil {
+		return "", err
+	}
+	lc, la := active("l", day)
+	vc, va := active("v", day)
+	var out string
+	err = db.eachRow(ctx, `SELECT v.no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id JOIN party_orgs v ON v.seat = o.village
+		WHERE l.party_org_id = ? AND `+lc+` AND v.form = ? AND `+vc+` ORDER BY o.org_no, v.no LIMIT 1`,
+		append(append(append([]any{id}, la...), hezuo.FormVillage), va...), func(r rowScanner) error { return r.Scan(&out) })
+	return out, err
+}

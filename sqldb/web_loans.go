@@ -29,6 +29,9 @@ type LoanFilter struct {
 	Page     int
 	PerPage  int
 	Day      hezuo.Date // statuses and sums as of this day (zero: today)
+	// Disbursed keeps the loans disbursed by the day to an org in scope:
+	// the loans the figures loans.count and loans.total_fen count.
+	Disbursed bool
 }
 
 // LoanRow is a loan as the web lists show it: the list item (with the
@@ -155,6 +158,9 @@ func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f LoanFilter) (*Lo
 			return nil, err
 		}
 		w.add(c, args...)
+	}
+	if f.Disbursed {
+		w.add("l.disbursed_on <= ? AND l.org_id IN (SELECT o2.id FROM orgs o2 WHERE o2.village BETWEEN ? AND ?)", append([]any{day}, scopeArgs(scope)...)...)
 	}
 	if f.Year != 0 {
 		w.add("coalesce(l.disbursed_on, l.applied_on) BETWEEN ? AND ?", hezuo.DateOf(f.Year, 1, 1), hezuo.DateOf(f.Year, 12, 31))

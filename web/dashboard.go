@@ -16,6 +16,7 @@ type Card struct {
 	Label string
 	Value string
 	Note  string
+	Link  string // the list behind the figure, filtered to it (figureLinks)
 }
 
 // CardGroup is a titled row of cards.
@@ -49,6 +50,8 @@ type dashboardView struct {
 type todoItem struct {
 	What, Who, Due, Link string
 	Days                 int
+	// ActionLabel and ActionURL are the form settling it (overdueAction).
+	ActionLabel, ActionURL string
 }
 
 // todoShown is how many overdue items the dashboard lists.
@@ -63,6 +66,7 @@ type chartData struct {
 	Coverage  []chartSlice      `json:"coverage"`
 	Trend     chartTrend        `json:"trend"`
 	Labels    map[string]string `json:"labels"`
+	Links     chartLinks        `json:"links"`
 }
 
 type chartSeries struct {
@@ -96,7 +100,8 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := dashboardView{Page: s.pageOf(r, "dashboard", "dashboard"), AsOf: day.String(), Scope: st.Scope}
-	v.Groups = cards(v.Lang, st)
+	links := figureLinks(r.URL.Query().Get("scope"), day)
+	v.Groups = cards(v.Lang, st, links)
 	if err := s.platformCards(r, a, sc, day, &v); err != nil {
 		return err
 	}
@@ -117,6 +122,7 @@ func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	cd.Townships, cd.Kinds = kindsByTownship(v.Lang, counts, names)
+	cd.Links = dashboardChartLinks(r.URL.Query().Get("scope"), day, counts)
 	p := st.PartyOrgs
 	for _, f := range []struct {
 		form string
@@ -224,57 +230,61 @@ func kindsByTownship(lang string, counts map[string]map[string]int, names map[st
 	return labels, series
 }
 
-// cards returns the seed table's figures as card groups.
-func cards(lang string, st *hezuo.Stats) []CardGroup {
+// cards returns the seed table's figures as card groups, each linking to
+// its list in links (by its text key) when it has one.
+func cards(lang string, st *hezuo.Stats, links map[string]string) []CardGroup {
 	n := strconv.Itoa
 	yuan := func(fen int64) string { return strconv.FormatFloat(float64(fen)/1e8, 'f', 2, 64) } // fen → million yuan
 	pct := func(x float64) string { return strconv.FormatFloat(x*100, 'f', 1, 64) + "%" }
 	t := func(k string) string { return tr(lang, k) }
+	c := func(key, value, note string) Card {
+		return Card{Label: t(key), Value: value, Note: note, Link: links[key]}
+	}
 	return []CardGroup{
 		{t("g_orgs"), []Card{
-			{t("c_orgs_total"), n(st.Orgs.Total), ""},
-			{t("c_cooperatives"), n(st.Orgs.Cooperatives), ""},
-			{t("c_associations"), n(st.Orgs.Associations), ""},
-			{t("c_unions"), n(st.Orgs.Unions), ""},
+			c("c_orgs_total", n(st.Orgs.Total), ""),
+			c("c_cooperatives", n(st.Orgs.Cooperatives), ""),
+			c("c_associations", n(st.Orgs.Associations), ""),
+			c("c_unions", n(st.Orgs.Unions), ""),
 		}},
 		{t("g_members"), []Card{
-			{t("c_coop_members"), n(st.Cooperatives.Members), ""},
-			{t("c_coop_party"), n(st.Cooperatives.PartyMembers), ""},
-			{t("c_coop_households"), n(st.Cooperatives.HouseholdsDriven), ""},
-			{t("c_assoc_members"), n(st.Associations.Members), ""},
-			{t("c_assoc_party"), n(st.Associations.PartyMembers), ""},
+			c("c_coop_members", n(st.Cooperatives.Members), ""),
+			c("c_coop_party", n(st.Cooperatives.PartyMembers), ""),
+			c("c_coop_households", n(st.Cooperatives.HouseholdsDriven), ""),
+			c("c_assoc_members", n(st.Associations.Members), ""),
+			c("c_assoc_party", n(st.Associations.PartyMembers), ""),
 		}},
 		{t("g_partyorgs"), []Card{
-			{t("c_branches"), n(st.PartyOrgs.Branches), ""},
-			{t("c_general"), n(st.PartyOrgs.GeneralBranches), ""},
-			{t("c_joint"), n(st.PartyOrgs.JointBranches), ""},
-			{t("c_groups"), n(st.PartyOrgs.PartyGroups), ""},
-			{t("blank_spots"), n(st.Coverage.Uncovered), ""},
-			{t("should_build"), n(st.Coverage.ShouldBuildNotBuilt), ""},
+			c("c_branches", n(st.PartyOrgs.Branches), ""),
+			c("c_general", n(st.PartyOrgs.GeneralBranches), ""),
+			c("c_joint", n(st.PartyOrgs.JointBranches), ""),
+			c("c_groups", n(st.PartyOrgs.PartyGroups), ""),
+			c("blank_spots", n(st.Coverage.Uncovered), ""),
+			c("should_build", n(st.Coverage.ShouldBuildNotBuilt), ""),
 		}},
 		{t("g_instructors"), []Card{
-			{t("c_dispatched"), n(st.Instructors.Dispatched), ""},
-			{t("c_orgs_covered"), n(st.Instructors.OrgsCovered), ""},
-			{t("c_developed"), n(st.Instructors.MembersDeveloped), ""},
-			{t("c_activists"), n(st.Instructors.Activists), ""},
+			c("c_dispatched", n(st.Instructors.Dispatched), ""),
+			c("c_orgs_covered", n(st.Instructors.OrgsCovered), ""),
+			c("c_developed", n(st.Instructors.MembersDeveloped), ""),
+			c("c_activists", n(st.Instructors.Activists), ""),
 		}},
 		{t("g_platforms"), []Card{
-			{t("c_units"), n(st.Assistance.Units), ""},
-			{t("c_orgs_assisted"), n(st.Assistance.OrgsAssisted), ""},
-			{t("c_households_paired"), n(st.Assistance.HouseholdsPaired), ""},
-			{t("c_out_of_poverty"), n(st.Assistance.PeopleOutOfPoverty), ""},
-			{t("c_loans"), yuan(st.Loans.TotalFen), t("c_million_yuan")},
-			{t("c_loans_coops"), yuan(st.Loans.ToCooperativesFen), t("c_million_yuan")},
-			{t("c_loans_count"), n(st.Loans.Count), ""},
-			{t("c_sessions"), n(st.Training.Sessions), ""},
-			{t("c_attendances"), n(st.Training.Attendances), ""},
-			{t("c_people_trained"), n(st.Training.People), ""},
+			c("c_units", n(st.Assistance.Units), ""),
+			c("c_orgs_assisted", n(st.Assistance.OrgsAssisted), ""),
+			c("c_households_paired", n(st.Assistance.HouseholdsPaired), ""),
+			c("c_out_of_poverty", n(st.Assistance.PeopleOutOfPoverty), ""),
+			c("c_loans", yuan(st.Loans.TotalFen), t("c_million_yuan")),
+			c("c_loans_coops", yuan(st.Loans.ToCooperativesFen), t("c_million_yuan")),
+			c("c_loans_count", n(st.Loans.Count), ""),
+			c("c_sessions", n(st.Training.Sessions), ""),
+			c("c_attendances", n(st.Training.Attendances), ""),
+			c("c_people_trained", n(st.Training.People), ""),
 		}},
 		{t("g_talent"), []Card{
-			{t("c_talent_party"), n(st.Talent.PartyMembers), ""},
-			{t("c_talent_tech"), n(st.Talent.TechnicalTalents), ""},
-			{t("c_share_coop"), pct(st.Talent.ShareOfCooperativeMembers), t("c_share_coop_note")},
-			{t("c_share_all"), pct(st.Talent.ShareOfAllMembers), t("c_share_all_note")},
+			c("c_talent_party", n(st.Talent.PartyMembers), ""),
+			c("c_talent_tech", n(st.Talent.TechnicalTalents), ""),
+			c("c_share_coop", pct(st.Talent.ShareOfCooperativeMembers), t("c_share_coop_note")),
+			c("c_share_all", pct(st.Talent.ShareOfAllMembers), t("c_share_all_note")),
 		}},
 	}
 }

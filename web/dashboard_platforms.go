@@ -79,10 +79,12 @@ func (s *Server) todoItems(r *http.Request, a *hezuo.Access, sc hezuo.Scope, day
 	}
 	t := func(k string) string { return tr(v.Lang, k) }
 	n := strconv.Itoa
+	links := figureLinks(r.URL.Query().Get("scope"), day)
+	c := func(key string, value int) Card { return Card{Label: t(key), Value: n(value), Link: links[key]} }
 	v.Groups = append(v.Groups, CardGroup{t("g_platform_figures"), []Card{
-		{t("c_overdue_inst"), n(len(overdue)), ""},
-		{t("c_dev_due"), n(dev.Due), ""},
-		{t("c_dev_overdue"), n(dev.Overdue), ""},
+		c("c_overdue_inst", len(overdue)),
+		c("c_dev_due", dev.Due),
+		c("c_dev_overdue", dev.Overdue),
 	}})
 	v.TodoTotal = len(overdue) + dev.Total
 	q := url.Values{"as_of": {day.String()}}
@@ -98,8 +100,11 @@ func (s *Server) todoItems(r *http.Request, a *hezuo.Access, sc hezuo.Scope, day
 			who += " · " + o.Subject
 		}
 		qq := url.Values{"as_of": {day.String()}, "township": {o.Township}}
-		v.Todo = append(v.Todo, todoItem{What: overdueKindName(v.Lang, o.Kind), Who: who, Due: o.Due.String(), Days: o.DaysOverdue,
-			Link: "/institutions/overdue?" + qq.Encode()})
+		it := todoItem{What: overdueKindName(v.Lang, o.Kind), Who: who, Due: o.Due.String(), Days: o.DaysOverdue,
+			Link: "/institutions/overdue?" + qq.Encode()}
+		it.ActionLabel, it.ActionURL = overdueAction(v.Lang, o)
+		it.ActionURL = withBack(it.ActionURL, "/?"+q.Encode()) // back to the dashboard once saved
+		v.Todo = append(v.Todo, it)
 	}
 	for _, p := range dev.People {
 		if len(v.Todo) == todoShown {

@@ -164,7 +164,8 @@ func (s *Server) divisionsDownload(w http.ResponseWriter, r *http.Request) error
 }
 
 // checkDownload writes the check's rows: every org in scope, or those of
-// the list ?status= names (hezuo.CheckFacts.InList: the figures' own orgs).
+// the list ?status= names (hezuo.CheckFacts.InList: the figures' own orgs),
+// in the page's order (?sort=).
 func (s *Server) checkDownload(w http.ResponseWriter, r *http.Request) error {
 	sc, day, err := scopeDayParams(r)
 	if err != nil {
@@ -174,14 +175,19 @@ func (s *Server) checkDownload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	lang, status := langOf(r), r.URL.Query().Get("status")
+	status, err := checkStatus(r)
+	if err != nil {
+		return err
+	}
+	sortCheck(rows, r.URL.Query().Get("sort"))
+	lang := langOf(r)
 	head := cols(lang, [2]string{"组织编号", "Org ID"}, [2]string{"名称", "Name"}, [2]string{"所在村", "Village"},
 		[2]string{"乡镇", "Township"}, [2]string{"会员", "Members"}, [2]string{"正式党员", "Full party members"},
 		[2]string{"预备党员", "Probationary"}, [2]string{"应建", "Required"}, [2]string{"已建", "Actual"},
 		[2]string{"结论", "Status"}, [2]string{"管理", "Managed by"}, [2]string{"理由", "Reasons"})
 	var out [][]any
 	for _, row := range rows {
-		if status != "" && !row.InList(status) {
+		if !row.InList(status) {
 			continue
 		}
 		v := row.View(lang)

@@ -173,7 +173,7 @@ type overdueView struct {
 	Page
 	AsOf, Scope, Town, Kind string
 	Kinds                   []string
-	Items                   []rules.Overdue
+	Items                   []overdueRow
 	Pager                   Pager
 	Total                   int
 }
@@ -195,7 +195,7 @@ func (s *Server) overduePage(w http.ResponseWriter, r *http.Request) error {
 		Kinds: append(append([]string(nil), hezuo.MeetingKinds...), rules.OverdueContactVisit, rules.OverdueCommitment, rules.OverdueFulfilment)}
 	lo := (page - 1) * hezuo.PageSize
 	if lo < len(list) {
-		v.Items = list[lo:min(lo+hezuo.PageSize, len(list))]
+		v.Items = overdueRows(v.Lang, list[lo:min(lo+hezuo.PageSize, len(list))], listBack(r))
 	}
 	return s.render(w, http.StatusOK, "institution_overdue", v)
 }

@@ -74,12 +74,19 @@ func (s *Server) meetingNewPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	f := meetingForm{PartyOrg: strings.TrimSpace(q.Get("party_org")), Kind: q.Get("kind"), HeldOn: q.Get("held_on"), Topic: q.Get("topic")}
+	f := meetingForm{PartyOrg: strings.TrimSpace(q.Get("party_org")), Kind: q.Get("kind"), HeldOn: q.Get("held_on"), Topic: q.Get("topic"),
+		VillagePartyOrg: strings.TrimSpace(q.Get("village_party_org"))}
 	if f.HeldOn == "" {
 		f.HeldOn = s.today().String()
 	}
 	if f.Kind == "" {
 		f.Kind = hezuo.MeetingThemeDay
+	}
+	if f.Kind == hezuo.MeetingJoint && f.VillagePartyOrg == "" && f.PartyOrg != "" {
+		// A joint meeting is held with the village's party organization:
+		// proposed from the village of the org the branch covers. An
+		// unknown party organization is reported when the form is sent.
+		f.VillagePartyOrg, _ = s.db.VillagePartyOrgOf(r.Context(), accessOf(r), f.PartyOrg, s.today())
 	}
 	return s.render(w, http.StatusOK, "institution_meetingform", s.meetingFormView(r, f))
 }
@@ -104,7 +111,7 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 	if len(errs) == 0 {
 		id, err := s.db.SaveMeeting(r.Context(), accessOf(r), in, s.today(), s.opt.Now())
 		if err == nil {
-			http.Redirect(w, r, "/institutions/meetings/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, savedTo(r, "/institutions/meetings/"+strconv.FormatInt(id, 10)+"?saved=1"), http.StatusSeeOther)
 			return nil
 		}
 		var shown bool
@@ -154,7 +161,7 @@ func (s *Server) commitmentNewPage(w http.ResponseWriter, r *http.Request) error
 	}
 	q := r.URL.Query()
 	today := s.today()
-	f := commitmentForm{PartyOrg: strings.TrimSpace(q.Get("party_org")), Year: strconv.Itoa(today.Year()), MadeOn: q.Get("made_on")}
+	f := commitmentForm{PartyOrg: strings.TrimSpace(q.Get("party_org")), Person: q.Get("person"), Year: strconv.Itoa(today.Year()), MadeOn: q.Get("made_on")}
 	if f.MadeOn == "" {
 		f.MadeOn = today.String()
 	}
@@ -184,7 +191,7 @@ func (s *Server) commitmentNewSubmit(w http.ResponseWriter, r *http.Request) err
 	if len(errs) == 0 {
 		_, err := s.db.SaveCommitment(r.Context(), accessOf(r), pid, &c, s.today(), s.opt.Now())
 		if err == nil {
-			http.Redirect(w, r, "/institutions/commitments?party_org="+f.PartyOrg+"&saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, savedTo(r, "/institutions/commitments?party_org="+f.PartyOrg+"&saved=1"), http.StatusSeeOther)
 			return nil
 		}
 		var shown bool
@@ -254,7 +261,7 @@ func (s *Server) fulfilSubmit(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) == 0 {
 		err := s.db.SaveFulfilment(r.Context(), accessOf(r), id, on, f.Result, f.Evidence, s.today(), s.opt.Now())
 		if err == nil {
-			http.Redirect(w, r, "/institutions/commitments?saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, savedTo(r, "/institutions/commitments?saved=1"), http.StatusSeeOther)
 			return nil
 		}
 		var shown bool
@@ -313,7 +320,7 @@ func (s *Server) visitNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if len(errs) == 0 {
 		err := s.db.SaveVisit(r.Context(), accessOf(r), pid, f.Household, on, f.Note, s.today(), s.opt.Now())
 		if err == nil {
-			http.Redirect(w, r, "/institutions/contacts?saved=1", http.StatusSeeOther)
+			http.Redirect(w, r, savedTo(r, "/institutions/contacts?saved=1"), http.StatusSeeOther)
 			return nil
 		}
 		var shown bool

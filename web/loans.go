@@ -26,7 +26,7 @@ func loanFilter(r *http.Request) (sqldb.LoanFilter, error) {
 		return sqldb.LoanFilter{}, err
 	}
 	f := sqldb.LoanFilter{Scope: sc, Status: q.Get("status"), Priority: q.Get("priority") != "", Q: q.Get("q"),
-		Sort: q.Get("sort"), Page: intParam(r, "page", 1), Day: day}
+		Sort: q.Get("sort"), Page: intParam(r, "page", 1), Day: day, Disbursed: q.Get("disbursed") != ""}
 	if y := strings.TrimSpace(q.Get("year")); y != "" {
 		n, err := strconv.Atoi(y)
 		if err != nil || n < 1949 || n > 2200 {

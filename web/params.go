@@ -30,6 +30,9 @@ func orgFilter(r *http.Request) (hezuo.OrgFilter, error) {
 	}
 	f := hezuo.OrgFilter{Scope: sc, Q: q.Get("q"), Industry: q.Get("industry"), Ended: q.Get("ended") != "",
 		Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
+	if f.Day, err = optDate(q.Get("as_of")); err != nil { // existence on that day (default today)
+		return f, err
+	}
 	if k := q.Get("kind"); k != "" {
 		kind, ok := hezuo.ParseKind(k)
 		if !ok {
@@ -40,11 +43,18 @@ func orgFilter(r *http.Request) (hezuo.OrgFilter, error) {
 	return f, nil
 }
 
-// listFilter reads the smaller registries' query: scope, q, form, page.
+// listFilter reads the smaller registries' query: scope, q, form, page,
+// as_of (default today) and linked (the rows a dashboard figure counts).
 func listFilter(r *http.Request) (hezuo.ListFilter, error) {
 	sc, err := scopeParam(r)
 	q := r.URL.Query()
-	return hezuo.ListFilter{Scope: sc, Q: q.Get("q"), Form: q.Get("form"), Sort: q.Get("sort"), Page: intParam(r, "page", 1)}, err
+	f := hezuo.ListFilter{Scope: sc, Q: q.Get("q"), Form: q.Get("form"), Sort: q.Get("sort"), Page: intParam(r, "page", 1),
+		Linked: q.Get("linked") != ""}
+	if err != nil {
+		return f, err
+	}
+	f.Day, err = optDate(q.Get("as_of"))
+	return f, err
 }
 
 // scopeDayParams returns the request's scope and as-of day (scopeParam,

@@ -3,21 +3,22 @@ package main
 import (
 	"fmt"
 	"io"
+	"strings"
 
 	"hezuo"
 )
 
 func cmdCheck(e *env, args []string) error {
-	f := newFlags(e, "check [--db DSN] [--scope CODE] [--as-of DATE] [--status all|ok|should_build|uncovered] [--format json|text]",
-		"每个组织的应建形式、实际形式、状态、管理组织和理由；--status 只列出一类（should_build 为统计“应建未建”的组织，含应建的空白点；uncovered 为空白点）\n"+
-			"every org's required and actual form, status, manager and reasons; --status lists one kind (should_build: the orgs the figure should_build_not_built counts, blank spots that must build included; uncovered: the blank spots)",
+	f := newFlags(e, "check [--db DSN] [--scope CODE] [--as-of DATE] [--status all|ok|should_build|uncovered|instructor_only|term_due|own_org|joint_or_group|instructor] [--format json|text]",
+		"每个组织的应建形式、实际形式、状态、管理组织和理由；--status 只列出一类（should_build 为统计“应建未建”的组织，含应建的空白点；uncovered 为空白点；instructor_only 仅派指导员；term_due 党组织换届到期；own_org、joint_or_group 按覆盖形式；instructor 已派指导员）\n"+
+			"every org's required and actual form, status, manager and reasons; --status lists one kind (should_build: the orgs the figure should_build_not_built counts, blank spots that must build included; uncovered: the blank spots; instructor_only: an instructor and no party organization; term_due: a covering party organization is due for re-election; own_org, joint_or_group: by coverage; instructor: an instructor dispatched)",
 		"db", "scope", "as-of", "format")
-	list := f.String("status", hezuo.ListAll, "列出的组织 all|ok|should_build|uncovered / orgs listed")
+	list := f.String("status", hezuo.ListAll, "列出的组织 all|ok|should_build|uncovered|instructor_only|term_due|own_org|joint_or_group|instructor / orgs listed")
 	if err := f.parseOnly(e, args); err != nil {
 		return err
 	}
 	if !hezuo.ValidList(*list) {
-		return usagef("--status 应为 all、ok、should_build 或 uncovered，而不是 %q / --status must be all, ok, should_build or uncovered, not %q", *list, *list)
+		return usagef("--status 应为 %s 之一，而不是 %q / --status must be one of %s, not %q", strings.Join(hezuo.Lists, "、"), *list, strings.Join(hezuo.Lists, ", "), *list)
 	}
 	scope, day, err := f.scopeDay()
 	if err != nil {
