@@ -191,7 +191,7 @@ func TestCheckPageLists(t *testing.T) {
 var (
 	overdueRowRE = regexp.MustCompile(`^<td>[^<]*</td><td><a href="/institutions\?party_org=([^"]+)">.*<a class="act" href="([^"]+)">([^<]+)</a></td></tr>`)
 	inputValueRE = func(id string) *regexp.Regexp {
-		return regexp.MustCompile(`id="` + id + `" name="` + id + `" (?:type="[a-z]+" )?value="([^"]*)"`)
+		return regexp.MustCompile(`id="` + id + `" name="` + id + `"[^>]*? value="([^"]*)"`)
 	}
 )
 

@@ -12,8 +12,8 @@ import (
 )
 
 var (
-	orgRowRe    = regexp.MustCompile(`<tr>\s*<td><a href="/orgs/([^"]+)">`)
-	personRowRe = regexp.MustCompile(`<tr><td><a href="/people/(\d+)">`)
+	orgRowRe    = regexp.MustCompile(`<tr>\s*<td[^>]*><a href="/orgs/([^"]+)">`)
+	personRowRe = regexp.MustCompile(`<tr><td[^>]*><a href="/people/(\d+)">`)
 	nextRe      = regexp.MustCompile(`<a href="([^"]+)">下一页`)
 	prevRe      = regexp.MustCompile(`<a href="([^"]+)">‹ 上一页`)
 	pageRe      = regexp.MustCompile(`<span>(\d+) / (\d+)</span>`)

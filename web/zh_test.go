@@ -128,7 +128,10 @@ func visibleText(page string) string {
 func jsonStrings(v any, b *strings.Builder) {
 	switch v := v.(type) {
 	case string:
-		b.WriteString(" " + v)
+		// A site path is where a chart's bar or slice leads, never shown.
+		if !strings.HasPrefix(v, "/") {
+			b.WriteString(" " + v)
+		}
 	case []any:
 		for _, x := range v {
 			jsonStrings(x, b)
