@@ -106,7 +106,8 @@ func TestLeadBrowser(t *testing.T) {
 		chromedp.Click(chromedp.CSS("#overdue tbody tr a.act")),
 		chromedp.WaitVisible(chromedp.CSS("#meeting-form")),
 	)
-	if got := text(`document.querySelector('#meeting-form #party_org').value`); got != po {
+	// The picker shows the party organization's name; the form sends its number.
+	if got := text(`new FormData(document.querySelector('#meeting-form')).get('party_org')`); got != po {
 		t.Errorf("the meeting form's party organization is %q, want %q", got, po)
 	}
 	if got := text(`document.querySelector('#meeting-form #kind').value`); got != "theme_day" {
