@@ -178,7 +178,7 @@ func TestClusterFailover(t *testing.T) {
 		acked      []string // topics of the meetings acknowledged with 201
 		attempted  int
 		ackTimes   []time.Time // when each acknowledged write was sent
-		ryw        int // acknowledged meetings the writer could not read back at once
+		ryw        int         // acknowledged meetings the writer could not read back at once
 		readOK     []time.Time
 		readFailed int
 		fatal      []string
