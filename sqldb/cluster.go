@@ -354,3 +354,27 @@ func (db *DB) Replication(ctx context.Context) (Replication, error) {
 	}
 	return rep, nil
 }
+
+// onStandby reports whether the database is a PostgreSQL standby (read
+// only: `hezuo backup` from a standby of the cluster).
+func (db *DB) onStandby(ctx context.Context) (bool, error) {
+	if db.Dialect != Postgres {
+		return false, nil
+	}
+	var standby bool
+	err := db.DB.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&standby)
+	return standby, err
+}
+
+// standbyCurrent is Migrate on a standby, which cannot be written: it
+// checks that the primary's migrations reached it.
+func (db *DB) standbyCurrent(ctx context.Context) error {
+	have, want, err := db.MigrationsCurrent(ctx)
+	if err != nil {
+		return err
+	}
+	if have != want {
+		return fmt.Errorf("备库的结构版本 %d 不是 %d，请先在主库上迁移 / the standby's schema version is %d, not %d: migrate on the primary first", have, want, have, want)
+	}
+	return nil
+}

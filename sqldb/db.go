@@ -184,6 +184,11 @@ func Migrations(dialect string) ([]Migration, error) {
 // Migrate applies every pending migration, each in its own transaction, and
 // records it; it is idempotent.
 func (db *DB) Migrate(ctx context.Context) error {
+	if standby, err := db.onStandby(ctx); err != nil {
+		return err
+	} else if standby {
+		return db.standbyCurrent(ctx)
+	}
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)
