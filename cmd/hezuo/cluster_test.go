@@ -377,6 +377,38 @@ func TestClusterFailover(t *testing.T) {
 		}
 	}
 	t.Logf("meetings before the test %d", before)
+
+	// A planned switchover (upgrades: docs/operations.md): the server
+	// keeps going without a restart and writes on the new primary.
+	from := cluster(time.Minute, "primary")
+	cluster(3*time.Minute, "switchover")
+	to := cluster(time.Minute, "primary")
+	for deadline := time.Now().Add(time.Minute); (to == from || to == "") && time.Now().Before(deadline); time.Sleep(time.Second) {
+		to = cluster(time.Minute, "primary")
+	}
+	if to == from || to == "" {
+		t.Fatalf("switchover: primary %s before, %q after", from, to)
+	}
+	var wrote time.Duration
+	for start := time.Now(); time.Since(start) < time.Minute; time.Sleep(200 * time.Millisecond) {
+		body, _ := json.Marshal(map[string]any{"party_org": partyOrg, "kind": hezuo.MeetingThemeDay,
+			"held_on": today.AddDays(-2900).String(), "topic": "switchover"})
+		resp, err := writer.Post(base_+"/api/meetings", "application/json", bytes.NewReader(body))
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusCreated {
+				wrote = time.Since(start)
+				break
+			}
+		}
+	}
+	if wrote == 0 {
+		t.Errorf("no write accepted within a minute of the switchover from %s to %s", from, to)
+	}
+	if st := getJSONURL(base_+"/readyz", &ready); st != http.StatusOK || ready.Database.Role != "primary" {
+		t.Errorf("/readyz after the switchover: %d %+v", st, ready)
+	}
+	t.Logf("switchover %s → %s: a write accepted %.1f s after it returned; /readyz %+v", from, to, wrote.Seconds(), ready.Database)
 }
 
 // getJSONURL GETs u without a session and decodes its JSON; the status.
