@@ -1,12 +1,16 @@
 package sqldb
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"testing"
+	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"hezuo/sqldb/dbtest"
 )
 
 func TestClusterDSNs(t *testing.T) {
@@ -69,5 +73,51 @@ func TestConnLostAndReadOnly(t *testing.T) {
 		if readOnly(q) != ro {
 			t.Errorf("readOnly(%q) = %t", q, !ro)
 		}
+	}
+}
+
+// TestReplicaReader (PostgreSQL; the database stands in for its replica):
+// plain reads go to the replica only under ReadAnywhere and once it has
+// replayed the position asked for; writes never.
+func TestReplicaReader(t *testing.T) {
+	dsn := dbtest.Postgres(t)
+	ctx := context.Background()
+	db, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if db.reader(ReadAnywhere(ctx, 0), "SELECT 1") != nil {
+		t.Error("a replica before OpenReplica")
+	}
+	if err := db.OpenReplica(ctx, dsn, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	now, err := db.WALPosition(ctx)
+	if err != nil || now == 0 {
+		t.Fatal(now, err)
+	}
+	for _, c := range []struct {
+		ctx  context.Context
+		q    string
+		want bool
+	}{
+		{ctx, "SELECT 1", false},                          // not marked: the primary
+		{ReadAnywhere(ctx, 0), "SELECT 1", true},          // marked
+		{ReadAnywhere(ctx, now), "SELECT 1", true},        // the replica has it
+		{ReadAnywhere(ctx, now+1<<30), "SELECT 1", false}, // not yet replayed
+		{ReadAnywhere(ctx, 0), "SELECT id FROM orgs FOR UPDATE", false},
+	} {
+		if got := db.reader(c.ctx, c.q) != nil; got != c.want {
+			t.Errorf("reader(%q): replica %t, want %t", c.q, got, c.want)
+		}
+	}
+	var n int
+	if err := db.QueryRowContext(ReadAnywhere(ctx, 0), `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n == 0 {
+		t.Errorf("a read on the replica: %d %v", n, err)
+	}
+	rep, err := db.Replication(ctx)
+	if err != nil || rep.Role != "primary" || rep.ReadReplica == nil || !rep.ReadReplica.Up {
+		t.Errorf("Replication: %+v %v", rep, err)
 	}
 }
