@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 )
@@ -120,18 +121,37 @@ func WriteFile(path string, r *Keyring) error {
 	return nil
 }
 
+var keyValueDSN = regexp.MustCompile(`^\s*[A-Za-z_]+\s*=`)
+
 // DefaultFile returns where the key file of the database dsn lives when
 // neither HEZUO_KEY nor HEZUO_KEY_FILE names the key: next to an SQLite
 // database (<file>.key); for PostgreSQL hezuo.key in the working directory,
 // or <HEZUO_KEY_DIR>/<host>_<port>_<database>.key when HEZUO_KEY_DIR is set
 // (one directory holding the keys of many databases, as tests need).
 func DefaultFile(dsn string) string {
-	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") {
+	kv := keyValueDSN.MatchString(dsn) // libpq's "host=a,b dbname=hezuo …"
+	if !strings.HasPrefix(dsn, "postgres://") && !strings.HasPrefix(dsn, "postgresql://") && !kv {
 		return dsn + ".key"
 	}
 	dir := os.Getenv("HEZUO_KEY_DIR")
 	if dir == "" {
 		return "hezuo.key"
+	}
+	if kv {
+		var host, port, db string
+		for _, f := range strings.Fields(dsn) {
+			k, v, _ := strings.Cut(f, "=")
+			switch k {
+			case "host":
+				host = v
+			case "port":
+				port = v
+			case "dbname":
+				db = v
+			}
+		}
+		name := strings.NewReplacer("/", "_", ":", "_", "\\", "_", "'", "").Replace(host + "_" + port + "_" + db)
+		return filepath.Join(dir, name+".key")
 	}
 	u, err := url.Parse(dsn)
 	if err != nil {

@@ -46,11 +46,15 @@ type DB struct {
 	keyOpts   OpenOptions   // how Open finds or creates keys
 	converted bool          // Open sealed plaintext rows of an older database
 	stmts     *stmtCache    // prepared statements by text, SQLite (stmtcache.go)
+	replica   *replica      // the read replica, PostgreSQL (cluster.go)
 }
 
-// IsPostgres reports whether dsn selects PostgreSQL.
+// IsPostgres reports whether dsn selects PostgreSQL: a postgres:// URL
+// (one host or several, "postgres://a:5432,b:5432/hezuo?target_session_attrs=read-write")
+// or a libpq keyword/value string ("host=a,b port=5432,5432 dbname=hezuo
+// target_session_attrs=read-write").
 func IsPostgres(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://")
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || isKeyValueDSN(dsn)
 }
 
 // Open opens (creating when needed) the database named by dsn — a
@@ -112,6 +116,9 @@ func OpenWith(ctx context.Context, dsn string, o OpenOptions) (*DB, error) {
 }
 
 func redact(dsn string) string {
+	if isKeyValueDSN(dsn) {
+		return redactKeyValue(dsn)
+	}
 	if u, err := url.Parse(dsn); err == nil && u.User != nil {
 		u.User = url.User(u.User.Username())
 		return u.String()
@@ -177,6 +184,11 @@ func Migrations(dialect string) ([]Migration, error) {
 // Migrate applies every pending migration, each in its own transaction, and
 // records it; it is idempotent.
 func (db *DB) Migrate(ctx context.Context) error {
+	if standby, err := db.onStandby(ctx); err != nil {
+		return err
+	} else if standby {
+		return db.standbyCurrent(ctx)
+	}
 	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
 		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
 		return fmt.Errorf("migrate: %w", err)

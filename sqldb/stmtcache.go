@@ -51,16 +51,31 @@ func (db *DB) prepared(ctx context.Context, q string) *sql.Stmt {
 	return s
 }
 
-// QueryContext is sql.DB's, through the statement cache.
+// QueryContext is sql.DB's, through the statement cache, or on the read
+// replica when ctx allows (cluster.go), falling back to the primary when
+// the replica fails.
 func (db *DB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
+	if r := db.reader(ctx, q); r != nil {
+		rows, err := r.db.QueryContext(ctx, q, args...)
+		if err == nil || !ConnLost(err) {
+			return rows, err
+		}
+	}
 	if s := db.prepared(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
 	}
 	return db.DB.QueryContext(ctx, q, args...)
 }
 
-// QueryRowContext is sql.DB's, through the statement cache.
+// QueryRowContext is sql.DB's, through the statement cache, or on the
+// read replica as QueryContext.
 func (db *DB) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
+	if r := db.reader(ctx, q); r != nil {
+		row := r.db.QueryRowContext(ctx, q, args...)
+		if err := row.Err(); err == nil || !ConnLost(err) {
+			return row
+		}
+	}
 	if s := db.prepared(ctx, q); s != nil {
 		return s.QueryRowContext(ctx, args...)
 	}
@@ -77,6 +92,10 @@ func (db *DB) ExecContext(ctx context.Context, q string, args ...any) (sql.Resul
 
 // Close closes the cached statements and the database.
 func (db *DB) Close() error {
+	if r := db.replica; r != nil {
+		db.replica = nil
+		r.close()
+	}
 	if c := db.stmts; c != nil {
 		c.mu.Lock()
 		for _, s := range c.m {

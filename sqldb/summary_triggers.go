@@ -6,18 +6,25 @@ import (
 )
 
 // triggerMarker starts the part of migration 0004 that creates the triggers
-// marking dirty records; Bulk drops them while it writes (a generated data
-// set is summarized as a whole at the end) and runs that part again.
+// marking dirty records (and of any later migration that changes them, such
+// as PostgreSQL's 0014); Bulk drops them while it writes (a generated data
+// set is summarized as a whole at the end) and runs those parts again, in
+// order.
 const triggerMarker = "-- summary triggers"
 
 // summaryTriggerSQL returns the statements creating the triggers.
 func summaryTriggerSQL(dialect string) (string, error) {
-	b, err := migrations.ReadFile("migrations/" + dialect + "/0004_summary.sql")
+	ms, err := Migrations(dialect)
 	if err != nil {
 		return "", err
 	}
-	_, after, _ := strings.Cut(string(b), triggerMarker)
-	return triggerMarker + after, nil
+	var b strings.Builder
+	for _, m := range ms {
+		if _, after, ok := strings.Cut(m.SQL, triggerMarker); ok {
+			b.WriteString(triggerMarker + after + "\n")
+		}
+	}
+	return b.String(), nil
 }
 
 var triggerName = regexp.MustCompile(`CREATE TRIGGER (\w+) AFTER [A-Z ]+ ON (\w+)`)

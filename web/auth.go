@@ -46,6 +46,9 @@ func (s *Server) withSession(r *http.Request) *http.Request {
 	}
 	sess, err := s.db.Session(r.Context(), c.Value, s.opt.Now(), s.opt.IdleTimeout, s.opt.MaxAge)
 	if err != nil {
+		if sqldb.ConnLost(err) { // a failover: 503, not "sign in again"
+			return r.WithContext(context.WithValue(r.Context(), dbLostKey, err))
+		}
 		return r
 	}
 	noteUser(r, sess.User.ID)
@@ -83,6 +86,10 @@ func (s *Server) api(h func(http.ResponseWriter, *http.Request) error) http.Hand
 	return func(w http.ResponseWriter, r *http.Request) {
 		r = s.withSession(r)
 		sess := sessionOf(r)
+		if err := dbLost(r); err != nil {
+			s.apiError(w, r, err)
+			return
+		}
 		if sess == nil {
 			s.apiError(w, r, hezuo.Errorf(hezuo.EUNAUTHORIZED, "请先登录", "please sign in"))
 			return
@@ -103,6 +110,10 @@ func (s *Server) page(h func(http.ResponseWriter, *http.Request) error) http.Han
 	return func(w http.ResponseWriter, r *http.Request) {
 		r = s.withSession(r)
 		sess := sessionOf(r)
+		if err := dbLost(r); err != nil {
+			s.errorPage(w, r, err)
+			return
+		}
 		if sess == nil {
 			http.Redirect(w, r, "/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 			return

@@ -25,6 +25,9 @@ func statusOf(err error) int {
 	case sqldb.ELOCKED:
 		return http.StatusTooManyRequests
 	}
+	if sqldb.ConnLost(err) { // a failover in progress (sqldb/cluster.go)
+		return http.StatusServiceUnavailable
+	}
 	return http.StatusInternalServerError
 }
 
@@ -57,6 +60,9 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	if errors.As(err, &e) {
 		b.Error.Field = e.Field
 	}
+	if st == http.StatusServiceUnavailable {
+		w.Header().Set("Retry-After", "2")
+	}
 	if es := hezuo.FieldErrors(err); len(es) > 1 && st != http.StatusInternalServerError {
 		for _, e := range es {
 			msg := e.ZH
@@ -79,6 +85,13 @@ func (s *Server) errText(r *http.Request, err error) string {
 			return "internal error; it has been logged"
 		}
 		return "内部错误，已记录日志"
+	}
+	if statusOf(err) == http.StatusServiceUnavailable {
+		s.opt.Log.Printf("%s %s: database unavailable: %v", r.Method, r.URL.Path, err)
+		if lang == "en" {
+			return "the database is briefly unavailable (switching to its standby); try again in a few seconds — a change just made may or may not have been saved, so check before repeating it"
+		}
+		return "数据库暂时不可用（正在切换到备用库），请几秒后重试；刚才的修改可能已保存也可能未保存，请先查看再重做"
 	}
 	return errMessage(lang, err)
 }

@@ -18,9 +18,11 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 }
 
-// readyz: GET /readyz → 200 when the database answers within two seconds
-// and its schema is at this program's latest migration; 503 otherwise,
-// with the reason.
+// readyz: GET /readyz → 200 when the database answers within two seconds,
+// is a primary (hezuo writes) and its schema is at this program's latest
+// migration; 503 otherwise, with the reason. It reports the database's role
+// ("primary", or "single" on SQLite), its standbys with their lag, and the
+// read replica's lag (issue 20).
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
 	defer cancel()
@@ -32,6 +34,15 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	case have != want:
 		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "reason": "schema not current", "schema_version": have, "want": want})
 	default:
-		writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "schema_version": have})
+		rep, err := s.db.Replication(ctx)
+		switch {
+		case err != nil:
+			s.opt.Logger.Error("readyz: database unreachable", "err", err)
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "reason": "database unreachable"})
+		case rep.Role == "standby":
+			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "reason": "database is a standby", "schema_version": have, "database": rep})
+		default:
+			writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "schema_version": have, "database": rep})
+		}
 	}
 }

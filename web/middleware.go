@@ -24,7 +24,7 @@ func bodyLimit(r *http.Request) int64 {
 // outermost first: the request log, the security headers, the body limit
 // and the rate limits.
 func (s *Server) handler() http.Handler {
-	return s.logRequests(s.secureHeaders(s.limitBodies(s.rateLimit(s.mux))))
+	return s.logRequests(s.secureHeaders(s.limitBodies(s.rateLimit(s.readRouting(s.mux)))))
 }
 
 // csp allows nothing from another host and no inline script (the templates

@@ -15,7 +15,7 @@ import (
 )
 
 func cmdServe(e *env, args []string) error {
-	f := newFlags(e, "serve [--db DSN] [--addr 127.0.0.1:8080] [--demo] [--secure] [--idle 30m] [--max-age 12h] [--trust-proxy] [--shutdown-timeout 30s] [--log-format text|json]",
+	f := newFlags(e, "serve [--db DSN] [--addr 127.0.0.1:8080] [--demo] [--secure] [--idle 30m] [--max-age 12h] [--trust-proxy] [--shutdown-timeout 30s] [--log-format text|json] [--read-db DSN] [--read-max-lag 5s]",
 		"启动网页应用和 /api/ 接口 / start the web application and the /api/ JSON API", "db")
 	addr := f.String("addr", "127.0.0.1:8080", "监听地址（端口 0 表示任选）/ listen address (port 0: any free port)")
 	withDemo := f.Bool("demo", false, "数据库为空时先载入演示县，并创建演示管理员（随机密码只显示一次）/ load the demo county into an empty database first and create a demo administrator (random password shown once)")
@@ -25,6 +25,8 @@ func cmdServe(e *env, args []string) error {
 	trustProxy := f.Bool("trust-proxy", false, "信任反向代理的 X-Real-IP / X-Forwarded-For（仅在 nginx 之后使用）/ trust X-Real-IP / X-Forwarded-For (only behind nginx)")
 	grace := f.Duration("shutdown-timeout", 30*time.Second, "收到 SIGINT/SIGTERM 后等待进行中请求完成的最长时间 / how long SIGINT/SIGTERM waits for requests in flight")
 	logFormat := f.String("log-format", "text", "请求日志格式 text|json（写到标准错误）/ request log format on stderr")
+	readDB := f.String("read-db", "", "只读副本（PostgreSQL，可多主机）：GET 请求的查询在副本赶上用户自己的写入后走副本 / read replica (PostgreSQL, may list several hosts): GET requests read there once it has replayed the user's own writes")
+	readMaxLag := f.Duration("read-max-lag", 5*time.Second, "副本落后超过此时长时改读主库 / read from the primary while the replica lags by more than this")
 	pos, err := f.parse(e, args)
 	if err != nil {
 		return err
@@ -37,6 +39,11 @@ func cmdServe(e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
+	if *readDB != "" {
+		if err := db.OpenReplica(e.ctx, *readDB, *readMaxLag); err != nil {
+			return hezuo.Errorf(hezuo.EINVALID, "%v", "%v", err)
+		}
+	}
 	if *withDemo {
 		if _, err := loadDemo(e, db, hezuo.Today(hezuo.China)); err != nil {
 			return err

@@ -1,0 +1,123 @@
+package sqldb
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"testing"
+	"time"
+
+	"github.com/jackc/pgx/v5/pgconn"
+
+	"hezuo/sqldb/dbtest"
+)
+
+func TestClusterDSNs(t *testing.T) {
+	for dsn, pg := range map[string]bool{
+		"postgres://u@a:5432,b:5432/hezuo?target_session_attrs=read-write":     true,
+		"host=a,b port=5432,5433 dbname=hezuo target_session_attrs=read-write": true,
+		" dbname=hezuo":           true,
+		"/var/lib/hezuo/h.db":     false,
+		"hezuo.db":                false,
+		"data/county=222424.db":   false,
+		"postgresql://localhost/": true,
+	} {
+		if IsPostgres(dsn) != pg {
+			t.Errorf("IsPostgres(%q) = %t", dsn, !pg)
+		}
+	}
+	if got := redact("host=a password='s3 cret' dbname=h"); got != "host=a password=xxxxx dbname=h" {
+		t.Errorf("redact: %q", got)
+	}
+	if got := redact("host=a password=s3cret dbname=h"); got != "host=a password=xxxxx dbname=h" {
+		t.Errorf("redact: %q", got)
+	}
+}
+
+func TestLSN(t *testing.T) {
+	v, err := ParseLSN("16/B374D848")
+	if err != nil || v != 0x16B374D848 || FormatLSN(v) != "16/B374D848" {
+		t.Errorf("ParseLSN: %x %v %s", v, err, FormatLSN(v))
+	}
+	if _, err := ParseLSN("16"); err == nil {
+		t.Error("ParseLSN(16): no error")
+	}
+}
+
+func TestConnLostAndReadOnly(t *testing.T) {
+	for err, lost := range map[error]bool{
+		nil:                                 false,
+		io.ErrUnexpectedEOF:                 true,
+		fmt.Errorf("x: %w", io.EOF):         true,
+		&pgconn.PgError{Code: "57P01"}:      true,
+		&pgconn.PgError{Code: "08006"}:      true,
+		&pgconn.PgError{Code: "25006"}:      true,
+		&pgconn.PgError{Code: "23505"}:      false,
+		errors.New("no rows in result set"): false,
+	} {
+		if ConnLost(err) != lost {
+			t.Errorf("ConnLost(%v) = %t", err, !lost)
+		}
+	}
+	for q, ro := range map[string]bool{
+		"SELECT 1": true,
+		"  select name FROM people WHERE id = $1": true,
+		"(SELECT 1) UNION (SELECT 2)":             true,
+		"SELECT id FROM orgs FOR UPDATE":          false,
+		"SELECT pg_advisory_xact_lock(1)":         false,
+		"INSERT INTO x VALUES (1) RETURNING id":   false,
+		"WITH d AS (DELETE FROM x) SELECT 1":      false,
+		"SELECT nextval('s')":                     false,
+	} {
+		if readOnly(q) != ro {
+			t.Errorf("readOnly(%q) = %t", q, !ro)
+		}
+	}
+}
+
+// TestReplicaReader (PostgreSQL; the database stands in for its replica):
+// plain reads go to the replica only under ReadAnywhere and once it has
+// replayed the position asked for; writes never.
+func TestReplicaReader(t *testing.T) {
+	dsn := dbtest.Postgres(t)
+	ctx := context.Background()
+	db, err := Open(ctx, dsn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if db.reader(ReadAnywhere(ctx, 0), "SELECT 1") != nil {
+		t.Error("a replica before OpenReplica")
+	}
+	if err := db.OpenReplica(ctx, dsn, time.Second); err != nil {
+		t.Fatal(err)
+	}
+	now, err := db.WALPosition(ctx)
+	if err != nil || now == 0 {
+		t.Fatal(now, err)
+	}
+	for _, c := range []struct {
+		ctx  context.Context
+		q    string
+		want bool
+	}{
+		{ctx, "SELECT 1", false},                          // not marked: the primary
+		{ReadAnywhere(ctx, 0), "SELECT 1", true},          // marked
+		{ReadAnywhere(ctx, now), "SELECT 1", true},        // the replica has it
+		{ReadAnywhere(ctx, now+1<<30), "SELECT 1", false}, // not yet replayed
+		{ReadAnywhere(ctx, 0), "SELECT id FROM orgs FOR UPDATE", false},
+	} {
+		if got := db.reader(c.ctx, c.q) != nil; got != c.want {
+			t.Errorf("reader(%q): replica %t, want %t", c.q, got, c.want)
+		}
+	}
+	var n int
+	if err := db.QueryRowContext(ReadAnywhere(ctx, 0), `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n == 0 {
+		t.Errorf("a read on the replica: %d %v", n, err)
+	}
+	rep, err := db.Replication(ctx)
+	if err != nil || rep.Role != "primary" || rep.ReadReplica == nil || !rep.ReadReplica.Up {
+		t.Errorf("Replication: %+v %v", rep, err)
+	}
+}
