@@ -7,7 +7,7 @@ import (
 
 // triggerMarker starts the part of migration 0004 that creates the triggers
 // marking dirty records (and of any later migration that changes them, such
-// as PostgreSQL's 0014); Bulk drops them while it writes (a generated data
+// as PostgreSQL's 0015); Bulk drops them while it writes (a generated data
 // set is summarized as a whole at the end) and runs those parts again, in
 // order.
 const triggerMarker = "-- summary triggers"
