@@ -68,6 +68,15 @@ func labelKinds() []string {
 }
 
 // zhOf makes a table of names from code, name pairs.
+// addTriples adds labels of kind given as {code, 中文, English}.
+func addTriples(kind string, rows [][3]string) {
+	zh, en := map[string]string{}, map[string]string{}
+	for _, r := range rows {
+		zh[r[0]], en[r[0]] = r[1], r[2]
+	}
+	addLabels(kind, zh, en)
+}
+
 func zhOf(pairs ...string) map[string]string {
 	m := map[string]string{}
 	for i := 0; i+1 < len(pairs); i += 2 {
