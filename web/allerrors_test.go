@@ -3,8 +3,10 @@ package web
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"hezuo"
@@ -106,5 +108,118 @@ func TestAPIReportsEveryFieldAtOnce(t *testing.T) {
 		if st != http.StatusUnprocessableEntity || e.Error.Field == "" || !got["borrower"] || !got["amount_fen"] || !got["term_months"] {
 			t.Errorf("a loan with three wrong fields: %d %s", st, b)
 		}
+	})
+}
+
+// TestEveryFormReportsEveryFieldAtOnce: each of the other forms, given
+// several missing or wrong fields in one submission (unreadable dates among
+// them), shows an error beside every one of those fields and stores nothing.
+func TestEveryFormReportsEveryFieldAtOnce(t *testing.T) {
+	forEachDB(t, func(t *testing.T, a *app) {
+		ctx := context.Background()
+		admin := a.login(t, "admin")
+		townBc := a.login(t, "townB")
+		today := hezuo.Today(hezuo.China)
+		// tables counts the rows of the tables a form could write.
+		tables := func(names ...string) int {
+			n := 0
+			for _, tb := range names {
+				n += a.count(t, `SELECT count(*) FROM `+tb)
+			}
+			return n
+		}
+		check := func(what string, c *client, path string, form url.Values, fields []string, tbls ...string) {
+			t.Helper()
+			before := tables(tbls...)
+			st, body := c.postForm(path, form)
+			errs := fieldErrors(body)
+			if st < 400 || st >= 500 {
+				t.Errorf("%s: status %d, want a refusal; %v", what, st, errs)
+			}
+			for _, f := range fields {
+				if errs[f] == "" {
+					t.Errorf("%s: no error beside %s in one submission: %v", what, f, errs)
+				}
+			}
+			if after := tables(tbls...); after != before {
+				t.Errorf("%s: %d rows written by a refused form", what, after-before)
+			}
+		}
+		pid := fmt.Sprint(a.count(t, `SELECT min(id) FROM people WHERE village LIKE ?`, townA+"%"))
+
+		// Membership, on the person's page: no org and an unreadable date;
+		// then readable dates that are wrong, checked by the store with an
+		// org that names nothing.
+		check("join form", admin, "/people/"+pid+"/memberships", url.Values{"org_id": {""}, "from": {"2020-02-30"}, "to": {""}},
+			[]string{"org_id", "from"}, "memberships")
+		check("join form (the store's checks)", admin, "/people/"+pid+"/memberships", url.Values{"org_id": {"NO-SUCH-ORG"}, "from": {""}},
+			[]string{"org_id", "from"}, "memberships")
+		check("new membership", admin, "/memberships/new", url.Values{"person": {""}, "org_id": {""}, "from": {"2020-02-30"}, "to": {"2020-13-01"}},
+			[]string{"person", "org_id", "from", "to"}, "memberships")
+
+		// Meeting: no party organization, kind, topic; a date that is none.
+		check("meeting", admin, "/institutions/meetings/new", url.Values{"party_org": {""}, "kind": {""}, "held_on": {"2020-02-30"}, "topic": {""}},
+			[]string{"party_org", "kind", "held_on", "topic"}, "meetings", "meeting_attendances")
+
+		// Commitment: nobody chosen, a year that is no number, an
+		// unreadable date, no content, no party organization.
+		check("commitment", admin, "/institutions/commitments/new", url.Values{"party_org": {""}, "person": {""}, "year": {"今年"},
+			"made_on": {"2020-02-30"}, "content": {""}}, []string{"party_org", "person", "year", "made_on", "content"}, "commitments")
+
+		// Fulfilment: an unreadable date and 已践诺 without evidence.
+		cid := a.count(t, `SELECT min(id) FROM commitments WHERE fulfilled_on IS NULL`)
+		var fulfilled int
+		fulfilledNow := func() int {
+			return a.count(t, `SELECT count(*) FROM commitments WHERE fulfilled_on IS NOT NULL`)
+		}
+		fulfilled = fulfilledNow()
+		check("fulfilment", admin, fmt.Sprintf("/institutions/commitments/%d/fulfil", cid), url.Values{"fulfilled_on": {"2020-02-30"},
+			"result": {hezuo.FulfilledAll}, "evidence": {""}}, []string{"fulfilled_on", "evidence"})
+		if fulfilledNow() != fulfilled {
+			t.Error("a refused fulfilment was saved")
+		}
+
+		// Visit: nobody, no household, an unreadable date.
+		check("visit", admin, "/institutions/visits/new", url.Values{"person": {""}, "household": {""}, "visited_on": {"2020-02-30"}},
+			[]string{"person", "household", "visited_on"}, "contact_visits")
+
+		// Training: everything missing, hours no number, a bad date.
+		check("training", admin, "/trainings/new", url.Values{"no": {""}, "held_on": {"2020-02-30"}, "topic": {""}, "organizer": {""},
+			"mode": {""}, "hours": {"三"}, "place": {""}}, []string{"no", "held_on", "topic", "organizer", "mode", "hours", "place"},
+			"trainings", "training_attendances")
+
+		// Development step: nobody, an unknown step, a bad date.
+		check("development step", admin, "/development/steps/new", url.Values{"person": {""}, "status": {"nope"}, "from": {"2020-02-30"}},
+			[]string{"person", "status", "from"}, "party_status")
+
+		// Officer: a malformed ID number, an unknown post, no start.
+		no, _, id, _ := officerCase(t, a)
+		check("officer", a.login(t, "townA"), "/partyorgs/"+no+"/officers", url.Values{"id_number": {id[:17] + "Y"}, "role": {"主任"}, "from": {""}},
+			[]string{"id_number", "role", "from"}, "officers")
+
+		// Dispatch: no instructor, no org, an unreadable start.
+		check("dispatch", admin, "/dispatches/new", url.Values{"instructor": {""}, "org_id": {""}, "from": {"2020-02-30"}},
+			[]string{"instructor", "org_id", "from"}, "dispatches")
+
+		// Transfer-in, checked by the store: not a party member, a transfer
+		// after today, a sending organization's name too long.
+		check("transfer-in", admin, "/people/transfer-in", url.Values{"id_number": {newIDNumber(31)}, hezuo.FieldPoliticalStatus: {"masses"},
+			hezuo.FieldJoinedParty: {"2010-07-01"}, "party_org": {poB}, "transfer_on": {today.AddDays(3).String()}, "origin": {strings.Repeat("党", 101)}},
+			[]string{hezuo.FieldPoliticalStatus, "transfer_on", "origin"}, "people", "party_status", "memberships")
+
+		// User: a name with a space, an unknown role, a scope that is no
+		// division, a short password.
+		check("user", admin, "/users", url.Values{"name": {"a b"}, "role": {"nope"}, "scope": {"12"}, "password": {"x"}},
+			[]string{"name", "role", "scope", "password"}, "users")
+
+		// Assistance: a unit pairing with no target and an unreadable
+		// start; a household pairing with a new household whose village,
+		// size and poverty status are wrong and an unreadable start.
+		check("unit pairing", townBc, "/assistance/units", url.Values{"unit": {""}, "org_id": {""}, "village": {""}, "from": {"2020-02-30"}},
+			[]string{"org_id", "from"}, "unit_pairings")
+		check("household pairing", townBc, "/assistance/households", url.Values{"member": {""}, "household": {""}, "head": {"张三"},
+			"village": {"12"}, "size": {"几"}, "poverty": {"rich"}, "from": {"2020-02-30"}},
+			[]string{"village", "size", "poverty", "from"}, "household_pairings", "households")
+		_ = ctx
 	})
 }

@@ -97,6 +97,9 @@ func (s *Server) trainingNewSubmit(w http.ResponseWriter, r *http.Request) error
 		if general, shown = formError(langOf(r), err, errs, trainingFields...); !shown {
 			return err
 		}
+	} else {
+		own := in.Training
+		general = alsoCheck(langOf(r), own.Validate(), errs, trainingFields...)
 	}
 	v := s.trainingFormView(r, f)
 	v.Errors, v.General, v.Selected = errs, general, selected
