@@ -209,8 +209,18 @@ func TestEveryFormReportsEveryFieldAtOnce(t *testing.T) {
 
 		// User: a name with a space, an unknown role, a scope that is no
 		// division, a short password.
-		check("user", admin, "/users", url.Values{"name": {"a b"}, "role": {"nope"}, "scope": {"12"}, "password": {"x"}},
-			[]string{"name", "role", "scope", "password"}, "users")
+		// (The user form marks its errors without ids: each follows its
+		// field's input.)
+		users := tables("users")
+		st, body := admin.postForm("/users", url.Values{"name": {"a b"}, "role": {"nope"}, "scope": {"12"}, "password": {"x"}})
+		for _, f := range []string{`<input id="name" name="name" value="a b">`, `</select>`, `value="12">`, `type="password" autocomplete="new-password">`} {
+			if i := strings.Index(body, f); i < 0 || !strings.HasPrefix(body[i+len(f):], `<span class="field-error">`) {
+				t.Errorf("user form: %d, no error after %s in one submission", st, f)
+			}
+		}
+		if tables("users") != users {
+			t.Error("a refused user was saved")
+		}
 
 		// Assistance: a unit pairing with no target and an unreadable
 		// start; a household pairing with a new household whose village,

@@ -89,6 +89,9 @@ func (s *Server) userCreateSubmit(w http.ResponseWriter, r *http.Request) error 
 		if field == "role" { // the record's message lists the roles' codes, for the command line
 			v.Errors[field] = tr(v.Lang, "choose_role")
 		}
+		if _, perr := hezuo.ParseScope(u.Scope); field == "scope" && perr != nil { // so does the scope's (all)
+			v.Errors[field] = tr(v.Lang, "choose_scope")
+		}
 	}
 	return s.render(w, http.StatusUnprocessableEntity, "users", v)
 }
