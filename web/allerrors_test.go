@@ -230,6 +230,17 @@ func TestEveryFormReportsEveryFieldAtOnce(t *testing.T) {
 		check("household pairing", townBc, "/assistance/households", url.Values{"member": {""}, "household": {""}, "head": {"张三"},
 			"village": {"12"}, "size": {"几"}, "poverty": {"rich"}, "from": {"2020-02-30"}},
 			[]string{"village", "size", "poverty", "from"}, "household_pairings", "households")
-		_ = ctx
+
+		// Party organization: no name, an unknown form, a bad date.
+		check("party organization", admin, "/partyorgs/new", url.Values{"no": {""}, "name": {""}, "form": {"nope"}, "seat": {townA + "000"},
+			"from": {"2020-02-30"}}, []string{"name", "form", "from"}, "party_orgs")
+
+		// Repayment: an unreadable date and two amounts that are none.
+		var loanNo string
+		if err := a.db.QueryRowContext(ctx, `SELECT min(no) FROM loans WHERE disbursed_on IS NOT NULL`).Scan(&loanNo); err != nil {
+			t.Fatal(err)
+		}
+		check("repayment", admin, "/loans/"+loanNo+"/repayments", url.Values{"paid_on": {"2020-02-30"}, "principal": {"一千"}, "interest": {"-1"}},
+			[]string{"paid_on", "principal", "interest"}, "loan_repayments")
 	})
 }
