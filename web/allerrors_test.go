@@ -235,6 +235,18 @@ func TestEveryFormReportsEveryFieldAtOnce(t *testing.T) {
 		check("party organization", admin, "/partyorgs/new", url.Values{"no": {""}, "name": {""}, "form": {"nope"}, "seat": {townA + "000"},
 			"from": {"2020-02-30"}}, []string{"name", "form", "from"}, "party_orgs")
 
+		// Out of poverty: an unreadable date and a count that is none.
+		var hh string
+		if err := a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT min(no) FROM households WHERE village LIKE ? AND left_poverty_on IS NULL AND poverty <> 'none'`),
+			townB+"%").Scan(&hh); err != nil {
+			t.Fatal(err)
+		}
+		check("out of poverty", townBc, "/assistance/households/"+hh+"/out", url.Values{"confirm": {"1"}, "left_poverty_on": {"2020-02-30"},
+			"people_out": {"全部"}}, []string{"left_poverty_on", "people_out"})
+		if n := a.count(t, `SELECT count(*) FROM households WHERE no = ? AND left_poverty_on IS NOT NULL`, hh); n != 0 {
+			t.Error("a refused 脱贫 was saved")
+		}
+
 		// Repayment: an unreadable date and two amounts that are none.
 		var loanNo string
 		if err := a.db.QueryRowContext(ctx, `SELECT min(no) FROM loans WHERE disbursed_on IS NOT NULL`).Scan(&loanNo); err != nil {

@@ -160,8 +160,8 @@ func (s *Server) householdOutSubmit(w http.ResponseWriter, r *http.Request) erro
 	lang := langOf(r)
 	day, err := dateField(lang, form, "left_poverty_on")
 	n, nerr := strconv.Atoi(form["people_out"])
-	if err == nil && nerr != nil {
-		err = hezuo.Invalid("", "people_out", tr(lang, "bad_int"), tr(lang, "bad_int"))
+	if nerr != nil { // reported with a bad date, both at once
+		err = hezuo.JoinErrors(err, hezuo.Invalid("", "people_out", tr(lang, "bad_int"), tr(lang, "bad_int")))
 	}
 	if err == nil && !confirmed(r) {
 		return s.askHouseholdOut(w, r, r.PathValue("no"), day, n)
