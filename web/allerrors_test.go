@@ -183,10 +183,14 @@ func TestEveryFormReportsEveryFieldAtOnce(t *testing.T) {
 		check("visit", admin, "/institutions/visits/new", url.Values{"person": {""}, "household": {""}, "visited_on": {"2020-02-30"}},
 			[]string{"person", "household", "visited_on"}, "contact_visits")
 
-		// Training: everything missing, hours no number, a bad date.
+		// Training: everything missing (but the number, which the system
+		// proposes), hours no number, a bad date.
 		check("training", admin, "/trainings/new", url.Values{"no": {""}, "held_on": {"2020-02-30"}, "topic": {""}, "organizer": {""},
-			"mode": {""}, "hours": {"三"}, "place": {""}}, []string{"no", "held_on", "topic", "organizer", "mode", "hours", "place"},
+			"mode": {""}, "hours": {"三"}, "place": {""}}, []string{"held_on", "topic", "organizer", "mode", "hours", "place"},
 			"trainings", "training_attendances")
+		if _, body := admin.postForm("/trainings/new", url.Values{"no": {""}, "held_on": {"2020-02-30"}}); fieldErrors(body)["no"] != "" {
+			t.Errorf("a blank training number is refused, not proposed: %v", fieldErrors(body))
+		}
 
 		// Development step: nobody, an unknown step, a bad date.
 		check("development step", admin, "/development/steps/new", url.Values{"person": {""}, "status": {"nope"}, "from": {"2020-02-30"}},
@@ -254,5 +258,37 @@ func TestEveryFormReportsEveryFieldAtOnce(t *testing.T) {
 		}
 		check("repayment", admin, "/loans/"+loanNo+"/repayments", url.Values{"paid_on": {"2020-02-30"}, "principal": {"一千"}, "interest": {"-1"}},
 			[]string{"paid_on", "principal", "interest"}, "loan_repayments")
+	})
+}
+
+// TestAPIMeetingsAndTrainingsReportEveryField: the API's meetings and
+// trainings list every wrong field in error.fields, as their forms do.
+func TestAPIMeetingsAndTrainingsReportEveryField(t *testing.T) {
+	forEachDB(t, func(t *testing.T, a *app) {
+		c := a.login(t, "townB")
+		for _, tc := range []struct {
+			path   string
+			body   map[string]any
+			fields []string
+		}{
+			{"/api/meetings", map[string]any{"party_org": poB, "kind": "nope", "topic": ""}, []string{"kind", "held_on", "topic"}},
+			{"/api/trainings", map[string]any{"no": "", "topic": "", "organizer": "", "mode": "nope", "hours": 0, "place": "x"},
+				[]string{"held_on", "topic", "organizer", "mode", "hours", "place"}},
+		} {
+			st, b := c.postJSON(tc.path, tc.body)
+			var e errorBody
+			if err := json.Unmarshal([]byte(b), &e); err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]bool{}
+			for _, f := range e.Error.Fields {
+				got[f.Field] = f.Message != ""
+			}
+			for _, f := range tc.fields {
+				if st != http.StatusUnprocessableEntity || !got[f] {
+					t.Errorf("%s: %d, no %s in error.fields: %s", tc.path, st, f, b)
+				}
+			}
+		}
 	})
 }

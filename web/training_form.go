@@ -99,6 +99,9 @@ func (s *Server) trainingNewSubmit(w http.ResponseWriter, r *http.Request) error
 		}
 	} else {
 		own := in.Training
+		if strings.TrimSpace(own.No) == "" {
+			own.No = "-" // a blank number is the system's to propose
+		}
 		general = alsoCheck(langOf(r), own.Validate(), errs, trainingFields...)
 	}
 	v := s.trainingFormView(r, f)
