@@ -31,20 +31,20 @@ func (u *Unit) Seat() string {
 // Validate checks the unit's own fields.
 func (u *Unit) Validate() error {
 	rec := "单位 " + u.Code
-	if err := Bounded(rec, u, Today(China)); err != nil {
-		return err
+	var c collector
+	c.add(Bounded(rec, u, Today(China)))
+	if strings.TrimSpace(u.Code) == "" {
+		c.add(Invalid("单位 "+u.Name, "code", "缺少单位代码", "unit code missing"))
 	}
-	switch {
-	case strings.TrimSpace(u.Code) == "":
-		return Invalid("单位 "+u.Name, "code", "缺少单位代码", "unit code missing")
-	case strings.TrimSpace(u.Name) == "":
-		return Invalid(rec, "name", "缺少单位名称", "unit name missing")
-	case len(u.County) != 6 || !allDigits(u.County):
-		return Invalid(rec, "county", "所属县应为 6 位代码", "county must be a 6-digit code")
-	case u.Township != "" && (len(u.Township) != 9 || !allDigits(u.Township) || u.Township[:6] != u.County):
-		return Invalid(rec, "township", "所属乡镇应为本县的 9 位乡镇代码", "township must be a 9-digit code of the unit's county")
+	if strings.TrimSpace(u.Name) == "" {
+		c.add(Invalid(rec, "name", "缺少单位名称", "unit name missing"))
 	}
-	return nil
+	if len(u.County) != 6 || !allDigits(u.County) {
+		c.add(Invalid(rec, "county", "所属县应为 6 位代码", "county must be a 6-digit code"))
+	} else if u.Township != "" && (len(u.Township) != 9 || !allDigits(u.Township) || u.Township[:6] != u.County) {
+		c.add(Invalid(rec, "township", "所属乡镇应为本县的 9 位乡镇代码", "township must be a 9-digit code of the unit's county"))
+	}
+	return c.err()
 }
 
 // UnitPairing is a unit's 包村联户 pairing with an org (OrgNo) or a village
@@ -68,16 +68,15 @@ func (p *UnitPairing) Target() string {
 // Validate checks that exactly one target is set and the period.
 func (p *UnitPairing) Validate() error {
 	rec := fmt.Sprintf("包村联户 %s→%s", p.Unit, p.Target())
-	if err := Bounded(rec, p, Today(China)); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(rec, p, Today(China)))
 	if (p.OrgNo == "") == (p.Village == "") {
-		return Invalid(rec, "org_id", "应填写且只填写一个帮扶对象：组织编号或村", "give exactly one target: an org_id or a village")
+		c.add(Invalid(rec, "org_id", "应填写且只填写一个帮扶对象：组织编号或村", "give exactly one target: an org_id or a village"))
+	} else if p.Village != "" && (len(p.Village) != 12 || !allDigits(p.Village)) {
+		c.add(Invalid(rec, "village", "村应为 12 位村级区划代码", "village must be a 12-digit village code"))
 	}
-	if p.Village != "" && (len(p.Village) != 12 || !allDigits(p.Village)) {
-		return Invalid(rec, "village", "村应为 12 位村级区划代码", "village must be a 12-digit village code")
-	}
-	return p.Period.Validate(rec)
+	c.add(p.Period.Validate(rec))
+	return c.err()
 }
 
 // Poverty statuses of a household when it was paired.
@@ -108,28 +107,32 @@ type Household struct {
 // out of poverty only with a date and never more than the household holds.
 func (h *Household) Validate() error {
 	rec := "农户 " + h.No
-	if err := Bounded(rec, h, Today(China)); err != nil {
-		return err
+	var c collector
+	c.add(Bounded(rec, h, Today(China)))
+	if strings.TrimSpace(h.No) == "" {
+		c.add(Invalid("农户 "+h.Head, "no", "缺少户编号", "household number missing"))
 	}
-	switch {
-	case strings.TrimSpace(h.No) == "":
-		return Invalid("农户 "+h.Head, "no", "缺少户编号", "household number missing")
-	case strings.TrimSpace(h.Head) == "":
-		return Invalid(rec, "head", "缺少户主姓名", "head of household missing")
-	case len(h.Village) != 12 || !allDigits(h.Village):
-		return Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code")
-	case h.Size < 1:
-		return Invalid(rec, "size", "家庭人口至少 1 人", "a household has at least one person")
-	case PovertyNames[h.Poverty] == "":
-		return Invalid(rec, "poverty", "贫困状态无效（registered、low_income 或 none）", "poverty status must be registered, low_income or none")
-	case h.PeopleOut < 0 || h.PeopleOut > h.Size:
-		return Invalid(rec, "people_out", fmt.Sprintf("脱贫人数应在 0 到家庭人口 %d 之间", h.Size), fmt.Sprintf("people out of poverty must be between 0 and the household's %d", h.Size))
-	case h.PeopleOut > 0 && h.LeftPovertyOn.IsZero():
-		return Invalid(rec, "left_poverty_on", "有脱贫人数时应填写脱贫日期", "people out of poverty need the date the household left poverty")
-	case !h.LeftPovertyOn.IsZero() && h.Poverty == PovertyNone:
-		return Invalid(rec, "left_poverty_on", "一般农户没有脱贫日期", "a household that was not poor cannot leave poverty")
+	if strings.TrimSpace(h.Head) == "" {
+		c.add(Invalid(rec, "head", "缺少户主姓名", "head of household missing"))
 	}
-	return nil
+	if len(h.Village) != 12 || !allDigits(h.Village) {
+		c.add(Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code"))
+	}
+	if h.Size < 1 {
+		c.add(Invalid(rec, "size", "家庭人口至少 1 人", "a household has at least one person"))
+	}
+	if PovertyNames[h.Poverty] == "" {
+		c.add(Invalid(rec, "poverty", "贫困状态无效（registered、low_income 或 none）", "poverty status must be registered, low_income or none"))
+	}
+	if h.PeopleOut < 0 || (h.Size >= 1 && h.PeopleOut > h.Size) {
+		c.add(Invalid(rec, "people_out", fmt.Sprintf("脱贫人数应在 0 到家庭人口 %d 之间", h.Size), fmt.Sprintf("people out of poverty must be between 0 and the household's %d", h.Size)))
+	}
+	if h.PeopleOut > 0 && h.LeftPovertyOn.IsZero() {
+		c.add(Invalid(rec, "left_poverty_on", "有脱贫人数时应填写脱贫日期", "people out of poverty need the date the household left poverty"))
+	} else if !h.LeftPovertyOn.IsZero() && h.Poverty == PovertyNone {
+		c.add(Invalid(rec, "left_poverty_on", "一般农户没有脱贫日期", "a household that was not poor cannot leave poverty"))
+	}
+	return c.err()
 }
 
 // HouseholdPairing is a party member's 结对帮扶 pairing with a household
@@ -146,11 +149,11 @@ type HouseholdPairing struct {
 // Validate checks the pairing's keys and period.
 func (p *HouseholdPairing) Validate() error {
 	rec := fmt.Sprintf("结对帮扶 %s→%s", MaskIDNumber(p.IDNumber), p.Household)
-	if err := Bounded(rec, p, Today(China)); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(rec, p, Today(China)))
 	if p.IDNumber == "" || p.Household == "" {
-		return Invalid(rec, "household", "结对帮扶需要党员身份证号和户编号", "a pairing needs the party member's ID number and the household")
+		c.add(Invalid(rec, "household", "结对帮扶需要党员身份证号和户编号", "a pairing needs the party member's ID number and the household"))
 	}
-	return p.Period.Validate(rec)
+	c.add(p.Period.Validate(rec))
+	return c.err()
 }

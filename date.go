@@ -171,14 +171,12 @@ func (p Period) ActiveOn(day Date) bool {
 // Validate checks that From is set and To, when set, is after From, and
 // that both lie within the bounds of every date (bounds.go).
 func (p Period) Validate(record string) error {
-	if err := Bounded(record, p, Today(China)); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(record, p, Today(China)))
 	if p.From.IsZero() {
-		return Invalid(record, "from", "缺少开始日期", "start date missing")
+		c.add(Invalid(record, "from", "缺少开始日期", "start date missing"))
+	} else if !p.To.IsZero() && !p.From.Before(p.To) {
+		c.add(Invalid(record, "to", "结束日期必须晚于开始日期", "end date must be after the start date"))
 	}
-	if !p.To.IsZero() && !p.From.Before(p.To) {
-		return Invalid(record, "to", "结束日期必须晚于开始日期", "end date must be after the start date")
-	}
-	return nil
+	return c.err()
 }

@@ -25,16 +25,18 @@ func (d Division) Level() string { return LevelOf(d.Code) }
 // Validate checks the code's form and that a name is given.
 func (d Division) Validate() error {
 	rec := "区划 " + d.Code
-	if err := Bounded(rec, d, Today(China)); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(rec, d, Today(China)))
 	if _, err := NormalizeDivisionCode(d.Code); err != nil {
-		return Invalid(rec, "code", err.(*Error).ZH, err.(*Error).EN)
+		for _, e := range FieldErrors(err) {
+			c.add(Invalid(rec, "code", e.ZH, e.EN))
+			break
+		}
 	}
 	if strings.TrimSpace(d.Name) == "" {
-		return Invalid(rec, "name", "缺少名称", "name missing")
+		c.add(Invalid(rec, "name", "缺少名称", "name missing"))
 	}
-	return nil
+	return c.err()
 }
 
 func allDigits(s string) bool {

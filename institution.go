@@ -55,22 +55,24 @@ func (m *Meeting) Key() string { return m.PartyOrg + "/" + m.Kind + "/" + m.Held
 // Validate checks the meeting's own fields.
 func (m *Meeting) Validate() error {
 	rec := "会议 " + m.Key()
-	if err := Bounded(rec, m, Today(China)); err != nil {
-		return err
+	var c collector
+	c.add(Bounded(rec, m, Today(China)))
+	if m.PartyOrg == "" {
+		c.add(Invalid(rec, "party_org", "缺少党组织编号", "party organization missing"))
 	}
-	switch {
-	case m.PartyOrg == "":
-		return Invalid(rec, "party_org", "缺少党组织编号", "party organization missing")
-	case MeetingNames[m.Kind] == "":
-		return Invalid(rec, "kind", fmt.Sprintf("会议类型 %q 无效", m.Kind), fmt.Sprintf("unknown meeting kind %q", m.Kind))
-	case m.HeldOn.IsZero():
-		return Invalid(rec, "held_on", "缺少会议日期", "date missing")
-	case strings.TrimSpace(m.Topic) == "":
-		return Invalid(rec, "topic", "缺少会议议题", "topic missing")
-	case m.Kind == MeetingJoint && m.VillagePartyOrg == "":
-		return Invalid(rec, "village_party_org", "联席会议应填写参加的村党组织", "a joint meeting names the village party organization")
+	if MeetingNames[m.Kind] == "" {
+		c.add(Invalid(rec, "kind", fmt.Sprintf("会议类型 %q 无效", m.Kind), fmt.Sprintf("unknown meeting kind %q", m.Kind)))
 	}
-	return nil
+	if m.HeldOn.IsZero() {
+		c.add(Invalid(rec, "held_on", "缺少会议日期", "date missing"))
+	}
+	if strings.TrimSpace(m.Topic) == "" {
+		c.add(Invalid(rec, "topic", "缺少会议议题", "topic missing"))
+	}
+	if m.Kind == MeetingJoint && m.VillagePartyOrg == "" {
+		c.add(Invalid(rec, "village_party_org", "联席会议应填写参加的村党组织", "a joint meeting names the village party organization"))
+	}
+	return c.err()
 }
 
 // MeetingAttendance is a person's attendance at a meeting. The meeting must
@@ -125,28 +127,34 @@ type Commitment struct {
 // party member is the store's to check.
 func (c *Commitment) Validate() error {
 	rec := fmt.Sprintf("党员承诺 %s/%d", MaskIDNumber(c.IDNumber), c.Year)
-	if err := Bounded(rec, c, Today(China)); err != nil {
-		return err
+	var errs collector
+	errs.add(Bounded(rec, c, Today(China)))
+	if c.IDNumber == "" || c.PartyOrg == "" {
+		errs.add(Invalid(rec, "party_org", "承诺需要党员身份证号和党组织编号", "a commitment needs the member's ID number and the party organization"))
 	}
-	switch {
-	case c.IDNumber == "" || c.PartyOrg == "":
-		return Invalid(rec, "party_org", "承诺需要党员身份证号和党组织编号", "a commitment needs the member's ID number and the party organization")
-	case c.Year < 1921 || c.Year > 9999:
-		return Invalid(rec, "year", "承诺年度无效", "invalid year")
-	case c.MadeOn.IsZero() || c.MadeOn.Year() < c.Year-1 || c.MadeOn.Year() > c.Year:
-		return Invalid(rec, "made_on", "承诺日期应在承诺年度内（或上一年末）", "the commitment is made in its year (or at the end of the year before)")
-	case strings.TrimSpace(c.Content) == "":
-		return Invalid(rec, "content", "缺少承诺内容", "content missing")
-	case !c.FulfilledOn.IsZero() && c.FulfilledOn.Before(c.MadeOn):
-		return Invalid(rec, "fulfilled_on", "践诺日期早于承诺日期", "fulfilled before it was made")
-	case !c.FulfilledOn.IsZero() && FulfilmentNames[c.Result] == "":
-		return Invalid(rec, "result", "践诺结果应为 fulfilled、partly 或 not", "result must be fulfilled, partly or not")
-	case c.Result == FulfilledAll && strings.TrimSpace(c.Evidence) == "":
-		return Invalid(rec, "evidence", "已践诺的承诺应有佐证材料", "a fulfilled commitment needs its evidence")
-	case c.Result != "" && c.FulfilledOn.IsZero():
-		return Invalid(rec, "fulfilled_on", "有践诺结果时应填写践诺日期", "a result needs the day it was assessed")
+	yearOK := c.Year >= 1921 && c.Year <= 9999
+	if !yearOK {
+		errs.add(Invalid(rec, "year", "承诺年度无效", "invalid year"))
 	}
-	return nil
+	if c.MadeOn.IsZero() || (yearOK && (c.MadeOn.Year() < c.Year-1 || c.MadeOn.Year() > c.Year)) {
+		errs.add(Invalid(rec, "made_on", "承诺日期应在承诺年度内（或上一年末）", "the commitment is made in its year (or at the end of the year before)"))
+	}
+	if strings.TrimSpace(c.Content) == "" {
+		errs.add(Invalid(rec, "content", "缺少承诺内容", "content missing"))
+	}
+	if !c.FulfilledOn.IsZero() && !c.MadeOn.IsZero() && c.FulfilledOn.Before(c.MadeOn) {
+		errs.add(Invalid(rec, "fulfilled_on", "践诺日期早于承诺日期", "fulfilled before it was made"))
+	}
+	if !c.FulfilledOn.IsZero() && FulfilmentNames[c.Result] == "" {
+		errs.add(Invalid(rec, "result", "践诺结果应为 fulfilled、partly 或 not", "result must be fulfilled, partly or not"))
+	}
+	if c.Result == FulfilledAll && strings.TrimSpace(c.Evidence) == "" {
+		errs.add(Invalid(rec, "evidence", "已践诺的承诺应有佐证材料", "a fulfilled commitment needs its evidence"))
+	}
+	if c.Result != "" && c.FulfilledOn.IsZero() {
+		errs.add(Invalid(rec, "fulfilled_on", "有践诺结果时应填写践诺日期", "a result needs the day it was assessed"))
+	}
+	return errs.err()
 }
 
 // LifeSummary sums up the organizational life of a scope's party

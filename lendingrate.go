@@ -43,22 +43,30 @@ func (r *LendingRate) Validate(today Date) error {
 		rec += " " + r.EffectiveFrom.String()
 	}
 	src := strings.TrimSpace(r.Source)
+	var c collector
 	switch {
 	case r.EffectiveFrom.IsZero():
-		return Invalid(rec, "effective_from", "缺少生效日期", "effective date missing")
+		c.add(Invalid(rec, "effective_from", "缺少生效日期", "effective date missing"))
 	case r.EffectiveFrom.Before(DateOf(1990, 1, 1)) || r.EffectiveFrom.After(today.AddDate(1, 0, 0)):
-		return Invalid(rec, "effective_from", fmt.Sprintf("生效日期应在 1990-01-01 至 %s 之间", today.AddDate(1, 0, 0)),
-			fmt.Sprintf("the effective date must lie between 1990-01-01 and %s", today.AddDate(1, 0, 0)))
-	case r.Kind != RateBenchmark && r.Kind != RateLPR:
-		return Invalid(rec, "kind", "利率种类应为 benchmark（贷款基准利率）或 lpr（贷款市场报价利率）", "the kind must be benchmark or lpr")
-	case r.RatePPM <= 0 || r.RatePPM >= MaxLendingRate:
-		return Invalid(rec, "rate_ppm", "利率应大于 0 且小于 20%", "the rate must be above 0 and below 20%")
+		c.add(Invalid(rec, "effective_from", fmt.Sprintf("生效日期应在 1990-01-01 至 %s 之间", today.AddDate(1, 0, 0)),
+			fmt.Sprintf("the effective date must lie between 1990-01-01 and %s", today.AddDate(1, 0, 0))))
+	}
+	if r.Kind != RateBenchmark && r.Kind != RateLPR {
+		c.add(Invalid(rec, "kind", "利率种类应为 benchmark（贷款基准利率）或 lpr（贷款市场报价利率）", "the kind must be benchmark or lpr"))
+	}
+	if r.RatePPM <= 0 || r.RatePPM >= MaxLendingRate {
+		c.add(Invalid(rec, "rate_ppm", "利率应大于 0 且小于 20%", "the rate must be above 0 and below 20%"))
+	}
+	switch {
 	case src == "":
-		return Invalid(rec, "source", "缺少来源（如人民银行或全国银行间同业拆借中心的公告）", "source missing (e.g. the PBoC or NIFC announcement)")
+		c.add(Invalid(rec, "source", "缺少来源（如人民银行或全国银行间同业拆借中心的公告）", "source missing (e.g. the PBoC or NIFC announcement)"))
 	case utf8.RuneCountInString(src) > MaxRateSourceLen:
-		return Invalid(rec, "source", fmt.Sprintf("来源不能超过 %d 个字符", MaxRateSourceLen), fmt.Sprintf("the source has at most %d characters", MaxRateSourceLen))
+		c.add(Invalid(rec, "source", fmt.Sprintf("来源不能超过 %d 个字符", MaxRateSourceLen), fmt.Sprintf("the source has at most %d characters", MaxRateSourceLen)))
 	case !utf8.ValidString(src) || strings.IndexFunc(src, unicode.IsControl) >= 0:
-		return Invalid(rec, "source", "来源含有控制字符", "the source contains control characters")
+		c.add(Invalid(rec, "source", "来源含有控制字符", "the source contains control characters"))
+	}
+	if len(c.list) > 0 {
+		return c.err()
 	}
 	r.Source = src
 	return nil

@@ -84,28 +84,27 @@ func Leading(role string) bool {
 // and a start not after today (a post not yet taken is not recorded).
 func (o *Officer) Validate(today Date) error {
 	rec := "任职 " + o.PartyOrg
-	if err := Bounded(rec, o, today); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(rec, o, today))
 	if strings.TrimSpace(o.PartyOrg) == "" {
-		return Invalid(rec, "party_org", "缺少党组织编号", "party organization number missing")
+		c.add(Invalid(rec, "party_org", "缺少党组织编号", "party organization number missing"))
 	}
-	id, _, _, err := ParseIDNumber(o.IDNumber, today)
-	if err != nil {
-		e := err.(*Error)
-		return Invalid(rec, "id_number", e.ZH, e.EN)
+	if id, _, _, err := ParseIDNumber(o.IDNumber, today); err != nil {
+		for _, e := range FieldErrors(err) {
+			c.add(Invalid(rec, "id_number", e.ZH, e.EN))
+			break
+		}
+	} else {
+		o.IDNumber = id
 	}
-	o.IDNumber = id
 	if _, ok := PostOf(o.Role, o.Duty); !ok {
-		return Invalid(rec, "role", fmt.Sprintf("职务无效：%s %s", o.Role, o.Duty), fmt.Sprintf("unknown post %s %s", o.Role, o.Duty))
+		c.add(Invalid(rec, "role", fmt.Sprintf("职务无效：%s %s", o.Role, o.Duty), fmt.Sprintf("unknown post %s %s", o.Role, o.Duty)))
 	}
-	if err := o.Period.Validate(rec); err != nil {
-		return err
-	}
+	c.add(o.Period.Validate(rec))
 	if o.From.After(today) {
-		return Invalid(rec, "from", fmt.Sprintf("任职日期 %s 晚于今天 %s", o.From, today), fmt.Sprintf("the start %s is after today (%s)", o.From, today))
+		c.add(Invalid(rec, "from", fmt.Sprintf("任职日期 %s 晚于今天 %s", o.From, today), fmt.Sprintf("the start %s is after today (%s)", o.From, today)))
 	}
-	return nil
+	return c.err()
 }
 
 // OfficerItem is a post as a party organization's page lists it: the

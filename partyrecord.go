@@ -60,21 +60,23 @@ func (r PartyRecord) ConversionDay(probationMonths int) Date {
 // with Field one of the Field* keys.
 func (r PartyRecord) Validate(birth, today Date, probationMonths int) error {
 	const rec = "政治面貌"
+	var errs collector
 	bad := func(field, zh, en string, args ...any) error {
-		return Invalid(rec, field, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...))
+		errs.add(Invalid(rec, field, fmt.Sprintf(zh, args...), fmt.Sprintf(en, args...)))
+		return errs.err()
 	}
 	switch r.Status {
 	case "":
 		if !r.JoinedParty.IsZero() {
-			return bad(FieldJoinedParty, "填写了入党日期，但政治面貌不是党员", "a party joining date is given but the person is not a party member")
+			bad(FieldJoinedParty, "填写了入党日期，但政治面貌不是党员", "a party joining date is given but the person is not a party member")
 		}
 		if !r.FullSince.IsZero() {
-			return bad(FieldFullSince, "填写了转正日期，但政治面貌不是党员", "a conversion date is given but the person is not a party member")
+			bad(FieldFullSince, "填写了转正日期，但政治面貌不是党员", "a conversion date is given but the person is not a party member")
 		}
-		return nil
+		return errs.err()
 	case StatusProbationary:
 		if !r.FullSince.IsZero() {
-			return bad(FieldFullSince, "中共预备党员尚未转正，不应填写转正日期；已转正的请填 中共党员",
+			bad(FieldFullSince, "中共预备党员尚未转正，不应填写转正日期；已转正的请填 中共党员",
 				"a probationary member has not converted: leave the conversion date empty, or state 中共党员")
 		}
 	case StatusFull:
@@ -87,10 +89,9 @@ func (r PartyRecord) Validate(birth, today Date, probationMonths int) error {
 	}
 	if d := r.JoinedParty; !d.IsZero() {
 		if d.After(today) {
-			return bad(FieldJoinedParty, "入党日期 %s 晚于今天 %s", "the joining date %s is after today (%s)", d, today)
-		}
-		if d.Before(adult) {
-			return bad(FieldJoinedParty, "入党日期 %s 早于年满十八岁之日 %s（党章第一条）", "the joining date %s is before the 18th birthday, %s (party constitution, Art. 1)", d, adult)
+			bad(FieldJoinedParty, "入党日期 %s 晚于今天 %s", "the joining date %s is after today (%s)", d, today)
+		} else if d.Before(adult) {
+			bad(FieldJoinedParty, "入党日期 %s 早于年满十八岁之日 %s（党章第一条）", "the joining date %s is before the 18th birthday, %s (party constitution, Art. 1)", d, adult)
 		}
 	}
 	c := r.FullSince
@@ -100,7 +101,10 @@ func (r PartyRecord) Validate(birth, today Date, probationMonths int) error {
 				"joined on %s, less than %d months ago: probation runs until %s (party constitution, Art. 7), so the status is 中共预备党员",
 				r.JoinedParty, probationMonths, conv)
 		}
-		return nil
+		return errs.err()
+	}
+	if errs.has(FieldFullSince) {
+		return errs.err()
 	}
 	if c.After(today) {
 		return bad(FieldFullSince, "转正日期 %s 晚于今天 %s", "the conversion date %s is after today (%s)", c, today)
@@ -119,7 +123,7 @@ func (r PartyRecord) Validate(birth, today Date, probationMonths int) error {
 		// start of full membership (their 入党日期): only the age is certain.
 		return bad(FieldFullSince, "转正日期 %s 早于年满十八岁之日 %s（党章第一条）", "the conversion date %s is before the 18th birthday, %s (party constitution, Art. 1)", c, adult)
 	}
-	return nil
+	return errs.err()
 }
 
 // Steps returns the party status steps the record describes for the person

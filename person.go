@@ -117,11 +117,11 @@ type PartyStatus struct {
 // Validate checks the status name and period.
 func (s *PartyStatus) Validate() error {
 	rec := "政治面貌 " + MaskIDNumber(s.IDNumber)
-	if err := Bounded(rec, s, Today(China)); err != nil {
-		return err
-	}
+	var c collector
+	c.add(Bounded(rec, s, Today(China)))
 	if _, ok := StatusNames[s.Status]; !ok {
-		return Invalid(rec, "status", "政治面貌无效", "unknown party status "+s.Status)
+		c.add(Invalid(rec, "status", "政治面貌无效", "unknown party status "+s.Status))
 	}
-	return s.Period.Validate(rec)
+	c.add(s.Period.Validate(rec))
+	return c.err()
 }

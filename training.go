@@ -33,29 +33,32 @@ type Training struct {
 // Validate checks the session's own fields and pads Place to 12 digits.
 func (t *Training) Validate() error {
 	rec := "培训 " + t.No
-	if err := Bounded(rec, t, Today(China)); err != nil {
-		return err
+	var c collector
+	c.add(Bounded(rec, t, Today(China)))
+	if strings.TrimSpace(t.No) == "" {
+		c.add(Invalid("培训 "+t.Topic, "no", "缺少培训编号", "training number missing"))
 	}
-	switch {
-	case strings.TrimSpace(t.No) == "":
-		return Invalid("培训 "+t.Topic, "no", "缺少培训编号", "training number missing")
-	case t.HeldOn.IsZero():
-		return Invalid(rec, "held_on", "缺少培训日期", "date missing")
-	case strings.TrimSpace(t.Topic) == "":
-		return Invalid(rec, "topic", "缺少培训主题", "topic missing")
-	case strings.TrimSpace(t.Organizer) == "":
-		return Invalid(rec, "organizer", "缺少主办单位", "organizer missing")
-	case ModeNames[t.Mode] == "":
-		return Invalid(rec, "mode", "培训方式应为 on_site（现场）或 remote（远程教育）", "mode must be on_site or remote")
-	case t.Hours < 1:
-		return Invalid(rec, "hours", "学时至少 1 学时", "at least one class hour")
+	if t.HeldOn.IsZero() {
+		c.add(Invalid(rec, "held_on", "缺少培训日期", "date missing"))
 	}
-	place, err := NormalizeDivisionCode(t.Place)
-	if err != nil {
-		return Invalid(rec, "place", "培训地点应为 6、9 或 12 位区划代码", "place must be a 6-, 9- or 12-digit division code")
+	if strings.TrimSpace(t.Topic) == "" {
+		c.add(Invalid(rec, "topic", "缺少培训主题", "topic missing"))
 	}
-	t.Place = place
-	return nil
+	if strings.TrimSpace(t.Organizer) == "" {
+		c.add(Invalid(rec, "organizer", "缺少主办单位", "organizer missing"))
+	}
+	if ModeNames[t.Mode] == "" {
+		c.add(Invalid(rec, "mode", "培训方式应为 on_site（现场）或 remote（远程教育）", "mode must be on_site or remote"))
+	}
+	if t.Hours < 1 {
+		c.add(Invalid(rec, "hours", "学时至少 1 学时", "at least one class hour"))
+	}
+	if place, err := NormalizeDivisionCode(t.Place); err != nil {
+		c.add(Invalid(rec, "place", "培训地点应为 6、9 或 12 位区划代码", "place must be a 6-, 9- or 12-digit division code"))
+	} else if len(c.list) == 0 {
+		t.Place = place
+	}
+	return c.err()
 }
 
 // TrainingAttendance is a person's attendance at a training session, as a

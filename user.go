@@ -69,43 +69,47 @@ func ValidUserName(name string) bool {
 // secretaries and instructors need a subject.
 func (u *User) Validate() error {
 	u.Name = strings.TrimSpace(u.Name)
+	var c collector
+	rec := "用户 " + u.Name
 	if !ValidUserName(u.Name) {
 		// The record is not named: the name is what is wrong with it.
-		return Invalid("用户", "name", "用户名不能为空，不能含空格、斜杠或控制字符，最长 64 字节", "user name must be 1–64 bytes without spaces, slashes or control characters")
+		rec = "用户"
+		c.add(Invalid("用户", "name", "用户名不能为空，不能含空格、斜杠或控制字符，最长 64 字节", "user name must be 1–64 bytes without spaces, slashes or control characters"))
 	}
-	rec := "用户 " + u.Name
 	if _, ok := RoleNames[u.Role]; !ok {
-		return Invalid(rec, "role", fmt.Sprintf("角色 %q 无效（%s）", u.Role, strings.Join(Roles, "、")), fmt.Sprintf("role %q invalid (%s)", u.Role, strings.Join(Roles, ", ")))
+		c.add(Invalid(rec, "role", fmt.Sprintf("角色 %q 无效（%s）", u.Role, strings.Join(Roles, "、")), fmt.Sprintf("role %q invalid (%s)", u.Role, strings.Join(Roles, ", "))))
 	}
-	sc, err := ParseScope(u.Scope)
-	if err != nil {
-		e := err.(*Error)
-		return Invalid(rec, "scope", e.ZH, e.EN)
-	}
-	u.Scope = sc.String()
-	switch u.Role {
-	case RoleTownshipOfficer:
-		if len(sc.Prefix) != 9 {
-			return Invalid(rec, "scope", "乡镇党委用户的范围应为 9 位乡镇代码", "a township officer's scope must be a 9-digit township code")
+	if sc, err := ParseScope(u.Scope); err != nil {
+		for _, e := range FieldErrors(err) {
+			c.add(Invalid(rec, "scope", e.ZH, e.EN))
+			break
 		}
-	case RoleDepartmentOfficer:
-		if len(sc.Prefix) != 6 {
-			return Invalid(rec, "scope", "涉农部门用户的范围应为 6 位县级代码", "a department officer's scope must be a 6-digit county code")
-		}
-	case RoleCountyAdmin, RoleAuditor:
-		if len(sc.Prefix) > 6 {
-			return Invalid(rec, "scope", "县委组织部和审计用户的范围应为县级或更大", "a county administrator's or auditor's scope must be a county or wider")
+	} else {
+		u.Scope = sc.String()
+		switch u.Role {
+		case RoleTownshipOfficer:
+			if len(sc.Prefix) != 9 {
+				c.add(Invalid(rec, "scope", "乡镇党委用户的范围应为 9 位乡镇代码", "a township officer's scope must be a 9-digit township code"))
+			}
+		case RoleDepartmentOfficer:
+			if len(sc.Prefix) != 6 {
+				c.add(Invalid(rec, "scope", "涉农部门用户的范围应为 6 位县级代码", "a department officer's scope must be a 6-digit county code"))
+			}
+		case RoleCountyAdmin, RoleAuditor:
+			if len(sc.Prefix) > 6 {
+				c.add(Invalid(rec, "scope", "县委组织部和审计用户的范围应为县级或更大", "a county administrator's or auditor's scope must be a county or wider"))
+			}
 		}
 	}
 	switch u.Role {
 	case RoleDepartmentOfficer, RoleBranchSecretary, RoleInstructor:
 		if strings.TrimSpace(u.Subject) == "" {
-			return Invalid(rec, "subject", "该角色需要指定部门代码、组织编号或指导员身份证号", "this role needs a department code, an org_id or the instructor's ID number")
+			c.add(Invalid(rec, "subject", "该角色需要指定部门代码、组织编号或指导员身份证号", "this role needs a department code, an org_id or the instructor's ID number"))
 		}
 	default:
 		u.Subject = ""
 	}
-	return nil
+	return c.err()
 }
 
 // Access returns what the user may see and do.

@@ -67,9 +67,9 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 		return 0, err
 	}
 	rec := "成员关系 " + m.OrgNo
-	if err := m.Period.Validate(rec); err != nil {
-		return 0, err
-	}
+	// A wrong period is reported with an org or person that is wrong too
+	// (every field at once); nothing is written before both are known.
+	perr := m.Period.Validate(rec)
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, err
@@ -79,10 +79,10 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 	var before *hezuo.MembershipRecord
 	if m.ID != 0 {
 		if before, err = db.membership(ctx, tx, a, m.ID); err != nil {
-			return 0, err
+			return 0, afterOwnErrors(perr, err)
 		}
 		if before.Version != version {
-			return 0, hezuo.Errorf(hezuo.ECONFLICT, "该成员关系已被他人修改，请重新打开后再改", "someone else changed this membership: reopen and try again")
+			return 0, afterOwnErrors(perr, hezuo.Errorf(hezuo.ECONFLICT, "该成员关系已被他人修改，请重新打开后再改", "someone else changed this membership: reopen and try again"))
 		}
 		m.PersonID, m.OrgNo = before.PersonID, before.OrgNo
 	}
@@ -90,9 +90,9 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 	if err != nil {
 		var e *hezuo.Error
 		if errors.As(err, &e) && e.Code == hezuo.ENOTFOUND {
-			return 0, fieldError(hezuo.ENOTFOUND, rec, "org_id", e.ZH, e.EN)
+			return 0, afterOwnErrors(perr, fieldError(hezuo.ENOTFOUND, rec, "org_id", e.ZH, e.EN))
 		}
-		return 0, err
+		return 0, afterOwnErrors(perr, err)
 	}
 	if m.ID == 0 && m.PersonID != 0 {
 		// A person named by database id (a page's link) must be one a
@@ -105,12 +105,15 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 	// scope, as an import's row (hezuo reach.go).
 	if m.PersonID == 0 {
 		if m.PersonID, err = db.referredPerson(ctx, tx, a, m.IDNumber, rec, "id_number"); err != nil {
-			return 0, err
+			return 0, afterOwnErrors(perr, err)
 		}
 	} else if m.ID == 0 {
 		if err := db.writablePerson(ctx, tx, a, m.PersonID, rec, "id_number", false); err != nil {
-			return 0, err
+			return 0, afterOwnErrors(perr, err)
 		}
+	}
+	if perr != nil {
+		return 0, perr
 	}
 	if n, err := db.overlaps(ctx, tx, "memberships", "person_id", m.PersonID, org.ID, m.ID, m.Period); err != nil {
 		return 0, err
@@ -175,4 +178,20 @@ func (db *DB) overlaps(ctx context.Context, q querier, table, whoCol string, who
 	err := q.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM `+table+` WHERE `+whoCol+` = ? AND org_id = ? AND id <> ?
 		AND (valid_to IS NULL OR valid_to > ?)`+cond), args...).Scan(&n)
 	return n, err
+}
+
+// afterOwnErrors returns a record's own field errors (own, from its
+// checks before any lookup) followed by err when err names a field too
+// (EINVALID, ENOTFOUND or ECONFLICT beside a field): every field at once,
+// the first error the same as when the own checks came first alone. With
+// no own errors it is err; any other err gives own alone.
+func afterOwnErrors(own, err error) error {
+	if own == nil {
+		return err
+	}
+	var e *hezuo.Error
+	if !errors.As(err, &e) || e.Field == "" || (e.Code != hezuo.EINVALID && e.Code != hezuo.ENOTFOUND && e.Code != hezuo.ECONFLICT) {
+		return own
+	}
+	return hezuo.JoinErrors(own, err)
 }

@@ -55,24 +55,35 @@ func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t PartyTrans
 	const rec = "组织关系转入"
 	today := hezuo.Today(hezuo.China)
 	t.Origin = strings.TrimSpace(t.Origin)
-	switch {
-	case t.Party.Status != hezuo.StatusFull && t.Party.Status != hezuo.StatusProbationary:
-		return 0, hezuo.Invalid(rec, hezuo.FieldPoliticalStatus, "转入的须是中共党员或中共预备党员", "the member moving in must be a full or probationary party member")
-	case t.Party.JoinedParty.IsZero():
-		return 0, hezuo.Invalid(rec, hezuo.FieldJoinedParty, "请按组织关系介绍信填写入党日期", "fill in the joining date as the letter of transfer states it")
-	case t.PartyOrg == "":
-		return 0, hezuo.Invalid(rec, FieldTransferPartyOrg, "请选择接收的党组织", "choose the receiving party organization")
-	case t.On.IsZero():
-		return 0, hezuo.Invalid(rec, FieldTransferOn, "请填写转入日期", "fill in the date of the transfer")
-	case utf8.RuneCountInString(t.Origin) > 100:
-		return 0, hezuo.Invalid(rec, FieldTransferOrigin, "转出党组织名称过长（不超过 100 字）", "the sending organization's name is too long (100 characters at most)")
+	// Every field's own check at once, before anything is looked up.
+	var own []error
+	if t.Party.Status != hezuo.StatusFull && t.Party.Status != hezuo.StatusProbationary {
+		own = append(own, hezuo.Invalid(rec, hezuo.FieldPoliticalStatus, "转入的须是中共党员或中共预备党员", "the member moving in must be a full or probationary party member"))
 	}
-	if err := notAfterToday(rec, FieldTransferOn, "转入日期", "the transfer", t.On, today); err != nil {
+	if t.Party.JoinedParty.IsZero() {
+		own = append(own, hezuo.Invalid(rec, hezuo.FieldJoinedParty, "请按组织关系介绍信填写入党日期", "fill in the joining date as the letter of transfer states it"))
+	}
+	if t.PartyOrg == "" {
+		own = append(own, hezuo.Invalid(rec, FieldTransferPartyOrg, "请选择接收的党组织", "choose the receiving party organization"))
+	}
+	if t.On.IsZero() {
+		own = append(own, hezuo.Invalid(rec, FieldTransferOn, "请填写转入日期", "fill in the date of the transfer"))
+	}
+	if utf8.RuneCountInString(t.Origin) > 100 {
+		own = append(own, hezuo.Invalid(rec, FieldTransferOrigin, "转出党组织名称过长（不超过 100 字）", "the sending organization's name is too long (100 characters at most)"))
+	}
+	if !t.On.IsZero() {
+		own = append(own, notAfterToday(rec, FieldTransferOn, "转入日期", "the transfer", t.On, today))
+		if t.On.Before(t.Party.JoinedParty) {
+			own = append(own, hezuo.Invalid(rec, FieldTransferOn, fmt.Sprintf("转入日期 %s 早于入党日期 %s", t.On, t.Party.JoinedParty),
+				fmt.Sprintf("the transfer on %s is before the joining date %s", t.On, t.Party.JoinedParty)))
+		}
+	}
+	if t.Person == 0 && t.IDNumber == "" {
+		own = append(own, hezuo.Invalid(rec, "id_number", "请填写转入党员的身份证号", "fill in the member's ID number"))
+	}
+	if err := hezuo.JoinErrors(own...); err != nil {
 		return 0, err
-	}
-	if t.On.Before(t.Party.JoinedParty) {
-		return 0, hezuo.Invalid(rec, FieldTransferOn, fmt.Sprintf("转入日期 %s 早于入党日期 %s", t.On, t.Party.JoinedParty),
-			fmt.Sprintf("the transfer on %s is before the joining date %s", t.On, t.Party.JoinedParty))
 	}
 	st, err := db.Settings(ctx)
 	if err != nil {

@@ -31,10 +31,8 @@ func (db *DB) CreateUser(ctx context.Context, u *hezuo.User, password string, no
 // transaction: both or neither. u.ID and u.CreatedAt are set. A taken name
 // is ECONFLICT.
 func (db *DB) CreateUserBy(ctx context.Context, a *hezuo.Access, u *hezuo.User, password string, now time.Time) error {
-	if err := u.Validate(); err != nil {
-		return err
-	}
-	if err := CheckPassword(u.Name, password); err != nil {
+	// The user's fields and the password, every error at once.
+	if err := hezuo.JoinErrors(u.Validate(), CheckPassword(u.Name, password)); err != nil {
 		return err
 	}
 	if err := db.checkSubject(ctx, u); err != nil {

@@ -131,13 +131,12 @@ func (db *DB) CreateHouseholdPairing(ctx context.Context, a *hezuo.Access, hp he
 		return err
 	}
 	propose := hh != nil && strings.TrimSpace(hh.No) == ""
+	var own []error // the household's and the pairing's fields, all at once
 	if propose {
 		cp := *hh // the caller's household is left as given
 		hh = &cp
 		hh.No = proposedPlaceholder
-		if err := hh.Validate(); err != nil {
-			return err
-		}
+		own = append(own, hh.Validate())
 	}
 	if hh != nil {
 		hp.Household = hh.No
@@ -145,8 +144,11 @@ func (db *DB) CreateHouseholdPairing(ctx context.Context, a *hezuo.Access, hp he
 	rec := fmt.Sprintf("结对帮扶 %s→%s", hezuo.MaskIDNumber(hp.IDNumber), hp.Household)
 	if err := hp.Validate(); err != nil {
 		if hp.IDNumber == "" {
-			return refield(err, "member", nil)
+			err = refield(err, "member", nil)
 		}
+		own = append(own, err)
+	}
+	if err := hezuo.JoinErrors(own...); err != nil {
 		return err
 	}
 	if err := notAfterToday(rec, "from", "开始日期", "the start", hp.From, today); err != nil {

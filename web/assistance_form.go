@@ -56,11 +56,14 @@ func (s *Server) unitPairingSubmit(w http.ResponseWriter, r *http.Request) error
 	fields := []string{"unit", "org_id", "village", "from", "to"}
 	lang := langOf(r)
 	up := hezuo.UnitPairing{Unit: form["unit"], OrgNo: form["org_id"], Village: form["village"], Note: form["note"]}
-	var err error
-	if up.From, err = dateField(lang, form, "from"); err == nil {
-		up.To, err = dateField(lang, form, "to")
-	}
-	if err == nil {
+	var fromErr, toErr error
+	up.From, fromErr = dateField(lang, form, "from")
+	up.To, toErr = dateField(lang, form, "to")
+	err := hezuo.JoinErrors(fromErr, toErr)
+	if err != nil {
+		// Nothing is saved; the pairing's own checks are shown too.
+		err = hezuo.JoinErrors(err, up.Validate())
+	} else {
 		err = s.db.CreateUnitPairing(r.Context(), accessOf(r), up, s.today(), s.opt.Now())
 	}
 	if err != nil {
@@ -108,17 +111,39 @@ func (s *Server) householdPairingSubmit(w http.ResponseWriter, r *http.Request) 
 	var hh *hezuo.Household
 	from, err := dateField(lang, form, "from")
 	hp.From = from
-	if err == nil && refErrs["member"] != "" {
-		err = hezuo.OutOfReach("", "member")
+	var memberErr, sizeErr error
+	if refErrs["member"] != "" {
+		memberErr = hezuo.OutOfReach("", "member")
 	}
-	if err == nil && form["head"] != "" {
+	if form["head"] != "" {
 		hh = &hezuo.Household{No: form["household"], Head: form["head"], Village: form["village"], Poverty: form["poverty"]}
 		var ok bool
 		if hh.Size, ok = atoiOr(form["size"], 0); !ok {
-			err = hezuo.Invalid("", "size", tr(lang, "bad_int"), tr(lang, "bad_int"))
+			sizeErr = hezuo.Invalid("", "size", tr(lang, "bad_int"), tr(lang, "bad_int"))
 		}
 	}
-	if err == nil {
+	if err = hezuo.JoinErrors(err, memberErr, sizeErr); err != nil {
+		// Nothing is saved; the household's and the pairing's own checks
+		// are shown too (a stand-in for what is already reported).
+		own := hp
+		if own.IDNumber == "" {
+			own.IDNumber = "-"
+		}
+		if own.Household == "" && hh != nil {
+			own.Household = "-"
+		}
+		err = hezuo.JoinErrors(err, own.Validate())
+		if hh != nil {
+			h := *hh
+			if h.No == "" {
+				h.No = "-"
+			}
+			if sizeErr != nil {
+				h.Size = 1
+			}
+			err = hezuo.JoinErrors(err, renameFields(h.Validate(), map[string]string{"no": "household"}))
+		}
+	} else {
 		err = s.db.CreateHouseholdPairing(r.Context(), accessOf(r), hp, hh, s.today(), s.opt.Now())
 	}
 	if err != nil {
@@ -135,8 +160,8 @@ func (s *Server) householdOutSubmit(w http.ResponseWriter, r *http.Request) erro
 	lang := langOf(r)
 	day, err := dateField(lang, form, "left_poverty_on")
 	n, nerr := strconv.Atoi(form["people_out"])
-	if err == nil && nerr != nil {
-		err = hezuo.Invalid("", "people_out", tr(lang, "bad_int"), tr(lang, "bad_int"))
+	if nerr != nil { // reported with a bad date, both at once
+		err = hezuo.JoinErrors(err, hezuo.Invalid("", "people_out", tr(lang, "bad_int"), tr(lang, "bad_int")))
 	}
 	if err == nil && !confirmed(r) {
 		return s.askHouseholdOut(w, r, r.PathValue("no"), day, n)

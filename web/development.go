@@ -128,6 +128,8 @@ func (s *Server) stepNewSubmit(w http.ResponseWriter, r *http.Request) error {
 		if v.General, shown = formError(v.Lang, err, v.Errors, stepFields...); !shown {
 			return err
 		}
+	} else {
+		v.General = alsoCheck(v.Lang, sqldb.StepChecks("发展党员", v.Status, from, s.today()), v.Errors, stepFields...)
 	}
 	s.withPerson(r, &v)
 	return s.render(w, http.StatusUnprocessableEntity, "development_stepform", v)

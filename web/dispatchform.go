@@ -63,6 +63,11 @@ func (s *Server) dispatchNewSubmit(w http.ResponseWriter, r *http.Request) error
 		if general, shown = formError(langOf(r), err, errs, dispatchFields...); !shown {
 			return err
 		}
+	} else {
+		if f.OrgNo == "" && errs["org_id"] == "" {
+			errs["org_id"] = tr(langOf(r), "pick_org_missing")
+		}
+		general = alsoCheck(langOf(r), p.Validate("派驻"), errs, dispatchFields...)
 	}
 	v, err := s.dispatchFormView(r, f)
 	if err != nil {

@@ -100,3 +100,13 @@ func (s *Server) today() hezuo.Date {
 	t := s.opt.Now().In(hezuo.China)
 	return hezuo.DateOf(t.Year(), t.Month(), t.Day())
 }
+
+// alsoCheck runs a record's own checks (err, what its Validate said) when
+// the form's values already hold errors and nothing is saved, so that every
+// wrong field is shown at once, not one per submission: each error goes
+// beside its field unless the field has one already (an unreadable date
+// keeps its own message); the rest is returned as the general message.
+func alsoCheck(lang string, err error, errs map[string]string, fields ...string) string {
+	general, _ := formError(lang, err, errs, fields...)
+	return general
+}

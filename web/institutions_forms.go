@@ -118,6 +118,8 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 		if general, shown = formError(langOf(r), err, errs, meetingFields...); !shown {
 			return err
 		}
+	} else {
+		general = alsoCheck(langOf(r), in.Meeting.Validate(), errs, meetingFields...)
 	}
 	v := s.meetingFormView(r, f)
 	v.Errors, v.General, v.Selected = errs, general, selected
@@ -198,6 +200,12 @@ func (s *Server) commitmentNewSubmit(w http.ResponseWriter, r *http.Request) err
 		if general, shown = formError(lang, err, errs, commitmentFields...); !shown {
 			return err
 		}
+	} else {
+		// The person is checked above (errs["person"]); the record's own
+		// checks run with a stand-in for their ID number.
+		own := c
+		own.IDNumber = "-"
+		general = alsoCheck(lang, own.Validate(), errs, commitmentFields...)
 	}
 	v := s.commitmentFormView(r, f)
 	v.Errors, v.General = errs, general
@@ -268,6 +276,12 @@ func (s *Server) fulfilSubmit(w http.ResponseWriter, r *http.Request) error {
 		if general, shown = formError(langOf(r), err, errs, commitmentFields...); !shown {
 			return err
 		}
+	} else {
+		// The date is unreadable: the result and its evidence are checked
+		// too, by the commitment's own rules on a stand-in of the rest.
+		day := hezuo.DateOf(2000, 6, 1)
+		own := hezuo.Commitment{IDNumber: "-", PartyOrg: "-", Year: 2000, MadeOn: day, Content: "-", FulfilledOn: day, Result: f.Result, Evidence: f.Evidence}
+		general = alsoCheck(langOf(r), own.Validate(), errs, commitmentFields...)
 	}
 	return s.fulfilRender(w, r, errs, general, &f)
 }
@@ -327,6 +341,8 @@ func (s *Server) visitNewSubmit(w http.ResponseWriter, r *http.Request) error {
 		if general, shown = formError(langOf(r), err, errs, visitFields...); !shown {
 			return err
 		}
+	} else if f.Household == "" && errs["household"] == "" {
+		errs["household"] = tr(langOf(r), "choose_household")
 	}
 	v := visitFormView{Page: s.pageOf(r, "institutions", "record_visit"), Form: f, Errors: errs, General: general}
 	return s.render(w, http.StatusUnprocessableEntity, "institution_visitform", s.named(r, v))

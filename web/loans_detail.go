@@ -124,10 +124,14 @@ func (s *Server) loanRepaymentSubmit(w http.ResponseWriter, r *http.Request) err
 		}
 		rep.PrincipalFen = d.OutstandingFen
 	}
+	var bad []error // every unreadable field at once
 	for _, f := range []string{"paid_on", "principal", "interest"} {
 		if errs[f] != "" {
-			return s.loanFormFailed(w, r, hezuo.Invalid("", f, errs[f], errs[f]), form, f)
+			bad = append(bad, hezuo.Invalid("", f, errs[f], errs[f]))
 		}
+	}
+	if err := hezuo.JoinErrors(bad...); err != nil {
+		return s.loanFormFailed(w, r, err, form, "paid_on", "principal", "interest")
 	}
 	if err := s.db.AddRepayment(r.Context(), accessOf(r), no, rep, s.today(), s.opt.Now()); err != nil {
 		return s.loanFormFailed(w, r, renameFields(err, map[string]string{"principal_fen": "principal", "interest_fen": "interest"}),

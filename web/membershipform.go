@@ -42,6 +42,8 @@ func (s *Server) personJoinSubmit(w http.ResponseWriter, r *http.Request) error 
 		if general, shown = formError(langOf(r), err, errs, membershipFields...); !shown {
 			return err
 		}
+	} else {
+		general = alsoCheck(langOf(r), membershipChecks(&m), errs, membershipFields...)
 	}
 	return s.renderPerson(w, r, http.StatusUnprocessableEntity, f, errs, general)
 }
@@ -98,6 +100,8 @@ func (s *Server) membershipEditSubmit(w http.ResponseWriter, r *http.Request) er
 		if general, shown = formError(langOf(r), err, errs, membershipFields...); !shown {
 			return err
 		}
+	} else {
+		general = alsoCheck(langOf(r), membershipChecks(m), errs, membershipFields...)
 	}
 	v := s.membershipView(r, m, f, fv.get("version"))
 	v.Errors, v.General = errs, general
@@ -129,4 +133,15 @@ func (s *Server) membershipEndSubmit(w http.ResponseWriter, r *http.Request) err
 	}
 	http.Redirect(w, r, "/people/"+strconv.FormatInt(m.PersonID, 10)+"?saved=1", http.StatusSeeOther)
 	return nil
+}
+
+// membershipChecks is what a membership's form checks of its own before
+// the store looks anything up: an org chosen and a valid period.
+func membershipChecks(m *hezuo.MembershipRecord) error {
+	rec := "成员关系 " + m.OrgNo
+	var org error
+	if m.OrgNo == "" {
+		org = hezuo.Invalid(rec, "org_id", "缺少组织", "org missing")
+	}
+	return hezuo.JoinErrors(org, m.Period.Validate(rec))
 }

@@ -66,6 +66,8 @@ func (s *Server) membershipNewSubmit(w http.ResponseWriter, r *http.Request) err
 		if general, shown = formError(lang, renameFields(err, map[string]string{"id_number": "person"}), errs, "person", "org_id", "role", "from", "to"); !shown {
 			return err
 		}
+	} else {
+		general = alsoCheck(lang, membershipChecks(&m), errs, "person", "org_id", "role", "from", "to")
 	}
 	v := s.membershipNewView(r, f)
 	v.Errors, v.General = errs, general

@@ -74,6 +74,12 @@ func (s *Server) officerNewSubmit(w http.ResponseWriter, r *http.Request) error 
 		if general, shown = formError(langOf(r), err, errs, officerFields...); !shown {
 			return err
 		}
+	} else {
+		own := o
+		if errs["role"] != "" {
+			own.Role, own.Duty = hezuo.RoleSecretary, ""
+		}
+		general = alsoCheck(langOf(r), own.Validate(s.today()), errs, officerFields...)
 	}
 	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no)
 	if err != nil {

@@ -142,6 +142,14 @@ func (s *Server) savePartyOrg(w http.ResponseWriter, r *http.Request, isNew bool
 		if general, shown = formError(langOf(r), err, errs, partyOrgFields...); !shown {
 			return err
 		}
+	} else {
+		// Nothing is saved; the record's own checks are shown too (a new
+		// one's blank number is the system's to propose).
+		own := p
+		if isNew && strings.TrimSpace(own.No) == "" {
+			own.No = "-"
+		}
+		general = alsoCheck(langOf(r), own.Validate(), errs, partyOrgFields...)
 	}
 	v, err := s.partyOrgFormView(r, isNew, f)
 	if err != nil {

@@ -97,6 +97,12 @@ func (s *Server) trainingNewSubmit(w http.ResponseWriter, r *http.Request) error
 		if general, shown = formError(langOf(r), err, errs, trainingFields...); !shown {
 			return err
 		}
+	} else {
+		own := in.Training
+		if strings.TrimSpace(own.No) == "" {
+			own.No = "-" // a blank number is the system's to propose
+		}
+		general = alsoCheck(langOf(r), own.Validate(), errs, trainingFields...)
 	}
 	v := s.trainingFormView(r, f)
 	v.Errors, v.General, v.Selected = errs, general, selected

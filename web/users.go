@@ -1,11 +1,13 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
+	"hezuo/sqldb"
 )
 
 // usersView is the user administration page of county administrators.
@@ -53,31 +55,43 @@ func (s *Server) userCreateSubmit(w http.ResponseWriter, r *http.Request) error 
 	a := accessOf(r)
 	g := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	u := hezuo.User{Name: g("name"), Role: g("role"), Scope: g("scope"), Subject: g("subject")}
-	err = u.Validate()
-	if err == nil {
-		sc, _ := hezuo.ParseScope(u.Scope)
-		if !sc.Within(a.Scope) {
-			err = hezuo.Invalid("用户 "+u.Name, "scope", "范围不在您的权限范围内", "the scope lies outside yours")
-		}
+	// The user's own checks, a scope within the administrator's and the
+	// password's rules, every wrong field at once.
+	var outside, pwErr error
+	if sc, perr := hezuo.ParseScope(u.Scope); perr == nil && !sc.Within(a.Scope) {
+		outside = hezuo.Invalid("用户 "+u.Name, "scope", "范围不在您的权限范围内", "the scope lies outside yours")
 	}
-	if err == nil {
+	err = u.Validate()
+	if err != nil || outside != nil {
+		pwErr = sqldb.CheckPassword(u.Name, r.PostFormValue("password"))
+	}
+	if err = hezuo.JoinErrors(err, outside, pwErr); err == nil {
 		err = s.db.CreateUserBy(r.Context(), a, &u, r.PostFormValue("password"), s.opt.Now())
 	}
 	if err == nil {
 		http.Redirect(w, r, "/users?done=1", http.StatusSeeOther)
 		return nil
 	}
-	e, ok := err.(*hezuo.Error)
-	if !ok || (e.Code != hezuo.EINVALID && e.Code != hezuo.ECONFLICT) {
+	var first *hezuo.Error
+	if !errors.As(err, &first) || (first.Code != hezuo.EINVALID && first.Code != hezuo.ECONFLICT) {
 		return err
 	}
-	field := e.Field
-	if field == "" {
-		field = "name"
-	}
-	v.Form, v.Errors[field] = u, hezuo.ErrorMessage(&hezuo.Error{Code: e.Code, ZH: e.ZH, EN: e.EN}, v.Lang)
-	if field == "role" { // the record's message lists the roles' codes, for the command line
-		v.Errors[field] = tr(v.Lang, "choose_role")
+	v.Form = u
+	for _, e := range hezuo.FieldErrors(err) {
+		field := e.Field
+		if field == "" {
+			field = "name"
+		}
+		if v.Errors[field] != "" {
+			continue
+		}
+		v.Errors[field] = hezuo.ErrorMessage(&hezuo.Error{Code: e.Code, ZH: e.ZH, EN: e.EN}, v.Lang)
+		if field == "role" { // the record's message lists the roles' codes, for the command line
+			v.Errors[field] = tr(v.Lang, "choose_role")
+		}
+		if _, perr := hezuo.ParseScope(u.Scope); field == "scope" && perr != nil { // so does the scope's (all)
+			v.Errors[field] = tr(v.Lang, "choose_scope")
+		}
 	}
 	return s.render(w, http.StatusUnprocessableEntity, "users", v)
 }

@@ -208,11 +208,21 @@ func TestLifeAndLoanKinds(t *testing.T) {
 					rows[i] = c.row
 				}
 				_, rej := importLife(t, db, kind, cs[0].header, rows)
-				if rej == nil || len(rej.Problems) != len(cs) {
-					t.Fatalf("want %d problems, got %v", len(cs), rej)
+				// A row lists every problem it has (a record's Validate
+				// reports all its fields); its first is the case's.
+				first := map[int]xlsx.Problem{}
+				if rej != nil {
+					for _, p := range rej.Problems {
+						if _, ok := first[p.Row]; !ok {
+							first[p.Row] = p
+						}
+					}
+				}
+				if rej == nil || len(first) != len(cs) {
+					t.Fatalf("want problems in %d rows, got %v", len(cs), rej)
 				}
 				for i, c := range cs {
-					if p := rej.Problems[i]; p.Row != i+2 || p.Column != c.column || !strings.Contains(p.ZH, c.want) {
+					if p := first[i+2]; p.Row != i+2 || p.Column != c.column || !strings.Contains(p.ZH, c.want) {
 						t.Errorf("%s: got %s; want row %d column %s with %q", c.name, p.Line(kind+".csv", "zh"), i+2, c.column, c.want)
 					}
 				}
