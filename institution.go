@@ -60,7 +60,9 @@ func (m *Meeting) Validate() error {
 	if m.PartyOrg == "" {
 		c.add(Invalid(rec, "party_org", "缺少党组织编号", "party organization missing"))
 	}
-	if MeetingNames[m.Kind] == "" {
+	if m.Kind == "" {
+		c.add(Invalid(rec, "kind", "请选择会议类型", "choose the meeting kind"))
+	} else if MeetingNames[m.Kind] == "" {
 		c.add(Invalid(rec, "kind", fmt.Sprintf("会议类型 %q 无效", m.Kind), fmt.Sprintf("unknown meeting kind %q", m.Kind)))
 	}
 	if m.HeldOn.IsZero() {
