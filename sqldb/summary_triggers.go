@@ -5,19 +5,31 @@ import (
 	"strings"
 )
 
-// triggerMarker starts the part of migration 0004 that creates the triggers
-// marking dirty records; Bulk drops them while it writes (a generated data
-// set is summarized as a whole at the end) and runs that part again.
+// triggerMarker starts the part of a migration (0004, and later ones adding
+// a table the summaries read) that creates the triggers marking dirty
+// records; Bulk drops them while it writes (a generated data set is
+// summarized as a whole at the end) and runs those parts again.
 const triggerMarker = "-- summary triggers"
 
-// summaryTriggerSQL returns the statements creating the triggers.
+// summaryTriggerSQL returns the statements creating the triggers: the part
+// from the marker on of every migration of the dialect holding it, in order.
 func summaryTriggerSQL(dialect string) (string, error) {
-	b, err := migrations.ReadFile("migrations/" + dialect + "/0004_summary.sql")
+	dir := "migrations/" + dialect
+	entries, err := migrations.ReadDir(dir)
 	if err != nil {
 		return "", err
 	}
-	_, after, _ := strings.Cut(string(b), triggerMarker)
-	return triggerMarker + after, nil
+	var out strings.Builder
+	for _, e := range entries { // sorted by name
+		b, err := migrations.ReadFile(dir + "/" + e.Name())
+		if err != nil {
+			return "", err
+		}
+		if _, after, ok := strings.Cut(string(b), triggerMarker); ok {
+			out.WriteString(triggerMarker + after + "\n")
+		}
+	}
+	return out.String(), nil
 }
 
 var triggerName = regexp.MustCompile(`CREATE TRIGGER (\w+) AFTER [A-Z ]+ ON (\w+)`)
