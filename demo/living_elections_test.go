@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -62,6 +63,20 @@ func TestLivingElections(t *testing.T) {
 	defer db.Close()
 	if err := db.Load(ctx, live, livingDay); err != nil {
 		t.Fatal(err)
+	}
+	// The database holds every election: a dump gives them back.
+	dumped, err := db.Dump(ctx, hezuo.AllScope)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]hezuo.Date{}
+	for _, p := range live.PartyOrgs {
+		want[p.No] = p.ElectionDays()
+	}
+	for _, p := range dumped.PartyOrgs {
+		if got := p.ElectionDays(); !slices.EqualFunc(got, want[p.No], hezuo.Date.Equal) {
+			t.Errorf("%s: elections %v in the database, %v in the dataset", p.No, got, want[p.No])
+		}
 	}
 	count := func(day hezuo.Date) (int, []string) {
 		rows, err := db.Check(ctx, hezuo.AllScope, day)

@@ -21,8 +21,11 @@ const electedOnAt = `(SELECT max(e.elected_on) FROM party_org_elections e WHERE 
 
 // writeElections makes the elections of party organization id agree with
 // p: elections after p.ElectedOn (the latest) are dropped, all of them when
-// it is zero, and ElectedOn and p.Elections are added (a note given
-// replaces the one stored).
+// it is zero, and ElectedOn is added. When p lists its Elections, they are
+// its history: those stored on other days are dropped, those listed added
+// (a note given replaces the one stored; a day listed without one keeps
+// it). Without a list (a form, a sheet without 历次换届日期) the earlier
+// elections stay.
 func writeElections(exec func(q string, args ...any) error, id int64, p *hezuo.PartyOrg) error {
 	county := p.Seat[:6]
 	if p.ElectedOn.IsZero() {
@@ -30,6 +33,16 @@ func writeElections(exec func(q string, args ...any) error, id int64, p *hezuo.P
 	}
 	if err := exec(`DELETE FROM party_org_elections WHERE party_org_id = ? AND elected_on > ?`, id, p.ElectedOn); err != nil {
 		return err
+	}
+	if len(p.Elections) > 0 {
+		days := p.ElectionDays()
+		args := []any{id}
+		for _, d := range days {
+			args = append(args, d)
+		}
+		if err := exec(`DELETE FROM party_org_elections WHERE party_org_id = ? AND elected_on NOT IN (`+inList(len(days))+`)`, args...); err != nil {
+			return err
+		}
 	}
 	notes := map[string]string{}
 	for _, e := range p.Elections {
