@@ -2,6 +2,7 @@ package hezuo
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -40,19 +41,23 @@ const (
 // the cooperative organizations and villages it covers. Seat is the division
 // it belongs to (a village, a township, or the county for departments).
 type PartyOrg struct {
-	ID             int64    `json:"-"`
-	No             string   `json:"no"`
-	Name           string   `json:"name"`
-	Form           string   `json:"form"`
-	JointKind      string   `json:"joint_kind,omitempty"`
-	Seat           string   `json:"seat"` // 12-digit division code
-	Parent         string   `json:"parent,omitempty"`
-	Manager        string   `json:"manager,omitempty"`
-	FoundingMethod string   `json:"founding_method,omitempty"`
-	TermYears      int      `json:"term_years,omitempty"`
-	ElectedOn      Date     `json:"elected_on,omitempty"` // last election (换届)
-	Orgs           []string `json:"orgs,omitempty"`       // Org.OrgNo
-	Villages       []string `json:"villages,omitempty"`
+	ID             int64  `json:"-"`
+	No             string `json:"no"`
+	Name           string `json:"name"`
+	Form           string `json:"form"`
+	JointKind      string `json:"joint_kind,omitempty"`
+	Seat           string `json:"seat"` // 12-digit division code
+	Parent         string `json:"parent,omitempty"`
+	Manager        string `json:"manager,omitempty"`
+	FoundingMethod string `json:"founding_method,omitempty"`
+	TermYears      int    `json:"term_years,omitempty"`
+	ElectedOn      Date   `json:"elected_on,omitempty"` // last election (换届)
+	// Elections are its elections (换届) known, in any order: ElectedOn,
+	// when set, is the latest of them and counts as one whether listed or
+	// not. The term rule on a day reads the latest on or before the day.
+	Elections []Election `json:"elections,omitempty"`
+	Orgs      []string   `json:"orgs,omitempty"` // Org.OrgNo
+	Villages  []string   `json:"villages,omitempty"`
 	Period
 }
 
@@ -89,8 +94,42 @@ func (p *PartyOrg) Validate() error {
 	if p.TermYears < 0 {
 		c.add(Invalid(rec, "term_years", "任期不能为负数", "term cannot be negative"))
 	}
+	for i := range p.Elections {
+		e := &p.Elections[i]
+		c.add(Bounded(rec, e, Today(China)))
+		switch {
+		case e.On.IsZero():
+			c.add(Invalid(rec, "elections", "换届日期缺失", "election date missing"))
+		case p.ElectedOn.IsZero() || e.On.After(p.ElectedOn):
+			c.add(Invalid(rec, "elections", fmt.Sprintf("换届日期 %s 晚于最近换届日期 %s", e.On, p.ElectedOn),
+				fmt.Sprintf("election on %s after the last election (%s)", e.On, p.ElectedOn)))
+		}
+	}
 	c.add(p.Period.Validate(rec))
 	return c.err()
+}
+
+// Election is one election (换届) of a party organization: the day it was
+// held and an optional note (e.g. 选举产生新一届支部委员会).
+type Election struct {
+	On   Date   `json:"on"`
+	Note string `json:"note,omitempty"`
+}
+
+// ElectionDays returns the days of p's elections, ElectedOn included,
+// sorted and distinct.
+func (p *PartyOrg) ElectionDays() []Date {
+	var out []Date
+	if !p.ElectedOn.IsZero() {
+		out = append(out, p.ElectedOn)
+	}
+	for _, e := range p.Elections {
+		if !e.On.IsZero() {
+			out = append(out, e.On)
+		}
+	}
+	slices.SortFunc(out, func(a, b Date) int { return a.t.Compare(b.t) })
+	return slices.CompactFunc(out, func(a, b Date) bool { return a.Equal(b) })
 }
 
 // Officer roles.

@@ -66,6 +66,7 @@ func (b *builder) live(ps *platformSet, today hezuo.Date) {
 	lv.commitments()
 	lv.trainings()
 	lv.loans()
+	lv.elections() // last: the draws before it stay as they were
 }
 
 // after returns a random day in [lo, hi] that is after the seed day (the

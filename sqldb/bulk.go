@@ -25,6 +25,7 @@ var bulkTables = []struct {
 	{"memberships", []string{"county", "person_id", "org_id", "valid_from", "valid_to"}},
 	{"party_status", []string{"county", "person_id", "status", "valid_from", "valid_to"}},
 	{"party_orgs", []string{"id", "county", "no", "name", "form", "joint_kind", "seat", "term_years", "elected_on", "valid_from", "valid_to"}},
+	{"party_org_elections", []string{"party_org_id", "county", "elected_on", "note"}},
 	{"party_org_orgs", []string{"party_org_id", "org_id", "county", "valid_from", "valid_to"}},
 	{"party_org_villages", []string{"party_org_id", "village", "county"}},
 	{"instructors", []string{"id", "county", "person_id", "township"}},

@@ -63,6 +63,15 @@ func (b *Bulk) PartyOrg(id int64, po *hezuo.PartyOrg, orgIDs []int64) error {
 		b.date(po.From), b.date(po.To)); err != nil {
 		return err
 	}
+	notes := map[string]string{}
+	for _, e := range po.Elections {
+		notes[e.On.String()] = e.Note
+	}
+	for _, d := range po.ElectionDays() {
+		if err := b.add("party_org_elections", id, county, b.date(d), notes[d.String()]); err != nil {
+			return err
+		}
+	}
 	for _, o := range orgIDs {
 		if err := b.add("party_org_orgs", id, o, county, b.date(po.From), b.date(po.To)); err != nil {
 			return err

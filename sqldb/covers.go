@@ -31,9 +31,10 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 	w := orgScope(scope, day)
 	w.addPair(active("l", day))
 	w.addPair(active("p", day))
-	err := db.eachRow(ctx, `SELECT l.org_id, p.id, p.no, p.name, p.form, p.elected_on, p.term_years
+	// The term rule reads the latest election on or before the day.
+	err := db.eachRow(ctx, `SELECT l.org_id, p.id, p.no, p.name, p.form, `+electedOnAt+`, p.term_years
 		FROM party_org_orgs l JOIN party_orgs p ON p.id = l.party_org_id JOIN orgs o ON o.id = l.org_id
-		WHERE `+w.String()+` ORDER BY l.org_id, p.no`, w.args, func(r rowScanner) error {
+		WHERE `+w.String()+` ORDER BY l.org_id, p.no`, append([]any{day}, w.args...), func(r rowScanner) error {
 		var orgID, poID int64
 		var c rules.Cover
 		if err := r.Scan(&orgID, &poID, &c.No, &c.Name, &c.Form, &c.ElectedOn, &c.TermYears); err != nil {

@@ -183,7 +183,7 @@ func (db *DB) dumpPartyOrgs(ctx context.Context, sa []any, ds *hezuo.Dataset) er
 	if err != nil {
 		return err
 	}
-	return db.eachRow(ctx, `SELECT p.no, v.village FROM party_org_villages v JOIN party_orgs p ON p.id = v.party_org_id
+	err = db.eachRow(ctx, `SELECT p.no, v.village FROM party_org_villages v JOIN party_orgs p ON p.id = v.party_org_id
 		WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no, v.village`, args, func(r rowScanner) error {
 		var no, v string
 		if err := r.Scan(&no, &v); err != nil {
@@ -193,6 +193,28 @@ func (db *DB) dumpPartyOrgs(ctx context.Context, sa []any, ds *hezuo.Dataset) er
 		p.Villages = append(p.Villages, v)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// Elections: listed when ElectedOn alone does not tell them (more than
+	// one, or a note).
+	err = db.eachRow(ctx, `SELECT p.no, e.elected_on, e.note FROM party_org_elections e JOIN party_orgs p ON p.id = e.party_org_id
+		WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no, e.elected_on`, args, func(r rowScanner) error {
+		var no string
+		var e hezuo.Election
+		if err := r.Scan(&no, &e.On, &e.Note); err != nil {
+			return err
+		}
+		p := &ds.PartyOrgs[idx[no]]
+		p.Elections = append(p.Elections, e)
+		return nil
+	})
+	for i := range ds.PartyOrgs {
+		if p := &ds.PartyOrgs[i]; len(p.Elections) == 1 && p.Elections[0].Note == "" {
+			p.Elections = nil
+		}
+	}
+	return err
 }
 
 func (db *DB) dumpDepartments(ctx context.Context, lo6, hi6 string, ds *hezuo.Dataset) error {

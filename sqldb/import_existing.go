@@ -105,7 +105,7 @@ func (db *DB) existingPartyOrgs(ctx context.Context, x execQuerier, nos []any, d
 	if err != nil {
 		return err
 	}
-	return db.eachInOn(ctx, x, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s)
+	err = db.eachInOn(ctx, x, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s)
 		ORDER BY party_org_id, village`, poIDs, func(r rowScanner) error {
 		var id int64
 		var v string
@@ -116,4 +116,26 @@ func (db *DB) existingPartyOrgs(ctx context.Context, x execQuerier, nos []any, d
 		p.Villages = append(p.Villages, v)
 		return nil
 	})
+	if err != nil {
+		return err
+	}
+	// Their elections, listed as Dump lists them (when ElectedOn alone
+	// does not tell them).
+	err = db.eachInOn(ctx, x, `SELECT party_org_id, elected_on, note FROM party_org_elections WHERE party_org_id IN (%s)
+		ORDER BY party_org_id, elected_on`, poIDs, func(r rowScanner) error {
+		var id int64
+		var e hezuo.Election
+		if err := r.Scan(&id, &e.On, &e.Note); err != nil {
+			return err
+		}
+		p := &ds.PartyOrgs[idx[id]]
+		p.Elections = append(p.Elections, e)
+		return nil
+	})
+	for i := range ds.PartyOrgs {
+		if p := &ds.PartyOrgs[i]; len(p.Elections) == 1 && p.Elections[0].Note == "" {
+			p.Elections = nil
+		}
+	}
+	return err
 }

@@ -121,6 +121,9 @@ func (l *loader) loadPartyOrgs(ds *hezuo.Dataset) error {
 			return fmt.Errorf("party org %s: %w", p.No, err)
 		}
 		l.partyOrgs[p.No] = id
+		if err := writeElections(l.exec, id, p); err != nil {
+			return fmt.Errorf("party org %s: %w", p.No, err)
+		}
 	}
 	for i := range ds.PartyOrgs {
 		p := &ds.PartyOrgs[i]

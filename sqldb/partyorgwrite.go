@@ -66,7 +66,11 @@ func (db *DB) partyOrgRecord(ctx context.Context, q querier, a *hezuo.Access, no
 		}
 		p.Villages = append(p.Villages, v)
 	}
-	return &r, vrows.Err()
+	if err := vrows.Err(); err != nil {
+		return nil, err
+	}
+	p.Elections, err = db.elections(ctx, q, p.ID)
+	return &r, err
 }
 
 // PartyOrgForEdit returns the party organization no for its edit form: only
@@ -210,6 +214,12 @@ func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyO
 			append(args, p.ID)...)
 	}
 	if err != nil {
+		return 0, err
+	}
+	if err := writeElections(func(q string, args ...any) error {
+		_, err := tx.ExecContext(ctx, db.rebind(q), args...)
+		return err
+	}, p.ID, p); err != nil {
 		return 0, err
 	}
 	if err := db.relink(ctx, tx, p, was, orgIDs, effective); err != nil {

@@ -62,7 +62,7 @@ type personIn struct {
 type poIn struct {
 	id             int64
 	no, name, form string
-	electedOn      hezuo.Date
+	elections      []day // its elections, ascending (party_org_elections)
 	termYears      int
 	villages       []string // villages it covers itself (party_org_villages)
 	active         span

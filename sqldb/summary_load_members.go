@@ -16,11 +16,11 @@ func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput
 	if len(ids) == 0 {
 		return nil
 	}
-	err := db.chunked(ctx, x, `SELECT id, no, name, form, elected_on, term_years, valid_from, valid_to FROM party_orgs WHERE id IN (%s)`, ids,
+	err := db.chunked(ctx, x, `SELECT id, no, name, form, term_years, valid_from, valid_to FROM party_orgs WHERE id IN (%s)`, ids,
 		func(r rowScanner) error {
 			p := &poIn{}
 			var from, to hezuo.Date
-			if err := r.Scan(&p.id, &p.no, &p.name, &p.form, &p.electedOn, &p.termYears, &from, &to); err != nil {
+			if err := r.Scan(&p.id, &p.no, &p.name, &p.form, &p.termYears, &from, &to); err != nil {
 				return err
 			}
 			p.active = spanOf(from, to)
@@ -56,6 +56,19 @@ func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput
 			in.pos[id].villages = append(in.pos[id].villages, v)
 			return nil
 		})
+	if err != nil {
+		return err
+	}
+	err = db.chunked(ctx, x, `SELECT party_org_id, elected_on FROM party_org_elections WHERE party_org_id IN (%s)
+		ORDER BY party_org_id, elected_on`, ids, func(r rowScanner) error {
+		var id int64
+		var on hezuo.Date
+		if err := r.Scan(&id, &on); err != nil {
+			return err
+		}
+		in.pos[id].elections = append(in.pos[id].elections, dayOf(on))
+		return nil
+	})
 	if err != nil {
 		return err
 	}

@@ -31,6 +31,7 @@ type poValue struct {
 	owner     int64
 	places    string // a joint branch's units' villages, sorted, joined by ","
 	trades    string // their industries, likewise
+	elected   day    // its latest election on or before the day; never when none
 }
 
 func (v poValue) equal(w poValue) bool {
@@ -44,7 +45,7 @@ func (v poValue) equal(w poValue) bool {
 	if !slices.Equal(v.board, w.board) {
 		return false
 	}
-	return v.active == w.active && v.units == w.units && v.full == w.full && v.officers == w.officers && v.owner == w.owner
+	return v.active == w.active && v.elected == w.elected && v.units == w.units && v.full == w.full && v.officers == w.officers && v.owner == w.owner
 }
 
 // poPiece is a party organization's value from a day until the next piece.
@@ -74,7 +75,7 @@ func (p *poIn) at(d day) poValue {
 
 // cover returns the rules' view of the party organization from its value.
 func (p *poIn) cover(v poValue) rules.Cover {
-	c := rules.Cover{No: p.no, Name: p.name, Form: p.form, ElectedOn: p.electedOn, TermYears: p.termYears,
+	c := rules.Cover{No: p.no, Name: p.name, Form: p.form, ElectedOn: v.elected.date(), TermYears: p.termYears,
 		Units: v.units + len(p.villages), FullMembers: v.full, HasCommittee: v.officers >= 3,
 		Villages: splitList(v.places), Industries: splitList(v.trades)}
 	if len(p.villages) > 0 && c.Form == hezuo.FormJointBranch {
@@ -117,19 +118,24 @@ func (in *sweepInput) sweepPartyOrg(p *poIn) {
 		}
 	}
 	breaks = append(breaks, p.active.from, p.active.to)
+	// Each election begins a term: the rules read the latest on the day.
+	breaks = append(breaks, p.elections...)
 	for _, e := range evs {
 		breaks = append(breaks, e.at)
 	}
 	sortEvents(evs)
 	days := uniqueDays(breaks)
 	var c [3]int
-	p.pieces = []poPiece{{from: dawn}}
+	p.pieces = []poPiece{{from: dawn, v: poValue{elected: never}}}
 	i := 0
 	for _, d := range days {
 		for ; i < len(evs) && evs[i].at <= d; i++ {
 			c[evs[i].field] += evs[i].delta
 		}
-		v := poValue{active: p.active.has(d), units: c[fUnits], full: c[fFull], officers: c[fOfficers]}
+		v := poValue{active: p.active.has(d), units: c[fUnits], full: c[fFull], officers: c[fOfficers], elected: never}
+		if i := sort.Search(len(p.elections), func(i int) bool { return p.elections[i] > d }); i > 0 {
+			v.elected = p.elections[i-1]
+		}
 		for _, l := range p.links {
 			if o := in.orgs[l.id]; o != nil && l.has(d) && o.active.has(d) && (v.owner == 0 || l.id < v.owner) {
 				v.owner = l.id

@@ -47,7 +47,7 @@ func assertSummaries(t *testing.T, db *DB, r *rand.Rand, n int, fixed ...any) {
 	if err := db.eachRow(ctx, `SELECT valid_from FROM party_status UNION SELECT valid_to FROM party_status
 		UNION SELECT valid_from FROM dispatches UNION SELECT valid_to FROM dispatches UNION SELECT valid_from FROM party_org_orgs
 		UNION SELECT valid_to FROM party_org_orgs UNION SELECT valid_from FROM officers UNION SELECT dissolved FROM orgs
-		UNION SELECT leader_since FROM people UNION SELECT talent_since FROM people`, nil, func(r rowScanner) error {
+		UNION SELECT leader_since FROM people UNION SELECT talent_since FROM people UNION SELECT elected_on FROM party_org_elections`, nil, func(r rowScanner) error {
 		var d hezuo.Date
 		err := r.Scan(&d)
 		if !d.IsZero() {

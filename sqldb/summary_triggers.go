@@ -5,14 +5,15 @@ import (
 	"strings"
 )
 
-// triggerMarker starts the part of migration 0004 that creates the triggers
-// marking dirty records (and of any later migration that changes them, such
-// as PostgreSQL's 0015); Bulk drops them while it writes (a generated data
-// set is summarized as a whole at the end) and runs those parts again, in
-// order.
+// triggerMarker starts the part of a migration (0004, and later ones that
+// change the triggers or add a table the summaries read, such as 0015 and
+// 0016) that creates the triggers marking dirty records; Bulk drops them
+// while it writes (a generated data set is summarized as a whole at the end)
+// and runs those parts again, in order.
 const triggerMarker = "-- summary triggers"
 
-// summaryTriggerSQL returns the statements creating the triggers.
+// summaryTriggerSQL returns the statements creating the triggers: the part
+// from the marker on of every migration of the dialect holding it, in order.
 func summaryTriggerSQL(dialect string) (string, error) {
 	ms, err := Migrations(dialect)
 	if err != nil {

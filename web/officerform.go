@@ -38,7 +38,8 @@ func (v partyOrgFormView) PostName(role, duty string) string {
 	return p.ZH
 }
 
-// officersOf fills the page's officers section for the party organization no.
+// officersOf fills the page's officers and elections sections for the
+// party organization no.
 func (s *Server) officersOf(r *http.Request, v *partyOrgFormView, no string) error {
 	v.Day = s.today()
 	v.Posts = hezuo.Posts
@@ -46,8 +47,15 @@ func (s *Server) officersOf(r *http.Request, v *partyOrgFormView, no string) err
 		v.PostErrors = map[string]string{}
 	}
 	var err error
-	v.Officers, err = s.db.PartyOrgOfficers(r.Context(), accessOf(r), no, v.Day)
-	return err
+	if v.Officers, err = s.db.PartyOrgOfficers(r.Context(), accessOf(r), no, v.Day); err != nil {
+		return err
+	}
+	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no)
+	if err != nil {
+		return err
+	}
+	v.electionsOf(p, v.Day)
+	return nil
 }
 
 // officerNewSubmit records a post (新增任职); on error the party

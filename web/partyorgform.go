@@ -23,6 +23,7 @@ type partyOrgFormView struct {
 	Today     string
 	Ended     bool
 	officersSection
+	electionsSection
 }
 
 // partyOrgForm is the form's fields as typed; Orgs holds org numbers

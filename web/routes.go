@@ -50,6 +50,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /partyorgs/{no}/edit", s.page(s.partyOrgEditSubmit))
 	m.HandleFunc("POST /partyorgs/{no}/end", s.page(s.partyOrgEndSubmit))
 	m.HandleFunc("POST /partyorgs/{no}/officers", s.page(s.officerNewSubmit))
+	m.HandleFunc("POST /partyorgs/{no}/elections", s.page(s.electionNewSubmit))
 	m.HandleFunc("POST /partyorgs/{no}/officers/{id}/end", s.page(s.officerEndSubmit))
 	m.HandleFunc("GET /instructors", s.page(s.instructorsPage))
 	m.HandleFunc("GET /dispatches/new", s.page(s.dispatchNewPage))

@@ -36,7 +36,8 @@ func history(t *testing.T, db *sqldb.DB) {
 	ds.PartyOrgs = []hezuo.PartyOrg{
 		{No: "T1", Name: "甲镇党委", Form: hezuo.FormTownship, Seat: "220999100000", Period: hezuo.Period{From: d("2000-01-01")}},
 		{No: "V1", Name: "东村党支部", Form: hezuo.FormVillage, Seat: fxVA1, Parent: "T1", Manager: "T1", TermYears: 5,
-			ElectedOn: d("2021-05-01"), Villages: []string{fxVA1}, Period: hezuo.Period{From: d("2001-01-01")}},
+			ElectedOn: d("2021-05-01"), Elections: []hezuo.Election{{On: d("2016-04-20")}, {On: d("2021-05-01"), Note: "村“两委”换届"}},
+			Villages: []string{fxVA1}, Period: hezuo.Period{From: d("2001-01-01")}},
 		{No: "B1", Name: "第1农机专业合作社党支部", Form: hezuo.FormBranch, Seat: fxVA2, Parent: "T1", Manager: "V1",
 			FoundingMethod: "支部领着建", TermYears: 3, Orgs: []string{"ORG-001"}, Period: hezuo.Period{From: d("2015-07-01")}},
 		{No: "J1", Name: "联合党支部", Form: hezuo.FormJointBranch, JointKind: hezuo.JointCrossVill, Seat: fxVA1, Parent: "T1",

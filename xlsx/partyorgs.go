@@ -29,6 +29,8 @@ func init() {
 				NoteZH: strings.Join(hezuo.FoundingMethods, "、"), NoteEN: "how it was founded"},
 			{Key: "term_years", ZH: "任期年数", Type: TInt, Example: "3", NoteZH: "可选；每届任期（年）", NoteEN: "optional; term in years"},
 			{Key: "elected_on", ZH: "换届日期", Type: TDate, Example: "2021-06-01", NoteZH: "可选；最近一次换届日期", NoteEN: "optional; last election"},
+			{Key: "elections", ZH: "历次换届日期", Type: TList, Text: true, Example: "2018-06-01;2021-06-01",
+				NoteZH: "可选；历次换届日期，用 ; 分隔；任期按当天之前最近一次换届计算", NoteEN: "optional; the day of every election, separated by ;: a term counts from the latest up to the day"},
 			{Key: "founded", ZH: "成立日期", Type: TDate, Required: true, Example: "2018-07-01", NoteZH: "成立日期", NoteEN: "founding date"},
 			{Key: "dissolved", ZH: "撤销日期", Type: TDate, NoteZH: "可选；已撤销时填写", NoteEN: "optional; when dissolved"},
 		},
@@ -106,6 +108,17 @@ func (p *partyOrgRows) add(r *rowCtx) {
 		po.Orgs = append(po.Orgs, Key(no))
 	}
 	po.Villages = SplitList(r.raw("villages"))
+	for _, x := range SplitList(r.raw("elections")) {
+		d, ok := ParseDate(x, r.b.date1904)
+		if !ok {
+			r.fail("elections", fmt.Sprintf("换届日期 %q 无法识别或不存在", x), fmt.Sprintf("election date %q not understood or not a real date", x))
+			continue
+		}
+		po.Elections = append(po.Elections, hezuo.Election{On: d})
+	}
+	if days := po.ElectionDays(); po.ElectedOn.IsZero() && len(days) > 0 {
+		po.ElectedOn = days[len(days)-1] // 换届日期 left blank: the latest
+	}
 	if r.bad {
 		return
 	}
@@ -213,6 +226,13 @@ func mergePartyOrg(b *Batch, n hezuo.PartyOrg, old *hezuo.PartyOrg) hezuo.PartyO
 	if has("elected_on") {
 		o.ElectedOn = n.ElectedOn
 	}
+	if has("elections") { // a new list of days replaces the history; the same keeps its notes
+		m := o
+		m.Elections = n.Elections
+		if !slices.EqualFunc(m.ElectionDays(), o.ElectionDays(), hezuo.Date.Equal) {
+			o.Elections = n.Elections
+		}
+	}
 	if has("dissolved") {
 		o.To = n.To
 	}
@@ -223,7 +243,7 @@ func samePartyOrg(a, b hezuo.PartyOrg) bool {
 	sorted := func(xs []string) []string { return slices.Sorted(slices.Values(xs)) }
 	return a.Name == b.Name && a.Form == b.Form && a.JointKind == b.JointKind && a.Seat == b.Seat && a.Parent == b.Parent &&
 		a.Manager == b.Manager && a.FoundingMethod == b.FoundingMethod && a.TermYears == b.TermYears &&
-		a.ElectedOn.Equal(b.ElectedOn) && a.From.Equal(b.From) && a.To.Equal(b.To) &&
+		a.ElectedOn.Equal(b.ElectedOn) && slices.EqualFunc(a.ElectionDays(), b.ElectionDays(), hezuo.Date.Equal) && a.From.Equal(b.From) && a.To.Equal(b.To) &&
 		slices.Equal(sorted(a.Orgs), sorted(b.Orgs)) && slices.Equal(sorted(a.Villages), sorted(b.Villages))
 }
 
@@ -232,7 +252,21 @@ func exportPartyOrgs(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
 	out := make([][]any, 0, len(ds.PartyOrgs))
 	for _, p := range ds.PartyOrgs {
 		out = append(out, []any{p.No, p.Name, hezuo.FormNames[p.Form], joint[p.JointKind], shortCode(p.Seat), p.Parent, p.Manager,
-			strings.Join(p.Orgs, ";"), strings.Join(p.Villages, ";"), p.FoundingMethod, p.TermYears, p.ElectedOn, p.From, p.To})
+			strings.Join(p.Orgs, ";"), strings.Join(p.Villages, ";"), p.FoundingMethod, p.TermYears, p.ElectedOn, electionList(p), p.From, p.To})
 	}
 	return out
+}
+
+// electionList is the 历次换届日期 cell: every election's day, separated by
+// ";", when there are more than the latest.
+func electionList(p hezuo.PartyOrg) string {
+	days := p.ElectionDays()
+	if len(days) < 2 {
+		return ""
+	}
+	out := make([]string, len(days))
+	for i, d := range days {
+		out[i] = d.String()
+	}
+	return strings.Join(out, ";")
 }
