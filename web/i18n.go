@@ -1,5 +1,31 @@
 package web
 
+// messagesArea names the catalog each key of messages came from: the base
+// map below is "base", the others register theirs by area (i18n_<area>.go)
+// through addMessages.
+var messagesArea = map[string]string{}
+
+// duplicateMessages lists every key registered twice ("key: area, area");
+// TestMessageCatalogs fails on any, so one catalog cannot silently
+// override another's text.
+var duplicateMessages []string
+
+// addMessages registers one area's interface texts, [中文, English] by key.
+func addMessages(area string, m map[string][2]string) {
+	if len(messagesArea) == 0 {
+		for k := range messages {
+			messagesArea[k] = "base"
+		}
+	}
+	for k, v := range m {
+		if prev, ok := messagesArea[k]; ok {
+			duplicateMessages = append(duplicateMessages, k+": "+prev+", "+area)
+		}
+		messagesArea[k] = area
+		messages[k] = v
+	}
+}
+
 // messages is the interface text in Chinese and English, by key.
 var messages = map[string][2]string{
 	"app":                    {"合作组织党建", "Cooperative party-building"},
@@ -136,7 +162,7 @@ func tr(lang, key string) string {
 }
 
 func init() {
-	for k, v := range map[string][2]string{
+	addMessages("base", map[string][2]string{
 		"g_orgs":              {"合作组织", "Organizations"},
 		"g_members":           {"会员与党员", "Members and party members"},
 		"g_partyorgs":         {"党组织建设", "Party organizations"},
@@ -178,7 +204,5 @@ func init() {
 		"cov_own":             {"单独建党组织", "Own party organization"},
 		"cov_joint":           {"联合支部或党小组", "Joint branch or group"},
 		"cov_instructor":      {"仅派驻指导员", "Instructor only"},
-	} {
-		messages[k] = v
-	}
+	})
 }

@@ -3,7 +3,7 @@ package web
 // The interface text of the confirmation pages (issue 18: ask before
 // destroying) and of the import check's problem table.
 func init() {
-	for k, v := range map[string][2]string{
+	addMessages("confirm", map[string][2]string{
 		"confirm_note":           {"点击“确认”后才会执行；点击“取消”不做任何更改。", "Nothing changes until you confirm; Cancel changes nothing."},
 		"confirm_cancel":         {"取消", "Cancel"},
 		"confirm_end_org":        {"确认注销", "Yes, dissolve"},
@@ -33,7 +33,5 @@ func init() {
 		"import_problem_count":   {"共 %d 个问题，涉及 %d 行；请一次改完后重新检查。", "%d problems in %d rows: fix them all, then check again."},
 		"import_problem_lines":   {"文本清单（可复制）", "As text (to copy)"},
 		"import_problem_more":    {"另有 %d 个问题未在此列出，见标红的工作簿。", "%d more problems are not listed here: see the marked workbook."},
-	} {
-		messages[k] = v
-	}
+	})
 }

@@ -2,7 +2,7 @@ package web
 
 // The interface text of the registry forms and the plan page.
 func init() {
-	for k, v := range map[string][2]string{
+	addMessages("forms", map[string][2]string{
 		"new_person":         {"登记人员", "New person"},
 		"home_village":       {"户籍所在村", "Home village"},
 		"derived":            {"由身份证号得出", "From the ID number"},
@@ -64,7 +64,5 @@ func init() {
 		"plan_no_instructor": {"不派驻", "none"},
 		"removed_by_you":     {"已在本次调整中移出", "taken out in this edit"},
 		"serves_n":           {"现负责 %d 个组织", "serves %d orgs"},
-	} {
-		messages[k] = v
-	}
+	})
 }

@@ -7,7 +7,7 @@ import "hezuo"
 func init() {
 	funcs["yuan"] = hezuo.Yuan
 	funcs["percent"] = hezuo.Percent
-	for k, v := range map[string][2]string{
+	addMessages("funding", map[string][2]string{
 		"loans":              {"党员农贷", "Party-member loans"},
 		"loan":               {"贷款", "Loan"},
 		"loan_no":            {"贷款编号", "Loan number"},
@@ -126,9 +126,7 @@ func init() {
 		"a_figures_note":     {"与 hezuo stats 同口径：单位和组织为当日有效的包村联户；农户和脱贫人口为截至当日累计", "as hezuo stats counts them: units and orgs with a pairing active that day; households and people out of poverty up to that day"},
 		"unit_or_village":    {"组织编号或村（只填一个）", "org number or village (one of them)"},
 		"download_xlsx_list": {"下载本列表 .xlsx", "Download this list (.xlsx)"},
-	} {
-		messages[k] = v
-	}
+	})
 }
 
 // eventText is the name of a loan event in lang.

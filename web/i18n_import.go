@@ -3,7 +3,7 @@ package web
 // The interface text of the upload page, the list downloads and the
 // report page.
 func init() {
-	for k, v := range map[string][2]string{
+	addMessages("import", map[string][2]string{
 		"import":                   {"批量导入", "Import"},
 		"report":                   {"工作报告", "Report"},
 		"download_xlsx":            {"下载 Excel", "Download .xlsx"},
@@ -48,9 +48,7 @@ func init() {
 		"report_download":          {"下载", "Download"},
 		"report_nopdf":             {"本机未安装 Chromium，无法生成 PDF", "no Chromium here: PDF is unavailable"},
 		"report_preview":           {"预览（正文与表格标题；图表和表格见下载文件）", "Preview (prose and table captions; charts and tables are in the downloads)"},
-	} {
-		messages[k] = v
-	}
+	})
 }
 
 // SeesReport tells the layout whether to link the report page: roles whose

@@ -3,7 +3,7 @@ package web
 // Text of issue 18's "lead somewhere": the check page's lists, the overdue
 // list's actions.
 func init() {
-	for k, v := range map[string][2]string{
+	addMessages("lead", map[string][2]string{
 		"list_all":             {"全部", "All"},
 		"list_ok":              {"正常", "In order"},
 		"list_uncovered":       {"空白点", "Blank spots"},
@@ -21,7 +21,5 @@ func init() {
 		"record_fulfilment":    {"登记践诺", "Record fulfilment"},
 		"loans_disbursed_by":   {"已发放贷款，截至", "Disbursed loans, as of"},
 		"figure_filtered":      {"按首页统计口径筛选", "Filtered as the dashboard counts"},
-	} {
-		messages[k] = v
-	}
+	})
 }

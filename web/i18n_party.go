@@ -2,7 +2,7 @@ package web
 
 // The interface text of party status and its dates (check page, person form).
 func init() {
-	for k, v := range map[string][2]string{
+	addMessages("party", map[string][2]string{
 		"party_dates_unknown_n": {"%d 名党员入党日期不详，按加入组织日期计为党员，请补录",
 			"%d party members without a joining date, counted from the day they joined their org: fill the dates in"},
 		"party_dates_unknown_note": {"政治面貌属实，自何时起不详：请在人员信息中补录入党日期和转正日期", "the status is a fact, since when is not: fill in the dates on the person's form"},
@@ -18,7 +18,5 @@ func init() {
 			"the day admitted as a probationary member (party constitution, Art. 7), not before 18 nor after today; left empty for a member, the date is unknown and the check page lists it"},
 		"full_member_since_note": {"中共党员填写；未填写的按入党日期满一年推定转正（无对应日的取月末日）。不得早于入党日期满一年",
 			"for a full member; left empty, conversion is presumed a year after joining (the month's last day when there is no corresponding day); not earlier than a year after joining"},
-	} {
-		messages[k] = v
-	}
+	})
 }

@@ -3,7 +3,7 @@ package web
 // The interface text of the transfer-in form (组织关系转入) and of the
 // development step form's note on existing members (issue 18).
 func init() {
-	for k, v := range map[string][2]string{
+	addMessages("party18", map[string][2]string{
 		"full_member_count":             {"正式党员数", "Full members"},
 		"probationary_member_count":     {"预备党员数", "Probationary members"},
 		"transfer_missing_id_number":    {"请填写转入党员的身份证号", "fill in the member's ID number"},
@@ -25,7 +25,5 @@ func init() {
 		"dev_new_members_note":     {"发展党员步骤只用于新发展的党员，从入党申请人起逐步登记。已经入党的：", "Development steps are for new members, from applicant on. Someone who already joined the party:"},
 		"dev_edit_person_link":     {"在人员信息中填写政治面貌、入党日期、转正日期", "fill in the status and dates on the person's form"},
 		"dev_transfer_link":        {"从其他党组织转来的，登记组织关系转入", "moving in from another party organization: record the transfer"},
-	} {
-		messages[k] = v
-	}
+	})
 }

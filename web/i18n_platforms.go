@@ -8,7 +8,7 @@ import (
 // The interface text of the institutions, training and development pages
 // (issue 5), and the template functions naming their codes.
 func init() {
-	for k, v := range map[string][2]string{
+	addMessages("platforms", map[string][2]string{
 		"institutions":       {"组织生活", "Institutions"},
 		"trainings":          {"培训", "Training"},
 		"development":        {"发展党员", "Member development"},
@@ -110,9 +110,7 @@ func init() {
 		"todo_loading":       {"正在计算待办和逾期事项……", "Computing the overdue items…"},
 		"chart_training":     {"培训期数与人次（按年）", "Training sessions and attendances by year"},
 		"remote_network":     {"远程教育", "remote education"},
-	} {
-		messages[k] = v
-	}
+	})
 	funcs["meetingName"] = func(lang, kind string) string { return overdueKindName(lang, kind) }
 	funcs["modeName"] = func(lang, mode string) string { return label(lang, "mode", mode) }
 	funcs["resultName"] = func(lang, r string) string { return label(lang, "result", r) }

@@ -87,11 +87,9 @@ func zhOf(pairs ...string) map[string]string {
 
 func init() {
 	funcs["label"] = label
-	for k, v := range map[string][2]string{
+	addMessages("zh", map[string][2]string{
 		"choose_role": {"请从列表中选择角色", "choose a role from the list"},
-	} {
-		messages[k] = v
-	}
+	})
 	addLabels("kind", hezuo.KindNames, zhOf(
 		hezuo.KindCooperative, "farmers' cooperative", hezuo.KindAssociation, "industry association", hezuo.KindUnion, "cooperative union"))
 	addLabels("form", hezuo.FormNames, zhOf(
