@@ -262,8 +262,9 @@ func (db *DB) WALPosition(ctx context.Context) (uint64, error) {
 	return ParseLSN(s)
 }
 
-// HasReplica reports whether reads may go to a read replica.
-func (db *DB) HasReplica() bool { return db.replica != nil }
+// HasReplica reports whether reads may go to a read replica (never for a
+// nil DB, a server started without a database in tests).
+func (db *DB) HasReplica() bool { return db != nil && db.replica != nil }
 
 // ParseLSN parses a PostgreSQL WAL position "16/B374D848".
 func ParseLSN(s string) (uint64, error) {
