@@ -15,11 +15,15 @@ type Date struct{ t time.Time }
 func DateOf(y int, m time.Month, d int) Date { return Date{time.Date(y, m, d, 0, 0, 0, 0, time.UTC)} }
 
 // Today returns the current date in the given location (UTC when nil).
-func Today(loc *time.Location) Date {
+func Today(loc *time.Location) Date { return DateAt(time.Now(), loc) }
+
+// DateAt returns the date of the moment t in the given location (UTC when
+// nil): the day of a write made at t, by the caller's clock.
+func DateAt(t time.Time, loc *time.Location) Date {
 	if loc == nil {
 		loc = time.UTC
 	}
-	y, m, d := time.Now().In(loc).Date()
+	y, m, d := t.In(loc).Date()
 	return DateOf(y, m, d)
 }
 

@@ -380,7 +380,7 @@ func BenchmarkDashboardPlatforms(b *testing.B) {
 		})
 		b.Run("training_trend", func(b *testing.B) {
 			for b.Loop() {
-				if _, err := db.TrainingTrend(ctx, a, top, benchDay.Year()-6, benchDay.Year(), benchDay); err != nil {
+				if _, err := db.TrainingTrend(ctx, a, top, benchDay.Year()-6, benchDay.Year(), benchDay, hezuo.Today(hezuo.China)); err != nil {
 					b.Fatal(err)
 				}
 			}

@@ -26,8 +26,8 @@ func (db *DB) dispatchInstructor(ctx context.Context, q querier, a *hezuo.Access
 
 // dispatchOrg reads org no if a may see it, else an ENOTFOUND error beside
 // the field org_id.
-func (db *DB) dispatchOrg(ctx context.Context, q querier, a *hezuo.Access, rec, no string) (hezuo.OrgItem, error) {
-	it, err := db.orgItem(ctx, q, a, no, hezuo.Today(hezuo.China))
+func (db *DB) dispatchOrg(ctx context.Context, q querier, a *hezuo.Access, rec, no string, day hezuo.Date) (hezuo.OrgItem, error) {
+	it, err := db.orgItem(ctx, q, a, no, day)
 	var e *hezuo.Error
 	if errors.As(err, &e) && e.Code == hezuo.ENOTFOUND {
 		return it, fieldError(hezuo.ENOTFOUND, rec, "org_id", e.ZH, e.EN)
@@ -59,7 +59,7 @@ func (db *DB) StartDispatch(ctx context.Context, a *hezuo.Access, instructorID i
 		return err
 	}
 	defer tx.Rollback()
-	org, err := db.dispatchOrg(ctx, tx, a, rec, orgNo)
+	org, err := db.dispatchOrg(ctx, tx, a, rec, orgNo, dayAt(now))
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func (db *DB) EndDispatch(ctx context.Context, a *hezuo.Access, instructorID int
 		return err
 	}
 	defer tx.Rollback()
-	org, err := db.orgItem(ctx, tx, a, orgNo, hezuo.Today(hezuo.China))
+	org, err := db.orgItem(ctx, tx, a, orgNo, dayAt(now))
 	if err != nil {
 		return err
 	}

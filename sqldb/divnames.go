@@ -75,10 +75,10 @@ func fullDivisionCode(c string) (string, bool) {
 }
 
 // OrgNamesOf returns the names of the orgs with the given 组织编号 that a
-// may see (orgAccess), keyed by number; others are left out, so a list
+// may see today (orgAccess), keyed by number; others are left out, so a list
 // shows them by number only, as before. One query per divNameBatch
 // numbers: a page's rows at once.
-func (db *DB) OrgNamesOf(ctx context.Context, a *hezuo.Access, nos []string) (map[string]string, error) {
+func (db *DB) OrgNamesOf(ctx context.Context, a *hezuo.Access, nos []string, today hezuo.Date) (map[string]string, error) {
 	out := map[string]string{}
 	seen := map[string]bool{}
 	var want []string
@@ -92,7 +92,7 @@ func (db *DB) OrgNamesOf(ctx context.Context, a *hezuo.Access, nos []string) (ma
 		n := min(len(want), divNameBatch)
 		part := want[:n]
 		want = want[n:]
-		w := orgAccess(a, hezuo.Today(hezuo.China))
+		w := orgAccess(a, today)
 		args := make([]any, 0, len(part)+len(w.args))
 		for _, no := range part {
 			args = append(args, no)

@@ -92,13 +92,13 @@ func (db *DB) RegisterElection(ctx context.Context, a *hezuo.Access, no string, 
 	}
 	rec := "党组织 " + no
 	e.Note = strings.TrimSpace(e.Note)
-	if err := hezuo.Bounded(rec, &e, hezuo.Today(hezuo.China)); err != nil {
+	if err := hezuo.Bounded(rec, &e, dayAt(now)); err != nil {
 		return 0, err
 	}
 	if e.On.IsZero() {
 		return 0, hezuo.Invalid(rec, "elected_on", "请填写换届日期", "enter the day of the election")
 	}
-	if err := notAfterToday(rec, "elected_on", "换届日期", "the election", e.On, hezuo.Today(hezuo.China)); err != nil {
+	if err := notAfterToday(rec, "elected_on", "换届日期", "the election", e.On, dayAt(now)); err != nil {
 		return 0, err
 	}
 	tx, err := db.BeginTx(ctx, nil)
@@ -106,7 +106,7 @@ func (db *DB) RegisterElection(ctx context.Context, a *hezuo.Access, no string, 
 		return 0, err
 	}
 	defer tx.Rollback()
-	before, err := db.partyOrgRecord(ctx, tx, a, no)
+	before, err := db.partyOrgRecord(ctx, tx, a, no, dayAt(now))
 	if err != nil {
 		return 0, err
 	}
@@ -143,7 +143,7 @@ func (db *DB) RegisterElection(ctx context.Context, a *hezuo.Access, no string, 
 	} else if n != 1 { // saved by another in between
 		return 0, hezuo.Errorf(hezuo.ECONFLICT, "该党组织已被他人修改，请重新打开后再改", "someone else changed this party organization: reopen and try again")
 	}
-	after, err := db.partyOrgRecord(ctx, tx, a, no)
+	after, err := db.partyOrgRecord(ctx, tx, a, no, dayAt(now))
 	if err != nil {
 		return 0, err
 	}

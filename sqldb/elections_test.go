@@ -74,7 +74,7 @@ func TestElections(t *testing.T) {
 
 		admin := &hezuo.Access{User: "admin", Role: hezuo.RoleCountyAdmin, Scope: hezuo.Scope{Prefix: fxCounty}}
 		townA := &hezuo.Access{User: "town", Role: hezuo.RoleTownshipOfficer, Scope: hezuo.Scope{Prefix: fxTownA}}
-		rec, err := db.PartyOrgForEdit(ctx, admin, "JX")
+		rec, err := db.PartyOrgForEdit(ctx, admin, "JX", hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -117,7 +117,7 @@ func TestElections(t *testing.T) {
 		if v != rec.Version+1 {
 			t.Errorf("version %d after the election, want %d", v, rec.Version+1)
 		}
-		after, err := db.PartyOrgForEdit(ctx, admin, "JX")
+		after, err := db.PartyOrgForEdit(ctx, admin, "JX", hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -143,7 +143,7 @@ func TestElections(t *testing.T) {
 		if _, err := db.RegisterElection(ctx, admin, "JX", hezuo.Election{On: d("2019-01-10")}, v, now); err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := db.PartyOrgForEdit(ctx, admin, "JX"); !got.ElectedOn.Equal(d("2021-07-01")) || len(got.Elections) != 3 {
+		if got, _ := db.PartyOrgForEdit(ctx, admin, "JX", hezuo.Today(hezuo.China)); !got.ElectedOn.Equal(d("2021-07-01")) || len(got.Elections) != 3 {
 			t.Errorf("after an earlier election: elected on %s, elections %+v", got.ElectedOn, got.Elections)
 		}
 		expect("2021-06-01")
@@ -159,7 +159,7 @@ func TestElections(t *testing.T) {
 		if err := db.Load(ctx, &hezuo.Dataset{PartyOrgs: []hezuo.PartyOrg{jx}}, fxDay); err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := db.PartyOrgForEdit(ctx, admin, "JX"); len(got.Elections) != 1 {
+		if got, _ := db.PartyOrgForEdit(ctx, admin, "JX", hezuo.Today(hezuo.China)); len(got.Elections) != 1 {
 			t.Errorf("after loading the first election as the latest: %+v", got.Elections)
 		}
 		expect("2021-07-01", "C", "E", "F")
@@ -174,7 +174,7 @@ func TestElections(t *testing.T) {
 		assertSummaries(t, db, r, 6, hezuo.AllScope, d("2021-06-19"), hezuo.AllScope, d("2021-06-20"))
 
 		// The edit form's 最近换届日期 set later adds an election.
-		rec, err = db.PartyOrgForEdit(ctx, admin, "JX")
+		rec, err = db.PartyOrgForEdit(ctx, admin, "JX", hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -184,7 +184,7 @@ func TestElections(t *testing.T) {
 		if _, err := db.SavePartyOrg(ctx, admin, &p, rec.Version, hezuo.Date{}, now); err != nil {
 			t.Fatal(err)
 		}
-		if got, _ := db.PartyOrgForEdit(ctx, admin, "JX"); len(got.Elections) != 3 || got.Elections[1].Note != "按期换届" {
+		if got, _ := db.PartyOrgForEdit(ctx, admin, "JX", hezuo.Today(hezuo.China)); len(got.Elections) != 3 || got.Elections[1].Note != "按期换届" {
 			t.Errorf("after the form's later election: %+v", got.Elections)
 		}
 		expect("2024-06-19") // JX ended 2023-03-01

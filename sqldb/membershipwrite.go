@@ -22,8 +22,8 @@ func (db *DB) scanMembership(r rowScanner) (hezuo.MembershipRecord, error) {
 // Memberships returns every membership (current or ended) of the person
 // with database id in orgs a may see, oldest first, with ids and versions
 // for the forms that change them. ID numbers are masked.
-func (db *DB) Memberships(ctx context.Context, a *hezuo.Access, personID int64) ([]hezuo.MembershipRecord, error) {
-	vis, va := visibleOrgIDs(a, hezuo.Today(hezuo.China))
+func (db *DB) Memberships(ctx context.Context, a *hezuo.Access, personID int64, today hezuo.Date) ([]hezuo.MembershipRecord, error) {
+	vis, va := visibleOrgIDs(a, today)
 	out := []hezuo.MembershipRecord{}
 	err := db.eachRow(ctx, membershipCols+` WHERE m.person_id = ? AND m.org_id IN (`+vis+`) ORDER BY m.valid_from, o.org_no`,
 		append([]any{personID}, va...), func(r rowScanner) error {
@@ -36,8 +36,8 @@ func (db *DB) Memberships(ctx context.Context, a *hezuo.Access, personID int64) 
 
 // membership reads the membership with database id if its org is one a may
 // see (ENOTFOUND otherwise).
-func (db *DB) membership(ctx context.Context, q querier, a *hezuo.Access, id int64) (*hezuo.MembershipRecord, error) {
-	vis, va := visibleOrgIDs(a, hezuo.Today(hezuo.China))
+func (db *DB) membership(ctx context.Context, q querier, a *hezuo.Access, id int64, today hezuo.Date) (*hezuo.MembershipRecord, error) {
+	vis, va := visibleOrgIDs(a, today)
 	m, err := db.scanMembership(q.QueryRowContext(ctx, db.rebind(membershipCols+` WHERE m.id = ? AND m.org_id IN (`+vis+`)`), append([]any{id}, va...)...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("成员关系", "membership", "#"+itoa(id))
@@ -47,11 +47,11 @@ func (db *DB) membership(ctx context.Context, q querier, a *hezuo.Access, id int
 
 // MembershipForEdit returns the membership with database id for its edit
 // form: only roles that write, only memberships of orgs a may see.
-func (db *DB) MembershipForEdit(ctx context.Context, a *hezuo.Access, id int64) (*hezuo.MembershipRecord, error) {
+func (db *DB) MembershipForEdit(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*hezuo.MembershipRecord, error) {
 	if err := forbidWrite(a); err != nil {
 		return nil, err
 	}
-	return db.membership(ctx, db, a, id)
+	return db.membership(ctx, db, a, id, today)
 }
 
 // SaveMembership records that a person joined an org (m.ID 0: the person
@@ -75,10 +75,10 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 		return 0, err
 	}
 	defer tx.Rollback()
-	today := hezuo.Today(hezuo.China)
+	today := dayAt(now)
 	var before *hezuo.MembershipRecord
 	if m.ID != 0 {
-		if before, err = db.membership(ctx, tx, a, m.ID); err != nil {
+		if before, err = db.membership(ctx, tx, a, m.ID, today); err != nil {
 			return 0, afterOwnErrors(perr, err)
 		}
 		if before.Version != version {
@@ -97,7 +97,7 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 	if m.ID == 0 && m.PersonID != 0 {
 		// A person named by database id (a page's link) must be one a
 		// may see, like the page itself.
-		if _, err := db.personRecord(ctx, tx, a, m.PersonID); err != nil {
+		if _, err := db.personRecord(ctx, tx, a, m.PersonID, today); err != nil {
 			return 0, err
 		}
 	}
@@ -135,7 +135,7 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 	if err != nil {
 		return 0, err
 	}
-	after, err := db.membership(ctx, tx, a, m.ID)
+	after, err := db.membership(ctx, tx, a, m.ID, today)
 	if err != nil {
 		return 0, err
 	}
@@ -158,7 +158,7 @@ func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.Memb
 // EndMembership ends the membership with database id on day (the person
 // left the org; the row stays), as SaveMembership does with its checks.
 func (db *DB) EndMembership(ctx context.Context, a *hezuo.Access, id int64, day hezuo.Date, version int, now time.Time) (int, error) {
-	m, err := db.MembershipForEdit(ctx, a, id)
+	m, err := db.MembershipForEdit(ctx, a, id, dayAt(now))
 	if err != nil {
 		return 0, err
 	}

@@ -22,7 +22,7 @@ func chinaDay(t time.Time) hezuo.Date {
 // edit page: only roles that write, only organizations seated in a's scope
 // (ENOTFOUND otherwise). ID numbers are masked.
 func (db *DB) PartyOrgOfficers(ctx context.Context, a *hezuo.Access, no string, day hezuo.Date) ([]hezuo.OfficerItem, error) {
-	r, err := db.PartyOrgForEdit(ctx, a, no)
+	r, err := db.PartyOrgForEdit(ctx, a, no, day)
 	if err != nil {
 		return nil, err
 	}
@@ -76,7 +76,7 @@ func (db *DB) StartPost(ctx context.Context, a *hezuo.Access, o *hezuo.Officer, 
 		return err
 	}
 	defer tx.Rollback()
-	po, err := db.partyOrgRecord(ctx, tx, a, o.PartyOrg)
+	po, err := db.partyOrgRecord(ctx, tx, a, o.PartyOrg, dayAt(now))
 	if err != nil {
 		return err
 	}
@@ -131,7 +131,7 @@ func (db *DB) EndPost(ctx context.Context, a *hezuo.Access, no string, id int64,
 		return err
 	}
 	defer tx.Rollback()
-	po, err := db.partyOrgRecord(ctx, tx, a, no)
+	po, err := db.partyOrgRecord(ctx, tx, a, no, dayAt(now))
 	if err != nil {
 		return err
 	}

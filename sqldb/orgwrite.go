@@ -42,7 +42,7 @@ func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, versio
 		return 0, err
 	}
 	defer tx.Rollback()
-	today := hezuo.Today(hezuo.China)
+	today := dayAt(now)
 	var before any
 	var exists int
 	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM orgs WHERE org_no = ?`), o.OrgNo).Scan(&exists); err != nil {
@@ -116,7 +116,7 @@ func (db *DB) EndOrg(ctx context.Context, a *hezuo.Access, orgNo string, day hez
 	if !a.CanWrite() {
 		return 0, hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能修改组织名录", "your role cannot change the registry")
 	}
-	it, err := db.orgItem(ctx, db, a, orgNo, hezuo.Today(hezuo.China))
+	it, err := db.orgItem(ctx, db, a, orgNo, dayAt(now))
 	if err != nil {
 		return 0, err
 	}

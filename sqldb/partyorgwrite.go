@@ -15,7 +15,7 @@ import (
 // scope (ENOTFOUND otherwise), with its parent's and manager's numbers, its
 // villages and the orgs it covers: those linked today, or on its last day
 // when it has ended, or on its first day when it has not begun.
-func (db *DB) partyOrgRecord(ctx context.Context, q querier, a *hezuo.Access, no string) (*hezuo.PartyOrgRecord, error) {
+func (db *DB) partyOrgRecord(ctx context.Context, q querier, a *hezuo.Access, no string, today hezuo.Date) (*hezuo.PartyOrgRecord, error) {
 	var r hezuo.PartyOrgRecord
 	p := &r.PartyOrg
 	err := q.QueryRowContext(ctx, db.rebind(`SELECT p.id, p.no, p.name, p.form, p.joint_kind, p.seat, coalesce(pp.no, ''), coalesce(pm.no, ''),
@@ -29,7 +29,7 @@ func (db *DB) partyOrgRecord(ctx context.Context, q querier, a *hezuo.Access, no
 	} else if err != nil {
 		return nil, err
 	}
-	day := hezuo.Today(hezuo.China)
+	day := today
 	if !p.To.IsZero() && !day.Before(p.To) {
 		day = p.To.AddDays(-1)
 	}
@@ -75,11 +75,12 @@ func (db *DB) partyOrgRecord(ctx context.Context, q querier, a *hezuo.Access, no
 
 // PartyOrgForEdit returns the party organization no for its edit form: only
 // roles that write, only those seated in their scope (ENOTFOUND otherwise).
-func (db *DB) PartyOrgForEdit(ctx context.Context, a *hezuo.Access, no string) (*hezuo.PartyOrgRecord, error) {
+// The orgs it covers are those linked on today (see partyOrgRecord).
+func (db *DB) PartyOrgForEdit(ctx context.Context, a *hezuo.Access, no string, today hezuo.Date) (*hezuo.PartyOrgRecord, error) {
 	if err := forbidWrite(a); err != nil {
 		return nil, err
 	}
-	return db.partyOrgRecord(ctx, db, a, no)
+	return db.partyOrgRecord(ctx, db, a, no, today)
 }
 
 // SavePartyOrg creates (version 0) or updates (version = the version read)
@@ -142,7 +143,7 @@ func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyO
 			return 0, fieldError(hezuo.ECONFLICT, rec, "no", "党组织编号已被使用", "this party organization number is taken")
 		}
 	} else {
-		if before, err = db.partyOrgRecord(ctx, tx, a, p.No); err != nil {
+		if before, err = db.partyOrgRecord(ctx, tx, a, p.No, dayAt(now)); err != nil {
 			return 0, err
 		}
 		if before.Version != version {
@@ -192,14 +193,14 @@ func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyO
 	// (a joint branch may cover an org of another township).
 	for no := range orgIDs {
 		if !slices.Contains(was, no) {
-			if orgIDs[no], err = db.reachableOrg(ctx, tx, a, rec, no); err != nil {
+			if orgIDs[no], err = db.reachableOrg(ctx, tx, a, rec, no, dayAt(now)); err != nil {
 				return 0, err
 			}
 		}
 	}
 	for _, no := range was {
 		if _, kept := orgIDs[no]; !kept {
-			if _, err = db.reachableOrg(ctx, tx, a, rec, no); err != nil {
+			if _, err = db.reachableOrg(ctx, tx, a, rec, no, dayAt(now)); err != nil {
 				return 0, err
 			}
 		}
@@ -225,7 +226,7 @@ func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyO
 	if err := db.relink(ctx, tx, p, was, orgIDs, effective); err != nil {
 		return 0, err
 	}
-	after, err := db.partyOrgRecord(ctx, tx, a, p.No)
+	after, err := db.partyOrgRecord(ctx, tx, a, p.No, dayAt(now))
 	if err != nil {
 		return 0, err
 	}
@@ -285,8 +286,8 @@ func (db *DB) relink(ctx context.Context, tx *sql.Tx, p *hezuo.PartyOrg, was []s
 
 // reachableOrg returns the id of org no if a may see it, else an
 // ENOTFOUND error beside the field orgs.
-func (db *DB) reachableOrg(ctx context.Context, q querier, a *hezuo.Access, rec, no string) (int64, error) {
-	it, err := db.orgItem(ctx, q, a, no, hezuo.Today(hezuo.China))
+func (db *DB) reachableOrg(ctx context.Context, q querier, a *hezuo.Access, rec, no string, day hezuo.Date) (int64, error) {
+	it, err := db.orgItem(ctx, q, a, no, day)
 	var e *hezuo.Error
 	if errors.As(err, &e) && e.Code == hezuo.ENOTFOUND {
 		return 0, fieldError(hezuo.ENOTFOUND, rec, "orgs", e.ZH, e.EN)
@@ -313,7 +314,7 @@ func (db *DB) partyOrgInCounty(ctx context.Context, q querier, rec, field, no, c
 // orgs stop counting from that day; nothing is deleted), as SavePartyOrg
 // does with its checks.
 func (db *DB) EndPartyOrg(ctx context.Context, a *hezuo.Access, no string, day hezuo.Date, version int, now time.Time) (int, error) {
-	r, err := db.PartyOrgForEdit(ctx, a, no)
+	r, err := db.PartyOrgForEdit(ctx, a, no, dayAt(now))
 	if err != nil {
 		return 0, err
 	}

@@ -53,7 +53,7 @@ func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t PartyTrans
 		return 0, err
 	}
 	const rec = "组织关系转入"
-	today := hezuo.Today(hezuo.China)
+	today := dayAt(now)
 	t.Origin = strings.TrimSpace(t.Origin)
 	// Every field's own check at once, before anything is looked up.
 	var own []error
@@ -103,7 +103,7 @@ func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t PartyTrans
 			return 0, err
 		}
 	}
-	p, err := db.personRecord(ctx, tx, a, id)
+	p, err := db.personRecord(ctx, tx, a, id, today)
 	if err != nil {
 		return 0, err
 	}
@@ -204,11 +204,11 @@ func maskSteps(steps []hezuo.PartyStatus) []hezuo.PartyStatus {
 // TransferSubject returns the name of the person with database id and the
 // party record their steps state today, for the transfer-in form: only
 // roles that write, only people a may see (ENOTFOUND otherwise).
-func (db *DB) TransferSubject(ctx context.Context, a *hezuo.Access, id int64) (string, hezuo.PartyRecord, error) {
+func (db *DB) TransferSubject(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (string, hezuo.PartyRecord, error) {
 	if err := forbidWrite(a); err != nil {
 		return "", hezuo.PartyRecord{}, err
 	}
-	p, err := db.personRecord(ctx, db, a, id)
+	p, err := db.personRecord(ctx, db, a, id, today)
 	if err != nil {
 		return "", hezuo.PartyRecord{}, err
 	}
@@ -216,7 +216,7 @@ func (db *DB) TransferSubject(ctx context.Context, a *hezuo.Access, id int64) (s
 	if err != nil {
 		return "", hezuo.PartyRecord{}, err
 	}
-	return p.Name, hezuo.PartyRecordOf(steps, hezuo.Today(hezuo.China)), nil
+	return p.Name, hezuo.PartyRecordOf(steps, today), nil
 }
 
 // PartyStanding is a person's party record on a day with the party
@@ -229,8 +229,8 @@ type PartyStanding struct {
 // PersonParty returns the party standing today of the person with
 // database id, if a may see the person (ENOTFOUND otherwise): the person
 // page shows it.
-func (db *DB) PersonParty(ctx context.Context, a *hezuo.Access, id int64) (PartyStanding, error) {
-	p, err := db.personRecord(ctx, db, a, id)
+func (db *DB) PersonParty(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (PartyStanding, error) {
+	p, err := db.personRecord(ctx, db, a, id, today)
 	if err != nil {
 		return PartyStanding{}, err
 	}
@@ -238,7 +238,6 @@ func (db *DB) PersonParty(ctx context.Context, a *hezuo.Access, id int64) (Party
 	if err != nil {
 		return PartyStanding{}, err
 	}
-	today := hezuo.Today(hezuo.China)
 	ps := PartyStanding{PartyRecord: hezuo.PartyRecordOf(steps, today)}
 	for _, s := range steps {
 		if s.ActiveOn(today) && s.HomePartyOrg != "" && ps.Status != "" {

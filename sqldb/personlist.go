@@ -59,11 +59,12 @@ func personSortValue(p *hezuo.PersonItem, key string) string {
 
 const personCols = `pe.id, pe.id_sealed, pe.name, pe.sex, pe.birth_date, coalesce(pe.village, ''), pe.phone_sealed, pe.talent_since, pe.leader_since`
 
-func (db *DB) scanPerson(r rowScanner, extra ...any) (hezuo.PersonItem, error) {
+// scanPerson reads a person (personCols, then extra) with the talent and
+// leader marks as of today.
+func (db *DB) scanPerson(r rowScanner, today hezuo.Date, extra ...any) (hezuo.PersonItem, error) {
 	var p hezuo.PersonItem
 	var talent, leader hezuo.Date
 	err := r.Scan(append([]any{&p.ID, db.opened(&p.IDNumber), &p.Name, &p.Sex, &p.BirthDate, &p.Village, db.opened(&p.Phone), &talent, &leader}, extra...)...)
-	today := hezuo.Today(hezuo.China)
 	p.Talent = !talent.IsZero() && !today.Before(talent)
 	p.Leader = !leader.IsZero() && !today.Before(leader)
 	p.Orgs = []string{}
@@ -138,7 +139,7 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 		append(w.args, targs...), func(r rowScanner) error {
 			var role sql.NullString
 			var joined, left hezuo.Date
-			p, err := db.scanPerson(r, &role, &joined, &left)
+			p, err := db.scanPerson(r, hezuo.Today(hezuo.China), &role, &joined, &left) // marks as of today, whatever day is listed
 			p.Role, p.Joined, p.Left = role.String, joined, left
 			p.Mask()
 			list.Items = append(list.Items, p)
@@ -241,7 +242,7 @@ func (db *DB) personFacts(ctx context.Context, a *hezuo.Access, day hezuo.Date, 
 // reduced to its year (PersonItem.Mask), and a key that is not a database
 // id is EFORBIDDEN. A person a may not see is ENOTFOUND.
 func (db *DB) GetPerson(ctx context.Context, a *hezuo.Access, key string, now time.Time) (*hezuo.PersonDetail, error) {
-	day := hezuo.Today(hezuo.China)
+	day := dayAt(now)
 	w := &where{}
 	w.addPair(visiblePeople(a, day))
 	if id, err := strconv.ParseInt(key, 10, 64); err == nil && len(key) < 15 {
@@ -253,7 +254,7 @@ func (db *DB) GetPerson(ctx context.Context, a *hezuo.Access, key string, now ti
 	} else {
 		w.add("pe.id_hash = ?", db.idHash(key))
 	}
-	p, err := db.scanPerson(db.QueryRowContext(ctx, db.rebind(`SELECT `+personCols+` FROM people pe WHERE `+w.String()), w.args...))
+	p, err := db.scanPerson(db.QueryRowContext(ctx, db.rebind(`SELECT `+personCols+` FROM people pe WHERE `+w.String()), w.args...), day)
 	if errors.Is(err, sql.ErrNoRows) {
 		shown := key
 		if len(key) >= 15 {

@@ -55,9 +55,9 @@ func (db *DB) villageIn(ctx context.Context, q querier, a *hezuo.Access, record,
 
 // personRecord reads the person with database id if a may see it (see
 // visiblePeople), whole, with its version; ENOTFOUND otherwise.
-func (db *DB) personRecord(ctx context.Context, q querier, a *hezuo.Access, id int64) (*hezuo.PersonRecord, error) {
+func (db *DB) personRecord(ctx context.Context, q querier, a *hezuo.Access, id int64, today hezuo.Date) (*hezuo.PersonRecord, error) {
 	w := &where{}
-	w.addPair(visiblePeople(a, hezuo.Today(hezuo.China)))
+	w.addPair(visiblePeople(a, today))
 	w.add("pe.id = ?", id)
 	var r hezuo.PersonRecord
 	p := &r.Person
@@ -80,7 +80,7 @@ func (db *DB) PersonForEdit(ctx context.Context, a *hezuo.Access, id int64, now 
 	if err := forbidWrite(a); err != nil {
 		return nil, err
 	}
-	r, err := db.personRecord(ctx, db, a, id)
+	r, err := db.personRecord(ctx, db, a, id, dayAt(now))
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +88,7 @@ func (db *DB) PersonForEdit(ctx context.Context, a *hezuo.Access, id int64, now 
 	if err != nil {
 		return nil, err
 	}
-	r.Party = hezuo.PartyRecordOf(steps, hezuo.Today(hezuo.China))
+	r.Party = hezuo.PartyRecordOf(steps, dayAt(now))
 	return r, db.Audit(ctx, a, now, hezuo.ActionView, "person", hezuo.MaskIDNumber(r.IDNumber), r.Village,
 		"修改表单显示完整身份证号和电话 / the edit form showed the whole ID number and phone")
 }
@@ -114,7 +114,7 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 	if err := forbidWrite(a); err != nil {
 		return 0, 0, err
 	}
-	today := hezuo.Today(hezuo.China)
+	today := dayAt(now)
 	probation := 0
 	if party != nil {
 		st, err := db.Settings(ctx)
@@ -139,7 +139,7 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 	var before *hezuo.PersonRecord
 	action := hezuo.ActionCreate
 	if p.ID != 0 {
-		if before, err = db.personRecord(ctx, tx, a, p.ID); err != nil {
+		if before, err = db.personRecord(ctx, tx, a, p.ID, today); err != nil {
 			return 0, 0, err
 		}
 		if before.Version != version {
@@ -196,7 +196,7 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 	}
 	// Read back through the new village: a person just created is visible
 	// to a township officer by its home village.
-	after, err := db.personRecord(ctx, tx, a, p.ID)
+	after, err := db.personRecord(ctx, tx, a, p.ID, today)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -232,11 +232,11 @@ func (db *DB) EndPerson(ctx context.Context, a *hezuo.Access, id int64, day hezu
 		return 0, err
 	}
 	defer tx.Rollback()
-	p, err := db.personRecord(ctx, tx, a, id)
+	p, err := db.personRecord(ctx, tx, a, id, dayAt(now))
 	if err != nil {
 		return 0, err
 	}
-	vis, va := visibleOrgIDs(a, hezuo.Today(hezuo.China))
+	vis, va := visibleOrgIDs(a, dayAt(now))
 	res, err := tx.ExecContext(ctx, db.rebind(`UPDATE memberships SET valid_to = ?, version = version + 1 WHERE person_id = ?
 		AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?) AND org_id IN (`+vis+`)`), append([]any{day, id, day, day}, va...)...)
 	if err != nil {

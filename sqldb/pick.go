@@ -65,7 +65,7 @@ func PersonRef(v string) (int64, bool) {
 
 // Pick answers a picker. A Within outside a's scope is EFORBIDDEN, an
 // unknown kind or a longer query EINVALID.
-func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery) ([]PickItem, error) {
+func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery, today hezuo.Date) ([]PickItem, error) {
 	q, code := strings.TrimSpace(pq.Q), strings.TrimSpace(pq.Code)
 	if utf8.RuneCountInString(q) > PickMaxQuery || len(code) > 64 || len(pq.Level) > 16 {
 		return nil, hezuo.Errorf(hezuo.EINVALID, "查询过长（至多 %d 个字）", "the query is too long (at most %d characters)", PickMaxQuery)
@@ -84,7 +84,7 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery) ([]PickIt
 	}
 	// % and _ in a query match themselves.
 	like := "%" + escapeLike(q) + "%"
-	day := hezuo.Today(hezuo.China)
+	day := today
 	var sel, order string
 	var orderArgs []any
 	w := &where{}
@@ -163,7 +163,7 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery) ([]PickIt
 	case PickPerson:
 		return db.pickPeople(ctx, a, scope, q, code, day)
 	case PickGuarantor:
-		return db.pickGuarantors(ctx, a, q, code)
+		return db.pickGuarantors(ctx, a, q, code, day)
 	default:
 		return nil, hezuo.Errorf(hezuo.EINVALID, "未知的选择类型 %q", "unknown picker kind %q", pq.Kind)
 	}
@@ -192,12 +192,12 @@ func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 	case code != "":
 		if id, ok := PersonRef(code); ok {
 			w.add("pe.id = ?", id)
-		} else if a.SeesPersonalData() && validID(code) {
+		} else if a.SeesPersonalData() && validID(code, day) {
 			w.add("pe.id_hash = ?", db.idHash(code))
 		} else {
 			return []PickItem{}, nil
 		}
-	case a.SeesPersonalData() && len(q) == 18 && validID(q):
+	case a.SeesPersonalData() && len(q) == 18 && validID(q, day):
 		w.add("pe.id_hash = ?", db.idHash(q))
 	case idTail.MatchString(q):
 		return db.pickByTail(ctx, a, scope, w, strings.ToUpper(q))
@@ -233,7 +233,7 @@ func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 // pickGuarantors finds the registered guarantors of a's counties by name
 // (a whole ID number by its keyed hash for the roles that see whole
 // numbers); numbers masked, the unit beside.
-func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code string) ([]PickItem, error) {
+func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code string, day hezuo.Date) ([]PickItem, error) {
 	out := []PickItem{}
 	if a == nil || a.Role == "" {
 		return out, nil
@@ -244,12 +244,12 @@ func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code strin
 	case code != "":
 		if id, ok := PersonRef(code); ok {
 			w.add("pe.id = ?", id)
-		} else if a.SeesPersonalData() && validID(code) {
+		} else if a.SeesPersonalData() && validID(code, day) {
 			w.add("pe.id_hash = ?", db.idHash(code))
 		} else {
 			return out, nil
 		}
-	case a.SeesPersonalData() && len(q) == 18 && validID(q):
+	case a.SeesPersonalData() && len(q) == 18 && validID(q, day):
 		w.add("pe.id_hash = ?", db.idHash(q))
 	default:
 		w.add(`pe.name LIKE ? ESCAPE '\'`, "%"+escapeLike(q)+"%")
@@ -270,9 +270,9 @@ func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code strin
 	return out, err
 }
 
-// validID reports whether s is a whole, valid ID number.
-func validID(s string) bool {
-	_, _, _, err := hezuo.ParseIDNumber(s, hezuo.Today(hezuo.China))
+// validID reports whether s is a whole, valid ID number on today.
+func validID(s string, today hezuo.Date) bool {
+	_, _, _, err := hezuo.ParseIDNumber(s, today)
 	return err == nil
 }
 
@@ -349,11 +349,11 @@ func escapeLike(s string) string {
 // write, only people a may see or the registered guarantors of its
 // counties (ENOTFOUND otherwise). The number is not
 // shown to anyone: the write it goes into decides, as for a typed one.
-func (db *DB) PersonIDNumber(ctx context.Context, a *hezuo.Access, id int64) (string, error) {
+func (db *DB) PersonIDNumber(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (string, error) {
 	if err := forbidWrite(a); err != nil {
 		return "", err
 	}
-	r, err := db.personRecord(ctx, db, a, id)
+	r, err := db.personRecord(ctx, db, a, id, today)
 	if err == nil {
 		return r.IDNumber, nil
 	}

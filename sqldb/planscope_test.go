@@ -49,7 +49,7 @@ func TestScopedPlansAndWrites(t *testing.T) {
 			t.Errorf("acceptance audit: %+v", es)
 		}
 		// Registry writes outside the township.
-		if _, err := db.PartyOrgForEdit(ctx, townB, created[0].No); code(err) != hezuo.ENOTFOUND {
+		if _, err := db.PartyOrgForEdit(ctx, townB, created[0].No, hezuo.Today(hezuo.China)); code(err) != hezuo.ENOTFOUND {
 			t.Errorf("town B opens town A's branch: %v", err)
 		}
 		if _, err := db.EndPartyOrg(ctx, townB, "JB", fxDay, 1, now); code(err) != hezuo.ENOTFOUND {

@@ -23,7 +23,7 @@ func TestFormsReachPersonHome(t *testing.T) {
 		now := time.Now()
 		// 成员15 is a member of E (township B) who lives in township A.
 		id := personIDByName(t, db, "成员15")
-		r, err := db.personRecord(ctx, db, fxTownBUser, id)
+		r, err := db.personRecord(ctx, db, fxTownBUser, id, hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatalf("township B sees its org's member: %v", err)
 		}
@@ -51,7 +51,7 @@ func TestFormsReachPersonHome(t *testing.T) {
 		}
 		// The township that keeps the person changes them.
 		townA := &hezuo.Access{User: "townA", Role: hezuo.RoleTownshipOfficer, Scope: hezuo.Scope{Prefix: fxTownA}}
-		r, err = db.personRecord(ctx, db, townA, id)
+		r, err = db.personRecord(ctx, db, townA, id, hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -96,7 +96,7 @@ func TestSummaryWritePaths(t *testing.T) {
 			return err
 		})
 		step("membership ended", func() error {
-			ms, err := db.Memberships(ctx, a, p3.ID)
+			ms, err := db.Memberships(ctx, a, p3.ID, hezuo.Today(hezuo.China))
 			if err != nil {
 				return err
 			}
@@ -119,7 +119,7 @@ func TestSummaryWritePaths(t *testing.T) {
 			return err
 		})
 		step("party organization ended", func() error {
-			rec, err := db.PartyOrgForEdit(ctx, a, "GD")
+			rec, err := db.PartyOrgForEdit(ctx, a, "GD", hezuo.Today(hezuo.China))
 			if err != nil {
 				return err
 			}

@@ -37,7 +37,7 @@ func (db *DB) CreateUnitPairing(ctx context.Context, a *hezuo.Access, up hezuo.U
 	defer tx.Rollback()
 	division := up.Village
 	if up.OrgNo != "" {
-		org, err := db.dispatchOrg(ctx, tx, a, rec, up.OrgNo)
+		org, err := db.dispatchOrg(ctx, tx, a, rec, up.OrgNo, today)
 		if err != nil {
 			return err
 		}
@@ -82,7 +82,7 @@ func (db *DB) EndUnitPairing(ctx context.Context, a *hezuo.Access, id int64, day
 		return err
 	}
 	defer tx.Rollback()
-	w := unitPairingAccess(a, hezuo.Today(hezuo.China))
+	w := unitPairingAccess(a, dayAt(now))
 	w.add("up.id = ?", id)
 	var before hezuo.UnitPairing
 	var org, village sql.NullString
@@ -193,7 +193,7 @@ func (db *DB) CreateHouseholdPairing(ctx context.Context, a *hezuo.Access, hp he
 		return fieldError(hezuo.ENOTFOUND, rec, field, "该农户不在您的权限范围内", "the household lies outside your scope")
 	}
 	if hp.OrgNo != "" {
-		if _, err := db.dispatchOrg(ctx, tx, a, rec, hp.OrgNo); err != nil {
+		if _, err := db.dispatchOrg(ctx, tx, a, rec, hp.OrgNo, today); err != nil {
 			return err
 		}
 	}

@@ -65,8 +65,8 @@ type MeetingDetail struct {
 
 // reachPartyOrgs returns "the ids of party organizations linked to an org
 // a reaches inside scope" (a sub-select) and its arguments.
-func reachPartyOrgs(a *hezuo.Access, scope hezuo.Scope) (string, []any) {
-	w := orgAccess(a, hezuo.Today(hezuo.China))
+func reachPartyOrgs(a *hezuo.Access, scope hezuo.Scope, today hezuo.Date) (string, []any) {
+	w := orgAccess(a, today)
 	w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	return `SELECT l.party_org_id FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id WHERE ` + w.String(), w.args
 }
@@ -106,12 +106,12 @@ func scanMeeting(r rowScanner, it *MeetingItem) error {
 // ListMeetings returns one page of the meetings of the party organizations
 // a reaches in the requested scope (EFORBIDDEN outside a's), and their
 // number.
-func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f MeetingFilter) ([]MeetingItem, int, error) {
+func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f MeetingFilter, today hezuo.Date) ([]MeetingItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
 	}
-	in, inArgs := reachPartyOrgs(a, scope)
+	in, inArgs := reachPartyOrgs(a, scope, today)
 	w := (&where{}).add("m.party_org_id IN ("+in+")", inArgs...)
 	if f.PartyOrg != "" {
 		w.add("p.no = ?", f.PartyOrg)
@@ -181,8 +181,8 @@ func (db *DB) townNames(ctx context.Context, codes []string) (map[string]string,
 
 // GetMeeting returns the meeting with database id and its attendance, if
 // its party organization is within a's reach (else ENOTFOUND).
-func (db *DB) GetMeeting(ctx context.Context, a *hezuo.Access, id int64) (*MeetingDetail, error) {
-	in, inArgs := reachPartyOrgs(a, a.Scope)
+func (db *DB) GetMeeting(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*MeetingDetail, error) {
+	in, inArgs := reachPartyOrgs(a, a.Scope, today)
 	d := &MeetingDetail{}
 	err := scanMeeting(db.QueryRowContext(ctx, db.rebind(meetingCols+` WHERE m.id = ? AND m.party_org_id IN (`+in+`)`),
 		append([]any{id}, inArgs...)...), &d.MeetingItem)
@@ -225,12 +225,12 @@ type MeetingCount struct {
 // MeetingCounts counts, per party organization a reaches in the requested
 // scope, the meetings by kind held from from to to (inclusive), with their
 // attendances; ordered by township and number.
-func (db *DB) MeetingCounts(ctx context.Context, a *hezuo.Access, req hezuo.Scope, from, to hezuo.Date) ([]MeetingCount, error) {
+func (db *DB) MeetingCounts(ctx context.Context, a *hezuo.Access, req hezuo.Scope, from, to, today hezuo.Date) ([]MeetingCount, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
 	}
-	in, inArgs := reachPartyOrgs(a, scope)
+	in, inArgs := reachPartyOrgs(a, scope, today)
 	byNo := map[string]*MeetingCount{}
 	var order []string
 	err = db.eachRow(ctx, `SELECT p.no, p.name, p.seat, m.kind, count(*),
@@ -257,7 +257,7 @@ func (db *DB) MeetingCounts(ctx context.Context, a *hezuo.Access, req hezuo.Scop
 	if err != nil {
 		return nil, err
 	}
-	ow := orgAccess(a, hezuo.Today(hezuo.China))
+	ow := orgAccess(a, today)
 	ow.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	err = db.eachRow(ctx, `SELECT DISTINCT p.no, o.org_no FROM party_org_orgs l JOIN party_orgs p ON p.id = l.party_org_id
 		JOIN orgs o ON o.id = l.org_id WHERE `+ow.String()+` ORDER BY o.org_no`, ow.args, func(r rowScanner) error {
@@ -316,8 +316,8 @@ func (db *DB) ScopedOverdue(ctx context.Context, a *hezuo.Access, req hezuo.Scop
 // party members of the party organization no (its own, or members of an
 // org it covers), if a reaches it (else ENOTFOUND): the attendance list and
 // commitment forms offer them.
-func (db *DB) PartyOrgMembers(ctx context.Context, a *hezuo.Access, no string, day hezuo.Date) ([]Attendee, error) {
-	id, _, err := db.reachPartyOrg(ctx, db, a, "党组织 "+no, "party_org", no)
+func (db *DB) PartyOrgMembers(ctx context.Context, a *hezuo.Access, no string, day, today hezuo.Date) ([]Attendee, error) {
+	id, _, err := db.reachPartyOrg(ctx, db, a, "党组织 "+no, "party_org", no, today)
 	if err != nil {
 		return nil, err
 	}
@@ -341,8 +341,8 @@ func (db *DB) PartyOrgMembers(ctx context.Context, a *hezuo.Access, no string, d
 // seated on day in the village of the first org (by number) no covers that
 // day; "" when there is none. A party organization a may not reach is
 // ENOTFOUND.
-func (db *DB) VillagePartyOrgOf(ctx context.Context, a *hezuo.Access, no string, day hezuo.Date) (string, error) {
-	id, _, err := db.reachPartyOrg(ctx, db, a, "党组织 "+no, "party_org", no)
+func (db *DB) VillagePartyOrgOf(ctx context.Context, a *hezuo.Access, no string, day, today hezuo.Date) (string, error) {
+	id, _, err := db.reachPartyOrg(ctx, db, a, "党组织 "+no, "party_org", no, today)
 	if err != nil {
 		return "", err
 	}

@@ -42,12 +42,12 @@ func scanCommitment(r rowScanner, c *CommitmentItem) error {
 // ListCommitments returns one page of the commitments made in party
 // organizations a reaches in the requested scope, newest year first, and
 // their number.
-func (db *DB) ListCommitments(ctx context.Context, a *hezuo.Access, f CommitmentFilter) ([]CommitmentItem, int, error) {
+func (db *DB) ListCommitments(ctx context.Context, a *hezuo.Access, f CommitmentFilter, today hezuo.Date) ([]CommitmentItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
 	}
-	in, inArgs := reachPartyOrgs(a, scope)
+	in, inArgs := reachPartyOrgs(a, scope, today)
 	w := (&where{}).add("c.party_org_id IN ("+in+")", inArgs...)
 	if f.Year != 0 {
 		w.add("c.year = ?", f.Year)
@@ -77,8 +77,8 @@ func (db *DB) ListCommitments(ctx context.Context, a *hezuo.Access, f Commitment
 
 // GetCommitment returns the commitment with database id if its party
 // organization is within a's reach (else ENOTFOUND).
-func (db *DB) GetCommitment(ctx context.Context, a *hezuo.Access, id int64) (*CommitmentItem, error) {
-	in, inArgs := reachPartyOrgs(a, a.Scope)
+func (db *DB) GetCommitment(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*CommitmentItem, error) {
+	in, inArgs := reachPartyOrgs(a, a.Scope, today)
 	c := &CommitmentItem{}
 	err := scanCommitment(db.QueryRowContext(ctx, db.rebind(commitmentCols+` WHERE c.id = ? AND c.party_org_id IN (`+in+`)`),
 		append([]any{id}, inArgs...)...), c)

@@ -89,14 +89,14 @@ func TestWebInstitutionReads(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *DB) {
 		ctx := context.Background()
 		load(t, db, webPlatformFixture())
-		items, total, err := db.ListMeetings(ctx, fxAdmin, MeetingFilter{})
+		items, total, err := db.ListMeetings(ctx, fxAdmin, MeetingFilter{}, hezuo.Today(hezuo.China))
 		if err != nil || total != 7 || len(items) != 7 || items[0].HeldOn.String() != "2024-06-10" {
 			t.Fatalf("admin meetings: %d %d %v", total, len(items), err)
 		}
-		if _, total, _ := db.ListMeetings(ctx, fxSecA, MeetingFilter{}); total != 6 {
+		if _, total, _ := db.ListMeetings(ctx, fxSecA, MeetingFilter{}, hezuo.Today(hezuo.China)); total != 6 {
 			t.Errorf("the secretary of A sees %d meetings, want BA's 6", total)
 		}
-		if _, total, _ := db.ListMeetings(ctx, fxAdmin, MeetingFilter{Kind: hezuo.MeetingJoint}); total != 1 {
+		if _, total, _ := db.ListMeetings(ctx, fxAdmin, MeetingFilter{Kind: hezuo.MeetingJoint}, hezuo.Today(hezuo.China)); total != 1 {
 			t.Errorf("joint meetings: %d", total)
 		}
 		var mid int64
@@ -105,14 +105,14 @@ func TestWebInstitutionReads(t *testing.T) {
 				mid = it.ID
 			}
 		}
-		d, err := db.GetMeeting(ctx, fxSecA, mid)
+		d, err := db.GetMeeting(ctx, fxSecA, mid, hezuo.Today(hezuo.China))
 		if err != nil || len(d.Attendees) != 3 || d.TownshipName != "甲镇" {
 			t.Fatalf("meeting: %+v %v", d, err)
 		}
-		if _, err := db.GetMeeting(ctx, fxTownBUser, mid); hezuo.ErrorCode(err) != hezuo.ENOTFOUND {
+		if _, err := db.GetMeeting(ctx, fxTownBUser, mid, hezuo.Today(hezuo.China)); hezuo.ErrorCode(err) != hezuo.ENOTFOUND {
 			t.Errorf("town B reads A's meeting: %v", err)
 		}
-		counts, err := db.MeetingCounts(ctx, fxAdmin, hezuo.AllScope, fxDay.AddDate(-1, 0, 1), fxDay)
+		counts, err := db.MeetingCounts(ctx, fxAdmin, hezuo.AllScope, fxDay.AddDate(-1, 0, 1), fxDay, hezuo.Today(hezuo.China))
 		if err != nil || len(counts) != 2 || counts[0].PartyOrg != "BA" || counts[0].ByKind[hezuo.MeetingMembers] != 1 || counts[0].Attendances != 3 ||
 			len(counts[0].Orgs) != 1 || counts[0].Orgs[0] != "A" {
 			t.Errorf("counts: %+v %v", counts, err)
@@ -133,7 +133,7 @@ func TestWebInstitutionReads(t *testing.T) {
 		if _, err := db.ScopedOverdue(ctx, fxTownBUser, hezuo.Scope{Prefix: fxTownA}, fxDay); hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
 			t.Errorf("town B asks for town A's overdue: %v", err)
 		}
-		cs, n, err := db.ListCommitments(ctx, fxAdmin, CommitmentFilter{Pending: true})
+		cs, n, err := db.ListCommitments(ctx, fxAdmin, CommitmentFilter{Pending: true}, hezuo.Today(hezuo.China))
 		if err != nil || n != 2 || len(cs) != 2 {
 			t.Errorf("pending commitments: %d %v", n, err)
 		}
@@ -143,22 +143,22 @@ func TestWebInstitutionReads(t *testing.T) {
 		}
 		// Training: the admin sees both sessions, town B the one held there,
 		// the secretary both (attended by A's members) with A's attendances only.
-		tr, n, err := db.ListTrainings(ctx, fxAdmin, TrainingFilter{Sort: "-attendances"})
+		tr, n, err := db.ListTrainings(ctx, fxAdmin, TrainingFilter{Sort: "-attendances"}, hezuo.Today(hezuo.China))
 		if err != nil || n != 2 || tr[0].Attendances != 3 {
 			t.Errorf("admin trainings: %+v %v", tr, err)
 		}
-		if _, n, _ := db.ListTrainings(ctx, fxTownBUser, TrainingFilter{}); n != 1 {
+		if _, n, _ := db.ListTrainings(ctx, fxTownBUser, TrainingFilter{}, hezuo.Today(hezuo.China)); n != 1 {
 			t.Errorf("town B sees %d trainings", n)
 		}
-		tr, n, _ = db.ListTrainings(ctx, fxSecA, TrainingFilter{})
+		tr, n, _ = db.ListTrainings(ctx, fxSecA, TrainingFilter{}, hezuo.Today(hezuo.China))
 		if n != 2 || tr[0].Attendances+tr[1].Attendances != 3 {
 			t.Errorf("the secretary's trainings: %+v", tr)
 		}
-		td, err := db.GetTraining(ctx, fxSecA, tr[0].ID)
+		td, err := db.GetTraining(ctx, fxSecA, tr[0].ID, hezuo.Today(hezuo.China))
 		if err != nil || len(td.Attendees) != tr[0].Attendances {
 			t.Errorf("training detail: %+v %v", td, err)
 		}
-		fig, err := db.TrainingFiguresOf(ctx, fxAdmin, hezuo.AllScope, fxDay)
+		fig, err := db.TrainingFiguresOf(ctx, fxAdmin, hezuo.AllScope, fxDay, hezuo.Today(hezuo.China))
 		if err != nil || fig.Sessions != 2 || fig.Attendances != 6 || fig.People != 5 || len(fig.ByOrganizer) != 2 || len(fig.ByOrg) != 3 {
 			t.Errorf("figures: %+v %v", fig, err)
 		}
@@ -198,7 +198,7 @@ func TestWebInstitutionWrites(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d, _ := db.GetMeeting(ctx, fxAdmin, id); d == nil || len(d.Attendees) != 2 {
+		if d, _ := db.GetMeeting(ctx, fxAdmin, id, hezuo.Today(hezuo.China)); d == nil || len(d.Attendees) != 2 {
 			t.Errorf("saved meeting: %+v", d)
 		}
 		// By ID number (the API), resolved as Load resolves people.
@@ -210,7 +210,7 @@ func TestWebInstitutionWrites(t *testing.T) {
 		m2.IDNumbers = m2.IDNumbers[:1]
 		if id2, err := db.SaveMeeting(ctx, fxAdmin, &m2, fxDay, now); err != nil {
 			t.Fatal(err)
-		} else if d, _ := db.GetMeeting(ctx, fxAdmin, id2); d == nil || len(d.Attendees) != 1 || d.Attendees[0].Name != "成员2" {
+		} else if d, _ := db.GetMeeting(ctx, fxAdmin, id2, hezuo.Today(hezuo.China)); d == nil || len(d.Attendees) != 1 || d.Attendees[0].Name != "成员2" {
 			t.Errorf("meeting by ID numbers: %+v", d)
 		}
 		var n int
@@ -270,7 +270,7 @@ func TestWebInstitutionWrites(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if td, _ := db.GetTraining(ctx, fxSecA, tid); td == nil || len(td.Attendees) != 3 {
+		if td, _ := db.GetTraining(ctx, fxSecA, tid, hezuo.Today(hezuo.China)); td == nil || len(td.Attendees) != 3 {
 			t.Errorf("the saved training: %+v", td)
 		}
 		s, err := db.ScopedStats(ctx, fxSecA, hezuo.AllScope, fxDay)

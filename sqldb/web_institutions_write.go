@@ -34,8 +34,8 @@ func (db *DB) newPlatformLoader(ctx context.Context, tx *sql.Tx, today hezuo.Dat
 
 // reachPartyOrg returns the database id and seat of party organization no
 // if a reaches it, else ENOTFOUND beside field.
-func (db *DB) reachPartyOrg(ctx context.Context, q querier, a *hezuo.Access, rec, field, no string) (int64, string, error) {
-	in, inArgs := reachPartyOrgs(a, a.Scope)
+func (db *DB) reachPartyOrg(ctx context.Context, q querier, a *hezuo.Access, rec, field, no string, today hezuo.Date) (int64, string, error) {
+	in, inArgs := reachPartyOrgs(a, a.Scope, today)
 	var id int64
 	var seat string
 	err := q.QueryRowContext(ctx, db.rebind(`SELECT p.id, p.seat FROM party_orgs p WHERE p.no = ? AND p.id IN (`+in+`)`),
@@ -85,7 +85,7 @@ func (db *DB) SaveMeeting(ctx context.Context, a *hezuo.Access, in *MeetingInput
 		return 0, err
 	}
 	defer tx.Rollback()
-	_, seat, err := db.reachPartyOrg(ctx, tx, a, rec, "party_org", m.PartyOrg)
+	_, seat, err := db.reachPartyOrg(ctx, tx, a, rec, "party_org", m.PartyOrg, today)
 	if err != nil {
 		return 0, err
 	}
@@ -171,7 +171,7 @@ func (db *DB) SaveCommitment(ctx context.Context, a *hezuo.Access, personID int6
 		return 0, err
 	}
 	defer tx.Rollback()
-	po, seat, err := db.reachPartyOrg(ctx, tx, a, rec, "party_org", c.PartyOrg)
+	po, seat, err := db.reachPartyOrg(ctx, tx, a, rec, "party_org", c.PartyOrg, today)
 	if err != nil {
 		return 0, err
 	}
@@ -221,7 +221,7 @@ func (db *DB) SaveFulfilment(ctx context.Context, a *hezuo.Access, id int64, on 
 	if err := forbidWrite(a); err != nil {
 		return err
 	}
-	before, err := db.GetCommitment(ctx, a, id)
+	before, err := db.GetCommitment(ctx, a, id, today)
 	if err != nil {
 		return err
 	}

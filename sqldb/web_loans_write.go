@@ -116,7 +116,7 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 	}
 	var area string // the village the proposed number is named by
 	if l.OrgNo != "" {
-		it, err := db.dispatchOrg(ctx, tx, a, rec, l.OrgNo)
+		it, err := db.dispatchOrg(ctx, tx, a, rec, l.OrgNo, today)
 		if err != nil {
 			return err
 		}
@@ -218,8 +218,8 @@ type loanState struct {
 }
 
 // loanForWrite reads loan no in tx if a may see it (ENOTFOUND otherwise).
-func (db *DB) loanForWrite(ctx context.Context, tx *sql.Tx, a *hezuo.Access, no string) (*loanState, error) {
-	w := loanAccess(a, hezuo.Today(hezuo.China))
+func (db *DB) loanForWrite(ctx context.Context, tx *sql.Tx, a *hezuo.Access, no string, today hezuo.Date) (*loanState, error) {
+	w := loanAccess(a, today)
 	w.add("l.no = ?", no)
 	s := &loanState{}
 	var borrower, po, org sql.NullInt64
@@ -273,7 +273,7 @@ func (db *DB) ChangeLoanStatus(ctx context.Context, a *hezuo.Access, no, action 
 		return err
 	}
 	defer tx.Rollback()
-	s, err := db.loanForWrite(ctx, tx, a, no)
+	s, err := db.loanForWrite(ctx, tx, a, no, today)
 	if err != nil {
 		return err
 	}
@@ -348,7 +348,7 @@ func (db *DB) AddRepayment(ctx context.Context, a *hezuo.Access, no string, r he
 		return err
 	}
 	defer tx.Rollback()
-	s, err := db.loanForWrite(ctx, tx, a, no)
+	s, err := db.loanForWrite(ctx, tx, a, no, today)
 	if err != nil {
 		return err
 	}

@@ -60,11 +60,11 @@ type TrainingDetail struct {
 
 // trainingReach returns the condition "session t is one a sees in scope"
 // and the condition "attendance ta counts for a", with their arguments.
-func trainingReach(a *hezuo.Access, scope hezuo.Scope) (string, []any, string, []any) {
+func trainingReach(a *hezuo.Access, scope hezuo.Scope, today hezuo.Date) (string, []any, string, []any) {
 	if a.ByDivision() {
 		return "t.place BETWEEN ? AND ?", scopeArgs(scope), "1 = 1", nil
 	}
-	w := orgAccess(a, hezuo.Today(hezuo.China))
+	w := orgAccess(a, today)
 	w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	att := "ta.org_id IN (SELECT o.id FROM orgs o WHERE " + w.String() + ")"
 	return "EXISTS (SELECT 1 FROM training_attendances ta WHERE ta.training_id = t.id AND " + att + ")", w.args, att, w.args
@@ -86,12 +86,12 @@ func scanTraining(r rowScanner, t *TrainingItem) error {
 
 // ListTrainings returns one page of the sessions a sees in the requested
 // scope (EFORBIDDEN outside a's) and their number.
-func (db *DB) ListTrainings(ctx context.Context, a *hezuo.Access, f TrainingFilter) ([]TrainingItem, int, error) {
+func (db *DB) ListTrainings(ctx context.Context, a *hezuo.Access, f TrainingFilter, today hezuo.Date) ([]TrainingItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
 	}
-	cond, condArgs, att, attArgs := trainingReach(a, scope)
+	cond, condArgs, att, attArgs := trainingReach(a, scope, today)
 	w := (&where{}).add(cond, condArgs...)
 	if f.Q != "" {
 		like := "%" + f.Q + "%"
@@ -146,8 +146,8 @@ func trimDesc(k string) string {
 
 // GetTraining returns the session with database id and the attendees a
 // may see, if a sees the session (else ENOTFOUND).
-func (db *DB) GetTraining(ctx context.Context, a *hezuo.Access, id int64) (*TrainingDetail, error) {
-	cond, condArgs, att, attArgs := trainingReach(a, a.Scope)
+func (db *DB) GetTraining(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*TrainingDetail, error) {
+	cond, condArgs, att, attArgs := trainingReach(a, a.Scope, today)
 	d := &TrainingDetail{}
 	err := scanTraining(db.QueryRowContext(ctx, db.rebind(trainingCols(att)+` WHERE t.id = ? AND `+cond),
 		append(append(append([]any{}, attArgs...), id), condArgs...)...), &d.TrainingItem)
@@ -189,12 +189,12 @@ type TrainingFigures struct {
 
 // TrainingFiguresOf returns the training figures of the sessions a sees in
 // the requested scope held up to day.
-func (db *DB) TrainingFiguresOf(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) (*TrainingFigures, error) {
+func (db *DB) TrainingFiguresOf(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day, today hezuo.Date) (*TrainingFigures, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
 	}
-	cond, condArgs, att, attArgs := trainingReach(a, scope)
+	cond, condArgs, att, attArgs := trainingReach(a, scope, today)
 	f := &TrainingFigures{AsOf: day}
 	base := append(append([]any{day}, condArgs...), attArgs...)
 	from := ` FROM trainings t JOIN units u ON u.id = t.organizer_id WHERE t.held_on <= ? AND ` + cond
@@ -256,12 +256,12 @@ type TrainingYear struct {
 // TrainingTrend returns, for each year from first to last, the sessions a
 // sees in the requested scope held that year (not after day) and their
 // attendances: the dashboard's platform trend.
-func (db *DB) TrainingTrend(ctx context.Context, a *hezuo.Access, req hezuo.Scope, first, last int, day hezuo.Date) ([]TrainingYear, error) {
+func (db *DB) TrainingTrend(ctx context.Context, a *hezuo.Access, req hezuo.Scope, first, last int, day, today hezuo.Date) ([]TrainingYear, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
 	}
-	cond, condArgs, att, attArgs := trainingReach(a, scope)
+	cond, condArgs, att, attArgs := trainingReach(a, scope, today)
 	out := make([]TrainingYear, 0, last-first+1)
 	at := map[int]int{}
 	for y := first; y <= last; y++ {

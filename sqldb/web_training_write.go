@@ -90,7 +90,7 @@ func (db *DB) SaveTraining(ctx context.Context, a *hezuo.Access, in *TrainingInp
 	}
 	id := p.trainings[t.No]
 	if len(in.Attendees) > 0 {
-		org, err := db.dispatchOrg(ctx, tx, a, rec, in.OrgNo)
+		org, err := db.dispatchOrg(ctx, tx, a, rec, in.OrgNo, today)
 		if err != nil {
 			return 0, err
 		}

@@ -31,7 +31,7 @@ func (s *Server) apiPick(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.URL.Query()
 	items, err := s.db.Pick(r.Context(), accessOf(r), sqldb.PickQuery{Kind: q.Get("kind"), Q: q.Get("q"),
-		Within: q.Get("within"), Code: q.Get("code"), Level: q.Get("level")})
+		Within: q.Get("within"), Code: q.Get("code"), Level: q.Get("level")}, s.today())
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func (s *Server) personRef(r *http.Request, errs map[string]string, field, v str
 	if !ok {
 		return v
 	}
-	n, err := s.db.PersonIDNumber(r.Context(), accessOf(r), id)
+	n, err := s.db.PersonIDNumber(r.Context(), accessOf(r), id, s.today())
 	if err != nil {
 		if errs[field] == "" {
 			errs[field] = hezuo.OutOfReach("", field).Message(langOf(r))

@@ -18,7 +18,7 @@ func (s *Server) apiMeetings(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	items, total, err := s.db.ListMeetings(r.Context(), accessOf(r), f)
+	items, total, err := s.db.ListMeetings(r.Context(), accessOf(r), f, s.today())
 	if err != nil {
 		return err
 	}
@@ -68,11 +68,11 @@ func (s *Server) apiTrainings(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	items, total, err := s.db.ListTrainings(r.Context(), accessOf(r), f)
+	items, total, err := s.db.ListTrainings(r.Context(), accessOf(r), f, s.today())
 	if err != nil {
 		return err
 	}
-	fig, err := s.db.TrainingFiguresOf(r.Context(), accessOf(r), f.Scope, day)
+	fig, err := s.db.TrainingFiguresOf(r.Context(), accessOf(r), f.Scope, day, s.today())
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (s *Server) apiTraining(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.db.GetTraining(r.Context(), accessOf(r), id)
+	t, err := s.db.GetTraining(r.Context(), accessOf(r), id, s.today())
 	if err != nil {
 		return err
 	}

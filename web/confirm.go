@@ -93,7 +93,7 @@ func (s *Server) askEndPerson(w http.ResponseWriter, r *http.Request, id int64, 
 	if err != nil {
 		return err
 	}
-	recs, err := s.db.Memberships(r.Context(), a, id)
+	recs, err := s.db.Memberships(r.Context(), a, id, s.today())
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func (s *Server) askEndMembership(w http.ResponseWriter, r *http.Request, m *hez
 
 // askEndPartyOrg asks before a party organization is ended (撤销).
 func (s *Server) askEndPartyOrg(w http.ResponseWriter, r *http.Request, no string, day hezuo.Date) error {
-	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no)
+	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no, s.today())
 	if err != nil {
 		return err
 	}
@@ -161,7 +161,7 @@ func (s *Server) askEndDispatch(w http.ResponseWriter, r *http.Request, insID in
 
 // askEndUnitPairing asks before a 包村联户 pairing ends (结束结对).
 func (s *Server) askEndUnitPairing(w http.ResponseWriter, r *http.Request, id int64, day hezuo.Date) error {
-	unit, target, err := s.db.UnitPairingNames(r.Context(), accessOf(r), id)
+	unit, target, err := s.db.UnitPairingNames(r.Context(), accessOf(r), id, s.today())
 	if err != nil {
 		return err
 	}

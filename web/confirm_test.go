@@ -47,7 +47,7 @@ func TestDestructiveActionsAskFirst(t *testing.T) {
 				WHERE o.org_no = ? AND m.valid_to IS NULL AND m.person_id <> ?`), orgIns, personID).Scan(&mid); err != nil {
 				t.Fatal(err)
 			}
-			m, err := a.db.MembershipForEdit(ctx, hezuo.System, mid)
+			m, err := a.db.MembershipForEdit(ctx, hezuo.System, mid, hezuo.Today(hezuo.China))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -71,7 +71,7 @@ func TestDestructiveActionsAskFirst(t *testing.T) {
 		if err := a.db.QueryRowContext(ctx, `SELECT min(no) FROM party_orgs WHERE valid_to IS NULL`).Scan(&poNo); err != nil {
 			t.Fatal(err)
 		}
-		po, err := a.db.PartyOrgForEdit(ctx, hezuo.System, poNo)
+		po, err := a.db.PartyOrgForEdit(ctx, hezuo.System, poNo, hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -134,7 +134,7 @@ type platformChartData struct {
 // platformChart fills the platform trend: training sessions and
 // attendances in each of the TrendPoints years before the day's and in it.
 func (s *Server) platformChart(r *http.Request, a *hezuo.Access, sc hezuo.Scope, day hezuo.Date, v *dashboardView) error {
-	years, err := s.db.TrainingTrend(r.Context(), a, sc, day.Year()-s.opt.TrendPoints, day.Year(), day)
+	years, err := s.db.TrainingTrend(r.Context(), a, sc, day.Year()-s.opt.TrendPoints, day.Year(), day, s.today())
 	if err != nil {
 		return err
 	}

@@ -15,19 +15,21 @@ import (
 // memory. A code asked for that was not handed in is looked up on its own
 // (a page's single scope or village), never once per row of a list.
 type divNames struct {
-	ctx  context.Context
-	r    *http.Request
-	db   *sqldb.DB
-	mu   sync.Mutex
-	m    map[string]string
-	seen map[string]bool
+	ctx context.Context
+	r   *http.Request
+	db  *sqldb.DB
+	// today is the request's day: the orgs the user may see are today's.
+	today hezuo.Date
+	mu    sync.Mutex
+	m     map[string]string
+	seen  map[string]bool
 	// orgs are org names by 组织编号, of the orgs the user may see.
 	orgs    map[string]string
 	orgSeen map[string]bool
 }
 
-func newDivNames(r *http.Request, db *sqldb.DB) *divNames {
-	return &divNames{ctx: r.Context(), r: r, db: db, m: map[string]string{}, seen: map[string]bool{},
+func newDivNames(r *http.Request, db *sqldb.DB, today hezuo.Date) *divNames {
+	return &divNames{ctx: r.Context(), r: r, db: db, today: today, m: map[string]string{}, seen: map[string]bool{},
 		orgs: map[string]string{}, orgSeen: map[string]bool{}}
 }
 
@@ -48,7 +50,7 @@ func (d *divNames) loadOrgs(nos ...string) {
 	if len(want) == 0 {
 		return
 	}
-	got, err := d.db.OrgNamesOf(d.ctx, accessOf(d.r), want)
+	got, err := d.db.OrgNamesOf(d.ctx, accessOf(d.r), want, d.today)
 	if err != nil {
 		return
 	}

@@ -52,7 +52,7 @@ func (s *Server) electionNewSubmit(w http.ResponseWriter, r *http.Request) error
 			return err
 		}
 	}
-	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no)
+	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no, s.today())
 	if err != nil {
 		return err
 	}

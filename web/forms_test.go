@@ -109,7 +109,7 @@ func TestPersonAndMembershipForms(t *testing.T) {
 		if st, _ := c.postForm("/people/"+pid+"/memberships", join); st != http.StatusSeeOther {
 			t.Errorf("join a second org: %d", st)
 		}
-		ms, err := a.db.Memberships(ctx, hezuo.System, atoi(pid))
+		ms, err := a.db.Memberships(ctx, hezuo.System, atoi(pid), hezuo.Today(hezuo.China))
 		if err != nil || len(ms) != 2 {
 			t.Fatalf("memberships: %v %v", ms, err)
 		}
@@ -135,7 +135,7 @@ func TestPersonAndMembershipForms(t *testing.T) {
 		if st, _ := c.postForm("/people/"+pid+"/end", url.Values{"confirm": {"1"}, "to": {hezuo.Today(hezuo.China).String()}}); st != http.StatusSeeOther {
 			t.Errorf("leave all: %d", st)
 		}
-		ms, _ = a.db.Memberships(ctx, hezuo.System, atoi(pid))
+		ms, _ = a.db.Memberships(ctx, hezuo.System, atoi(pid), hezuo.Today(hezuo.China))
 		if len(ms) != 2 || ms[0].To.String() != "2024-06-01" || ms[0].Role != "理事" || ms[1].To.IsZero() {
 			t.Errorf("memberships after leaving: %+v", ms)
 		}

@@ -78,11 +78,11 @@ func (s *Server) institutionsPage(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	a := accessOf(r)
-	items, total, err := s.db.ListMeetings(r.Context(), a, f)
+	items, total, err := s.db.ListMeetings(r.Context(), a, f, s.today())
 	if err != nil {
 		return err
 	}
-	counts, err := s.db.MeetingCounts(r.Context(), a, f.Scope, day.AddPeriod(-1, 0).AddDays(1), day)
+	counts, err := s.db.MeetingCounts(r.Context(), a, f.Scope, day.AddPeriod(-1, 0).AddDays(1), day, s.today())
 	if err != nil {
 		return err
 	}
@@ -159,7 +159,7 @@ func (s *Server) meetingPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	m, err := s.db.GetMeeting(r.Context(), accessOf(r), id)
+	m, err := s.db.GetMeeting(r.Context(), accessOf(r), id, s.today())
 	if err != nil {
 		return err
 	}
@@ -231,7 +231,7 @@ func (s *Server) commitmentsPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	f := sqldb.CommitmentFilter{Scope: sc, Year: intParam(r, "year", 0), PartyOrg: strings.TrimSpace(q.Get("party_org")),
 		Pending: q.Get("pending") != "", Page: intParam(r, "page", 1)}
-	items, total, err := s.db.ListCommitments(r.Context(), accessOf(r), f)
+	items, total, err := s.db.ListCommitments(r.Context(), accessOf(r), f, s.today())
 	if err != nil {
 		return err
 	}

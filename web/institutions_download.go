@@ -15,7 +15,7 @@ func (s *Server) meetingsDownload(w http.ResponseWriter, r *http.Request) error 
 	}
 	items, err := collect(func(n int) ([]sqldb.MeetingItem, int, error) {
 		f.Page, f.PerPage = n, downloadPer
-		return s.db.ListMeetings(r.Context(), accessOf(r), f)
+		return s.db.ListMeetings(r.Context(), accessOf(r), f, s.today())
 	})
 	if err != nil {
 		return err

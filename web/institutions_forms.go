@@ -64,7 +64,7 @@ func (s *Server) meetingFormView(r *http.Request, f meetingForm) meetingFormView
 			day = s.today()
 		}
 		// An unknown party organization is reported when the form is sent.
-		v.Members, _ = s.db.PartyOrgMembers(r.Context(), accessOf(r), f.PartyOrg, day)
+		v.Members, _ = s.db.PartyOrgMembers(r.Context(), accessOf(r), f.PartyOrg, day, s.today())
 	}
 	return v
 }
@@ -86,7 +86,7 @@ func (s *Server) meetingNewPage(w http.ResponseWriter, r *http.Request) error {
 		// A joint meeting is held with the village's party organization:
 		// proposed from the village of the org the branch covers. An
 		// unknown party organization is reported when the form is sent.
-		f.VillagePartyOrg, _ = s.db.VillagePartyOrgOf(r.Context(), accessOf(r), f.PartyOrg, s.today())
+		f.VillagePartyOrg, _ = s.db.VillagePartyOrgOf(r.Context(), accessOf(r), f.PartyOrg, s.today(), s.today())
 	}
 	return s.render(w, http.StatusOK, "institution_meetingform", s.meetingFormView(r, f))
 }
@@ -152,7 +152,7 @@ func (s *Server) commitmentFormView(r *http.Request, f commitmentForm) commitmen
 		if err != nil {
 			day = s.today()
 		}
-		v.Members, _ = s.db.PartyOrgMembers(r.Context(), accessOf(r), f.PartyOrg, day)
+		v.Members, _ = s.db.PartyOrgMembers(r.Context(), accessOf(r), f.PartyOrg, day, s.today())
 	}
 	return v
 }
@@ -236,7 +236,7 @@ func (s *Server) fulfilRender(w http.ResponseWriter, r *http.Request, errs map[s
 	if err != nil {
 		return err
 	}
-	c, err := s.db.GetCommitment(r.Context(), accessOf(r), id)
+	c, err := s.db.GetCommitment(r.Context(), accessOf(r), id, s.today())
 	if err != nil {
 		return err
 	}

@@ -53,7 +53,7 @@ func (s *Server) membershipEditPage(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	m, err := s.db.MembershipForEdit(r.Context(), accessOf(r), id)
+	m, err := s.db.MembershipForEdit(r.Context(), accessOf(r), id, s.today())
 	if err != nil {
 		return err
 	}
@@ -75,7 +75,7 @@ func (s *Server) membershipEditSubmit(w http.ResponseWriter, r *http.Request) er
 		return err
 	}
 	a := accessOf(r)
-	m, err := s.db.MembershipForEdit(r.Context(), a, id)
+	m, err := s.db.MembershipForEdit(r.Context(), a, id, s.today())
 	if err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func (s *Server) membershipEndSubmit(w http.ResponseWriter, r *http.Request) err
 		return err
 	}
 	a := accessOf(r)
-	m, err := s.db.MembershipForEdit(r.Context(), a, id)
+	m, err := s.db.MembershipForEdit(r.Context(), a, id, s.today())
 	if err != nil {
 		return err
 	}

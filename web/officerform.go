@@ -50,7 +50,7 @@ func (s *Server) officersOf(r *http.Request, v *partyOrgFormView, no string) err
 	if v.Officers, err = s.db.PartyOrgOfficers(r.Context(), accessOf(r), no, v.Day); err != nil {
 		return err
 	}
-	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no)
+	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no, s.today())
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (s *Server) officerNewSubmit(w http.ResponseWriter, r *http.Request) error 
 		}
 		general = alsoCheck(langOf(r), own.Validate(s.today()), errs, officerFields...)
 	}
-	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no)
+	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no, s.today())
 	if err != nil {
 		return err
 	}

@@ -98,7 +98,7 @@ func (s *Server) partyOrgNewPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) partyOrgEditPage(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), r.PathValue("no"))
+	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), r.PathValue("no"), s.today())
 	if err != nil {
 		return err
 	}

@@ -40,7 +40,7 @@ func (s *Server) transferView(r *http.Request, person string, f transferForm, fi
 		if err != nil {
 			return v, hezuo.Invalid("", "person", "人员编号无效", "invalid person")
 		}
-		name, party, err := s.db.TransferSubject(r.Context(), a, id)
+		name, party, err := s.db.TransferSubject(r.Context(), a, id, s.today())
 		if err != nil {
 			return v, err
 		}

@@ -44,12 +44,12 @@ func (s *Server) renderPerson(w http.ResponseWriter, r *http.Request, st int, jo
 		v.Join.From = v.Today
 	}
 	if p.PartyStatus != "" {
-		if v.Party, err = s.db.PersonParty(r.Context(), a, p.ID); err != nil {
+		if v.Party, err = s.db.PersonParty(r.Context(), a, p.ID, s.today()); err != nil {
 			return err
 		}
 	}
 	if a.CanWrite() {
-		if v.Records, err = s.db.Memberships(r.Context(), a, p.ID); err != nil {
+		if v.Records, err = s.db.Memberships(r.Context(), a, p.ID, s.today()); err != nil {
 			return err
 		}
 	}

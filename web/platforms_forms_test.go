@@ -20,7 +20,7 @@ func TestPlatformForms(t *testing.T) {
 		c := a.login(t, "townB")
 		today := hezuo.Today(hezuo.China)
 		day := func(n int) string { return today.AddDays(n).String() }
-		members, err := a.db.PartyOrgMembers(ctx, hezuo.System, poB, today)
+		members, err := a.db.PartyOrgMembers(ctx, hezuo.System, poB, today, hezuo.Today(hezuo.China))
 		if err != nil || len(members) < 2 {
 			t.Fatalf("members of %s: %v %v", poB, members, err)
 		}

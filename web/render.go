@@ -87,7 +87,7 @@ func (p Page) LangURL() string {
 
 // page returns the Page of a request.
 func (s *Server) pageOf(r *http.Request, nav, titleKey string) Page {
-	p := Page{Lang: langOf(r), Nav: nav, Path: r.URL.RequestURI(), divs: newDivNames(r, s.db)}
+	p := Page{Lang: langOf(r), Nav: nav, Path: r.URL.RequestURI(), divs: newDivNames(r, s.db, s.today())}
 	p.Title = tr(p.Lang, titleKey)
 	p.Flash = flashOf(r, p.Lang)
 	if sess := sessionOf(r); sess != nil {

@@ -20,7 +20,7 @@ func TestRosterSelectAll(t *testing.T) {
 		ctx := context.Background()
 		c := a.login(t, "townB")
 		today := hezuo.Today(hezuo.China)
-		members, err := a.db.PartyOrgMembers(ctx, hezuo.System, poB, today)
+		members, err := a.db.PartyOrgMembers(ctx, hezuo.System, poB, today, hezuo.Today(hezuo.China))
 		if err != nil || len(members) < 2 {
 			t.Fatalf("members of %s: %v %v", poB, members, err)
 		}

@@ -52,11 +52,11 @@ func (s *Server) trainingsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a := accessOf(r)
-	items, total, err := s.db.ListTrainings(r.Context(), a, f)
+	items, total, err := s.db.ListTrainings(r.Context(), a, f, s.today())
 	if err != nil {
 		return err
 	}
-	fig, err := s.db.TrainingFiguresOf(r.Context(), a, f.Scope, day)
+	fig, err := s.db.TrainingFiguresOf(r.Context(), a, f.Scope, day, s.today())
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (s *Server) trainingPage(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	t, err := s.db.GetTraining(r.Context(), accessOf(r), id)
+	t, err := s.db.GetTraining(r.Context(), accessOf(r), id, s.today())
 	if err != nil {
 		return err
 	}

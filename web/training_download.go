@@ -15,7 +15,7 @@ func (s *Server) trainingsDownload(w http.ResponseWriter, r *http.Request) error
 	}
 	items, err := collect(func(n int) ([]sqldb.TrainingItem, int, error) {
 		f.Page, f.PerPage = n, downloadPer
-		return s.db.ListTrainings(r.Context(), accessOf(r), f)
+		return s.db.ListTrainings(r.Context(), accessOf(r), f, s.today())
 	})
 	if err != nil {
 		return err
