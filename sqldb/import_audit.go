@@ -96,7 +96,7 @@ func hasPlatforms(ds *hezuo.Dataset) bool {
 // audit writes the entries of the records ds wrote (after the writes:
 // records are validated, and loans placed, by them); have is what
 // auditBefore read.
-func (l *importer) audit(a *hezuo.Access, ds, have *hezuo.Dataset) error {
+func (l *importer) audit(a *hezuo.Access, ds, have *hezuo.Dataset, now time.Time) error {
 	p, err := l.auditPlacesOf(ds, have)
 	if err != nil {
 		return err
@@ -107,7 +107,7 @@ func (l *importer) audit(a *hezuo.Access, ds, have *hezuo.Dataset) error {
 		}
 	}
 	rows := auditPlatforms(auditRegistry(nil, ds, have, p), ds, have, p)
-	return l.writeAudit(a, time.Now(), importNote(ds), rows)
+	return l.writeAudit(a, now, importNote(ds), rows)
 }
 
 // writeAudit writes the import's audit entries as a at now, each with

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"strings"
 	"testing"
+	"time"
 
 	"hezuo"
 	"hezuo/sqldb/dbtest"
@@ -111,7 +112,7 @@ func TestBulkImportRebuildsIndexes(t *testing.T) {
 	bad := roster(1000, n)
 	bad.PartyStatus = append(bad.PartyStatus, hezuo.PartyStatus{IDNumber: idNumber(1001), Status: hezuo.StatusProbationary,
 		HomePartyOrg: "NO-SUCH-PO", Period: hezuo.Period{From: hezuo.MustDate("2017-07-01")}})
-	if err := db.Import(ctx, hezuo.System, bad, fxDay); hezuo.ErrorCode(err) != hezuo.EINVALID {
+	if err := db.Import(ctx, hezuo.System, bad, fxDay, time.Now()); hezuo.ErrorCode(err) != hezuo.EINVALID {
 		t.Fatalf("a roster with an unknown party organization: %v", err)
 	}
 	if got := schema(); got != before || count("people") != people || count("memberships") != members {
@@ -128,7 +129,7 @@ func TestBulkImportRebuildsIndexes(t *testing.T) {
 	// the import is made again with upserts.
 	ds := roster(1000, n)
 	ds.People = append(ds.People, hezuo.Person{IDNumber: idNumber(1), Name: "改名"})
-	if err := db.Import(ctx, hezuo.System, ds, fxDay); err != nil {
+	if err := db.Import(ctx, hezuo.System, ds, fxDay, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if got := schema(); got != before {
@@ -166,7 +167,7 @@ func TestBulkImportRebuildsIndexes(t *testing.T) {
 
 	// Now small for the tables: the indexes stay (no schema change at all).
 	v := version()
-	if err := db.Import(ctx, hezuo.System, roster(5000, 20), fxDay); err != nil {
+	if err := db.Import(ctx, hezuo.System, roster(5000, 20), fxDay, time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	if version() != v {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+	"time"
 
 	"hezuo"
 )
@@ -60,7 +61,7 @@ func TestExistingAndImport(t *testing.T) {
 			{IDNumber: idNumber(500), OrgNo: "E", Period: hezuo.Period{From: hezuo.MustDate("2020-01-01")}}},
 			PartyStatus: []hezuo.PartyStatus{s}}
 		before := len(mustDump(t, db).Memberships)
-		if err := db.Import(ctx, hezuo.System, write, fxDay); err != nil {
+		if err := db.Import(ctx, hezuo.System, write, fxDay, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		after := mustDump(t, db)
@@ -81,7 +82,7 @@ func TestExistingAndImport(t *testing.T) {
 		// All or nothing: a membership of an unknown person rolls back the rest.
 		bad := &hezuo.Dataset{People: []hezuo.Person{{IDNumber: idNumber(501), Name: "又一人"}},
 			Memberships: []hezuo.Membership{{IDNumber: idNumber(502), OrgNo: "E", Period: hezuo.Period{From: hezuo.MustDate("2020-01-01")}}}}
-		if err := db.Import(ctx, hezuo.System, bad, fxDay); hezuo.ErrorCode(err) != hezuo.EINVALID {
+		if err := db.Import(ctx, hezuo.System, bad, fxDay, time.Now()); hezuo.ErrorCode(err) != hezuo.EINVALID {
 			t.Fatalf("unknown person: %v", err)
 		}
 		if n := len(mustDump(t, db).People); n != len(after.People) {
@@ -140,13 +141,13 @@ func TestBulkImportKeepsSummaries(t *testing.T) {
 		// names an unknown party organization): all of it rolls back.
 		bad.PartyStatus = append(bad.PartyStatus, hezuo.PartyStatus{IDNumber: idNumber(10001), Status: hezuo.StatusFull,
 			HomePartyOrg: "NO-SUCH-PO", Period: hezuo.Period{From: hezuo.MustDate("2019-07-01")}})
-		if err := db.Import(ctx, hezuo.System, bad, fxDay); hezuo.ErrorCode(err) != hezuo.EINVALID {
+		if err := db.Import(ctx, hezuo.System, bad, fxDay, time.Now()); hezuo.ErrorCode(err) != hezuo.EINVALID {
 			t.Fatalf("a roster with an unknown party organization: %v", err)
 		}
 		if n := len(mustDump(t, db).Memberships); n != before || triggers() != 1 {
 			t.Fatalf("the refused roster left %d memberships (was %d) and %d triggers", n, before, triggers())
 		}
-		if err := db.Import(ctx, hezuo.System, roster(untriggered+200), fxDay); err != nil {
+		if err := db.Import(ctx, hezuo.System, roster(untriggered+200), fxDay, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		if n := len(mustDump(t, db).Memberships); n != before+untriggered+200 || triggers() != 1 {
@@ -179,7 +180,7 @@ func TestImportRecordsWithoutIDsThatExist(t *testing.T) {
 			Memberships: []hezuo.Membership{m,
 				{IDNumber: idNumber(600), OrgNo: "E", Period: hezuo.Period{From: hezuo.MustDate("2020-01-01")}}},
 		}
-		if err := db.Import(ctx, hezuo.System, write, fxDay); err != nil {
+		if err := db.Import(ctx, hezuo.System, write, fxDay, time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		after := mustDump(t, db)

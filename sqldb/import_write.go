@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"hezuo"
 )
@@ -27,8 +28,9 @@ import (
 //   - a is the importing user: a role that cannot write is refused, and a
 //     township officer's records must lie in the township (import_reach.go);
 //   - every record created or changed gets an audit entry as a, in the same
-//     transaction, with ds.Source as its note (import_audit.go).
-func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date) error {
+//     transaction, at now, with ds.Source as its note (import_audit.go);
+//   - today bounds the records' dates (not after today, BoundedAll).
+func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date, now time.Time) error {
 	if err := ds.BoundedAll(today); err != nil { // the bounds of every write path (bounds.go)
 		return err
 	}
@@ -40,16 +42,16 @@ func (db *DB) Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, to
 	// writer since the plan, or a caller that does not set IDs), the
 	// transaction fails on its unique key, rolls back whole, and is made
 	// again with upserts by natural key.
-	err := db.importOnce(ctx, a, ds, today, true)
+	err := db.importOnce(ctx, a, ds, today, now, true)
 	if isUniqueViolation(err) {
-		err = db.importOnce(ctx, a, ds, today, false)
+		err = db.importOnce(ctx, a, ds, today, now, false)
 	}
 	return err
 }
 
 // importOnce is one attempt of Import; plain inserts the records without
 // an ID plainly (see importer.plain).
-func (db *DB) importOnce(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date, plain bool) error {
+func (db *DB) importOnce(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date, now time.Time, plain bool) error {
 	conn, err := db.Conn(ctx)
 	if err != nil {
 		return err
@@ -90,7 +92,7 @@ func (db *DB) importOnce(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset
 			return err
 		}
 	}
-	if err := l.audit(a, ds, have); err != nil {
+	if err := l.audit(a, ds, have, now); err != nil {
 		return err
 	}
 	// The summaries of what was written, in the same transaction, as Load does.

@@ -63,13 +63,13 @@ func TestPasswordStorage(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := db.SetUserPassword(ctx, u.ID, "wang"); hezuo.ErrorCode(err) != hezuo.EINVALID {
+		if err := db.SetUserPasswordBy(ctx, hezuo.System, u.ID, "wang", time.Now()); hezuo.ErrorCode(err) != hezuo.EINVALID {
 			t.Errorf("change to a weak password: %v", err)
 		}
 		if _, err := db.Session(ctx, s.Token, time.Now(), time.Hour, time.Hour); err != nil {
 			t.Errorf("the session ended by a refused change: %v", err)
 		}
-		if err := db.SetUserPassword(ctx, u.ID, "Another-pass-2"); err != nil {
+		if err := db.SetUserPasswordBy(ctx, hezuo.System, u.ID, "Another-pass-2", time.Now()); err != nil {
 			t.Fatal(err)
 		}
 		if _, err := db.Session(ctx, s.Token, time.Now(), time.Hour, time.Hour); hezuo.ErrorCode(err) != hezuo.EUNAUTHORIZED {

@@ -182,11 +182,6 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// SetUserPassword is SetUserPasswordBy for the system (the command line).
-func (db *DB) SetUserPassword(ctx context.Context, id int64, password string) error {
-	return db.SetUserPasswordBy(ctx, hezuo.System, id, password, time.Now())
-}
-
 // SetUserPasswordBy replaces a user's password hash after CheckPassword
 // accepts it and ends the user's sessions (ASVS 3.3.3), in one transaction
 // with the audit entry of a (who resets it).
@@ -207,10 +202,6 @@ func (db *DB) SetUserPasswordBy(ctx context.Context, a *hezuo.Access, id int64, 
 		stmt{`DELETE FROM sessions WHERE user_id = ?`, []any{id}})
 }
 
-// SetUserDisabled is SetUserDisabledBy for the system (the command line).
-func (db *DB) SetUserDisabled(ctx context.Context, id int64, disabled bool) error {
-	return db.SetUserDisabledBy(ctx, hezuo.System, id, disabled, time.Now())
-}
 
 // SetUserDisabledBy disables or enables a user (disabling ends its
 // sessions), in one transaction with the audit entry of a.

@@ -68,7 +68,7 @@ func importAccess(r *http.Request) error {
 
 // importOptions are the options of an import by the request's user.
 func (s *Server) importOptions(r *http.Request) xlsx.Options {
-	return xlsx.Options{Today: s.today(), Access: accessOf(r), TempDir: s.uploads.tempDir()}
+	return xlsx.Options{Today: s.today(), Now: s.opt.Now(), Access: accessOf(r), TempDir: s.uploads.tempDir()}
 }
 
 // limitBody caps a request's body at n bytes before anything reads it

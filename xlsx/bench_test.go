@@ -156,7 +156,7 @@ func importPhases(b *testing.B, pg bool) {
 			b.Fatal(err)
 		}
 		t2, c2 := time.Now(), cpuTime()
-		if err := db.Import(context.Background(), hezuo.System, p.Write, fxToday); err != nil {
+		if err := db.Import(context.Background(), hezuo.System, p.Write, fxToday, time.Now()); err != nil {
 			b.Fatal(err)
 		}
 		parse, plan, write = parse+t1.Sub(t0), plan+t2.Sub(t1), write+time.Since(t2)

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"hezuo"
 	"hezuo/sqldb"
@@ -176,13 +177,13 @@ func TestOfficersTownshipScope(t *testing.T) {
 			{PartyOrg: "B2", IDNumber: ofA2, Role: hezuo.RoleCommittee, Period: hezuo.Period{From: hezuo.MustDate("2021-01-10")}},
 			{PartyOrg: "B1", IDNumber: ofB1, Role: hezuo.RoleCommittee, Period: hezuo.Period{From: hezuo.MustDate("2021-01-10")}},
 		} {
-			if err := db.Import(ctx, town, &hezuo.Dataset{Officers: []hezuo.Officer{o}}, fxToday); hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
+			if err := db.Import(ctx, town, &hezuo.Dataset{Officers: []hezuo.Officer{o}}, fxToday, time.Now()); hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
 				t.Errorf("the store writes %+v: %v", o, err)
 			}
 		}
 		// And checks the post as the plan does.
 		bad := hezuo.Officer{PartyOrg: "B1", IDNumber: ofX, Role: hezuo.RoleCommittee, Period: hezuo.Period{From: hezuo.MustDate("2021-01-10")}}
-		if err := db.Import(ctx, hezuo.System, &hezuo.Dataset{Officers: []hezuo.Officer{bad}}, fxToday); hezuo.ErrorCode(err) != hezuo.EINVALID ||
+		if err := db.Import(ctx, hezuo.System, &hezuo.Dataset{Officers: []hezuo.Officer{bad}}, fxToday, time.Now()); hezuo.ErrorCode(err) != hezuo.EINVALID ||
 			!strings.Contains(err.Error(), "不是正式党员") {
 			t.Errorf("the store writes a post of a non-member: %v", err)
 		}

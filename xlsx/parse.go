@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"time"
 
 	"hezuo"
 	"hezuo/rules"
@@ -16,6 +17,9 @@ type Options struct {
 	// of a flag takes effect when the file gives no date (default: today in
 	// China).
 	Today hezuo.Date
+	// Now is the moment of the import's write, its audit entries' time
+	// (default: the clock when the write begins).
+	Now time.Time
 	// Sheet names the worksheet to read (default: the KIND's sheet name if
 	// the workbook has it, else its first data sheet).
 	Sheet string

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"time"
 
 	"hezuo"
 )
@@ -19,8 +20,9 @@ type Store interface {
 	// records upserted by natural key, memberships and party status steps
 	// with an ID updated in place. a is the importing user (EFORBIDDEN for
 	// a role that cannot write or a record outside its scope); every record
-	// created or changed gets an audit entry as a, noted ds.Source.
-	Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date) error
+	// created or changed gets an audit entry as a at now, noted ds.Source;
+	// today bounds the records' dates.
+	Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date, now time.Time) error
 }
 
 // Plan is what an import does: every row classified against the store and
@@ -111,7 +113,11 @@ func Import(ctx context.Context, st Store, kind, path string, opt Options, dryRu
 	}
 	// On each of the import's audit entries (a roster's 200,000): short.
 	plan.Write.Source = "导入 " + kind + " 文件 " + name
-	if err := st.Import(ctx, a, plan.Write, b.today); err != nil {
+	now := opt.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	if err := st.Import(ctx, a, plan.Write, b.today, now); err != nil {
 		return nil, err
 	}
 	return res, nil

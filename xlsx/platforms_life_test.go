@@ -3,6 +3,7 @@ package xlsx_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"hezuo"
 	"hezuo/sqldb"
@@ -279,7 +280,7 @@ func TestTownshipScope(t *testing.T) {
 		}
 		// The store refuses too, whatever the plan said.
 		out := &hezuo.Dataset{Meetings: []hezuo.Meeting{{PartyOrg: there, Kind: hezuo.MeetingLecture, HeldOn: hezuo.MustDate("2025-05-02"), Topic: "党课"}}}
-		if err := db.Import(ctx, town, out, demoToday); hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
+		if err := db.Import(ctx, town, out, demoToday, time.Now()); hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
 			t.Errorf("the store writes a meeting of another township: %v", err)
 		}
 	})

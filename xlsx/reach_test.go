@@ -3,6 +3,7 @@ package xlsx_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"hezuo"
 	"hezuo/sqldb"
@@ -85,7 +86,7 @@ func TestTownshipImportReach(t *testing.T) {
 		// The store refuses the same person, whatever a caller's plan said.
 		renamed := other
 		renamed.ID, renamed.Name = 0, "冒名顶替"
-		if err := db.Import(ctx, a, &hezuo.Dataset{People: []hezuo.Person{renamed}}, demoToday); hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
+		if err := db.Import(ctx, a, &hezuo.Dataset{People: []hezuo.Person{renamed}}, demoToday, time.Now()); hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
 			t.Errorf("the store renames a resident of another township: %v", err)
 		}
 		for _, p := range dump(t, db).People {

@@ -3,7 +3,9 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 
+	"hezuo"
 	"hezuo/xlsx"
 )
 
@@ -43,7 +45,8 @@ func cmdImport(e *env, args []string) error {
 		return err
 	}
 	defer db.Close()
-	res, err := xlsx.Import(e.ctx, db, kind, file, xlsx.Options{}, *dry)
+	now := time.Now() // the command's one reading of the clock
+	res, err := xlsx.Import(e.ctx, db, kind, file, xlsx.Options{Today: hezuo.DateAt(now, hezuo.China), Now: now}, *dry)
 	if rej := xlsx.AsRejected(err); rej != nil {
 		out := *errBook
 		if out == "" || out == file {

@@ -151,14 +151,14 @@ func userChange(e *env, op string, args []string) error {
 		if err != nil {
 			return err
 		}
-		if err := db.SetUserPassword(e.ctx, u.ID, pw); err != nil {
+		if err := db.SetUserPasswordBy(e.ctx, hezuo.System, u.ID, pw, time.Now()); err != nil {
 			return err
 		}
 		if generated {
 			fmt.Fprintf(e.stdout, "新密码 / new password: %s  （只显示这一次 / shown only once）\n", pw)
 		}
 	default:
-		if err := db.SetUserDisabled(e.ctx, u.ID, op == "disable"); err != nil {
+		if err := db.SetUserDisabledBy(e.ctx, hezuo.System, u.ID, op == "disable", time.Now()); err != nil {
 			return err
 		}
 	}
