@@ -202,7 +202,6 @@ func (db *DB) SetUserPasswordBy(ctx context.Context, a *hezuo.Access, id int64, 
 		stmt{`DELETE FROM sessions WHERE user_id = ?`, []any{id}})
 }
 
-
 // SetUserDisabledBy disables or enables a user (disabling ends its
 // sessions), in one transaction with the audit entry of a.
 func (db *DB) SetUserDisabledBy(ctx context.Context, a *hezuo.Access, id int64, disabled bool, now time.Time) error {
