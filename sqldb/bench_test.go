@@ -220,7 +220,7 @@ func BenchmarkOrgListFirstPage(b *testing.B) {
 	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
 		a := &hezuo.Access{User: "bench", Role: hezuo.RoleCountyAdmin, Scope: top}
 		for b.Loop() {
-			list, err := db.ListOrgs(context.Background(), a, hezuo.OrgFilter{Scope: top, Page: 1, Day: benchDay})
+			list, err := db.ListOrgs(context.Background(), a, hezuo.OrgFilter{Scope: top, Page: 1, Day: benchDay}, hezuo.Today(hezuo.China))
 			if err != nil || len(list.Items) == 0 {
 				b.Fatal(err)
 			}
@@ -243,7 +243,7 @@ func BenchmarkOrgListDeepPage(b *testing.B) {
 		if top == hezuo.AllScope { // the county: 200 orgs
 			page = 5
 		}
-		before, err := db.ListOrgs(ctx, a, hezuo.OrgFilter{Scope: top, Page: page - 1, Day: benchDay})
+		before, err := db.ListOrgs(ctx, a, hezuo.OrgFilter{Scope: top, Page: page - 1, Day: benchDay}, hezuo.Today(hezuo.China))
 		if err != nil || before.Next == "" {
 			b.Fatal(err, "no next page")
 		}
@@ -254,7 +254,7 @@ func BenchmarkOrgListDeepPage(b *testing.B) {
 			}
 			b.Run(by, func(b *testing.B) {
 				for b.Loop() {
-					list, err := db.ListOrgs(ctx, a, f)
+					list, err := db.ListOrgs(ctx, a, f, hezuo.Today(hezuo.China))
 					if err != nil || len(list.Items) != hezuo.PageSize {
 						b.Fatal(err)
 					}
@@ -274,7 +274,7 @@ func BenchmarkPeopleList(b *testing.B) {
 		if top == hezuo.AllScope {
 			page = 50
 		}
-		before, err := db.ListPeople(ctx, a, hezuo.PersonFilter{Page: page - 1, Day: benchDay})
+		before, err := db.ListPeople(ctx, a, hezuo.PersonFilter{Page: page - 1, Day: benchDay}, hezuo.Today(hezuo.China))
 		if err != nil || before.Next == "" {
 			b.Fatal(err, "no next page")
 		}
@@ -288,7 +288,7 @@ func BenchmarkPeopleList(b *testing.B) {
 			}
 			b.Run(by, func(b *testing.B) {
 				for b.Loop() {
-					list, err := db.ListPeople(ctx, a, f)
+					list, err := db.ListPeople(ctx, a, f, hezuo.Today(hezuo.China))
 					if err != nil || len(list.Items) != hezuo.PageSize {
 						b.Fatal(err)
 					}

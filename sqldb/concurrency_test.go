@@ -72,7 +72,7 @@ func TestParallelWriters(t *testing.T) {
 				t.Error(err)
 			}
 			for w, no := range orgs {
-				o, err := h2.GetOrg(ctx, hezuo.System, no, fxDay)
+				o, err := h2.GetOrg(ctx, hezuo.System, no, fxDay, hezuo.Today(hezuo.China))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -94,7 +94,7 @@ func TestSameVersionOneWins(t *testing.T) {
 			h1, h2 := twoHandles(t, d.DSN)
 			pid := personIDs(t, h1)[0]
 			for round := range 5 {
-				o, err := h1.GetOrg(ctx, hezuo.System, "B", fxDay)
+				o, err := h1.GetOrg(ctx, hezuo.System, "B", fxDay, hezuo.Today(hezuo.China))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -154,7 +154,7 @@ func personIDs(t *testing.T, db *DB) []int64 {
 }
 
 func renameOrg(ctx context.Context, db *DB, no, name string) error {
-	o, err := db.GetOrg(ctx, hezuo.System, no, fxDay)
+	o, err := db.GetOrg(ctx, hezuo.System, no, fxDay, hezuo.Today(hezuo.China))
 	if err != nil {
 		return err
 	}

@@ -265,7 +265,7 @@ func TestUpgradePlaintext(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		list, err := up.ListOrgs(ctx, full.Access(), hezuo.OrgFilter{})
+		list, err := up.ListOrgs(ctx, full.Access(), hezuo.OrgFilter{}, hezuo.Today(hezuo.China))
 		if err != nil || list.Total == 0 {
 			t.Fatalf("instructor's orgs after upgrade: %v %v", list, err)
 		}
@@ -339,11 +339,11 @@ func TestAuditMasked(t *testing.T) {
 			t.Fatalf("audit entry %q %q", key, value)
 		}
 		// The whole number finds the person by hash; a part of it does not.
-		list, err := db.ListPeople(ctx, hezuo.System, hezuo.PersonFilter{Q: strings.ToLower(id)})
+		list, err := db.ListPeople(ctx, hezuo.System, hezuo.PersonFilter{Q: strings.ToLower(id)}, hezuo.Today(hezuo.China))
 		if err != nil || len(list.Items) != 1 || list.Items[0].Name != "审计测试" || list.Items[0].IDNumber != hezuo.MaskIDNumber(id) {
 			t.Fatalf("search by whole ID number: %+v %v", list, err)
 		}
-		if list, err := db.ListPeople(ctx, hezuo.System, hezuo.PersonFilter{Q: id[:10]}); err != nil || len(list.Items) != 0 {
+		if list, err := db.ListPeople(ctx, hezuo.System, hezuo.PersonFilter{Q: id[:10]}, hezuo.Today(hezuo.China)); err != nil || len(list.Items) != 0 {
 			t.Fatalf("search by part of an ID number: %+v %v", list, err)
 		}
 	})

@@ -59,7 +59,7 @@ func TestListKeyset(t *testing.T) {
 		for _, key := range []string{"org_id", "name", "kind", "village", "founded", "industry", "households"} {
 			for _, sort := range []string{key, "-" + key} {
 				f := hezuo.OrgFilter{Sort: sort, Day: fxDay, Ended: true, PerPage: 500}
-				all, err := db.ListOrgs(ctx, a, f)
+				all, err := db.ListOrgs(ctx, a, f, hezuo.Today(hezuo.China))
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -73,7 +73,7 @@ func TestListKeyset(t *testing.T) {
 				f.PerPage = 3
 				fwd, bwd := walkPages(t, func(after, before string) ([]string, string, string) {
 					f.After, f.Before = after, before
-					l, err := db.ListOrgs(ctx, a, f)
+					l, err := db.ListOrgs(ctx, a, f, hezuo.Today(hezuo.China))
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -91,7 +91,7 @@ func TestListKeyset(t *testing.T) {
 				}
 				// Page 2 by number equals page 2 by cursor.
 				f.After, f.Before, f.Page = "", "", 2
-				byNumber, err := db.ListOrgs(ctx, a, f)
+				byNumber, err := db.ListOrgs(ctx, a, f, hezuo.Today(hezuo.China))
 				if err != nil || len(byNumber.Items) != 3 || byNumber.Items[0].OrgNo != want[3] || byNumber.Prev == "" || byNumber.Next == "" {
 					t.Errorf("sort %s: page 2 by number %+v %v", sort, byNumber, err)
 				}
@@ -99,15 +99,15 @@ func TestListKeyset(t *testing.T) {
 			}
 		}
 		// A cursor of another sort is ignored: page 1 (by number) again.
-		first, err := db.ListOrgs(ctx, a, hezuo.OrgFilter{Sort: "name", Day: fxDay, PerPage: 3})
+		first, err := db.ListOrgs(ctx, a, hezuo.OrgFilter{Sort: "name", Day: fxDay, PerPage: 3}, hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}
-		other, err := db.ListOrgs(ctx, a, hezuo.OrgFilter{Sort: "kind", Day: fxDay, PerPage: 3, After: first.Next})
+		other, err := db.ListOrgs(ctx, a, hezuo.OrgFilter{Sort: "kind", Day: fxDay, PerPage: 3, After: first.Next}, hezuo.Today(hezuo.China))
 		if err != nil || other.Prev != "" {
 			t.Errorf("a cursor of another sort was used: %+v %v", other, err)
 		}
-		if _, err := db.ListOrgs(ctx, a, hezuo.OrgFilter{Day: fxDay, After: "%%not-a-cursor"}); err != nil {
+		if _, err := db.ListOrgs(ctx, a, hezuo.OrgFilter{Day: fxDay, After: "%%not-a-cursor"}, hezuo.Today(hezuo.China)); err != nil {
 			t.Errorf("a damaged cursor: %v", err)
 		}
 
@@ -115,12 +115,12 @@ func TestListKeyset(t *testing.T) {
 		// cache) sees the county's people as its county administrator does,
 		// and a person added is counted at once.
 		wide := &hezuo.Access{User: "province", Role: hezuo.RoleCountyAdmin, Scope: hezuo.Scope{Prefix: fxCounty[:2]}}
-		countyList, err := db.ListPeople(ctx, a, hezuo.PersonFilter{Day: fxDay, PerPage: 500})
+		countyList, err := db.ListPeople(ctx, a, hezuo.PersonFilter{Day: fxDay, PerPage: 500}, hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}
 		for i := 0; i < 2; i++ {
-			wideList, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500})
+			wideList, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500}, hezuo.Today(hezuo.China))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -132,7 +132,7 @@ func TestListKeyset(t *testing.T) {
 		// Past its cap the wide count stops: the cap, marked capped, and
 		// the pages still reach every person. At the cap (residents
 		// alone not past it) it is exact.
-		exact, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500})
+		exact, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500}, hezuo.Today(hezuo.China))
 		if err != nil || exact.TotalCapped || exact.Total != len(exact.Items) {
 			t.Fatalf("uncapped wide list: total %d capped %v, %d listed, %v", exact.Total, exact.TotalCapped, len(exact.Items), err)
 		}
@@ -140,17 +140,17 @@ func TestListKeyset(t *testing.T) {
 			limit, total int
 			capped       bool
 		}{{1, 1, true}, {exact.Total - 1, exact.Total - 1, true}, {exact.Total, exact.Total, false}, {exact.Total + 5, exact.Total, false}} {
-			l, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500, CountCap: c.limit})
+			l, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500, CountCap: c.limit}, hezuo.Today(hezuo.China))
 			if err != nil || l.Total != c.total || l.TotalCapped != c.capped || len(l.Items) != exact.Total {
 				t.Errorf("cap %d: total %d capped %v, %d listed (want %d %v, %d): %v", c.limit, l.Total, l.TotalCapped, len(l.Items), c.total, c.capped, exact.Total, err)
 			}
 		}
-		party, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500, Party: true, CountCap: 1})
+		party, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, PerPage: 500, Party: true, CountCap: 1}, hezuo.Today(hezuo.China))
 		if err != nil || len(party.Items) < 2 || party.Total != 1 || !party.TotalCapped {
 			t.Errorf("party members, cap 1: total %d capped %v, %d listed: %v", party.Total, party.TotalCapped, len(party.Items), err)
 		}
 		// A filter selecting one person: exact, below any cap.
-		one, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, Q: "新来的人", CountCap: 1})
+		one, err := db.ListPeople(ctx, wide, hezuo.PersonFilter{Day: fxDay, Q: "新来的人", CountCap: 1}, hezuo.Today(hezuo.China))
 		if err != nil || one.Total != 1 || one.TotalCapped || len(one.Items) != 1 {
 			t.Errorf("one person, cap 1: total %d capped %v, %d listed: %v", one.Total, one.TotalCapped, len(one.Items), err)
 		}
@@ -158,7 +158,7 @@ func TestListKeyset(t *testing.T) {
 			for _, sort := range []string{key, "-" + key} {
 				for _, orgNo := range []string{"", "A"} {
 					f := hezuo.PersonFilter{Sort: sort, OrgNo: orgNo, Day: fxDay, PerPage: 500}
-					all, err := db.ListPeople(ctx, a, f)
+					all, err := db.ListPeople(ctx, a, f, hezuo.Today(hezuo.China))
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -169,7 +169,7 @@ func TestListKeyset(t *testing.T) {
 					f.PerPage = 2
 					fwd, bwd := walkPages(t, func(after, before string) ([]string, string, string) {
 						f.After, f.Before = after, before
-						l, err := db.ListPeople(ctx, a, f)
+						l, err := db.ListPeople(ctx, a, f, hezuo.Today(hezuo.China))
 						if err != nil {
 							t.Fatal(err)
 						}

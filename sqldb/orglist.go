@@ -73,15 +73,12 @@ func orderBy(sorts map[string]string, key, def, tie string) string {
 
 // ListOrgs returns one page of the orgs a may see that the filter selects,
 // and how many there are. A filter scope outside a's is EFORBIDDEN.
-func (db *DB) ListOrgs(ctx context.Context, a *hezuo.Access, f hezuo.OrgFilter) (*hezuo.OrgList, error) {
+func (db *DB) ListOrgs(ctx context.Context, a *hezuo.Access, f hezuo.OrgFilter, today hezuo.Date) (*hezuo.OrgList, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, err
 	}
-	day := f.Day
-	if day.IsZero() {
-		day = hezuo.Today(hezuo.China)
-	}
+	day := dayOr(f.Day, today)
 	w := orgAccess(a, day)
 	w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	if !f.Ended {
@@ -169,9 +166,10 @@ type querier interface {
 
 // GetOrg returns the org orgNo with its current member count, its party
 // organizations and instructors on day, and its rule result on day (nil when
-// the org does not exist that day). An org a may not see is ENOTFOUND.
-func (db *DB) GetOrg(ctx context.Context, a *hezuo.Access, orgNo string, day hezuo.Date) (*hezuo.OrgDetail, error) {
-	it, err := db.orgItem(ctx, db, a, orgNo, hezuo.Today(hezuo.China))
+// the org does not exist that day). An org a may not see today is
+// ENOTFOUND (reach is today's, whatever day is shown).
+func (db *DB) GetOrg(ctx context.Context, a *hezuo.Access, orgNo string, day, today hezuo.Date) (*hezuo.OrgDetail, error) {
+	it, err := db.orgItem(ctx, db, a, orgNo, today)
 	if err != nil {
 		return nil, err
 	}

@@ -79,8 +79,8 @@ func (db *DB) scanPerson(r rowScanner, today hezuo.Date, extra ...any) (hezuo.Pe
 // Only roles that see whole numbers find a person by one (f.Q). With OrgNo
 // the rows are that org's memberships (current ones on the day unless Ended… see
 // PersonFilter), and an org a may not see is ENOTFOUND.
-func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFilter) (*hezuo.PersonList, error) {
-	day := dayOr(f.Day)
+func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFilter, today hezuo.Date) (*hezuo.PersonList, error) {
+	day := dayOr(f.Day, today)
 	w := &where{}
 	from := `people pe`
 	extraCols := `, '', NULL, NULL`
@@ -139,7 +139,7 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 		append(w.args, targs...), func(r rowScanner) error {
 			var role sql.NullString
 			var joined, left hezuo.Date
-			p, err := db.scanPerson(r, hezuo.Today(hezuo.China), &role, &joined, &left) // marks as of today, whatever day is listed
+			p, err := db.scanPerson(r, today, &role, &joined, &left) // marks as of today, whatever day is listed
 			p.Role, p.Joined, p.Left = role.String, joined, left
 			p.Mask()
 			list.Items = append(list.Items, p)

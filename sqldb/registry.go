@@ -130,12 +130,12 @@ func visibleOrgIDs(a *hezuo.Access, day hezuo.Date) (string, []any) {
 // seated in its scope (for division roles) or covering an org it may see,
 // active on the filter's day, and their number; sorted by f.Sort (no,
 // name, form, seat, founded; "-" for descending).
-func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter) ([]hezuo.PartyOrgItem, int, error) {
+func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter, today hezuo.Date) ([]hezuo.PartyOrgItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
 	}
-	day := dayOr(f.Day)
+	day := dayOr(f.Day, today)
 	vis, va := visibleOrgIDs(a, day)
 	w := &where{}
 	reach := `p.id IN (SELECT l.party_org_id FROM party_org_orgs l WHERE l.org_id IN (` + vis + `))`
@@ -172,12 +172,12 @@ func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 // ListInstructors returns a page of the instructors a may see: those sent
 // by a township in its scope (division roles) or dispatched to an org it may
 // see, and their number; sorted by f.Sort (township, name, unit).
-func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter) ([]hezuo.InstructorItem, int, error) {
+func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter, today hezuo.Date) ([]hezuo.InstructorItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
 	}
-	day := dayOr(f.Day)
+	day := dayOr(f.Day, today)
 	vis, va := visibleOrgIDs(a, day)
 	w := &where{}
 	reach := `i.id IN (SELECT d.instructor_id FROM dispatches d WHERE d.org_id IN (` + vis + `))`
@@ -211,7 +211,7 @@ func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.List
 // ListDivisions returns a page of the divisions in a's scope (Form selects a
 // level) with the number of orgs a may see in each, and their number;
 // sorted by f.Sort (code, name, level, orgs).
-func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter) ([]hezuo.DivisionItem, int, error) {
+func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFilter, today hezuo.Date) ([]hezuo.DivisionItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
@@ -228,7 +228,7 @@ func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM divisions dv WHERE `+w.String()), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	day := dayOr(f.Day)
+	day := dayOr(f.Day, today)
 	vis, va := visibleOrgIDs(a, day)
 	oc, oa := orgActive("o2", day)
 	per, off := pageBounds(f.Page, f.PerPage)
@@ -253,9 +253,11 @@ func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 	return out, total, err
 }
 
-func dayOr(d hezuo.Date) hezuo.Date {
+// dayOr is d, or today when d is zero: a list's day defaults to its
+// caller's today.
+func dayOr(d, today hezuo.Date) hezuo.Date {
 	if d.IsZero() {
-		return hezuo.Today(hezuo.China)
+		return today
 	}
 	return d
 }

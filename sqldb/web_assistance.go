@@ -93,12 +93,12 @@ var unitPairingSorts = map[string]string{"unit": "u.name", "target": "coalesce(o
 
 // ListUnitPairings returns one page of the 包村联户 pairings a may see that
 // the filter selects, and their number.
-func (db *DB) ListUnitPairings(ctx context.Context, a *hezuo.Access, f AssistanceFilter) ([]UnitPairingRow, int, error) {
+func (db *DB) ListUnitPairings(ctx context.Context, a *hezuo.Access, f AssistanceFilter, today hezuo.Date) ([]UnitPairingRow, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
 	}
-	day := dayOr(f.Day)
+	day := dayOr(f.Day, today)
 	w := unitPairingAccess(a, day)
 	w.add("coalesce(o.village, up.village) BETWEEN ? AND ?", scopeArgs(scope)...)
 	if f.Active {
@@ -135,12 +135,12 @@ var householdPairingSorts = map[string]string{"household": "h.no", "member": "pe
 
 // ListHouseholdPairings returns one page of the 结对帮扶 pairings a may see
 // that the filter selects, and their number.
-func (db *DB) ListHouseholdPairings(ctx context.Context, a *hezuo.Access, f AssistanceFilter) ([]HouseholdPairingRow, int, error) {
+func (db *DB) ListHouseholdPairings(ctx context.Context, a *hezuo.Access, f AssistanceFilter, today hezuo.Date) ([]HouseholdPairingRow, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
 	}
-	day := dayOr(f.Day)
+	day := dayOr(f.Day, today)
 	w := householdPairingAccess(a, day)
 	w.add("h.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	if f.Active {

@@ -143,12 +143,12 @@ var loanSorts = map[string]string{
 // ListLoans returns one page of the loans a may see that the filter
 // selects (applied for by the filter's day), their number and amount. A
 // filter scope outside a's is EFORBIDDEN.
-func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f LoanFilter) (*LoanList, error) {
+func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f LoanFilter, today hezuo.Date) (*LoanList, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, err
 	}
-	day := dayOr(f.Day)
+	day := dayOr(f.Day, today)
 	w := loanAccess(a, day)
 	w.add("l.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	w.add("l.applied_on <= ?", day)
@@ -205,8 +205,8 @@ func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f LoanFilter) (*Lo
 }
 
 // loanRow returns loan no as of day if a may see it (ENOTFOUND otherwise).
-func (db *DB) loanRow(ctx context.Context, q querier, a *hezuo.Access, no string, day hezuo.Date) (LoanRow, error) {
-	w := loanAccess(a, hezuo.Today(hezuo.China)) // reach is today's, whatever day is shown (as GetOrg)
+func (db *DB) loanRow(ctx context.Context, q querier, a *hezuo.Access, no string, day, today hezuo.Date) (LoanRow, error) {
+	w := loanAccess(a, today) // reach is today's, whatever day is shown (as GetOrg)
 	w.add("l.no = ?", no)
 	args := append([]any{day, day, day, day}, w.args...)
 	it, err := scanLoanRow(q.QueryRowContext(ctx, db.rebind(loanRowSelect+` WHERE `+w.String()), args...), day)

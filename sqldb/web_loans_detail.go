@@ -53,10 +53,10 @@ type GuaranteeRow struct {
 }
 
 // GetLoan returns loan no as of day with everything its page shows; a loan
-// a may not see is ENOTFOUND.
-func (db *DB) GetLoan(ctx context.Context, a *hezuo.Access, no string, day hezuo.Date) (*LoanDetail, error) {
-	day = dayOr(day)
-	row, err := db.loanRow(ctx, db, a, no, day)
+// a may not see today is ENOTFOUND (a zero day is today).
+func (db *DB) GetLoan(ctx context.Context, a *hezuo.Access, no string, day, today hezuo.Date) (*LoanDetail, error) {
+	day = dayOr(day, today)
+	row, err := db.loanRow(ctx, db, a, no, day, today)
 	if err != nil {
 		return nil, err
 	}

@@ -34,7 +34,7 @@ func TestFormsReportEveryFieldAtOnce(t *testing.T) {
 				t.Errorf("org form: no error beside %s in one submission: %v", f, errs)
 			}
 		}
-		if _, err := a.db.GetOrg(ctx, hezuo.System, "ALL-1", hezuo.Today(hezuo.China)); hezuo.ErrorCode(err) != hezuo.ENOTFOUND {
+		if _, err := a.db.GetOrg(ctx, hezuo.System, "ALL-1", hezuo.Today(hezuo.China), hezuo.Today(hezuo.China)); hezuo.ErrorCode(err) != hezuo.ENOTFOUND {
 			t.Errorf("an org with errors was saved: %v", err)
 		}
 		// A bad date is reported with the record's other errors too.

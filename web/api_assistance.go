@@ -11,7 +11,7 @@ func (s *Server) apiAssistanceUnits(w http.ResponseWriter, r *http.Request) erro
 		return err
 	}
 	a := accessOf(r)
-	items, total, err := s.db.ListUnitPairings(r.Context(), a, f)
+	items, total, err := s.db.ListUnitPairings(r.Context(), a, f, s.today())
 	if err != nil {
 		return err
 	}
@@ -31,7 +31,7 @@ func (s *Server) apiAssistanceHouseholds(w http.ResponseWriter, r *http.Request)
 		return err
 	}
 	a := accessOf(r)
-	items, total, err := s.db.ListHouseholdPairings(r.Context(), a, f)
+	items, total, err := s.db.ListHouseholdPairings(r.Context(), a, f, s.today())
 	if err != nil {
 		return err
 	}

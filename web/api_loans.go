@@ -17,7 +17,7 @@ func (s *Server) apiLoans(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	list, err := s.db.ListLoans(r.Context(), accessOf(r), f)
+	list, err := s.db.ListLoans(r.Context(), accessOf(r), f, s.today())
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (s *Server) apiLoanCreate(w http.ResponseWriter, r *http.Request) error {
 	if err := s.db.CreateLoan(r.Context(), accessOf(r), &app, s.today(), s.opt.Now()); err != nil {
 		return err
 	}
-	d, err := s.db.GetLoan(r.Context(), accessOf(r), app.No, s.today())
+	d, err := s.db.GetLoan(r.Context(), accessOf(r), app.No, s.today(), s.today())
 	if err != nil {
 		return err
 	}
@@ -89,7 +89,7 @@ func (s *Server) apiLoanRepayment(w http.ResponseWriter, r *http.Request) error 
 	if err := s.db.AddRepayment(r.Context(), accessOf(r), no, rep, s.today(), s.opt.Now()); err != nil {
 		return err
 	}
-	d, err := s.db.GetLoan(r.Context(), accessOf(r), no, s.today())
+	d, err := s.db.GetLoan(r.Context(), accessOf(r), no, s.today(), s.today())
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func (s *Server) apiOrgs(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.After, f.Before = r.URL.Query().Get("after"), r.URL.Query().Get("before")
-	list, err := s.db.ListOrgs(r.Context(), accessOf(r), f)
+	list, err := s.db.ListOrgs(r.Context(), accessOf(r), f, s.today())
 	if err != nil {
 		return err
 	}
@@ -63,7 +63,7 @@ func (s *Server) apiOrg(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.db.GetOrg(r.Context(), accessOf(r), r.PathValue("org_id"), day)
+	d, err := s.db.GetOrg(r.Context(), accessOf(r), r.PathValue("org_id"), day, s.today())
 	if err != nil {
 		return err
 	}

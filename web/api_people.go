@@ -15,7 +15,7 @@ func (s *Server) apiPeople(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	list, err := s.db.ListPeople(r.Context(), accessOf(r), hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"),
 		Party: q.Get("party") != "", Talent: q.Get("talent") != "", Sort: q.Get("sort"), Page: intParam(r, "page", 1),
-		After: q.Get("after"), Before: q.Get("before")})
+		After: q.Get("after"), Before: q.Get("before")}, s.today())
 	if err != nil {
 		return err
 	}

@@ -71,12 +71,12 @@ func (s *Server) assistanceView(r *http.Request) (assistanceView, error) {
 	}
 	var total int
 	if v.Tab == "households" {
-		v.Households, total, err = s.db.ListHouseholdPairings(r.Context(), a, f)
+		v.Households, total, err = s.db.ListHouseholdPairings(r.Context(), a, f, s.today())
 		for _, k := range []string{"household", "member", "village", "from", "left"} {
 			v.Sorts[k] = sortURL(r, k)
 		}
 	} else {
-		v.Units, total, err = s.db.ListUnitPairings(r.Context(), a, f)
+		v.Units, total, err = s.db.ListUnitPairings(r.Context(), a, f, s.today())
 		for _, k := range []string{"unit", "target", "from", "to"} {
 			v.Sorts[k] = sortURL(r, k)
 		}
@@ -110,7 +110,7 @@ func (s *Server) assistanceDownload(w http.ResponseWriter, r *http.Request) erro
 	if assistanceTab(r) == "households" {
 		items, err := collect(func(n int) ([]sqldb.HouseholdPairingRow, int, error) {
 			f.Page, f.PerPage = n, downloadPer
-			return s.db.ListHouseholdPairings(r.Context(), a, f)
+			return s.db.ListHouseholdPairings(r.Context(), a, f, s.today())
 		})
 		if err != nil {
 			return err
@@ -128,7 +128,7 @@ func (s *Server) assistanceDownload(w http.ResponseWriter, r *http.Request) erro
 	}
 	items, err := collect(func(n int) ([]sqldb.UnitPairingRow, int, error) {
 		f.Page, f.PerPage = n, downloadPer
-		return s.db.ListUnitPairings(r.Context(), a, f)
+		return s.db.ListUnitPairings(r.Context(), a, f, s.today())
 	})
 	if err != nil {
 		return err

@@ -75,7 +75,7 @@ func q(r *http.Request, key string, args ...any) string {
 
 // askEndOrg asks before an org is dissolved (注销组织).
 func (s *Server) askEndOrg(w http.ResponseWriter, r *http.Request, orgNo string, day hezuo.Date) error {
-	d, err := s.db.GetOrg(r.Context(), accessOf(r), orgNo, s.today())
+	d, err := s.db.GetOrg(r.Context(), accessOf(r), orgNo, s.today(), s.today())
 	if err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func (s *Server) askEndPartyOrg(w http.ResponseWriter, r *http.Request, no strin
 
 // askEndDispatch asks before an instructor's dispatch to an org ends (结束派驻).
 func (s *Server) askEndDispatch(w http.ResponseWriter, r *http.Request, insID int64, orgNo string, from, day hezuo.Date) error {
-	d, err := s.db.GetOrg(r.Context(), accessOf(r), orgNo, s.today())
+	d, err := s.db.GetOrg(r.Context(), accessOf(r), orgNo, s.today(), s.today())
 	if err != nil {
 		return err
 	}
@@ -188,7 +188,7 @@ func (s *Server) askDisableUser(w http.ResponseWriter, r *http.Request, u *hezuo
 
 // askRejectLoan asks before a loan application is refused (不予批准).
 func (s *Server) askRejectLoan(w http.ResponseWriter, r *http.Request, no string, day hezuo.Date) error {
-	if _, err := s.db.GetLoan(r.Context(), accessOf(r), no, s.today()); err != nil {
+	if _, err := s.db.GetLoan(r.Context(), accessOf(r), no, s.today(), s.today()); err != nil {
 		return err
 	}
 	return s.askFirst(w, r, "loans", "act_reject", "confirm_reject", q(r, "confirm_reject_q", no, day),

@@ -22,7 +22,7 @@ func TestDestructiveActionsAskFirst(t *testing.T) {
 		c := a.login(t, "admin")
 		today := hezuo.Today(hezuo.China)
 		org := func(no string) *hezuo.OrgDetail {
-			d, err := a.db.GetOrg(ctx, hezuo.System, no, today)
+			d, err := a.db.GetOrg(ctx, hezuo.System, no, today, hezuo.Today(hezuo.China))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -189,7 +189,7 @@ func TestOrgEditDissolvingAsksFirst(t *testing.T) {
 		c := a.login(t, "admin")
 		day := hezuo.Today(hezuo.China).AddDays(10)
 		dissolved := func() hezuo.Date {
-			d, err := a.db.GetOrg(ctx, hezuo.System, orgSec, hezuo.Today(hezuo.China))
+			d, err := a.db.GetOrg(ctx, hezuo.System, orgSec, hezuo.Today(hezuo.China), hezuo.Today(hezuo.China))
 			if err != nil {
 				t.Fatal(err)
 			}

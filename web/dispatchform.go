@@ -25,7 +25,7 @@ var dispatchFields = []string{"instructor", "org_id", "from", "to"}
 
 func (s *Server) dispatchFormView(r *http.Request, f dispatchForm) (dispatchFormView, error) {
 	v := dispatchFormView{Page: s.pageOf(r, "instructors", "new_dispatch"), Form: f, Errors: map[string]string{}}
-	ins, _, err := s.db.ListInstructors(r.Context(), accessOf(r), hezuo.ListFilter{PerPage: 500})
+	ins, _, err := s.db.ListInstructors(r.Context(), accessOf(r), hezuo.ListFilter{PerPage: 500}, s.today())
 	v.Instructors = ins
 	return v, err
 }

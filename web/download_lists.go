@@ -34,7 +34,7 @@ func (s *Server) orgsDownload(w http.ResponseWriter, r *http.Request) error {
 	// numbers (OFFSET) would make the whole download quadratic (issue 7).
 	items, err := collect(func(n int) ([]hezuo.OrgItem, int, error) {
 		f.Page, f.PerPage = n, downloadPer
-		l, err := s.db.ListOrgs(r.Context(), accessOf(r), f)
+		l, err := s.db.ListOrgs(r.Context(), accessOf(r), f, s.today())
 		if err != nil {
 			return nil, 0, err
 		}
@@ -66,7 +66,7 @@ func (s *Server) peopleDownload(w http.ResponseWriter, r *http.Request) error {
 	f.CountCap = maxDownloadRows
 	items, err := collect(func(n int) ([]hezuo.PersonItem, int, error) { // by cursor, as orgsDownload
 		f.Page, f.PerPage = n, downloadPer
-		l, err := s.db.ListPeople(r.Context(), accessOf(r), f)
+		l, err := s.db.ListPeople(r.Context(), accessOf(r), f, s.today())
 		if err != nil {
 			return nil, 0, err
 		}
@@ -110,7 +110,7 @@ func registryItems[T any](r *http.Request, list func(f hezuo.ListFilter) ([]T, i
 
 func (s *Server) partyOrgsDownload(w http.ResponseWriter, r *http.Request) error {
 	items, err := registryItems(r, func(f hezuo.ListFilter) ([]hezuo.PartyOrgItem, int, error) {
-		return s.db.ListPartyOrgs(r.Context(), accessOf(r), f)
+		return s.db.ListPartyOrgs(r.Context(), accessOf(r), f, s.today())
 	})
 	if err != nil {
 		return err
@@ -129,7 +129,7 @@ func (s *Server) partyOrgsDownload(w http.ResponseWriter, r *http.Request) error
 
 func (s *Server) instructorsDownload(w http.ResponseWriter, r *http.Request) error {
 	items, err := registryItems(r, func(f hezuo.ListFilter) ([]hezuo.InstructorItem, int, error) {
-		return s.db.ListInstructors(r.Context(), accessOf(r), f)
+		return s.db.ListInstructors(r.Context(), accessOf(r), f, s.today())
 	})
 	if err != nil {
 		return err
@@ -149,7 +149,7 @@ func (s *Server) instructorsDownload(w http.ResponseWriter, r *http.Request) err
 
 func (s *Server) divisionsDownload(w http.ResponseWriter, r *http.Request) error {
 	items, err := registryItems(r, func(f hezuo.ListFilter) ([]hezuo.DivisionItem, int, error) {
-		return s.db.ListDivisions(r.Context(), accessOf(r), f)
+		return s.db.ListDivisions(r.Context(), accessOf(r), f, s.today())
 	})
 	if err != nil {
 		return err

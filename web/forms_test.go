@@ -195,7 +195,7 @@ func TestPartyOrgForms(t *testing.T) {
 			t.Errorf("number taken: %d %v", st, fieldErrors(body))
 		}
 		covers := func(org string, day hezuo.Date) bool {
-			d, err := a.db.GetOrg(ctx, hezuo.System, org, day)
+			d, err := a.db.GetOrg(ctx, hezuo.System, org, day, hezuo.Today(hezuo.China))
 			if err != nil {
 				t.Fatal(err)
 			}

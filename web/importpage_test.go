@@ -114,7 +114,7 @@ func TestImportUpload(t *testing.T) {
 		if n := orgCount(t, a); n != before+2 {
 			t.Fatalf("%d orgs after the import, want %d", n, before+2)
 		}
-		o, err := a.db.GetOrg(context.Background(), hezuo.System, "T-IMP-2", hezuo.Today(hezuo.China))
+		o, err := a.db.GetOrg(context.Background(), hezuo.System, "T-IMP-2", hezuo.Today(hezuo.China), hezuo.Today(hezuo.China))
 		if err != nil || o.Founded.String() != "2021-06-08" || o.Industry != "林蛙" {
 			t.Errorf("imported org: %+v %v", o, err)
 		}

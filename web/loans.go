@@ -60,7 +60,7 @@ func (s *Server) loansPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a := accessOf(r)
-	list, err := s.db.ListLoans(r.Context(), a, f)
+	list, err := s.db.ListLoans(r.Context(), a, f, s.today())
 	if err != nil {
 		return err
 	}
@@ -70,7 +70,7 @@ func (s *Server) loansPage(w http.ResponseWriter, r *http.Request) error {
 		v.Sorts[k] = sortURL(r, k)
 	}
 	if a.ByDivision() {
-		v.Townships, _, err = s.db.ListDivisions(r.Context(), a, hezuo.ListFilter{Form: hezuo.LevelTownship, PerPage: 500})
+		v.Townships, _, err = s.db.ListDivisions(r.Context(), a, hezuo.ListFilter{Form: hezuo.LevelTownship, PerPage: 500}, s.today())
 		if err != nil {
 			return err
 		}
@@ -85,7 +85,7 @@ func (s *Server) loansDownload(w http.ResponseWriter, r *http.Request) error {
 	}
 	items, err := collect(func(n int) ([]sqldb.LoanRow, int, error) {
 		f.Page, f.PerPage = n, downloadPer
-		l, err := s.db.ListLoans(r.Context(), accessOf(r), f)
+		l, err := s.db.ListLoans(r.Context(), accessOf(r), f, s.today())
 		if err != nil {
 			return nil, 0, err
 		}

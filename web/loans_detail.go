@@ -41,7 +41,7 @@ func (s *Server) loanView(r *http.Request, no string) (loanView, error) {
 	if err != nil {
 		return loanView{}, err
 	}
-	d, err := s.db.GetLoan(r.Context(), accessOf(r), no, day)
+	d, err := s.db.GetLoan(r.Context(), accessOf(r), no, day, s.today())
 	if err != nil {
 		return loanView{}, err
 	}
@@ -118,7 +118,7 @@ func (s *Server) loanRepaymentSubmit(w http.ResponseWriter, r *http.Request) err
 	form := map[string]string{"paid_on": fv.get("paid_on"), "principal": fv.get("principal"), "interest": fv.get("interest")}
 	rep, errs := readRepayment(fv)
 	if fv.get("all") != "" && len(errs) == 0 {
-		d, err := s.db.GetLoan(r.Context(), accessOf(r), no, s.today())
+		d, err := s.db.GetLoan(r.Context(), accessOf(r), no, s.today(), s.today())
 		if err != nil {
 			return err
 		}

@@ -37,7 +37,7 @@ type loanFormView struct {
 // loanFormView returns the new-loan page's view of form f.
 func (s *Server) loanFormView(r *http.Request, f loanForm, errs map[string]string, general string) (loanFormView, error) {
 	v := loanFormView{Page: s.pageOf(r, "loans", "new_loan"), Form: f, Errors: errs, General: general}
-	orgs, err := s.db.ListOrgs(r.Context(), accessOf(r), hezuo.OrgFilter{PerPage: 500})
+	orgs, err := s.db.ListOrgs(r.Context(), accessOf(r), hezuo.OrgFilter{PerPage: 500}, s.today())
 	if err != nil {
 		return v, err
 	}

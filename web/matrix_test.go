@@ -151,7 +151,7 @@ func matrixOrgs(t *testing.T, a *app) (names map[string]string, memberOf map[str
 	ctx := context.Background()
 	names, memberOf = map[string]string{}, map[string]int64{}
 	for org := range reach["admin"] {
-		d, err := a.db.GetOrg(ctx, hezuo.System, org, hezuo.Today(hezuo.China))
+		d, err := a.db.GetOrg(ctx, hezuo.System, org, hezuo.Today(hezuo.China), hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,7 +172,7 @@ func matrixOrgs(t *testing.T, a *app) (names map[string]string, memberOf map[str
 func matrixWrites(t *testing.T, a *app, c *client, user string, orgs map[string]bool) {
 	writer := user == "admin" || user == "townA" || user == "townB"
 	for _, org := range []string{orgSec, orgB} {
-		before, _ := a.db.GetOrg(context.Background(), hezuo.System, org, hezuo.Today(hezuo.China))
+		before, _ := a.db.GetOrg(context.Background(), hezuo.System, org, hezuo.Today(hezuo.China), hezuo.Today(hezuo.China))
 		form := url.Values{"name": {"改名测试"}, "kind": {"cooperative"}, "village": {before.Village}, "founded": {before.Founded.String()},
 			"registered_on": {before.RegisteredOn.String()}, "credit_code": {before.CreditCode}, "households_driven": {"1"}, "industry": {before.Industry},
 			"version": {fmt.Sprint(before.Version)}}
@@ -194,7 +194,7 @@ func matrixWrites(t *testing.T, a *app, c *client, user string, orgs map[string]
 		if st != want {
 			t.Errorf("%s ends %s with a stale version: %d, want %d", user, org, st, want)
 		}
-		after, _ := a.db.GetOrg(context.Background(), hezuo.System, org, hezuo.Today(hezuo.China))
+		after, _ := a.db.GetOrg(context.Background(), hezuo.System, org, hezuo.Today(hezuo.China), hezuo.Today(hezuo.China))
 		if !after.Dissolved.IsZero() {
 			t.Errorf("%s dissolved %s", user, org)
 		}

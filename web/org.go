@@ -24,12 +24,12 @@ func (s *Server) orgPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	a := accessOf(r)
-	d, err := s.db.GetOrg(r.Context(), a, r.PathValue("org_id"), day)
+	d, err := s.db.GetOrg(r.Context(), a, r.PathValue("org_id"), day, s.today())
 	if err != nil {
 		return err
 	}
 	page := intParam(r, "page", 1)
-	members, err := s.db.ListPeople(r.Context(), a, hezuo.PersonFilter{OrgNo: d.OrgNo, Page: page, Day: day, Sort: r.URL.Query().Get("sort")})
+	members, err := s.db.ListPeople(r.Context(), a, hezuo.PersonFilter{OrgNo: d.OrgNo, Page: page, Day: day, Sort: r.URL.Query().Get("sort")}, s.today())
 	if err != nil {
 		return err
 	}

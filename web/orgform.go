@@ -81,7 +81,7 @@ func (s *Server) orgFormView(r *http.Request, isNew bool, f orgForm) (orgFormVie
 	if !isNew {
 		v.Title = tr(v.Lang, "edit") + " " + f.Name + " (" + f.OrgNo + ")" // the name, the number as detail
 	}
-	vs, _, err := s.db.ListDivisions(r.Context(), accessOf(r), hezuo.ListFilter{Form: hezuo.LevelVillage, PerPage: 500})
+	vs, _, err := s.db.ListDivisions(r.Context(), accessOf(r), hezuo.ListFilter{Form: hezuo.LevelVillage, PerPage: 500}, s.today())
 	v.Villages = vs
 	return v, err
 }
@@ -95,7 +95,7 @@ func (s *Server) orgNewPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) orgEditPage(w http.ResponseWriter, r *http.Request) error {
-	d, err := s.db.GetOrg(r.Context(), accessOf(r), r.PathValue("org_id"), hezuo.Today(hezuo.China))
+	d, err := s.db.GetOrg(r.Context(), accessOf(r), r.PathValue("org_id"), s.today(), s.today())
 	if err != nil {
 		return err
 	}
@@ -116,7 +116,7 @@ func (s *Server) orgEditSubmit(w http.ResponseWriter, r *http.Request) error {
 	// An edit that gives an active org a 注销日期 dissolves it: asked first
 	// as 注销组织 is (askFirst), the confirmation posting the edit again.
 	if day, err := hezuo.ParseDate(f.Dissolved); f.Dissolved != "" && err == nil && !confirmed(r) {
-		d, err := s.db.GetOrg(r.Context(), accessOf(r), f.OrgNo, s.today())
+		d, err := s.db.GetOrg(r.Context(), accessOf(r), f.OrgNo, s.today(), s.today())
 		if err != nil {
 			return err
 		}

@@ -24,7 +24,7 @@ func (s *Server) orgsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.After, f.Before = cursors(r, f.Page)
-	list, err := s.db.ListOrgs(r.Context(), accessOf(r), f)
+	list, err := s.db.ListOrgs(r.Context(), accessOf(r), f, s.today())
 	if err != nil {
 		return err
 	}

@@ -164,7 +164,7 @@ func TestOrgFormFlow(t *testing.T) {
 			t.Error("the new org is not on the check page")
 		}
 		// Edit with the right version, then with a stale one.
-		d, err := a.db.GetOrg(context.Background(), hezuo.System, "NEW-1", hezuo.Today(hezuo.China))
+		d, err := a.db.GetOrg(context.Background(), hezuo.System, "NEW-1", hezuo.Today(hezuo.China), hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}

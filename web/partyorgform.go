@@ -75,7 +75,7 @@ func (s *Server) partyOrgFormView(r *http.Request, isNew bool, f partyOrgForm) (
 	if !isNew {
 		v.Title = tr(v.Lang, "edit") + " " + f.Name + " (" + f.No + ")" // the name, the number as detail
 	}
-	seats, _, err := s.db.ListDivisions(r.Context(), accessOf(r), hezuo.ListFilter{PerPage: 500})
+	seats, _, err := s.db.ListDivisions(r.Context(), accessOf(r), hezuo.ListFilter{PerPage: 500}, s.today())
 	v.Seats = seats
 	return v, err
 }

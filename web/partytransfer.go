@@ -50,7 +50,7 @@ func (s *Server) transferView(r *http.Request, person string, f transferForm, fi
 		}
 	}
 	if a.ByDivision() {
-		items, _, err := s.db.ListPartyOrgs(r.Context(), a, hezuo.ListFilter{PerPage: 500})
+		items, _, err := s.db.ListPartyOrgs(r.Context(), a, hezuo.ListFilter{PerPage: 500}, s.today())
 		if err != nil {
 			return v, err
 		}

@@ -32,7 +32,7 @@ func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request) error {
 	f := hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"), Party: q.Get("party") != "", Talent: q.Get("talent") != "",
 		Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
 	f.After, f.Before = cursors(r, f.Page)
-	list, err := s.db.ListPeople(r.Context(), accessOf(r), f)
+	list, err := s.db.ListPeople(r.Context(), accessOf(r), f, s.today())
 	if err != nil {
 		return err
 	}

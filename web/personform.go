@@ -44,7 +44,7 @@ func (s *Server) personFormView(r *http.Request, id int64, f personForm) (person
 	if _, birth, sex, err := hezuo.ParseIDNumber(f.IDNumber, s.today()); err == nil {
 		v.Derived = v.Name("sex", sex) + " · " + birth.String()
 	}
-	vs, _, err := s.db.ListDivisions(r.Context(), accessOf(r), hezuo.ListFilter{Form: hezuo.LevelVillage, PerPage: 500})
+	vs, _, err := s.db.ListDivisions(r.Context(), accessOf(r), hezuo.ListFilter{Form: hezuo.LevelVillage, PerPage: 500}, s.today())
 	v.Villages = vs
 	// A person met through a membership may live outside the scope: keep
 	// that village selectable so that saving leaves it unchanged.

@@ -133,7 +133,7 @@ func (s *Server) planOverview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	towns, _, err := s.db.ListDivisions(r.Context(), a, hezuo.ListFilter{Form: hezuo.LevelTownship, PerPage: 500})
+	towns, _, err := s.db.ListDivisions(r.Context(), a, hezuo.ListFilter{Form: hezuo.LevelTownship, PerPage: 500}, s.today())
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func (s *Server) partyOrgsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var total int
-	v.PartyOrgs, total, err = s.db.ListPartyOrgs(r.Context(), accessOf(r), v.F)
+	v.PartyOrgs, total, err = s.db.ListPartyOrgs(r.Context(), accessOf(r), v.F, s.today())
 	if err != nil {
 		return err
 	}
@@ -58,7 +58,7 @@ func (s *Server) instructorsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var total int
-	v.Instructors, total, err = s.db.ListInstructors(r.Context(), accessOf(r), v.F)
+	v.Instructors, total, err = s.db.ListInstructors(r.Context(), accessOf(r), v.F, s.today())
 	if err != nil {
 		return err
 	}
@@ -79,7 +79,7 @@ func (s *Server) divisionsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	var total int
-	v.Divisions, total, err = s.db.ListDivisions(r.Context(), accessOf(r), v.F)
+	v.Divisions, total, err = s.db.ListDivisions(r.Context(), accessOf(r), v.F, s.today())
 	if err != nil {
 		return err
 	}

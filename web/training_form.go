@@ -37,7 +37,7 @@ func (s *Server) trainingFormView(r *http.Request, f trainingForm) trainingFormV
 			day = s.today()
 		}
 		// An org out of reach lists nobody; the save reports it.
-		if l, err := s.db.ListPeople(r.Context(), accessOf(r), hezuo.PersonFilter{OrgNo: f.OrgNo, Day: day, PerPage: 500}); err == nil {
+		if l, err := s.db.ListPeople(r.Context(), accessOf(r), hezuo.PersonFilter{OrgNo: f.OrgNo, Day: day, PerPage: 500}, s.today()); err == nil {
 			v.Members = l.Items
 		}
 	}

@@ -35,7 +35,7 @@ func TestConfirmBrowser(t *testing.T) {
 	today := hezuo.Today(hezuo.China)
 	dissolved := func() hezuo.Date {
 		t.Helper()
-		d, err := db.GetOrg(context.Background(), hezuo.System, orgNo, today)
+		d, err := db.GetOrg(context.Background(), hezuo.System, orgNo, today, hezuo.Today(hezuo.China))
 		if err != nil {
 			t.Fatal(err)
 		}
