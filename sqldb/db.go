@@ -3,6 +3,27 @@
 // placeholders; rebind turns them into $n for PostgreSQL. Schema migrations
 // are embedded .sql files per dialect, each applied in one transaction and
 // recorded in schema_migrations.
+//
+// # The clock
+//
+// The store does not read the clock for its callers: the day and the time
+// are parameters, read once per request or command by the caller (the web
+// Server's Options.Now, cmd/hezuo once per command), so that a test can fix
+// them.
+//
+//   - A write takes now time.Time, the moment of the write: its audit
+//     entries are stamped with it, and its day, China's date of now (dayAt),
+//     is the day the user's reach and "not after today" are judged on. The
+//     writes that take today hezuo.Date beside now (loans, assistance,
+//     meetings, trainings, imports) judge on that today.
+//   - A read takes the day it shows (day) and, where the user's reach or a
+//     mark depends on the present rather than on the day shown, the
+//     caller's today as its last parameter; a list's zero Day is today.
+//
+// What still reads the clock here: durations and cache ages (the replica
+// probe, the people-count cache), the time a migration was applied and a
+// new key file was made, and the summaries' extent (todayDay: the periods
+// kept are extended through today's).
 package sqldb
 
 import (
