@@ -13,8 +13,8 @@ type orgJSON struct {
 	Registered bool `json:"registered"`
 }
 
-func orgOut(it hezuo.OrgItem) orgJSON {
-	return orgJSON{OrgItem: it, Registered: it.RegisteredAsOf(hezuo.Today(hezuo.China))}
+func orgOut(it hezuo.OrgItem, today hezuo.Date) orgJSON {
+	return orgJSON{OrgItem: it, Registered: it.RegisteredAsOf(today)}
 }
 
 // orgDetailJSON is GET /api/orgs/{org_id}: the org, its members' count, its
@@ -38,13 +38,14 @@ func (s *Server) apiOrgs(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	f.After, f.Before = r.URL.Query().Get("after"), r.URL.Query().Get("before")
-	list, err := s.db.ListOrgs(r.Context(), accessOf(r), f, s.today())
+	today := s.today()
+	list, err := s.db.ListOrgs(r.Context(), accessOf(r), f, today)
 	if err != nil {
 		return err
 	}
 	items := make([]orgJSON, len(list.Items))
 	for i, it := range list.Items {
-		items[i] = orgOut(it)
+		items[i] = orgOut(it, today)
 	}
 	out := map[string]any{"items": items, "total": list.Total}
 	if list.Next != "" {
@@ -67,7 +68,7 @@ func (s *Server) apiOrg(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := orgDetailJSON{orgJSON: orgOut(d.OrgItem), Members: d.Members, PartyOrgs: d.PartyOrgs, Instructors: d.Instructors}
+	out := orgDetailJSON{orgJSON: orgOut(d.OrgItem, s.today()), Members: d.Members, PartyOrgs: d.PartyOrgs, Instructors: d.Instructors}
 	if d.Check != nil {
 		v := d.Check.View(langOf(r))
 		out.Rule = &v

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -24,7 +25,29 @@ func bodyLimit(r *http.Request) int64 {
 // outermost first: the request log, the security headers, the body limit
 // and the rate limits.
 func (s *Server) handler() http.Handler {
-	return s.logRequests(s.secureHeaders(s.limitBodies(s.rateLimit(s.readRouting(s.mux)))))
+	return s.logRequests(s.secureHeaders(s.limitBodies(s.rateLimit(s.readRouting(s.stampDay(s.mux))))))
+}
+
+// todayKey holds the request's day (stampDay).
+const todayKey ctxKey = 3
+
+// stampDay reads the server's clock for the request's default day once
+// (Options.Now, China's date): a page's as_of defaults to it (dayParam).
+func (s *Server) stampDay(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r2 := r.WithContext(context.WithValue(r.Context(), todayKey, s.today()))
+		next.ServeHTTP(w, r2)
+		r.Pattern = r2.Pattern // the route the ServeMux found, for the request log
+	})
+}
+
+// requestDay is the day stampDay gave the request (the real clock's day
+// for a request that went round it).
+func requestDay(r *http.Request) hezuo.Date {
+	if d, ok := r.Context().Value(todayKey).(hezuo.Date); ok {
+		return d
+	}
+	return hezuo.Today(hezuo.China)
 }
 
 // csp allows nothing from another host and no inline script (the templates

@@ -34,7 +34,7 @@ func (s *Server) orgPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := orgView{Page: s.pageOf(r, "orgs", "orgs"), AsOf: day.String(), Org: d, Members: members,
-		Pager: pager(r, members.Total, page), Today: hezuo.Today(hezuo.China).String()}
+		Pager: pager(r, members.Total, page), Today: s.today().String()}
 	v.Title = d.Name
 	v.Names(d.Villages...) // the villages spanned, by name, in one query
 	var nos []string

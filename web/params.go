@@ -12,11 +12,12 @@ func scopeParam(r *http.Request) (hezuo.Scope, error) {
 	return hezuo.ParseScope(r.URL.Query().Get("scope"))
 }
 
-// dayParam reads ?as_of= (default today in China).
+// dayParam reads ?as_of= (default the request's day, by the server's
+// clock: requestDay).
 func dayParam(r *http.Request) (hezuo.Date, error) {
 	v := strings.TrimSpace(r.URL.Query().Get("as_of"))
 	if v == "" {
-		return hezuo.Today(hezuo.China), nil
+		return requestDay(r), nil
 	}
 	return hezuo.ParseDate(v)
 }

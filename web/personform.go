@@ -140,7 +140,7 @@ func (s *Server) savePerson(w http.ResponseWriter, r *http.Request, id int64) er
 // personChecks runs the person's and the party record's own checks (what
 // SavePersonParty checks before it writes), writing nothing.
 func (s *Server) personChecks(r *http.Request, p *hezuo.Person, party *hezuo.PartyRecord) error {
-	today := hezuo.Today(hezuo.China)
+	today := s.today()
 	err := p.Validate(today)
 	if party != nil {
 		st, serr := s.db.Settings(r.Context())

@@ -55,7 +55,8 @@ func cmdRates(e *env, args []string) error {
 	}
 	defer db.Close()
 	if what == "add" {
-		if err := db.SetLendingRate(e.ctx, hezuo.System, row, hezuo.Today(hezuo.China), time.Now()); err != nil {
+		now := time.Now() // the command's one reading of the clock
+		if err := db.SetLendingRate(e.ctx, hezuo.System, row, hezuo.DateAt(now, hezuo.China), now); err != nil {
 			return err
 		}
 		if e.lang == "en" {
