@@ -1,6 +1,10 @@
 package web
 
-import "net/http"
+import (
+	"net/http"
+
+	"hezuo/sqldb"
+)
 
 // apiAssistanceUnits: GET /api/assistance/units?scope=&q=&active=&page=&as_of=
 // → {"items": [...], "total": N, "figures": {...}}: the 包村联户 pairings and
@@ -19,7 +23,7 @@ func (s *Server) apiAssistanceUnits(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "total": total, "figures": fig})
+	writeJSON(w, http.StatusOK, assistanceListJSON[sqldb.UnitPairingRow]{Items: items, Total: total, Figures: fig})
 	return nil
 }
 
@@ -39,6 +43,6 @@ func (s *Server) apiAssistanceHouseholds(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "total": total, "figures": fig})
+	writeJSON(w, http.StatusOK, assistanceListJSON[sqldb.HouseholdPairingRow]{Items: items, Total: total, Figures: fig})
 	return nil
 }

@@ -112,7 +112,7 @@ func (s *Server) apiLoanQueue(w http.ResponseWriter, r *http.Request) error {
 	for i, it := range q {
 		out[i] = it.View(langOf(r))
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"as_of": day.String(), "items": out})
+	writeJSON(w, http.StatusOK, loanQueueJSON{AsOf: day.String(), Items: out})
 	return nil
 }
 
@@ -123,15 +123,11 @@ func (s *Server) apiLoanSubsidies(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	type item struct {
-		sqldb.LoanSubsidy
-		Reasons []string `json:"reasons"`
-	}
-	items := make([]item, len(v.Items))
+	items := make([]loanSubsidyJSON, len(v.Items))
 	for i, it := range v.Items {
-		items[i] = item{it.LoanSubsidy, it.Reasons}
+		items[i] = loanSubsidyJSON{it.LoanSubsidy, it.Reasons}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"year": v.Year, "as_of": v.AsOf, "day_basis": v.DayBasis,
-		"total_fen": v.TotalFen, "cut_fen": v.CutFen, "items": items})
+	writeJSON(w, http.StatusOK, loanSubsidiesJSON{Year: v.Year, AsOf: v.AsOf, DayBasis: v.DayBasis,
+		TotalFen: v.TotalFen, CutFen: v.CutFen, Items: items})
 	return nil
 }

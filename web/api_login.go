@@ -33,7 +33,7 @@ func (s *Server) apiLogin(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.setSessionCookie(w, sess.Token)
-	writeJSON(w, http.StatusOK, map[string]any{"user": sess.User, "csrf": sess.CSRF})
+	writeJSON(w, http.StatusOK, loginJSON{User: sess.User, CSRF: sess.CSRF})
 }
 
 // errNotJSON refuses a sign-in whose body is not JSON (415).
@@ -45,7 +45,7 @@ func (s *Server) apiLogout(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	s.setSessionCookie(w, "")
-	writeJSON(w, http.StatusOK, map[string]bool{"ok": true})
+	writeJSON(w, http.StatusOK, okJSON{OK: true})
 	return nil
 }
 

@@ -47,14 +47,7 @@ func (s *Server) apiOrgs(w http.ResponseWriter, r *http.Request) error {
 	for i, it := range list.Items {
 		items[i] = orgOut(it, today)
 	}
-	out := map[string]any{"items": items, "total": list.Total}
-	if list.Next != "" {
-		out["next"] = list.Next
-	}
-	if list.Prev != "" {
-		out["prev"] = list.Prev
-	}
-	writeJSON(w, http.StatusOK, out)
+	writeJSON(w, http.StatusOK, orgListJSON{Items: items, Total: list.Total, Next: list.Next, Prev: list.Prev})
 	return nil
 }
 

@@ -35,7 +35,7 @@ func (s *Server) apiPick(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items})
+	writeJSON(w, http.StatusOK, pickJSON{Items: items})
 	return nil
 }
 

@@ -25,7 +25,7 @@ func (s *Server) apiMeetings(w http.ResponseWriter, r *http.Request) error {
 	if items == nil {
 		items = []sqldb.MeetingItem{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "total": total})
+	writeJSON(w, http.StatusOK, meetingListJSON{Items: items, Total: total})
 	return nil
 }
 
@@ -53,7 +53,7 @@ func (s *Server) apiOverdue(w http.ResponseWriter, r *http.Request) error {
 			items[i].Reason = o.Reason.EN
 		}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"as_of": day, "items": items, "total": len(items)})
+	writeJSON(w, http.StatusOK, overdueListJSON{AsOf: day, Items: items, Total: len(items)})
 	return nil
 }
 
@@ -79,7 +79,7 @@ func (s *Server) apiTrainings(w http.ResponseWriter, r *http.Request) error {
 	if items == nil {
 		items = []sqldb.TrainingItem{}
 	}
-	writeJSON(w, http.StatusOK, map[string]any{"items": items, "total": total, "figures": fig})
+	writeJSON(w, http.StatusOK, trainingListJSON{Items: items, Total: total, Figures: fig})
 	return nil
 }
 
@@ -132,7 +132,7 @@ func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, map[string]any{"id": id})
+	writeJSON(w, http.StatusCreated, createdJSON{ID: id})
 	return nil
 }
 
@@ -147,6 +147,6 @@ func (s *Server) apiTrainingCreate(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, map[string]any{"id": id})
+	writeJSON(w, http.StatusCreated, createdJSON{ID: id})
 	return nil
 }

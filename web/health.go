@@ -15,7 +15,7 @@ func (s *Server) healthRoutes() {
 
 // healthz: GET /healthz → 200 while the process serves requests.
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	writeJSON(w, http.StatusOK, healthJSON{Status: "ok"})
 }
 
 // readyz: GET /readyz → 200 when the database answers within two seconds,
@@ -30,19 +30,19 @@ func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case err != nil:
 		s.opt.Logger.Error("readyz: database unreachable", "err", err)
-		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "reason": "database unreachable"})
+		writeJSON(w, http.StatusServiceUnavailable, readyJSON{Status: "unavailable", Reason: "database unreachable"})
 	case have != want:
-		writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "reason": "schema not current", "schema_version": have, "want": want})
+		writeJSON(w, http.StatusServiceUnavailable, readyJSON{Status: "unavailable", Reason: "schema not current", SchemaVersion: &have, Want: &want})
 	default:
 		rep, err := s.db.Replication(ctx)
 		switch {
 		case err != nil:
 			s.opt.Logger.Error("readyz: database unreachable", "err", err)
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "reason": "database unreachable"})
+			writeJSON(w, http.StatusServiceUnavailable, readyJSON{Status: "unavailable", Reason: "database unreachable"})
 		case rep.Role == "standby":
-			writeJSON(w, http.StatusServiceUnavailable, map[string]any{"status": "unavailable", "reason": "database is a standby", "schema_version": have, "database": rep})
+			writeJSON(w, http.StatusServiceUnavailable, readyJSON{Status: "unavailable", Reason: "database is a standby", SchemaVersion: &have, Database: &rep})
 		default:
-			writeJSON(w, http.StatusOK, map[string]any{"status": "ready", "schema_version": have, "database": rep})
+			writeJSON(w, http.StatusOK, readyJSON{Status: "ready", SchemaVersion: &have, Database: &rep})
 		}
 	}
 }
