@@ -209,11 +209,7 @@ func (db *DB) dumpPartyOrgs(ctx context.Context, sa []any, ds *hezuo.Dataset) er
 		p.Elections = append(p.Elections, e)
 		return nil
 	})
-	for i := range ds.PartyOrgs {
-		if p := &ds.PartyOrgs[i]; len(p.Elections) == 1 && p.Elections[0].Note == "" {
-			p.Elections = nil
-		}
-	}
+	omitPlainElections(ds)
 	return err
 }
 

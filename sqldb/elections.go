@@ -155,3 +155,13 @@ func (db *DB) RegisterElection(ctx context.Context, a *hezuo.Access, no string, 
 	}
 	return after.Version, tx.Commit()
 }
+
+// omitPlainElections drops the election lists that ElectedOn alone tells
+// (one election, no note), as Dump lists them and the import compares them.
+func omitPlainElections(ds *hezuo.Dataset) {
+	for i := range ds.PartyOrgs {
+		if p := &ds.PartyOrgs[i]; len(p.Elections) == 1 && p.Elections[0].Note == "" {
+			p.Elections = nil
+		}
+	}
+}

@@ -132,10 +132,6 @@ func (db *DB) existingPartyOrgs(ctx context.Context, x execQuerier, nos []any, d
 		p.Elections = append(p.Elections, e)
 		return nil
 	})
-	for i := range ds.PartyOrgs {
-		if p := &ds.PartyOrgs[i]; len(p.Elections) == 1 && p.Elections[0].Note == "" {
-			p.Elections = nil
-		}
-	}
+	omitPlainElections(ds)
 	return err
 }
