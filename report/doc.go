@@ -7,7 +7,7 @@
 // registry records, the dates) in, a Document out, no I/O and no clock.
 // Write renders a Document as Markdown, self-contained HTML, Word (.docx),
 // PDF (the HTML printed by the local Chromium) or Excel (.xlsx). Collect is
-// the one helper that reads: it asks a Source (sqldb.DB satisfies it) for the
+// the one helper that reads: it asks the store's report door (store.Report) for the
 // figures a report needs.
 //
 // A web handler does: in, err := report.Collect(ctx, db, scope, day, compare);

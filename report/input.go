@@ -7,28 +7,8 @@ import (
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
-
-// Source is what Collect reads: the figures and the check of a scope on a
-// day, and its registry records. *sqldb.DB satisfies it.
-type Source interface {
-	hezuo.Figures
-	Dump(ctx context.Context, scope hezuo.Scope) (*hezuo.Dataset, error)
-}
-
-// OverdueSource is implemented by a Source that can list the institutions
-// (meetings, visits to linked households, commitments) the party
-// organizations of a scope have let lapse; Collect uses it when present.
-type OverdueSource interface {
-	Overdue(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]rules.Overdue, error)
-}
-
-// PartyDatesSource is implemented by a Source that can list the party
-// members counted without a known start (政治面貌 stated without 入党日期);
-// Collect uses it when present.
-type PartyDatesSource interface {
-	PartyDatesUnknown(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]hezuo.UnknownPartyDate, error)
-}
 
 // Area is the division a report is about: the smallest one holding every org
 // of the requested scope (a request for "all" on one county's data is a
@@ -82,10 +62,11 @@ type Options struct {
 
 // Collect reads from src the figures of o.Scope on o.AsOf, the figures of
 // each division one level below the report's area, the check, the registry
-// records, the overdue institutions when src is an OverdueSource and, when
+// records, the overdue institutions, the party members of unknown party
+// dates and, when
 // o.Compare is set, the figures on that day. A scope naming no known
 // division and holding no org is ENOTFOUND.
-func Collect(ctx context.Context, src Source, o Options) (*Input, error) {
+func Collect(ctx context.Context, src store.Report, o Options) (*Input, error) {
 	in := &Input{Scope: o.Scope, AsOf: o.AsOf, CompareDay: o.Compare, Today: o.Today}
 	var err error
 	if in.Stats, err = src.Stats(ctx, o.Scope, o.AsOf); err != nil {
@@ -130,15 +111,11 @@ func Collect(ctx context.Context, src Source, o Options) (*Input, error) {
 		}
 		in.Parts = append(in.Parts, Part{Code: c, Name: names[pad12(c)], Stats: st})
 	}
-	if ov, ok := src.(OverdueSource); ok {
-		if in.Overdue, err = ov.Overdue(ctx, o.Scope, o.AsOf); err != nil {
-			return nil, err
-		}
+	if in.Overdue, err = src.Overdue(ctx, o.Scope, o.AsOf); err != nil {
+		return nil, err
 	}
-	if ps, ok := src.(PartyDatesSource); ok {
-		if in.UnknownPartyDates, err = ps.PartyDatesUnknown(ctx, o.Scope, o.AsOf); err != nil {
-			return nil, err
-		}
+	if in.UnknownPartyDates, err = src.PartyDatesUnknown(ctx, o.Scope, o.AsOf); err != nil {
+		return nil, err
 	}
 	if !o.Compare.IsZero() {
 		if in.Compare, err = src.Stats(ctx, o.Scope, o.Compare); err != nil {

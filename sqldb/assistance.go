@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 	"strings"
 
 	"hezuo"
@@ -10,56 +11,6 @@ import (
 // The web application's reads of assistance (包村联户 and 结对帮扶, issue 5).
 // Party members are shown by name and linked to /people/{id}; households
 // keep no ID numbers.
-
-// AssistanceFilter selects pairings for a list: a scope inside the user's,
-// free text (unit, org, village, household head or party member's name),
-// only those active on Day, a sort key and a page.
-type AssistanceFilter struct {
-	Scope   hezuo.Scope
-	Q       string
-	Active  bool
-	Sort    string
-	Page    int
-	PerPage int
-	Day     hezuo.Date
-}
-
-// UnitPairingRow is a unit's 包村联户 pairing with an org or a village.
-type UnitPairingRow struct {
-	ID           int64      `json:"id"`
-	UnitCode     string     `json:"unit"`
-	UnitName     string     `json:"unit_name"`
-	OrgNo        string     `json:"org_id,omitempty"`
-	OrgName      string     `json:"org_name,omitempty"`
-	Village      string     `json:"village"` // the village paired, else the org's home village
-	VillageName  string     `json:"village_name"`
-	TownshipName string     `json:"township_name"`
-	Note         string     `json:"note,omitempty"`
-	From         hezuo.Date `json:"from"`
-	To           hezuo.Date `json:"to,omitempty"`
-	Active       bool       `json:"active"` // on the list's day
-}
-
-// HouseholdPairingRow is a party member's 结对帮扶 pairing with a household.
-type HouseholdPairingRow struct {
-	ID            int64      `json:"id"`
-	PersonID      int64      `json:"person_id"`
-	MemberName    string     `json:"member_name"`
-	OrgNo         string     `json:"org_id,omitempty"`
-	OrgName       string     `json:"org_name,omitempty"`
-	Household     string     `json:"household"`
-	Head          string     `json:"head"`
-	Village       string     `json:"village"`
-	VillageName   string     `json:"village_name"`
-	Size          int        `json:"size"`
-	Poverty       string     `json:"poverty"`
-	LeftPovertyOn hezuo.Date `json:"left_poverty_on,omitempty"`
-	PeopleOut     int        `json:"people_out"`
-	Help          string     `json:"help,omitempty"`
-	From          hezuo.Date `json:"from"`
-	To            hezuo.Date `json:"to,omitempty"`
-	Active        bool       `json:"active"`
-}
 
 // unitPairingAccess is "pairing up may be seen by a": for division roles a
 // pairing whose org or village lies in their scope (where stats counts
@@ -93,7 +44,7 @@ var unitPairingSorts = map[string]string{"unit": "u.name", "target": "coalesce(o
 
 // ListUnitPairings returns one page of the 包村联户 pairings a may see that
 // the filter selects, and their number.
-func (db *DB) ListUnitPairings(ctx context.Context, a *hezuo.Access, f AssistanceFilter, today hezuo.Date) ([]UnitPairingRow, int, error) {
+func (db *DB) ListUnitPairings(ctx context.Context, a *hezuo.Access, f store.AssistanceFilter, today hezuo.Date) ([]store.UnitPairingRow, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
@@ -113,11 +64,11 @@ func (db *DB) ListUnitPairings(ctx context.Context, a *hezuo.Access, f Assistanc
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
-	out := []UnitPairingRow{}
+	out := []store.UnitPairingRow{}
 	err = db.eachRow(ctx, `SELECT up.id, u.code, u.name, coalesce(o.org_no, ''), coalesce(o.name, ''), coalesce(o.village, up.village),
 		coalesce(v.name, ''), coalesce(t.name, ''), up.note, up.valid_from, up.valid_to `+unitPairingFrom+` WHERE `+w.String()+
 		orderBy(unitPairingSorts, f.Sort, "unit", "up.id")+` LIMIT ? OFFSET ?`, append(w.args, per, off), func(r rowScanner) error {
-		var p UnitPairingRow
+		var p store.UnitPairingRow
 		err := r.Scan(&p.ID, &p.UnitCode, &p.UnitName, &p.OrgNo, &p.OrgName, &p.Village, &p.VillageName, &p.TownshipName, &p.Note, &p.From, &p.To)
 		p.Active = hezuo.Period{From: p.From, To: p.To}.ActiveOn(day)
 		out = append(out, p)
@@ -135,7 +86,7 @@ var householdPairingSorts = map[string]string{"household": "h.no", "member": "pe
 
 // ListHouseholdPairings returns one page of the 结对帮扶 pairings a may see
 // that the filter selects, and their number.
-func (db *DB) ListHouseholdPairings(ctx context.Context, a *hezuo.Access, f AssistanceFilter, today hezuo.Date) ([]HouseholdPairingRow, int, error) {
+func (db *DB) ListHouseholdPairings(ctx context.Context, a *hezuo.Access, f store.AssistanceFilter, today hezuo.Date) ([]store.HouseholdPairingRow, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
@@ -155,12 +106,12 @@ func (db *DB) ListHouseholdPairings(ctx context.Context, a *hezuo.Access, f Assi
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
-	out := []HouseholdPairingRow{}
+	out := []store.HouseholdPairingRow{}
 	err = db.eachRow(ctx, `SELECT hp.id, pe.id, pe.name, coalesce(o.org_no, ''), coalesce(o.name, ''), h.no, h.head, h.village,
 		coalesce(v.name, ''), h.size, h.poverty, h.left_poverty_on, h.people_out, hp.help, hp.valid_from, hp.valid_to `+householdPairingFrom+
 		` WHERE `+w.String()+orderBy(householdPairingSorts, f.Sort, "household", "hp.id")+` LIMIT ? OFFSET ?`, append(w.args, per, off),
 		func(r rowScanner) error {
-			var p HouseholdPairingRow
+			var p store.HouseholdPairingRow
 			err := r.Scan(&p.ID, &p.PersonID, &p.MemberName, &p.OrgNo, &p.OrgName, &p.Household, &p.Head, &p.Village, &p.VillageName,
 				&p.Size, &p.Poverty, &p.LeftPovertyOn, &p.PeopleOut, &p.Help, &p.From, &p.To)
 			p.Active = hezuo.Period{From: p.From, To: p.To}.ActiveOn(day)
@@ -212,14 +163,9 @@ func (db *DB) AssistanceFigures(ctx context.Context, a *hezuo.Access, req hezuo.
 	return s, err
 }
 
-// UnitChoice is a unit as the pairing form offers it.
-type UnitChoice struct {
-	Code, Name string
-}
-
 // Units returns the units of a's county or wider scope (the units a
 // pairing form offers), in order of code.
-func (db *DB) Units(ctx context.Context, a *hezuo.Access) ([]UnitChoice, error) {
+func (db *DB) Units(ctx context.Context, a *hezuo.Access) ([]store.UnitChoice, error) {
 	if a == nil || a.Role == "" {
 		return nil, hezuo.Errorf(hezuo.EUNAUTHORIZED, "请先登录", "please sign in")
 	}
@@ -227,9 +173,9 @@ func (db *DB) Units(ctx context.Context, a *hezuo.Access) ([]UnitChoice, error) 
 	if len(p) > 6 {
 		p = p[:6]
 	}
-	var out []UnitChoice
+	var out []store.UnitChoice
 	err := db.eachRow(ctx, `SELECT code, name FROM units WHERE county LIKE ? ORDER BY code`, []any{p + "%"}, func(r rowScanner) error {
-		var u UnitChoice
+		var u store.UnitChoice
 		err := r.Scan(&u.Code, &u.Name)
 		out = append(out, u)
 		return err

@@ -50,7 +50,7 @@ func figures(t *testing.T, db *DB) map[string]string {
 
 func countAudit(t *testing.T, db *DB) int {
 	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
+	if err := db.QueryRowContext(context.Background(), `SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n

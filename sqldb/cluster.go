@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
+	"hezuo/store"
 	"io"
 	"net"
 	"regexp"
@@ -130,13 +131,13 @@ func (db *DB) OpenReplica(ctx context.Context, dsn string, maxLag time.Duration)
 	}
 	rep := &replica{db: r, maxLag: maxLag, stop: make(chan struct{}), done: make(chan struct{})}
 	db.replica = rep
-	rep.probe(ctx, db.DB)
-	go rep.run(db.DB)
+	rep.probe(ctx, db.conn)
+	go rep.run(db.conn)
 	return nil
 }
 
 func (db *DB) maxConns() int {
-	if n := db.DB.Stats().MaxOpenConnections; n > 0 {
+	if n := db.conn.Stats().MaxOpenConnections; n > 0 {
 		return n
 	}
 	return 8
@@ -215,15 +216,6 @@ func (r *replica) close() {
 	r.db.Close()
 }
 
-type readAnywhereKey struct{}
-
-// ReadAnywhere returns ctx under which the plain reads of a DB with a read
-// replica may go to the replica, once it has replayed WAL position minLSN
-// (the primary's position after the user's last write; 0 for none).
-func ReadAnywhere(ctx context.Context, minLSN uint64) context.Context {
-	return context.WithValue(ctx, readAnywhereKey{}, minLSN)
-}
-
 // readOnly reports whether q is a plain SELECT, which a replica can run.
 func readOnly(q string) bool {
 	t := strings.TrimLeft(q, " \t\r\n(")
@@ -242,7 +234,7 @@ func (db *DB) reader(ctx context.Context, q string) *replica {
 	if r == nil {
 		return nil
 	}
-	min, ok := ctx.Value(readAnywhereKey{}).(uint64)
+	min, ok := store.ReadFloor(ctx)
 	if !ok || !readOnly(q) || !r.usable(min) {
 		return nil
 	}
@@ -256,7 +248,7 @@ func (db *DB) WALPosition(ctx context.Context) (uint64, error) {
 		return 0, nil
 	}
 	var s string
-	if err := db.DB.QueryRowContext(ctx, `SELECT pg_current_wal_lsn()::text`).Scan(&s); err != nil {
+	if err := db.conn.QueryRowContext(ctx, `SELECT pg_current_wal_lsn()::text`).Scan(&s); err != nil {
 		return 0, err
 	}
 	return ParseLSN(s)
@@ -286,48 +278,22 @@ func ParseLSN(s string) (uint64, error) {
 // FormatLSN is ParseLSN's inverse.
 func FormatLSN(v uint64) string { return fmt.Sprintf("%X/%X", v>>32, v&0xffffffff) }
 
-// Replication is what /readyz reports of the database's role and lag.
-type Replication struct {
-	// Role is "primary" or "standby" on PostgreSQL (hezuo writes only on
-	// a primary), "single" on SQLite.
-	Role     string    `json:"role"`
-	Standbys []Standby `json:"standbys,omitempty"`
-	// ReadReplica is the --read-db replica as last probed.
-	ReadReplica *ReplicaState `json:"read_replica,omitempty"`
-}
-
-// Standby is one standby streaming from the primary (pg_stat_replication).
-type Standby struct {
-	Name       string  `json:"name"`
-	State      string  `json:"state"`
-	Sync       string  `json:"sync"` // sync, quorum, async, potential
-	LagBytes   int64   `json:"lag_bytes"`
-	ReplayLagS float64 `json:"replay_lag_seconds"`
-}
-
-// ReplicaState is the read replica's health and lag.
-type ReplicaState struct {
-	Up    bool    `json:"up"`
-	LagS  float64 `json:"lag_seconds"`
-	InUse bool    `json:"in_use"` // lag within the limit: reads go there
-}
-
 // Replication returns the database's role, its standbys' lag and the read
 // replica's.
-func (db *DB) Replication(ctx context.Context) (Replication, error) {
+func (db *DB) Replication(ctx context.Context) (store.Replication, error) {
 	if db.Dialect != Postgres {
-		return Replication{Role: "single"}, nil
+		return store.Replication{Role: "single"}, nil
 	}
-	var rep Replication
+	var rep store.Replication
 	var standby bool
-	if err := db.DB.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&standby); err != nil {
+	if err := db.conn.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&standby); err != nil {
 		return rep, err
 	}
 	rep.Role = "primary"
 	if standby {
 		rep.Role = "standby"
 	} else {
-		rows, err := db.DB.QueryContext(ctx, `SELECT application_name, state, sync_state,
+		rows, err := db.conn.QueryContext(ctx, `SELECT application_name, state, sync_state,
 			coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), replay_lsn), 0)::bigint,
 			coalesce(extract(epoch FROM replay_lag), 0)::float8
 			FROM pg_stat_replication ORDER BY application_name`)
@@ -336,7 +302,7 @@ func (db *DB) Replication(ctx context.Context) (Replication, error) {
 		}
 		defer rows.Close()
 		for rows.Next() {
-			var s Standby
+			var s store.Standby
 			if err := rows.Scan(&s.Name, &s.State, &s.Sync, &s.LagBytes, &s.ReplayLagS); err != nil {
 				return rep, err
 			}
@@ -348,7 +314,7 @@ func (db *DB) Replication(ctx context.Context) (Replication, error) {
 	}
 	if r := db.replica; r != nil {
 		r.mu.Lock()
-		st := &ReplicaState{Up: r.up, LagS: r.lag.Seconds()}
+		st := &store.ReplicaState{Up: r.up, LagS: r.lag.Seconds()}
 		st.InUse = r.up && r.lag <= r.maxLag && time.Since(r.probed) < 5*time.Second
 		r.mu.Unlock()
 		rep.ReadReplica = st
@@ -363,7 +329,7 @@ func (db *DB) onStandby(ctx context.Context) (bool, error) {
 		return false, nil
 	}
 	var standby bool
-	err := db.DB.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&standby)
+	err := db.conn.QueryRowContext(ctx, `SELECT pg_is_in_recovery()`).Scan(&standby)
 	return standby, err
 }
 
@@ -379,3 +345,8 @@ func (db *DB) standbyCurrent(ctx context.Context) error {
 	}
 	return nil
 }
+
+// Unavailable reports whether err means the database could not be reached
+// (ConnLost): store.Health's question, so that the web need not know the
+// drivers' errors.
+func (db *DB) Unavailable(err error) bool { return ConnLost(err) }

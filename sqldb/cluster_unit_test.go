@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hezuo/store"
 	"io"
 	"testing"
 	"time"
@@ -87,7 +88,7 @@ func TestReplicaReader(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if db.reader(ReadAnywhere(ctx, 0), "SELECT 1") != nil {
+	if db.reader(store.ReadAnywhere(ctx, 0), "SELECT 1") != nil {
 		t.Error("a replica before OpenReplica")
 	}
 	if err := db.OpenReplica(ctx, dsn, time.Second); err != nil {
@@ -102,18 +103,18 @@ func TestReplicaReader(t *testing.T) {
 		q    string
 		want bool
 	}{
-		{ctx, "SELECT 1", false},                          // not marked: the primary
-		{ReadAnywhere(ctx, 0), "SELECT 1", true},          // marked
-		{ReadAnywhere(ctx, now), "SELECT 1", true},        // the replica has it
-		{ReadAnywhere(ctx, now+1<<30), "SELECT 1", false}, // not yet replayed
-		{ReadAnywhere(ctx, 0), "SELECT id FROM orgs FOR UPDATE", false},
+		{ctx, "SELECT 1", false},                                // not marked: the primary
+		{store.ReadAnywhere(ctx, 0), "SELECT 1", true},          // marked
+		{store.ReadAnywhere(ctx, now), "SELECT 1", true},        // the replica has it
+		{store.ReadAnywhere(ctx, now+1<<30), "SELECT 1", false}, // not yet replayed
+		{store.ReadAnywhere(ctx, 0), "SELECT id FROM orgs FOR UPDATE", false},
 	} {
 		if got := db.reader(c.ctx, c.q) != nil; got != c.want {
 			t.Errorf("reader(%q): replica %t, want %t", c.q, got, c.want)
 		}
 	}
 	var n int
-	if err := db.QueryRowContext(ReadAnywhere(ctx, 0), `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n == 0 {
+	if err := db.QueryRowContext(store.ReadAnywhere(ctx, 0), `SELECT count(*) FROM schema_migrations`).Scan(&n); err != nil || n == 0 {
 		t.Errorf("a read on the replica: %d %v", n, err)
 	}
 	rep, err := db.Replication(ctx)

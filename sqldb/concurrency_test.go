@@ -139,7 +139,7 @@ func TestSameVersionOneWins(t *testing.T) {
 }
 
 func personIDs(t *testing.T, db *DB) []int64 {
-	rows, err := db.Query(`SELECT id FROM people ORDER BY id`)
+	rows, err := db.QueryContext(context.Background(), `SELECT id FROM people ORDER BY id`)
 	if err != nil {
 		t.Fatal(err)
 	}

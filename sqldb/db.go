@@ -58,7 +58,7 @@ const (
 
 // DB is an open hezuo database.
 type DB struct {
-	*sql.DB
+	conn    *sql.DB // the pool; not embedded, so that the exported type is the doors (store.Store) and no raw *sql.DB API
 	Dialect string
 	DSN     string
 
@@ -93,7 +93,7 @@ func OpenWith(ctx context.Context, dsn string, o OpenOptions) (*DB, error) {
 	var err error
 	if IsPostgres(dsn) {
 		db.Dialect = Postgres
-		db.DB, err = sql.Open("pgx", dsn)
+		db.conn, err = sql.Open("pgx", dsn)
 	} else {
 		db.Dialect = SQLite
 		if dir := filepath.Dir(dsn); dir != "." {
@@ -107,7 +107,7 @@ func OpenWith(ctx context.Context, dsn string, o OpenOptions) (*DB, error) {
 		q.Add("_pragma", "busy_timeout(10000)")
 		q.Add("_pragma", "synchronous(NORMAL)")
 		q.Set("_txlock", "immediate")
-		db.DB, err = sql.Open("sqlite", "file:"+dsn+"?"+q.Encode())
+		db.conn, err = sql.Open("sqlite", "file:"+dsn+"?"+q.Encode())
 	}
 	if err != nil {
 		return nil, err
@@ -115,8 +115,8 @@ func OpenWith(ctx context.Context, dsn string, o OpenOptions) (*DB, error) {
 	// Keep connections open under concurrent load (the default keeps 2 idle:
 	// a busy server would open and close SQLite connections, parsing the
 	// schema each time) and bound them (issue 7).
-	db.SetMaxOpenConns(4 * runtime.NumCPU())
-	db.SetMaxIdleConns(4 * runtime.NumCPU())
+	db.conn.SetMaxOpenConns(4 * runtime.NumCPU())
+	db.conn.SetMaxIdleConns(4 * runtime.NumCPU())
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("打开数据库 %s 失败 / cannot open database: %w", redact(dsn), err)

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 	"sort"
 	"strconv"
 
@@ -14,48 +15,6 @@ import (
 // instructor what the orgs dispatched to achieved. People are keyed by
 // database id inside (the rules' IDNumber carries "p<id>"), so no ID number
 // is read for display.
-
-// DevSteps lists the development steps in order.
-var DevSteps = []string{hezuo.StatusApplicant, hezuo.StatusActivist, hezuo.StatusCandidate, hezuo.StatusProbationary, hezuo.StatusFull}
-
-// DevPerson is one person in development on a day: the current step, the
-// day each step began, the orgs and the rules' items (due, overdue, ready,
-// irregular).
-type DevPerson struct {
-	PersonID int64                 `json:"person_id"`
-	Name     string                `json:"name"`
-	Status   string                `json:"status"`
-	Since    hezuo.Date            `json:"since"`
-	Steps    map[string]hezuo.Date `json:"steps"`
-	Orgs     []string              `json:"orgs"`
-	Items    []rules.DevItem       `json:"items"`
-}
-
-// DevInstructor is what an instructor's dispatched orgs achieved.
-type DevInstructor struct {
-	PersonID     int64    `json:"person_id"`
-	Name         string   `json:"name"`
-	Orgs         []string `json:"orgs"`
-	Activists    int      `json:"activists"`
-	Candidates   int      `json:"candidates"`
-	Probationary int      `json:"probationary"`
-	Converted    int      `json:"members_developed"`
-}
-
-// DevPage is the development figures of a scope on a day: counts by step,
-// items by state, one page of the people (in Step, or every step but full
-// when Step is ""), their number, and the instructors' achievements.
-type DevPage struct {
-	AsOf        hezuo.Date      `json:"as_of"`
-	ByStep      map[string]int  `json:"by_step"`
-	Due         int             `json:"due"`
-	Overdue     int             `json:"overdue"`
-	Ready       int             `json:"ready"`
-	Irregular   int             `json:"irregular"`
-	People      []DevPerson     `json:"people"`
-	Total       int             `json:"total"`
-	Instructors []DevInstructor `json:"instructors"`
-}
 
 func pkey(id int64) string { return "p" + strconv.FormatInt(id, 10) }
 
@@ -76,7 +35,7 @@ func devMembers(a *hezuo.Access, scope hezuo.Scope, day hezuo.Date) *where {
 // Development returns the development page of the requested scope on day
 // for a (EFORBIDDEN outside a's scope). state filters people by an item
 // state (due, overdue, ready, irregular; "" any).
-func (db *DB) Development(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date, step, state string, page, perPage int) (*DevPage, error) {
+func (db *DB) Development(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date, step, state string, page, perPage int) (*store.DevPage, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
@@ -86,7 +45,7 @@ func (db *DB) Development(ctx context.Context, a *hezuo.Access, req hezuo.Scope,
 		return nil, err
 	}
 	w := devMembers(a, scope, day)
-	people := map[int64]*DevPerson{}
+	people := map[int64]*store.DevPerson{}
 	hist := map[int64][]hezuo.PartyStatus{}
 	// Joined from the memberships (an index seek per membership) rather
 	// than party_status IN (…): several times faster on SQLite.
@@ -101,7 +60,7 @@ func (db *DB) Development(ctx context.Context, a *hezuo.Access, req hezuo.Scope,
 		}
 		s.IDNumber = pkey(id)
 		if people[id] == nil {
-			people[id] = &DevPerson{PersonID: id, Name: name, Steps: map[string]hezuo.Date{}}
+			people[id] = &store.DevPerson{PersonID: id, Name: name, Steps: map[string]hezuo.Date{}}
 		}
 		if s.From.After(day) {
 			return nil
@@ -132,8 +91,8 @@ func (db *DB) Development(ctx context.Context, a *hezuo.Access, req hezuo.Scope,
 	if err != nil {
 		return nil, err
 	}
-	out := &DevPage{AsOf: day, ByStep: map[string]int{}}
-	var list []DevPerson
+	out := &store.DevPage{AsOf: day, ByStep: map[string]int{}}
+	var list []store.DevPerson
 	for id, p := range people {
 		if p.Status == "" {
 			continue
@@ -179,17 +138,17 @@ func (db *DB) Development(ctx context.Context, a *hezuo.Access, req hezuo.Scope,
 }
 
 func stepRank(s string) int {
-	for i, x := range DevSteps {
+	for i, x := range store.DevSteps {
 		if x == s {
 			return i
 		}
 	}
-	return len(DevSteps)
+	return len(store.DevSteps)
 }
 
 // devInstructors counts what the members of the orgs a reaches in scope
 // achieved while an instructor was dispatched to them (rules.DevelopmentReport).
-func (db *DB) devInstructors(ctx context.Context, a *hezuo.Access, scope hezuo.Scope, st rules.Settings, day hezuo.Date) ([]DevInstructor, error) {
+func (db *DB) devInstructors(ctx context.Context, a *hezuo.Access, scope hezuo.Scope, st rules.Settings, day hezuo.Date) ([]store.DevInstructor, error) {
 	w := orgAccess(a, day)
 	w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	f := rules.DevFacts{Orgs: map[string]string{}, Names: map[string]string{}}
@@ -235,9 +194,9 @@ func (db *DB) devInstructors(ctx context.Context, a *hezuo.Access, scope hezuo.S
 		return nil, err
 	}
 	rep := rules.DevelopmentReport(st, f, day)
-	out := make([]DevInstructor, 0, len(rep.Instructors))
+	out := make([]store.DevInstructor, 0, len(rep.Instructors))
 	for _, x := range rep.Instructors {
-		out = append(out, DevInstructor{PersonID: unkey(x.IDNumber), Name: x.Name, Orgs: x.Orgs, Activists: x.Activists,
+		out = append(out, store.DevInstructor{PersonID: unkey(x.IDNumber), Name: x.Name, Orgs: x.Orgs, Activists: x.Activists,
 			Candidates: x.Candidates, Probationary: x.Probationary, Converted: x.Converted})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].PersonID < out[j].PersonID })

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"hezuo/store"
 	"time"
 
 	"hezuo"
@@ -38,7 +39,7 @@ func (db *DB) AddPartyStep(ctx context.Context, a *hezuo.Access, personID int64,
 		return err
 	}
 	rec := fmt.Sprintf("发展党员 %d", personID)
-	if err := StepChecks(rec, status, from, today); err != nil {
+	if err := store.StepChecks(rec, status, from, today); err != nil {
 		return err
 	}
 	st, err := db.Settings(ctx)
@@ -88,8 +89,8 @@ func (db *DB) AddPartyStep(ctx context.Context, a *hezuo.Access, personID int64,
 	want, next := hezuo.StatusApplicant, 0
 	if last != nil {
 		next = stepRank(last.status) + 1
-		if next < len(DevSteps) {
-			want = DevSteps[next]
+		if next < len(store.DevSteps) {
+			want = store.DevSteps[next]
 		}
 	}
 	// Development steps record new members (细则): a party member admitted
@@ -207,20 +208,4 @@ func (db *DB) PersonStep(ctx context.Context, a *hezuo.Access, id int64, day hez
 	err = db.QueryRowContext(ctx, db.rebind(`SELECT coalesce(max(status), '') FROM party_status WHERE person_id = ?
 		AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?)`), id, day, day).Scan(&status)
 	return name, status, err
-}
-
-// StepChecks is a development step's own checks, every field at once: a
-// known status and a day that has come (the form runs them too when
-// another field is wrong, so that all are shown together).
-func StepChecks(rec, status string, from, today hezuo.Date) error {
-	var statusErr, fromErr error
-	if hezuo.StatusNames[status] == "" {
-		statusErr = hezuo.Invalid(rec, "status", "发展阶段无效", "unknown step "+status)
-	}
-	if from.IsZero() {
-		fromErr = hezuo.Invalid(rec, "from", "缺少日期", "date missing")
-	} else if from.After(today) {
-		fromErr = hezuo.Invalid(rec, "from", fmt.Sprintf("日期 %s 晚于今天 %s，尚未发生", from, today), fmt.Sprintf("%s is after today (%s): it has not happened", from, today))
-	}
-	return hezuo.JoinErrors(statusErr, fromErr)
 }

@@ -13,7 +13,7 @@ const inChunk = 500
 // eachIn runs q (holding one `IN (%s)`) for keys in chunks, with args before
 // the keys, calling fn for every row.
 func (db *DB) eachIn(ctx context.Context, q string, keys []any, fn func(rowScanner) error) error {
-	return db.eachInOn(ctx, db.DB, q, keys, fn)
+	return db.eachInOn(ctx, db.conn, q, keys, fn)
 }
 
 // eachInOn is eachIn through x (a transaction, or the database).
@@ -66,7 +66,7 @@ func ids(list []int64) []any {
 // referred to) with, when probe holds officers, every post of them. An
 // import compares its rows with them.
 func (db *DB) Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Dataset, error) {
-	return db.existing(ctx, db.DB, probe)
+	return db.existing(ctx, db.conn, probe)
 }
 
 // existing is Existing read through x (an import's transaction reads what

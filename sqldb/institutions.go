@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"hezuo/store"
 
 	"hezuo"
 	"hezuo/rules"
@@ -13,55 +14,6 @@ import (
 // is overdue, commitments and linked households, each narrowed by the
 // user's Access through orgAccess: a party organization is within reach
 // when it is linked (at any time) to an org the user reaches.
-
-// MeetingFilter selects meetings: the requested scope, a party
-// organization (number), a kind, a period (inclusive; zero: open), a text
-// in the topic or the organization's name, a sort key (held_on, kind,
-// party_org, topic, attendances; "-" for descending; default newest first)
-// and a page.
-type MeetingFilter struct {
-	Scope         hezuo.Scope
-	PartyOrg      string
-	Kind          string
-	From, To      hezuo.Date
-	Q             string
-	Sort          string
-	Page, PerPage int
-}
-
-// MeetingItem is one meeting as the list shows it.
-type MeetingItem struct {
-	ID              int64      `json:"id"`
-	PartyOrg        string     `json:"party_org"`
-	PartyOrgName    string     `json:"party_org_name"`
-	Township        string     `json:"township"`
-	TownshipName    string     `json:"township_name"`
-	Kind            string     `json:"kind"`
-	HeldOn          hezuo.Date `json:"held_on"`
-	Topic           string     `json:"topic"`
-	VillagePartyOrg string     `json:"village_party_org,omitempty"`
-	// VillagePartyOrgName is the village party organization's name.
-	VillagePartyOrgName string `json:"village_party_org_name,omitempty"`
-	Participants        string `json:"participants,omitempty"`
-	Decisions           string `json:"decisions,omitempty"`
-	Attendances         int    `json:"attendances"`
-}
-
-// Attendee is one person at a meeting: a link to the person's page by
-// database id, the name, and whether the person's party relation was held
-// by another organization that day (dual organizational life).
-type Attendee struct {
-	PersonID int64  `json:"person_id"`
-	Name     string `json:"name"`
-	HomeOrg  string `json:"home_party_org,omitempty"`
-	Dual     bool   `json:"dual"`
-}
-
-// MeetingDetail is a meeting with its attendance list.
-type MeetingDetail struct {
-	MeetingItem
-	Attendees []Attendee `json:"attendees"`
-}
 
 // reachPartyOrgs returns "the ids of party organizations linked to an org
 // a reaches inside scope" (a sub-select) and its arguments.
@@ -95,7 +47,7 @@ const meetingCols = `SELECT m.id, p.no, p.name, p.seat, m.kind, m.held_on, m.top
 	(SELECT count(*) FROM meeting_attendances ma WHERE ma.meeting_id = m.id)
 	FROM meetings m JOIN party_orgs p ON p.id = m.party_org_id LEFT JOIN party_orgs v ON v.id = m.village_party_org_id`
 
-func scanMeeting(r rowScanner, it *MeetingItem) error {
+func scanMeeting(r rowScanner, it *store.MeetingItem) error {
 	var seat string
 	err := r.Scan(&it.ID, &it.PartyOrg, &it.PartyOrgName, &seat, &it.Kind, &it.HeldOn, &it.Topic, &it.VillagePartyOrg, &it.VillagePartyOrgName,
 		&it.Participants, &it.Decisions, &it.Attendances)
@@ -106,7 +58,7 @@ func scanMeeting(r rowScanner, it *MeetingItem) error {
 // ListMeetings returns one page of the meetings of the party organizations
 // a reaches in the requested scope (EFORBIDDEN outside a's), and their
 // number.
-func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f MeetingFilter, today hezuo.Date) ([]MeetingItem, int, error) {
+func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f store.MeetingFilter, today hezuo.Date) ([]store.MeetingItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
@@ -135,10 +87,10 @@ func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f MeetingFilter
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
-	var out []MeetingItem
+	var out []store.MeetingItem
 	err = db.eachRow(ctx, meetingCols+` WHERE `+w.String()+` ORDER BY `+sortClause(meetingSorts, f.Sort, "m.held_on DESC", "m.id")+
 		` LIMIT ? OFFSET ?`, append(w.args, per, off), func(r rowScanner) error {
-		var it MeetingItem
+		var it store.MeetingItem
 		err := scanMeeting(r, &it)
 		out = append(out, it)
 		return err
@@ -154,7 +106,7 @@ func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f MeetingFilter
 }
 
 // townshipNamesOf returns the names of the meetings' townships.
-func (db *DB) townshipNamesOf(ctx context.Context, items []MeetingItem) (map[string]string, error) {
+func (db *DB) townshipNamesOf(ctx context.Context, items []store.MeetingItem) (map[string]string, error) {
 	codes := make([]string, 0, len(items))
 	for _, it := range items {
 		codes = append(codes, it.Township)
@@ -181,9 +133,9 @@ func (db *DB) townNames(ctx context.Context, codes []string) (map[string]string,
 
 // GetMeeting returns the meeting with database id and its attendance, if
 // its party organization is within a's reach (else ENOTFOUND).
-func (db *DB) GetMeeting(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*MeetingDetail, error) {
+func (db *DB) GetMeeting(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*store.MeetingDetail, error) {
 	in, inArgs := reachPartyOrgs(a, a.Scope, today)
-	d := &MeetingDetail{}
+	d := &store.MeetingDetail{}
 	err := scanMeeting(db.QueryRowContext(ctx, db.rebind(meetingCols+` WHERE m.id = ? AND m.party_org_id IN (`+in+`)`),
 		append([]any{id}, inArgs...)...), &d.MeetingItem)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -201,7 +153,7 @@ func (db *DB) GetMeeting(ctx context.Context, a *hezuo.Access, id int64, today h
 			ORDER BY ps.valid_from DESC LIMIT 1), '')
 		FROM meeting_attendances ma JOIN people pe ON pe.id = ma.person_id JOIN meetings m ON m.id = ma.meeting_id
 		WHERE ma.meeting_id = ? ORDER BY pe.name, pe.id`, []any{id}, func(r rowScanner) error {
-		var at Attendee
+		var at store.Attendee
 		err := r.Scan(&at.PersonID, &at.Name, &at.HomeOrg)
 		at.Dual = at.HomeOrg != "" && at.HomeOrg != d.PartyOrg
 		d.Attendees = append(d.Attendees, at)
@@ -210,28 +162,16 @@ func (db *DB) GetMeeting(ctx context.Context, a *hezuo.Access, id int64, today h
 	return d, err
 }
 
-// MeetingCount is one party organization's meetings by kind over a period.
-type MeetingCount struct {
-	PartyOrg     string         `json:"party_org"`
-	Name         string         `json:"name"`
-	Township     string         `json:"township"`
-	TownshipName string         `json:"township_name"`
-	Orgs         []string       `json:"orgs"` // the orgs it covers (that a reaches)
-	ByKind       map[string]int `json:"by_kind"`
-	Total        int            `json:"total"`
-	Attendances  int            `json:"attendances"`
-}
-
 // MeetingCounts counts, per party organization a reaches in the requested
 // scope, the meetings by kind held from from to to (inclusive), with their
 // attendances; ordered by township and number.
-func (db *DB) MeetingCounts(ctx context.Context, a *hezuo.Access, req hezuo.Scope, from, to, today hezuo.Date) ([]MeetingCount, error) {
+func (db *DB) MeetingCounts(ctx context.Context, a *hezuo.Access, req hezuo.Scope, from, to, today hezuo.Date) ([]store.MeetingCount, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
 	}
 	in, inArgs := reachPartyOrgs(a, scope, today)
-	byNo := map[string]*MeetingCount{}
+	byNo := map[string]*store.MeetingCount{}
 	var order []string
 	err = db.eachRow(ctx, `SELECT p.no, p.name, p.seat, m.kind, count(*),
 			coalesce(sum((SELECT count(*) FROM meeting_attendances ma WHERE ma.meeting_id = m.id)), 0)
@@ -245,7 +185,7 @@ func (db *DB) MeetingCounts(ctx context.Context, a *hezuo.Access, req hezuo.Scop
 		}
 		c := byNo[no]
 		if c == nil {
-			c = &MeetingCount{PartyOrg: no, Name: name, Township: hezuo.TownshipOf(seat), ByKind: map[string]int{}}
+			c = &store.MeetingCount{PartyOrg: no, Name: name, Township: hezuo.TownshipOf(seat), ByKind: map[string]int{}}
 			byNo[no] = c
 			order = append(order, no)
 		}
@@ -271,7 +211,7 @@ func (db *DB) MeetingCounts(ctx context.Context, a *hezuo.Access, req hezuo.Scop
 	if err != nil {
 		return nil, err
 	}
-	out := make([]MeetingCount, 0, len(order))
+	out := make([]store.MeetingCount, 0, len(order))
 	codes := []string{}
 	for _, no := range order {
 		out = append(out, *byNo[no])
@@ -316,19 +256,19 @@ func (db *DB) ScopedOverdue(ctx context.Context, a *hezuo.Access, req hezuo.Scop
 // party members of the party organization no (its own, or members of an
 // org it covers), if a reaches it (else ENOTFOUND): the attendance list and
 // commitment forms offer them.
-func (db *DB) PartyOrgMembers(ctx context.Context, a *hezuo.Access, no string, day, today hezuo.Date) ([]Attendee, error) {
+func (db *DB) PartyOrgMembers(ctx context.Context, a *hezuo.Access, no string, day, today hezuo.Date) ([]store.Attendee, error) {
 	id, _, err := db.reachPartyOrg(ctx, db, a, "党组织 "+no, "party_org", no, today)
 	if err != nil {
 		return nil, err
 	}
-	var out []Attendee
+	var out []store.Attendee
 	err = db.eachRow(ctx, `SELECT pe.id, pe.name FROM people pe WHERE EXISTS (SELECT 1 FROM party_status s WHERE s.person_id = pe.id
 			AND s.status IN ('full', 'probationary') AND s.valid_from <= ? AND (s.valid_to IS NULL OR s.valid_to > ?)
 			AND (s.home_party_org_id = ? OR EXISTS (SELECT 1 FROM memberships m JOIN party_org_orgs l ON l.org_id = m.org_id
 				WHERE m.person_id = pe.id AND l.party_org_id = ? AND m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to > ?)
 				AND l.valid_from <= ? AND (l.valid_to IS NULL OR l.valid_to > ?))))
 		ORDER BY pe.name, pe.id`, []any{day, day, id, id, day, day, day, day}, func(r rowScanner) error {
-		var at Attendee
+		var at store.Attendee
 		err := r.Scan(&at.PersonID, &at.Name)
 		out = append(out, at)
 		return err

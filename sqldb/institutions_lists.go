@@ -2,47 +2,22 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 
 	"hezuo"
 )
 
-// CommitmentFilter selects commitments: the requested scope, a year (0:
-// all), a party organization (number), Pending for those not yet assessed,
-// and a page.
-type CommitmentFilter struct {
-	Scope         hezuo.Scope
-	Year          int
-	PartyOrg      string
-	Pending       bool
-	Page, PerPage int
-}
-
-// CommitmentItem is one yearly commitment (党员承诺) and its fulfilment (践诺).
-type CommitmentItem struct {
-	ID           int64      `json:"id"`
-	PersonID     int64      `json:"person_id"`
-	Name         string     `json:"name"`
-	PartyOrg     string     `json:"party_org"`
-	PartyOrgName string     `json:"party_org_name"`
-	Year         int        `json:"year"`
-	MadeOn       hezuo.Date `json:"made_on"`
-	Content      string     `json:"content"`
-	FulfilledOn  hezuo.Date `json:"fulfilled_on,omitempty"`
-	Result       string     `json:"result,omitempty"`
-	Evidence     string     `json:"evidence,omitempty"`
-}
-
 const commitmentCols = `SELECT c.id, pe.id, pe.name, p.no, p.name, c.year, c.made_on, c.content, c.fulfilled_on, c.result, c.evidence
 	FROM commitments c JOIN people pe ON pe.id = c.person_id JOIN party_orgs p ON p.id = c.party_org_id`
 
-func scanCommitment(r rowScanner, c *CommitmentItem) error {
+func scanCommitment(r rowScanner, c *store.CommitmentItem) error {
 	return r.Scan(&c.ID, &c.PersonID, &c.Name, &c.PartyOrg, &c.PartyOrgName, &c.Year, &c.MadeOn, &c.Content, &c.FulfilledOn, &c.Result, &c.Evidence)
 }
 
 // ListCommitments returns one page of the commitments made in party
 // organizations a reaches in the requested scope, newest year first, and
 // their number.
-func (db *DB) ListCommitments(ctx context.Context, a *hezuo.Access, f CommitmentFilter, today hezuo.Date) ([]CommitmentItem, int, error) {
+func (db *DB) ListCommitments(ctx context.Context, a *hezuo.Access, f store.CommitmentFilter, today hezuo.Date) ([]store.CommitmentItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
@@ -64,10 +39,10 @@ func (db *DB) ListCommitments(ctx context.Context, a *hezuo.Access, f Commitment
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
-	var out []CommitmentItem
+	var out []store.CommitmentItem
 	err = db.eachRow(ctx, commitmentCols+` WHERE `+w.String()+` ORDER BY c.year DESC, p.no, pe.name, c.id LIMIT ? OFFSET ?`,
 		append(w.args, per, off), func(r rowScanner) error {
-			var c CommitmentItem
+			var c store.CommitmentItem
 			err := scanCommitment(r, &c)
 			out = append(out, c)
 			return err
@@ -77,9 +52,9 @@ func (db *DB) ListCommitments(ctx context.Context, a *hezuo.Access, f Commitment
 
 // GetCommitment returns the commitment with database id if its party
 // organization is within a's reach (else ENOTFOUND).
-func (db *DB) GetCommitment(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*CommitmentItem, error) {
+func (db *DB) GetCommitment(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*store.CommitmentItem, error) {
 	in, inArgs := reachPartyOrgs(a, a.Scope, today)
-	c := &CommitmentItem{}
+	c := &store.CommitmentItem{}
 	err := scanCommitment(db.QueryRowContext(ctx, db.rebind(commitmentCols+` WHERE c.id = ? AND c.party_org_id IN (`+in+`)`),
 		append([]any{id}, inArgs...)...), c)
 	if err != nil {
@@ -88,23 +63,10 @@ func (db *DB) GetCommitment(ctx context.Context, a *hezuo.Access, id int64, toda
 	return c, nil
 }
 
-// ContactItem is a party member's link to a household (党员联系户), with
-// the visits up to the day.
-type ContactItem struct {
-	PersonID  int64      `json:"person_id"`
-	Name      string     `json:"name"`
-	Household string     `json:"household"`
-	Head      string     `json:"head"`
-	From      hezuo.Date `json:"from"`
-	To        hezuo.Date `json:"to,omitempty"`
-	Visits    int        `json:"visits"`
-	LastVisit hezuo.Date `json:"last_visit,omitempty"`
-}
-
 // ListContacts returns one page of the household links of members of the
 // orgs a reaches in the requested scope that are active on day, and their
 // number.
-func (db *DB) ListContacts(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date, page, perPage int) ([]ContactItem, int, error) {
+func (db *DB) ListContacts(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date, page, perPage int) ([]store.ContactItem, int, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, 0, err
@@ -118,13 +80,13 @@ func (db *DB) ListContacts(ctx context.Context, a *hezuo.Access, req hezuo.Scope
 		return nil, 0, err
 	}
 	per, off := pageBounds(page, perPage)
-	var out []ContactItem
+	var out []store.ContactItem
 	err = db.eachRow(ctx, `SELECT pe.id, pe.name, h.no, h.head, cl.valid_from, cl.valid_to,
 			(SELECT count(*) FROM contact_visits v WHERE v.person_id = cl.person_id AND v.household_id = cl.household_id AND v.visited_on <= ?),
 			(SELECT max(v.visited_on) FROM contact_visits v WHERE v.person_id = cl.person_id AND v.household_id = cl.household_id AND v.visited_on <= ?)
 		FROM contact_links cl JOIN people pe ON pe.id = cl.person_id JOIN households h ON h.id = cl.household_id
 		WHERE `+w.String()+` ORDER BY pe.name, pe.id, h.no LIMIT ? OFFSET ?`, append(append([]any{day, day}, w.args...), per, off), func(r rowScanner) error {
-		var c ContactItem
+		var c store.ContactItem
 		err := r.Scan(&c.PersonID, &c.Name, &c.Household, &c.Head, &c.From, &c.To, &c.Visits, &c.LastVisit)
 		out = append(out, c)
 		return err

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 	"testing"
 	"time"
 
@@ -89,14 +90,14 @@ func TestWebInstitutionReads(t *testing.T) {
 	forEachDB(t, func(t *testing.T, db *DB) {
 		ctx := context.Background()
 		load(t, db, webPlatformFixture())
-		items, total, err := db.ListMeetings(ctx, fxAdmin, MeetingFilter{}, hezuo.Today(hezuo.China))
+		items, total, err := db.ListMeetings(ctx, fxAdmin, store.MeetingFilter{}, hezuo.Today(hezuo.China))
 		if err != nil || total != 7 || len(items) != 7 || items[0].HeldOn.String() != "2024-06-10" {
 			t.Fatalf("admin meetings: %d %d %v", total, len(items), err)
 		}
-		if _, total, _ := db.ListMeetings(ctx, fxSecA, MeetingFilter{}, hezuo.Today(hezuo.China)); total != 6 {
+		if _, total, _ := db.ListMeetings(ctx, fxSecA, store.MeetingFilter{}, hezuo.Today(hezuo.China)); total != 6 {
 			t.Errorf("the secretary of A sees %d meetings, want BA's 6", total)
 		}
-		if _, total, _ := db.ListMeetings(ctx, fxAdmin, MeetingFilter{Kind: hezuo.MeetingJoint}, hezuo.Today(hezuo.China)); total != 1 {
+		if _, total, _ := db.ListMeetings(ctx, fxAdmin, store.MeetingFilter{Kind: hezuo.MeetingJoint}, hezuo.Today(hezuo.China)); total != 1 {
 			t.Errorf("joint meetings: %d", total)
 		}
 		var mid int64
@@ -133,7 +134,7 @@ func TestWebInstitutionReads(t *testing.T) {
 		if _, err := db.ScopedOverdue(ctx, fxTownBUser, hezuo.Scope{Prefix: fxTownA}, fxDay); hezuo.ErrorCode(err) != hezuo.EFORBIDDEN {
 			t.Errorf("town B asks for town A's overdue: %v", err)
 		}
-		cs, n, err := db.ListCommitments(ctx, fxAdmin, CommitmentFilter{Pending: true}, hezuo.Today(hezuo.China))
+		cs, n, err := db.ListCommitments(ctx, fxAdmin, store.CommitmentFilter{Pending: true}, hezuo.Today(hezuo.China))
 		if err != nil || n != 2 || len(cs) != 2 {
 			t.Errorf("pending commitments: %d %v", n, err)
 		}
@@ -143,14 +144,14 @@ func TestWebInstitutionReads(t *testing.T) {
 		}
 		// Training: the admin sees both sessions, town B the one held there,
 		// the secretary both (attended by A's members) with A's attendances only.
-		tr, n, err := db.ListTrainings(ctx, fxAdmin, TrainingFilter{Sort: "-attendances"}, hezuo.Today(hezuo.China))
+		tr, n, err := db.ListTrainings(ctx, fxAdmin, store.TrainingFilter{Sort: "-attendances"}, hezuo.Today(hezuo.China))
 		if err != nil || n != 2 || tr[0].Attendances != 3 {
 			t.Errorf("admin trainings: %+v %v", tr, err)
 		}
-		if _, n, _ := db.ListTrainings(ctx, fxTownBUser, TrainingFilter{}, hezuo.Today(hezuo.China)); n != 1 {
+		if _, n, _ := db.ListTrainings(ctx, fxTownBUser, store.TrainingFilter{}, hezuo.Today(hezuo.China)); n != 1 {
 			t.Errorf("town B sees %d trainings", n)
 		}
-		tr, n, _ = db.ListTrainings(ctx, fxSecA, TrainingFilter{}, hezuo.Today(hezuo.China))
+		tr, n, _ = db.ListTrainings(ctx, fxSecA, store.TrainingFilter{}, hezuo.Today(hezuo.China))
 		if n != 2 || tr[0].Attendances+tr[1].Attendances != 3 {
 			t.Errorf("the secretary's trainings: %+v", tr)
 		}
@@ -182,7 +183,7 @@ func TestWebInstitutionWrites(t *testing.T) {
 			return err.Error()
 		}
 		p1, p5, p9 := personIDByName(t, db, "成员1"), personIDByName(t, db, "成员5"), personIDByName(t, db, "成员9")
-		m := MeetingInput{Meeting: hezuo.Meeting{PartyOrg: "BA", Kind: hezuo.MeetingThemeDay, HeldOn: fxDay.AddDays(1), Topic: "学习"}, Attendees: []int64{p1}}
+		m := store.MeetingInput{Meeting: hezuo.Meeting{PartyOrg: "BA", Kind: hezuo.MeetingThemeDay, HeldOn: fxDay.AddDays(1), Topic: "学习"}, Attendees: []int64{p1}}
 		if _, err := db.SaveMeeting(ctx, fxAdmin, &m, fxDay, now); field(err) != "EINVALID/held_on" {
 			t.Errorf("attendance after today: %v", err)
 		}
@@ -202,7 +203,7 @@ func TestWebInstitutionWrites(t *testing.T) {
 			t.Errorf("saved meeting: %+v", d)
 		}
 		// By ID number (the API), resolved as Load resolves people.
-		m2 := MeetingInput{Meeting: hezuo.Meeting{PartyOrg: "BA", Kind: hezuo.MeetingLecture, HeldOn: fxDay, Topic: "党课"},
+		m2 := store.MeetingInput{Meeting: hezuo.Meeting{PartyOrg: "BA", Kind: hezuo.MeetingLecture, HeldOn: fxDay, Topic: "党课"},
 			IDNumbers: []string{idNumber(2), idNumber(77)}}
 		if _, err := db.SaveMeeting(ctx, fxAdmin, &m2, fxDay, now); field(err) != "EINVALID/attendees" {
 			t.Errorf("an unknown ID number: %v", err)
@@ -251,7 +252,7 @@ func TestWebInstitutionWrites(t *testing.T) {
 			t.Fatal(err)
 		}
 		// Training.
-		tin := TrainingInput{Training: hezuo.Training{No: "T9", HeldOn: fxDay.AddDays(2), Topic: "植保", Organizer: "U1", Mode: hezuo.ModeOnSite,
+		tin := store.TrainingInput{Training: hezuo.Training{No: "T9", HeldOn: fxDay.AddDays(2), Topic: "植保", Organizer: "U1", Mode: hezuo.ModeOnSite,
 			Hours: 4, Place: fxTownA}, OrgNo: "A", Attendees: []int64{p1, p5}}
 		if _, err := db.SaveTraining(ctx, fxAdmin, &tin, fxDay, now); field(err) != "EINVALID/held_on" {
 			t.Errorf("attendance after today: %v", err)

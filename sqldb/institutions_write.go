@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hezuo/store"
 	"time"
 
 	"hezuo"
@@ -58,20 +59,11 @@ func (db *DB) personName(ctx context.Context, q querier, rec, field string, id i
 	return name, err
 }
 
-// MeetingInput is a meeting to record with its attendance: people by
-// database id (the form's checkboxes) and by ID number (the API; resolved
-// as Load resolves them).
-type MeetingInput struct {
-	hezuo.Meeting
-	Attendees []int64  `json:"person_ids,omitempty"`
-	IDNumbers []string `json:"id_numbers,omitempty"`
-}
-
 // SaveMeeting records a meeting (updating the one of the same party
 // organization, kind and day) and adds its attendances, in one transaction
 // with its audit entry, and returns the meeting's id. An attendance at a
 // meeting dated after today is EINVALID beside held_on.
-func (db *DB) SaveMeeting(ctx context.Context, a *hezuo.Access, in *MeetingInput, today hezuo.Date, now time.Time) (int64, error) {
+func (db *DB) SaveMeeting(ctx context.Context, a *hezuo.Access, in *store.MeetingInput, today hezuo.Date, now time.Time) (int64, error) {
 	if err := forbidWrite(a); err != nil {
 		return 0, err
 	}

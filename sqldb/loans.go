@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"hezuo/store"
 	"strings"
 
 	"hezuo"
@@ -14,45 +15,6 @@ import (
 // nothing here reads ID numbers: a borrower is shown by name and linked to
 // /people/{id}, where whole ID numbers are shown (and audited) to the
 // roles that may see them.
-
-// LoanFilter selects loans for a list: a scope inside the user's, a status
-// on Day, a year (of disbursement, else of application), applications the
-// three priorities put first, free text matched against the loan number,
-// the org's and the applicant's names; a sort key and a page.
-type LoanFilter struct {
-	Scope    hezuo.Scope
-	Status   string
-	Year     int
-	Priority bool
-	Q        string
-	Sort     string // "no" (default), "applied", "disbursed", "amount", "org", "applicant"; "-" prefix for descending
-	Page     int
-	PerPage  int
-	Day      hezuo.Date // statuses and sums as of this day (zero: today)
-	// Disbursed keeps the loans disbursed by the day to an org in scope:
-	// the loans the figures loans.count and loans.total_fen count.
-	Disbursed bool
-}
-
-// LoanRow is a loan as the web lists show it: the list item (with the
-// borrower's ID number left empty), its database id, the borrower's person
-// id, where it counts and its version.
-type LoanRow struct {
-	hezuo.LoanItem
-	ID           int64  `json:"id"`
-	BorrowerID   int64  `json:"borrower_person_id,omitempty"`
-	Village      string `json:"village"`
-	TownshipName string `json:"township_name"`
-	Version      int    `json:"version"`
-}
-
-// LoanList is one page of loans, the number the filter selects and their
-// amount.
-type LoanList struct {
-	Items     []LoanRow `json:"items"`
-	Total     int       `json:"total"`
-	AmountFen int64     `json:"amount_fen"`
-}
 
 // loanRowSelect reads a LoanRow; its four arguments are the day (sums up to
 // it), before the WHERE clause's.
@@ -75,8 +37,8 @@ const loanFrom = `FROM loans l
 	LEFT JOIN orgs o ON o.id = l.org_id
 	LEFT JOIN divisions t ON t.code = substr(l.village, 1, 9) || '000'`
 
-func scanLoanRow(r rowScanner, day hezuo.Date) (LoanRow, error) {
-	var it LoanRow
+func scanLoanRow(r rowScanner, day hezuo.Date) (store.LoanRow, error) {
+	var it store.LoanRow
 	l := &it.Loan
 	if err := r.Scan(&it.ID, &l.No, &it.BorrowerID, &l.PartyOrg, &l.OrgNo, &l.Purpose, &l.ForCooperative, &l.Lender, &l.AmountFen,
 		&l.RatePPM, &l.TermMonths, &l.AppliedOn, &l.ApprovedOn, &l.RejectedOn, &l.DisbursedOn, &l.DueOn,
@@ -143,7 +105,7 @@ var loanSorts = map[string]string{
 // ListLoans returns one page of the loans a may see that the filter
 // selects (applied for by the filter's day), their number and amount. A
 // filter scope outside a's is EFORBIDDEN.
-func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f LoanFilter, today hezuo.Date) (*LoanList, error) {
+func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f store.LoanFilter, today hezuo.Date) (*store.LoanList, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, err
@@ -188,7 +150,7 @@ func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f LoanFilter, toda
 			w.add("l.no IN ("+strings.Join(nos, ", ")+")", args...)
 		}
 	}
-	list := &LoanList{Items: []LoanRow{}}
+	list := &store.LoanList{Items: []store.LoanRow{}}
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*), coalesce(sum(CASE WHEN l.amount_fen < 0 THEN 0 WHEN l.amount_fen > 10000000000 THEN 10000000000 ELSE l.amount_fen END), 0) `+loanFrom+` WHERE `+w.String()),
 		w.args...).Scan(&list.Total, &list.AmountFen); err != nil {
 		return nil, err
@@ -205,7 +167,7 @@ func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f LoanFilter, toda
 }
 
 // loanRow returns loan no as of day if a may see it (ENOTFOUND otherwise).
-func (db *DB) loanRow(ctx context.Context, q querier, a *hezuo.Access, no string, day, today hezuo.Date) (LoanRow, error) {
+func (db *DB) loanRow(ctx context.Context, q querier, a *hezuo.Access, no string, day, today hezuo.Date) (store.LoanRow, error) {
 	w := loanAccess(a, today) // reach is today's, whatever day is shown (as GetOrg)
 	w.add("l.no = ?", no)
 	args := append([]any{day, day, day, day}, w.args...)

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 	"sort"
 	"strings"
 
@@ -9,52 +10,9 @@ import (
 	"hezuo/rules"
 )
 
-// LoanDetail is one loan's page: the row, its status history, repayments,
-// guarantors (each with the most it stands for at once over all its loans,
-// against the cap), party-fee subsidies, the interest subsidy of every year
-// with interest paid (with the computation), and its place in the queue of
-// the three priorities while it waits for a decision.
-type LoanDetail struct {
-	LoanRow
-	Events          []LoanEvent        `json:"events"`
-	Repayments      []hezuo.Repayment  `json:"repayments"`
-	Guarantees      []GuaranteeRow     `json:"guarantees"`
-	GuarantorCapFen int64              `json:"guarantor_cap_fen"`
-	FeeSubsidies    []hezuo.FeeSubsidy `json:"fee_subsidies"`
-	Subsidies       []rules.Subsidy    `json:"interest_subsidies"`
-	DayBasis        int                `json:"day_basis"`
-	Queue           *rules.Ranked      `json:"queue,omitempty"`
-}
-
-// LoanEvent is one step of a loan's status history: the day and the status
-// it entered (or, for a repayment, the status it stays in), with the amount
-// concerned.
-type LoanEvent struct {
-	On        hezuo.Date `json:"on"`
-	Status    string     `json:"status"`
-	Event     string     `json:"event"` // applied, approved, rejected, disbursed, repayment, overdue, repaid
-	AmountFen int64      `json:"amount_fen,omitempty"`
-}
-
-// GuaranteeRow is a guarantor of a loan: the public servant (by name, with
-// the person's database id), the unit and post, what the guarantor stands
-// for on this loan, and the peak of what it stands for at once over all its
-// loans, from when and on which loans.
-type GuaranteeRow struct {
-	PersonID  int64      `json:"person_id"`
-	Name      string     `json:"name"`
-	Unit      string     `json:"unit"`
-	Post      string     `json:"post,omitempty"`
-	AmountFen int64      `json:"amount_fen"`
-	PeakFen   int64      `json:"peak_fen"`
-	PeakOn    hezuo.Date `json:"peak_on"`
-	PeakLoans []string   `json:"peak_loans"`
-	OverCap   bool       `json:"over_cap"`
-}
-
 // GetLoan returns loan no as of day with everything its page shows; a loan
 // a may not see today is ENOTFOUND (a zero day is today).
-func (db *DB) GetLoan(ctx context.Context, a *hezuo.Access, no string, day, today hezuo.Date) (*LoanDetail, error) {
+func (db *DB) GetLoan(ctx context.Context, a *hezuo.Access, no string, day, today hezuo.Date) (*store.LoanDetail, error) {
 	day = dayOr(day, today)
 	row, err := db.loanRow(ctx, db, a, no, day, today)
 	if err != nil {
@@ -64,7 +22,7 @@ func (db *DB) GetLoan(ctx context.Context, a *hezuo.Access, no string, day, toda
 	if err != nil {
 		return nil, err
 	}
-	d := &LoanDetail{LoanRow: row, Repayments: []hezuo.Repayment{}, Guarantees: []GuaranteeRow{}, FeeSubsidies: []hezuo.FeeSubsidy{},
+	d := &store.LoanDetail{LoanRow: row, Repayments: []hezuo.Repayment{}, Guarantees: []store.GuaranteeRow{}, FeeSubsidies: []hezuo.FeeSubsidy{},
 		Subsidies: []rules.Subsidy{}, DayBasis: st.DayBasis(), GuarantorCapFen: int64(st.GuarantorMaxYuan) * 100}
 	err = db.eachRow(ctx, `SELECT paid_on, principal_fen, interest_fen FROM loan_repayments WHERE loan_id = ? AND paid_on <= ? ORDER BY paid_on`,
 		[]any{row.ID, day}, func(r rowScanner) error {
@@ -120,7 +78,7 @@ const HiddenLoan = "…"
 
 // hidePeakLoans replaces, in the guarantors' peaks, the numbers of loans a
 // may not see by HiddenLoan: the amounts count, the numbers stay private.
-func (db *DB) hidePeakLoans(ctx context.Context, a *hezuo.Access, gs []GuaranteeRow, day hezuo.Date) error {
+func (db *DB) hidePeakLoans(ctx context.Context, a *hezuo.Access, gs []store.GuaranteeRow, day hezuo.Date) error {
 	var marks []string
 	var args []any
 	for _, g := range gs {
@@ -155,11 +113,11 @@ func (db *DB) hidePeakLoans(ctx context.Context, a *hezuo.Access, gs []Guarantee
 
 // loanEvents derives a loan's status history up to day from its dates and
 // repayments.
-func loanEvents(l *hezuo.Loan, reps []hezuo.Repayment, day hezuo.Date) []LoanEvent {
-	var out []LoanEvent
+func loanEvents(l *hezuo.Loan, reps []hezuo.Repayment, day hezuo.Date) []store.LoanEvent {
+	var out []store.LoanEvent
 	add := func(on hezuo.Date, status, event string, fen int64) {
 		if !on.IsZero() && !on.After(day) {
-			out = append(out, LoanEvent{On: on, Status: status, Event: event, AmountFen: fen})
+			out = append(out, store.LoanEvent{On: on, Status: status, Event: event, AmountFen: fen})
 		}
 	}
 	add(l.AppliedOn, hezuo.LoanApplied, "applied", l.AmountFen)
@@ -185,13 +143,13 @@ func loanEvents(l *hezuo.Loan, reps []hezuo.Repayment, day hezuo.Date) []LoanEve
 
 // loanGuarantees returns the guarantors of loan id, each with the peak of
 // what it stands for at once over all its loans (rules.PeakExposure).
-func (db *DB) loanGuarantees(ctx context.Context, id, capFen int64) ([]GuaranteeRow, error) {
-	out := []GuaranteeRow{}
+func (db *DB) loanGuarantees(ctx context.Context, id, capFen int64) ([]store.GuaranteeRow, error) {
+	out := []store.GuaranteeRow{}
 	var gids []int64
 	err := db.eachRow(ctx, `SELECT g.guarantor_id, pe.id, pe.name, coalesce(u.name, ''), gr.post, g.amount_fen FROM loan_guarantees g
 		JOIN guarantors gr ON gr.id = g.guarantor_id JOIN people pe ON pe.id = gr.person_id LEFT JOIN units u ON u.id = gr.unit_id
 		WHERE g.loan_id = ? ORDER BY pe.name, pe.id`, []any{id}, func(r rowScanner) error {
-		var g GuaranteeRow
+		var g store.GuaranteeRow
 		var gid int64
 		err := r.Scan(&gid, &g.PersonID, &g.Name, &g.Unit, &g.Post, &g.AmountFen)
 		gids = append(gids, gid)
@@ -271,7 +229,7 @@ func (db *DB) guarantorExposures(ctx context.Context, gid int64) ([]rules.Exposu
 // loanSubsidies fills d's interest subsidies: one per year in which
 // interest was paid up to day, computed over the loan's county so that the
 // borrower's yearly cap is shared as the county's subsidy list shares it.
-func (db *DB) loanSubsidies(ctx context.Context, d *LoanDetail, day hezuo.Date) error {
+func (db *DB) loanSubsidies(ctx context.Context, d *store.LoanDetail, day hezuo.Date) error {
 	if d.DisbursedOn.IsZero() {
 		return nil
 	}

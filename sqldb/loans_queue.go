@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 
 	"hezuo"
 	"hezuo/rules"
@@ -50,19 +51,10 @@ func (db *DB) ScopedLoanQueue(ctx context.Context, a *hezuo.Access, req hezuo.Sc
 	return out, nil
 }
 
-// LoanSubsidy is one loan's interest subsidy for a year as the web shows
-// it: the computation, with the applicant's and the org's names in place of
-// the borrower's ID number.
-type LoanSubsidy struct {
-	rules.Subsidy
-	ApplicantName string `json:"applicant_name"`
-	OrgName       string `json:"org_name,omitempty"`
-}
-
 // ScopedLoanSubsidies is LoanSubsidies for a user: the interest subsidies
 // of year (interest paid up to asOf) of the loans of the requested scope
 // that a may see. Borrowers' yearly caps are shared over the whole scope.
-func (db *DB) ScopedLoanSubsidies(ctx context.Context, a *hezuo.Access, req hezuo.Scope, year int, asOf hezuo.Date) ([]LoanSubsidy, error) {
+func (db *DB) ScopedLoanSubsidies(ctx context.Context, a *hezuo.Access, req hezuo.Scope, year int, asOf hezuo.Date) ([]store.LoanSubsidy, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
@@ -85,14 +77,14 @@ func (db *DB) ScopedLoanSubsidies(ctx context.Context, a *hezuo.Access, req hezu
 	if err != nil {
 		return nil, err
 	}
-	out := []LoanSubsidy{}
+	out := []store.LoanSubsidy{}
 	for _, s := range subs {
 		n, ok := names[s.LoanNo]
 		if !ok {
 			continue
 		}
 		s.Borrower = n[0] // never the ID number
-		out = append(out, LoanSubsidy{Subsidy: s, ApplicantName: n[0], OrgName: n[1]})
+		out = append(out, store.LoanSubsidy{Subsidy: s, ApplicantName: n[0], OrgName: n[1]})
 	}
 	return out, nil
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hezuo/store"
 	"strings"
 	"time"
 
@@ -53,17 +54,6 @@ func refield(err error, field string, rename map[string]string) error {
 	return &c
 }
 
-// GuarantorField is the form field of the i-th guarantor of a new loan
-// (guarantor_a, guarantor_b…): errors about that guarantee name it.
-func GuarantorField(i int) string { return "guarantor_" + string(rune('a'+i)) }
-
-// LoanApplication is a new loan application: the loan and the guarantors
-// standing for it (Guarantee.LoanNo is ignored).
-type LoanApplication struct {
-	hezuo.Loan
-	Guarantees []hezuo.Guarantee `json:"guarantees"`
-}
-
 // loanAuditView is a loan as its audit entry records it: the borrower's ID
 // number masked.
 func loanAuditView(l hezuo.Loan) hezuo.Loan {
@@ -85,7 +75,7 @@ func loanAuditView(l hezuo.Loan) hezuo.Loan {
 // the series of the loan's township (its org's, else its borrower's home
 // village's; else the writer's scope) and year of application, set in app
 // once saved.
-func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplication, today hezuo.Date, now time.Time) error {
+func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *store.LoanApplication, today hezuo.Date, now time.Time) error {
 	if err := forbidWrite(a); err != nil {
 		return err
 	}
@@ -163,7 +153,7 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 	}
 	seen := map[string]bool{}
 	for i, g := range app.Guarantees {
-		field := GuarantorField(i)
+		field := store.GuarantorField(i)
 		if seen[g.IDNumber] {
 			return fieldError(hezuo.EINVALID, rec, field, "同一担保人重复填写", "the same guarantor is given twice")
 		}
@@ -200,14 +190,6 @@ func (db *DB) CreateLoan(ctx context.Context, a *hezuo.Access, app *LoanApplicat
 	app.No = l.No
 	return nil
 }
-
-// Loan status changes a form or the API asks for.
-const (
-	LoanActionApprove  = "approve"  // 审批通过
-	LoanActionReject   = "reject"   // 不予批准
-	LoanActionDisburse = "disburse" // 发放
-	LoanActionDue      = "due"      // 登记（调整）到期日：到期未还清即逾期
-)
 
 // loanState is what a status change reads of a loan in its transaction.
 type loanState struct {
@@ -264,7 +246,7 @@ func (db *DB) ChangeLoanStatus(ctx context.Context, a *hezuo.Access, no, action 
 	if day.IsZero() {
 		return fieldError(hezuo.EINVALID, rec, "on", "请填写日期", "the date is missing")
 	}
-	if day.After(today) && action != LoanActionDue {
+	if day.After(today) && action != store.LoanActionDue {
 		return fieldError(hezuo.EINVALID, rec, "on", fmt.Sprintf("日期 %s 晚于今天 %s，尚未发生", day, today),
 			fmt.Sprintf("%s is after today (%s): it has not happened", day, today))
 	}
@@ -284,16 +266,16 @@ func (db *DB) ChangeLoanStatus(ctx context.Context, a *hezuo.Access, no, action 
 	conflict := func(zh, en string) error { return fieldError(hezuo.ECONFLICT, rec, "action", zh, en) }
 	decided := !l.ApprovedOn.IsZero() || !l.RejectedOn.IsZero()
 	switch action {
-	case LoanActionApprove, LoanActionReject:
+	case store.LoanActionApprove, store.LoanActionReject:
 		if decided {
 			return conflict("该申请已审批，不能再次审批", "the application was already decided")
 		}
-		if action == LoanActionApprove {
+		if action == store.LoanActionApprove {
 			l.ApprovedOn = day
 		} else {
 			l.RejectedOn = day
 		}
-	case LoanActionDisburse:
+	case store.LoanActionDisburse:
 		if l.ApprovedOn.IsZero() || !l.DisbursedOn.IsZero() {
 			return conflict("只有已审批、尚未发放的贷款可以发放", "only an approved loan not yet disbursed can be disbursed")
 		}
@@ -302,7 +284,7 @@ func (db *DB) ChangeLoanStatus(ctx context.Context, a *hezuo.Access, no, action 
 			l.Lender = lender
 		}
 		l.DueOn = l.Due()
-	case LoanActionDue:
+	case store.LoanActionDue:
 		if l.DisbursedOn.IsZero() {
 			return conflict("贷款尚未发放，没有到期日", "the loan is not disbursed: it has no due date")
 		}

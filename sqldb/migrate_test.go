@@ -21,13 +21,13 @@ func openAt(t *testing.T, dsn, dialect string, k int) *DB {
 	db := &DB{DSN: dsn, Dialect: dialect}
 	var err error
 	if dialect == Postgres {
-		db.DB, err = sql.Open("pgx", dsn)
+		db.conn, err = sql.Open("pgx", dsn)
 	} else {
 		q := url.Values{}
 		q.Add("_pragma", "foreign_keys(1)")
 		q.Add("_pragma", "journal_mode(WAL)")
 		q.Add("_pragma", "busy_timeout(10000)")
-		db.DB, err = sql.Open("sqlite", "file:"+dsn+"?"+q.Encode())
+		db.conn, err = sql.Open("sqlite", "file:"+dsn+"?"+q.Encode())
 	}
 	if err != nil {
 		t.Fatal(err)

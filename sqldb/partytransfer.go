@@ -5,33 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hezuo/store"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"hezuo"
-)
-
-// PartyTransferIn is a 组织关系转入: a party member (the person with
-// database id Person, or, when Person is 0, the one with ID number
-// IDNumber) whose party relation moves on On into the party organization
-// PartyOrg (its number), from Origin (free text: the sending organization
-// as its 介绍信 names it). Party is the member's standing as the 介绍信
-// states it (中共党员 or 中共预备党员, 入党日期, 转正日期).
-type PartyTransferIn struct {
-	Person   int64
-	IDNumber string
-	Party    hezuo.PartyRecord
-	PartyOrg string
-	On       hezuo.Date
-	Origin   string
-}
-
-// Form fields of a transfer-in besides the party record's.
-const (
-	FieldTransferPartyOrg = "party_org"
-	FieldTransferOn       = "transfer_on"
-	FieldTransferOrigin   = "origin"
 )
 
 // TransferInParty records t as a, in one transaction with its audit entry
@@ -48,7 +27,7 @@ const (
 // Errors name the form's fields (id_number, political_status,
 // joined_party, full_member_since, party_org, transfer_on, origin). It
 // returns the person's database id.
-func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t PartyTransferIn, now time.Time) (int64, error) {
+func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t store.PartyTransferIn, now time.Time) (int64, error) {
 	if err := forbidWrite(a); err != nil {
 		return 0, err
 	}
@@ -64,18 +43,18 @@ func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t PartyTrans
 		own = append(own, hezuo.Invalid(rec, hezuo.FieldJoinedParty, "请按组织关系介绍信填写入党日期", "fill in the joining date as the letter of transfer states it"))
 	}
 	if t.PartyOrg == "" {
-		own = append(own, hezuo.Invalid(rec, FieldTransferPartyOrg, "请选择接收的党组织", "choose the receiving party organization"))
+		own = append(own, hezuo.Invalid(rec, store.FieldTransferPartyOrg, "请选择接收的党组织", "choose the receiving party organization"))
 	}
 	if t.On.IsZero() {
-		own = append(own, hezuo.Invalid(rec, FieldTransferOn, "请填写转入日期", "fill in the date of the transfer"))
+		own = append(own, hezuo.Invalid(rec, store.FieldTransferOn, "请填写转入日期", "fill in the date of the transfer"))
 	}
 	if utf8.RuneCountInString(t.Origin) > 100 {
-		own = append(own, hezuo.Invalid(rec, FieldTransferOrigin, "转出党组织名称过长（不超过 100 字）", "the sending organization's name is too long (100 characters at most)"))
+		own = append(own, hezuo.Invalid(rec, store.FieldTransferOrigin, "转出党组织名称过长（不超过 100 字）", "the sending organization's name is too long (100 characters at most)"))
 	}
 	if !t.On.IsZero() {
-		own = append(own, notAfterToday(rec, FieldTransferOn, "转入日期", "the transfer", t.On, today))
+		own = append(own, notAfterToday(rec, store.FieldTransferOn, "转入日期", "the transfer", t.On, today))
 		if t.On.Before(t.Party.JoinedParty) {
-			own = append(own, hezuo.Invalid(rec, FieldTransferOn, fmt.Sprintf("转入日期 %s 早于入党日期 %s", t.On, t.Party.JoinedParty),
+			own = append(own, hezuo.Invalid(rec, store.FieldTransferOn, fmt.Sprintf("转入日期 %s 早于入党日期 %s", t.On, t.Party.JoinedParty),
 				fmt.Sprintf("the transfer on %s is before the joining date %s", t.On, t.Party.JoinedParty)))
 		}
 	}
@@ -118,7 +97,7 @@ func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t PartyTrans
 	err = tx.QueryRowContext(ctx, db.rebind(`SELECT id, seat, name, valid_from, valid_to FROM party_orgs WHERE no = ?`), t.PartyOrg).Scan(
 		&poID, &seat, &poName, &poFrom, &poTo)
 	if errors.Is(err, sql.ErrNoRows) || (err == nil && (!a.ByDivision() || !a.MayWriteAt([]string{seat}))) {
-		return 0, hezuo.OutOfReach(rec, FieldTransferPartyOrg)
+		return 0, hezuo.OutOfReach(rec, store.FieldTransferPartyOrg)
 	} else if err != nil {
 		return 0, err
 	}
@@ -127,7 +106,7 @@ func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t PartyTrans
 		if !poTo.IsZero() {
 			ended, endedEN = "，"+poTo.String()+" 撤销", ", ended on "+poTo.String()
 		}
-		return 0, hezuo.Invalid(rec, FieldTransferOn, fmt.Sprintf("%s 在 %s 尚未成立或已撤销（%s 成立%s）", poName, t.On, poFrom, ended),
+		return 0, hezuo.Invalid(rec, store.FieldTransferOn, fmt.Sprintf("%s 在 %s 尚未成立或已撤销（%s 成立%s）", poName, t.On, poFrom, ended),
 			fmt.Sprintf("%s did not exist on %s (founded on %s%s)", t.PartyOrg, t.On, poFrom, endedEN))
 	}
 	county := p.IDNumber[:6]
@@ -169,7 +148,7 @@ func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t PartyTrans
 		moved = true
 	}
 	if !moved { // cannot happen after a valid record's merge; kept as a guard
-		return 0, hezuo.Invalid(rec, FieldTransferOn, "转入日期不在党员身份期间内", "the transfer date lies outside the party membership")
+		return 0, hezuo.Invalid(rec, store.FieldTransferOn, "转入日期不在党员身份期间内", "the transfer date lies outside the party membership")
 	}
 	after, err := db.personSteps(ctx, tx, id, p.IDNumber)
 	if err != nil {
@@ -219,26 +198,19 @@ func (db *DB) TransferSubject(ctx context.Context, a *hezuo.Access, id int64, to
 	return p.Name, hezuo.PartyRecordOf(steps, today), nil
 }
 
-// PartyStanding is a person's party record on a day with the party
-// organization holding their relation then (组织关系所在), when known.
-type PartyStanding struct {
-	hezuo.PartyRecord
-	HomeNo, HomeName string
-}
-
 // PersonParty returns the party standing today of the person with
 // database id, if a may see the person (ENOTFOUND otherwise): the person
 // page shows it.
-func (db *DB) PersonParty(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (PartyStanding, error) {
+func (db *DB) PersonParty(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (store.PartyStanding, error) {
 	p, err := db.personRecord(ctx, db, a, id, today)
 	if err != nil {
-		return PartyStanding{}, err
+		return store.PartyStanding{}, err
 	}
 	steps, err := db.personSteps(ctx, db, id, p.IDNumber)
 	if err != nil {
-		return PartyStanding{}, err
+		return store.PartyStanding{}, err
 	}
-	ps := PartyStanding{PartyRecord: hezuo.PartyRecordOf(steps, today)}
+	ps := store.PartyStanding{PartyRecord: hezuo.PartyRecordOf(steps, today)}
 	for _, s := range steps {
 		if s.ActiveOn(today) && s.HomePartyOrg != "" && ps.Status != "" {
 			ps.HomeNo = s.HomePartyOrg
@@ -246,7 +218,7 @@ func (db *DB) PersonParty(ctx context.Context, a *hezuo.Access, id int64, today 
 	}
 	if ps.HomeNo != "" {
 		if err := db.QueryRowContext(ctx, db.rebind(`SELECT name FROM party_orgs WHERE no = ?`), ps.HomeNo).Scan(&ps.HomeName); err != nil {
-			return PartyStanding{}, err
+			return store.PartyStanding{}, err
 		}
 	}
 	return ps, nil

@@ -27,13 +27,13 @@ func TestPasswordPolicy(t *testing.T) {
 		{"Wang.Xiao-1", "wang.xiao-1", false, "不能与用户名相同"},
 		{"Wang.Xiao-1", "1-oaiX.gnaW", false, "不能与用户名相同"},
 	} {
-		err := CheckPassword(c.name, c.password)
+		err := hezuo.CheckPassword(c.name, c.password)
 		if (err == nil) != c.ok || (err != nil && (hezuo.ErrorCode(err) != hezuo.EINVALID || !strings.Contains(hezuo.ErrorMessage(err, "zh"), c.msg))) {
 			t.Errorf("%q for %s: %v", c.password, c.name, err)
 		}
 	}
 	for range 200 {
-		if p := RandomPassword(); CheckPassword("x", p) != nil {
+		if p := hezuo.RandomPassword(); hezuo.CheckPassword("x", p) != nil {
 			t.Fatalf("random password %q fails the policy", p)
 		}
 	}

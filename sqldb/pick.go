@@ -2,8 +2,8 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -14,12 +14,6 @@ import (
 // person found by part of its name, among the records the user may see —
 // the same conditions as the lists (orgAccess, visiblePeople, the party
 // organizations' reach) — at most PickLimit of them.
-
-// PickLimit bounds a picker's answer; PickMaxQuery the runes of its query.
-const (
-	PickLimit    = 20
-	PickMaxQuery = 40
-)
 
 // Pick kinds.
 const (
@@ -32,43 +26,12 @@ const (
 	PickGuarantor = "guarantor"
 )
 
-// PickItem is one answer of a picker: the value the form submits (a
-// division code, 组织编号, 党组织编号, or "#" and a person's database id),
-// the name shown, and a detail telling like-named records apart (a code,
-// the township, or a masked ID number).
-type PickItem struct {
-	Value  string `json:"value"`
-	Label  string `json:"label"`
-	Detail string `json:"detail,omitempty"`
-	Level  string `json:"level,omitempty"` // divisions: county, township, village
-}
-
-// PickQuery asks for the records of Kind whose name holds Q (people: whose
-// name starts with Q outside a township; the last four characters of an ID
-// number, in a county or narrower; a whole ID number by its keyed hash for
-// the roles that see whole numbers), inside the division Within
-// (a prefix, "" for the user's scope). Code asks instead for the one record
-// with that value (a form's stored value, to show its name). Level limits
-// divisions to one level.
-type PickQuery struct {
-	Kind, Q, Within, Code, Level string
-}
-
-// PersonRef reads a person picker's value: "#" and a database id.
-func PersonRef(v string) (int64, bool) {
-	if !strings.HasPrefix(v, "#") {
-		return 0, false
-	}
-	id, err := strconv.ParseInt(v[1:], 10, 64)
-	return id, err == nil && id > 0
-}
-
 // Pick answers a picker. A Within outside a's scope is EFORBIDDEN, an
 // unknown kind or a longer query EINVALID.
-func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery, today hezuo.Date) ([]PickItem, error) {
+func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq store.PickQuery, today hezuo.Date) ([]store.PickItem, error) {
 	q, code := strings.TrimSpace(pq.Q), strings.TrimSpace(pq.Code)
-	if utf8.RuneCountInString(q) > PickMaxQuery || len(code) > 64 || len(pq.Level) > 16 {
-		return nil, hezuo.Errorf(hezuo.EINVALID, "查询过长（至多 %d 个字）", "the query is too long (at most %d characters)", PickMaxQuery)
+	if utf8.RuneCountInString(q) > store.PickMaxQuery || len(code) > 64 || len(pq.Level) > 16 {
+		return nil, hezuo.Errorf(hezuo.EINVALID, "查询过长（至多 %d 个字）", "the query is too long (at most %d characters)", store.PickMaxQuery)
 	}
 	within, err := hezuo.ParseScope(pq.Within)
 	if err != nil {
@@ -78,7 +41,7 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery, today hez
 	if err != nil {
 		return nil, err
 	}
-	out := []PickItem{}
+	out := []store.PickItem{}
 	if q == "" && code == "" {
 		return out, nil
 	}
@@ -88,7 +51,7 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery, today hez
 	var sel, order string
 	var orderArgs []any
 	w := &where{}
-	var scan func(r rowScanner) (PickItem, error)
+	var scan func(r rowScanner) (store.PickItem, error)
 	switch pq.Kind {
 	case PickDivision:
 		sel = `SELECT dv.code, dv.name, dv.level, coalesce(t.name, '') FROM divisions dv
@@ -108,8 +71,8 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery, today hez
 			w.add(`(dv.name LIKE ? ESCAPE '\' OR t.name LIKE ? ESCAPE '\' OR dv.code LIKE ? ESCAPE '\')`, like, like, escapeLike(q)+"%")
 			order, orderArgs = ` ORDER BY CASE WHEN dv.name LIKE ? ESCAPE '\' THEN 0 ELSE 1 END, dv.code`, []any{like}
 		}
-		scan = func(r rowScanner) (PickItem, error) {
-			var it PickItem
+		scan = func(r rowScanner) (store.PickItem, error) {
+			var it store.PickItem
 			var town string
 			err := r.Scan(&it.Value, &it.Label, &it.Level, &town)
 			it.Detail = hezuo.SignificantCode(it.Value)
@@ -129,8 +92,8 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery, today hez
 			w.add(`(o.name LIKE ? ESCAPE '\' OR o.org_no LIKE ? ESCAPE '\')`, like, escapeLike(q)+"%")
 			order = " ORDER BY o.name, o.org_no"
 		}
-		scan = func(r rowScanner) (PickItem, error) {
-			var it PickItem
+		scan = func(r rowScanner) (store.PickItem, error) {
+			var it store.PickItem
 			var village string
 			err := r.Scan(&it.Value, &it.Label, &village)
 			it.Detail = it.Value + " · " + village
@@ -153,8 +116,8 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery, today hez
 			w.add(`(p.name LIKE ? ESCAPE '\' OR p.no LIKE ? ESCAPE '\')`, like, escapeLike(q)+"%")
 			order = " ORDER BY p.name, p.no"
 		}
-		scan = func(r rowScanner) (PickItem, error) {
-			var it PickItem
+		scan = func(r rowScanner) (store.PickItem, error) {
+			var it store.PickItem
 			var seat string
 			err := r.Scan(&it.Value, &it.Label, &seat)
 			it.Detail = it.Value + " · " + seat
@@ -167,7 +130,7 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery, today hez
 	default:
 		return nil, hezuo.Errorf(hezuo.EINVALID, "未知的选择类型 %q", "unknown picker kind %q", pq.Kind)
 	}
-	err = db.eachRow(ctx, sel+` WHERE `+w.String()+order+` LIMIT ?`, append(append(w.args, orderArgs...), PickLimit), func(r rowScanner) error {
+	err = db.eachRow(ctx, sel+` WHERE `+w.String()+order+` LIMIT ?`, append(append(w.args, orderArgs...), store.PickLimit), func(r rowScanner) error {
 		it, err := scan(r)
 		out = append(out, it)
 		return err
@@ -180,7 +143,7 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq PickQuery, today hez
 // wider (the index on names drives the search, so a province is as quick);
 // a whole ID number by its keyed hash, only for roles that see whole
 // numbers (as the people list). Numbers are shown masked.
-func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope, q, code string, day hezuo.Date) ([]PickItem, error) {
+func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope, q, code string, day hezuo.Date) ([]store.PickItem, error) {
 	w := &where{}
 	w.addPair(visiblePeople(a, day))
 	if scope != a.Scope {
@@ -190,12 +153,12 @@ func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 	order := " ORDER BY pe.name, pe.id"
 	switch {
 	case code != "":
-		if id, ok := PersonRef(code); ok {
+		if id, ok := store.PersonRef(code); ok {
 			w.add("pe.id = ?", id)
 		} else if a.SeesPersonalData() && validID(code, day) {
 			w.add("pe.id_hash = ?", db.idHash(code))
 		} else {
-			return []PickItem{}, nil
+			return []store.PickItem{}, nil
 		}
 	case a.SeesPersonalData() && len(q) == 18 && validID(q, day):
 		w.add("pe.id_hash = ?", db.idHash(q))
@@ -209,12 +172,12 @@ func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 		// every answer right in any other).
 		w.add(`pe.name >= ? AND pe.name < ? AND pe.name LIKE ? ESCAPE '\'`, q, q+"\U0010FFFF", escapeLike(q)+"%")
 	}
-	out := []PickItem{}
+	out := []store.PickItem{}
 	err := db.eachRow(ctx, `SELECT pe.id, pe.name, pe.id_sealed, coalesce(dv.name, pe.village, '') FROM people pe
-		LEFT JOIN divisions dv ON dv.code = pe.village WHERE `+w.String()+order+` LIMIT ?`, append(w.args, PickLimit),
+		LEFT JOIN divisions dv ON dv.code = pe.village WHERE `+w.String()+order+` LIMIT ?`, append(w.args, store.PickLimit),
 		func(r rowScanner) error {
 			var id int64
-			var it PickItem
+			var it store.PickItem
 			var number, village string
 			if err := r.Scan(&id, &it.Label, db.opened(&number), &village); err != nil {
 				return err
@@ -233,8 +196,8 @@ func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 // pickGuarantors finds the registered guarantors of a's counties by name
 // (a whole ID number by its keyed hash for the roles that see whole
 // numbers); numbers masked, the unit beside.
-func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code string, day hezuo.Date) ([]PickItem, error) {
-	out := []PickItem{}
+func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code string, day hezuo.Date) ([]store.PickItem, error) {
+	out := []store.PickItem{}
 	if a == nil || a.Role == "" {
 		return out, nil
 	}
@@ -242,7 +205,7 @@ func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code strin
 	w := (&where{}).add("g.county BETWEEN ? AND ?", lo, hi)
 	switch {
 	case code != "":
-		if id, ok := PersonRef(code); ok {
+		if id, ok := store.PersonRef(code); ok {
 			w.add("pe.id = ?", id)
 		} else if a.SeesPersonalData() && validID(code, day) {
 			w.add("pe.id_hash = ?", db.idHash(code))
@@ -255,10 +218,10 @@ func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code strin
 		w.add(`pe.name LIKE ? ESCAPE '\'`, "%"+escapeLike(q)+"%")
 	}
 	err := db.eachRow(ctx, `SELECT pe.id, pe.name, pe.id_sealed, u.name, g.post FROM guarantors g JOIN people pe ON pe.id = g.person_id
-		JOIN units u ON u.id = g.unit_id WHERE `+w.String()+` ORDER BY pe.name, pe.id LIMIT ?`, append(w.args, PickLimit),
+		JOIN units u ON u.id = g.unit_id WHERE `+w.String()+` ORDER BY pe.name, pe.id LIMIT ?`, append(w.args, store.PickLimit),
 		func(r rowScanner) error {
 			var id int64
-			var it PickItem
+			var it store.PickItem
 			var number, unit, post string
 			if err := r.Scan(&id, &it.Label, db.opened(&number), &unit, &post); err != nil {
 				return err
@@ -291,8 +254,8 @@ const PickTailScan = 100_000
 // reaching a division, its residents (a range of the index on villages; a
 // county or narrower); for the others, the people w selects (the members of
 // their orgs).
-func (db *DB) pickByTail(ctx context.Context, a *hezuo.Access, scope hezuo.Scope, w *where, tail string) ([]PickItem, error) {
-	out := []PickItem{}
+func (db *DB) pickByTail(ctx context.Context, a *hezuo.Access, scope hezuo.Scope, w *where, tail string) ([]store.PickItem, error) {
+	out := []store.PickItem{}
 	if a.ByDivision() {
 		if len(scope.Prefix) < 6 {
 			return out, nil
@@ -322,9 +285,9 @@ func (db *DB) pickByTail(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 		ids = ids[:500]
 	}
 	err = db.eachRow(ctx, `SELECT pe.id, pe.name, coalesce(dv.name, pe.village, '') FROM people pe LEFT JOIN divisions dv ON dv.code = pe.village
-		WHERE pe.id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY pe.name, pe.id LIMIT ?`, append(ids, PickLimit), func(r rowScanner) error {
+		WHERE pe.id IN (?`+strings.Repeat(", ?", len(ids)-1)+`) ORDER BY pe.name, pe.id LIMIT ?`, append(ids, store.PickLimit), func(r rowScanner) error {
 		var id int64
-		var it PickItem
+		var it store.PickItem
 		var village string
 		if err := r.Scan(&id, &it.Label, &village); err != nil {
 			return err

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 	"slices"
 	"strings"
 
@@ -10,22 +11,11 @@ import (
 	"hezuo/rules"
 )
 
-// PlanInput is what the planners need for a scope on a day: the orgs that
-// need a party group or a joint branch and have none (JointOrgs), those
-// that need an instructor and have none (InstructorOrgs), the instructors of
-// the scope's townships with their loads, and the settings in force.
-type PlanInput struct {
-	JointOrgs      []plan.Org
-	InstructorOrgs []plan.Org
-	Instructors    []plan.Instructor
-	Settings       rules.Settings
-}
-
 // PlanInput gathers the planners' input for the orgs in scope on day. An
 // org needs a joint branch when the rules require a group or a joint branch
 // and it is covered by nothing or only by an instructor; it needs an
 // instructor when the rules require one and nothing covers it.
-func (db *DB) PlanInput(ctx context.Context, scope hezuo.Scope, day hezuo.Date) (*PlanInput, error) {
+func (db *DB) PlanInput(ctx context.Context, scope hezuo.Scope, day hezuo.Date) (*store.PlanInput, error) {
 	rows, facts, err := db.check(ctx, scope, day)
 	if err != nil {
 		return nil, err
@@ -34,7 +24,7 @@ func (db *DB) PlanInput(ctx context.Context, scope hezuo.Scope, day hezuo.Date) 
 	if err != nil {
 		return nil, err
 	}
-	in := &PlanInput{Settings: env.Settings, JointOrgs: []plan.Org{}, InstructorOrgs: []plan.Org{}}
+	in := &store.PlanInput{Settings: env.Settings, JointOrgs: []plan.Org{}, InstructorOrgs: []plan.Org{}}
 	for i, r := range rows {
 		need := r.Required == rules.RequiredGroupOrJoint && (r.Actual == rules.ActualNone || r.Actual == rules.ActualInstructor)
 		needIns := r.Required == rules.RequiredInstructor && r.Actual == rules.ActualNone

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hezuo/store"
 	"strings"
 
 	"hezuo"
@@ -20,13 +21,13 @@ import (
 // cross_village seated in its first org's village, with the township
 // committee as parent and manager when it is on record. It returns the
 // party organizations created, in the order given.
-func (db *DB) AcceptJoint(ctx context.Context, in *PlanInput, groups [][]string, day hezuo.Date) ([]hezuo.PartyOrg, error) {
+func (db *DB) AcceptJoint(ctx context.Context, in *store.PlanInput, groups [][]string, day hezuo.Date) ([]hezuo.PartyOrg, error) {
 	return db.acceptJoint(ctx, in, groups, day, nil)
 }
 
 // acceptJoint is AcceptJoint; then, when given, runs in the transaction
 // after the branches are written (the web application audits there).
-func (db *DB) acceptJoint(ctx context.Context, in *PlanInput, groups [][]string, day hezuo.Date,
+func (db *DB) acceptJoint(ctx context.Context, in *store.PlanInput, groups [][]string, day hezuo.Date,
 	then func(*sql.Tx, []hezuo.PartyOrg) error) ([]hezuo.PartyOrg, error) {
 	branches, err := plan.Compose(groups, in.JointOrgs, in.Settings)
 	if err != nil {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hezuo/store"
 
 	"hezuo"
 )
@@ -16,14 +17,14 @@ import (
 // org's township, who may carry no more than instructor_max_orgs orgs with
 // the new ones (checked again inside the transaction). It returns the
 // dispatches created, in the order given.
-func (db *DB) AcceptDispatches(ctx context.Context, in *PlanInput, pairs []hezuo.Dispatch, day hezuo.Date) ([]hezuo.Dispatch, error) {
+func (db *DB) AcceptDispatches(ctx context.Context, in *store.PlanInput, pairs []hezuo.Dispatch, day hezuo.Date) ([]hezuo.Dispatch, error) {
 	return db.acceptDispatches(ctx, in, pairs, day, nil)
 }
 
 // acceptDispatches is AcceptDispatches; then, when given, runs in the
 // transaction after the dispatches are written (the web application audits
 // there).
-func (db *DB) acceptDispatches(ctx context.Context, in *PlanInput, pairs []hezuo.Dispatch, day hezuo.Date,
+func (db *DB) acceptDispatches(ctx context.Context, in *store.PlanInput, pairs []hezuo.Dispatch, day hezuo.Date,
 	then func(*sql.Tx, []hezuo.Dispatch) error) ([]hezuo.Dispatch, error) {
 	needs := map[string]string{} // org → township
 	for _, o := range in.InstructorOrgs {

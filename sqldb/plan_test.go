@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 	"testing"
 
 	"hezuo"
@@ -60,7 +61,7 @@ func TestPlanAndAccept(t *testing.T) {
 			jp.Branches[0].TownshipName != "甲镇" {
 			t.Fatalf("joint plan: %+v", jp)
 		}
-		fresh := func() *PlanInput {
+		fresh := func() *store.PlanInput {
 			in, err := db.PlanInput(ctx, scope, fxDay)
 			if err != nil {
 				t.Fatal(err)

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"hezuo/store"
 	"time"
 
 	"hezuo"
@@ -16,7 +17,7 @@ import (
 // division (county administrators, township officers, auditors) see plans,
 // since a plan weighs every org of a township; the requested scope is
 // narrowed by a's (EFORBIDDEN outside it).
-func (db *DB) ScopedPlanInput(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) (*PlanInput, error) {
+func (db *DB) ScopedPlanInput(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) (*store.PlanInput, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err

@@ -15,7 +15,7 @@ import (
 // seated in scope. With Dump's registry records, loading the result into
 // an empty database reproduces the same records.
 func (db *DB) DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Dataset) error {
-	return db.dumpPlatformsOn(ctx, db.DB, scope, ds)
+	return db.dumpPlatformsOn(ctx, db.conn, scope, ds)
 }
 
 // dumpPlatformsOn is DumpPlatforms read through x (a transaction, or the

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 	"strings"
 	"testing"
 	"time"
@@ -40,7 +41,7 @@ func TestFormsReachPersonHome(t *testing.T) {
 		}
 		// A loan to a resident of township A, applied for in township B:
 		// refused without a word of where the borrower lives.
-		app := &LoanApplication{Loan: hezuo.Loan{No: "T-REACH-1", Borrower: idNumber(15), AmountFen: 1_000_000, RatePPM: 43500,
+		app := &store.LoanApplication{Loan: hezuo.Loan{No: "T-REACH-1", Borrower: idNumber(15), AmountFen: 1_000_000, RatePPM: 43500,
 			TermMonths: 12, AppliedOn: fxDay}}
 		err = db.CreateLoan(ctx, fxTownBUser, app, fxDay, now)
 		if hezuo.ErrorCode(err) != hezuo.EINVALID || !strings.Contains(err.Error(), "不存在或无权访问") {

@@ -6,25 +6,12 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
+	"hezuo/store"
 	"strings"
 	"time"
 
 	"hezuo"
 )
-
-// Session is a signed-in browser or API client. Token is only known when the
-// session is created: the database keeps its SHA-256, so a leaked database
-// holds no usable session. CSRF is the token every HTML form carries.
-type Session struct {
-	Token    string
-	CSRF     string
-	Lang     string
-	User     *hezuo.User
-	LastSeen time.Time
-	// ScopeName is the name of the division the user's scope is (汪清县,
-	// 大兴沟镇…), "" for everything or a code the divisions do not hold.
-	ScopeName string
-}
 
 func tokenID(token string) string {
 	sum := sha256.Sum256([]byte(token))
@@ -33,13 +20,13 @@ func tokenID(token string) string {
 
 // CreateSession starts a session for user u at now without checking a
 // password nor auditing (tests and tools); users sign in with SignIn.
-func (db *DB) CreateSession(ctx context.Context, u *hezuo.User, lang string, now time.Time) (*Session, error) {
+func (db *DB) CreateSession(ctx context.Context, u *hezuo.User, lang string, now time.Time) (*store.Session, error) {
 	return db.createSession(ctx, db, u, lang, now)
 }
 
 // createSession writes a new session of u through x.
-func (db *DB) createSession(ctx context.Context, x execer, u *hezuo.User, lang string, now time.Time) (*Session, error) {
-	s := &Session{Token: RandomToken(32), CSRF: RandomToken(32), Lang: lang, User: u, LastSeen: now}
+func (db *DB) createSession(ctx context.Context, x execer, u *hezuo.User, lang string, now time.Time) (*store.Session, error) {
+	s := &store.Session{Token: hezuo.RandomToken(32), CSRF: hezuo.RandomToken(32), Lang: lang, User: u, LastSeen: now}
 	_, err := x.ExecContext(ctx, db.rebind(`INSERT INTO sessions (id, user_id, csrf, lang, created_at, last_seen) VALUES (?, ?, ?, ?, ?, ?)`),
 		tokenID(s.Token), u.ID, s.CSRF, lang, now.Unix(), now.Unix())
 	if err != nil {
@@ -51,9 +38,9 @@ func (db *DB) createSession(ctx context.Context, x execer, u *hezuo.User, lang s
 // Session returns the session of token at now and marks it seen. A session
 // idle longer than idle, older than maxAge, or whose user is disabled is
 // deleted and EUNAUTHORIZED.
-func (db *DB) Session(ctx context.Context, token string, now time.Time, idle, maxAge time.Duration) (*Session, error) {
+func (db *DB) Session(ctx context.Context, token string, now time.Time, idle, maxAge time.Duration) (*store.Session, error) {
 	id := tokenID(token)
-	s := &Session{Token: token}
+	s := &store.Session{Token: token}
 	var created, seen int64
 	// The session and its user in one read: every request asks.
 	u, err := scanUser(db.QueryRowContext(ctx, db.rebind(`SELECT u.`+strings.ReplaceAll(userCols, ", ", ", u.")+`,

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"hezuo/store"
 	"time"
 
 	"hezuo"
@@ -27,7 +28,7 @@ func errWrongLogin() error {
 // is checked against a dummy hash, so it takes as long as a wrong password.
 // A name no user can have (hezuo.ValidUserName) is EUNAUTHORIZED at once:
 // neither looked up nor counted, and audited without it.
-func (db *DB) SignIn(ctx context.Context, name, password, lang string, now time.Time) (*Session, error) {
+func (db *DB) SignIn(ctx context.Context, name, password, lang string, now time.Time) (*store.Session, error) {
 	if !hezuo.ValidUserName(name) {
 		// It could be anything (megabytes, control characters that would
 		// forge lines of a log): written nowhere.
@@ -35,10 +36,10 @@ func (db *DB) SignIn(ctx context.Context, name, password, lang string, now time.
 	}
 	var n int
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM login_failures WHERE user_name = ? AND at > ?`),
-		name, now.Add(-LockWindow).Unix()).Scan(&n); err != nil {
+		name, now.Add(-store.LockWindow).Unix()).Scan(&n); err != nil {
 		return nil, err
 	}
-	if n >= LockFailures {
+	if n >= store.LockFailures {
 		return nil, db.refuse(ctx, name, now, hezuo.Errorf(ELOCKED, "登录失败次数过多，账户已锁定 15 分钟", "too many failed logins: the account is locked for 15 minutes"), false)
 	}
 	var hash string
@@ -65,7 +66,7 @@ func (db *DB) SignIn(ctx context.Context, name, password, lang string, now time.
 		return nil, err
 	}
 	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM login_failures WHERE user_name = ? OR at < ?`), name, now.Add(-LockWindow).Unix()); err != nil {
+	if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM login_failures WHERE user_name = ? OR at < ?`), name, now.Add(-store.LockWindow).Unix()); err != nil {
 		return nil, err
 	}
 	s, err := db.createSession(ctx, tx, u, lang, now)

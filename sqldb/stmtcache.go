@@ -43,7 +43,7 @@ func (db *DB) prepared(ctx context.Context, q string) *sql.Stmt {
 	if c.m == nil {
 		return nil // closed
 	}
-	s, err := db.DB.PrepareContext(ctx, q)
+	s, err := db.conn.PrepareContext(ctx, q)
 	if err != nil {
 		return nil
 	}
@@ -64,7 +64,7 @@ func (db *DB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Row
 	if s := db.prepared(ctx, q); s != nil {
 		return s.QueryContext(ctx, args...)
 	}
-	return db.DB.QueryContext(ctx, q, args...)
+	return db.conn.QueryContext(ctx, q, args...)
 }
 
 // QueryRowContext is sql.DB's, through the statement cache, or on the
@@ -79,7 +79,7 @@ func (db *DB) QueryRowContext(ctx context.Context, q string, args ...any) *sql.R
 	if s := db.prepared(ctx, q); s != nil {
 		return s.QueryRowContext(ctx, args...)
 	}
-	return db.DB.QueryRowContext(ctx, q, args...)
+	return db.conn.QueryRowContext(ctx, q, args...)
 }
 
 // ExecContext is sql.DB's, through the statement cache.
@@ -87,7 +87,7 @@ func (db *DB) ExecContext(ctx context.Context, q string, args ...any) (sql.Resul
 	if s := db.prepared(ctx, q); s != nil {
 		return s.ExecContext(ctx, args...)
 	}
-	return db.DB.ExecContext(ctx, q, args...)
+	return db.conn.ExecContext(ctx, q, args...)
 }
 
 // Close closes the cached statements and the database.
@@ -104,5 +104,23 @@ func (db *DB) Close() error {
 		c.m = nil
 		c.mu.Unlock()
 	}
-	return db.DB.Close()
+	return db.conn.Close()
+}
+
+// BeginTx starts a transaction on the primary.
+func (db *DB) BeginTx(ctx context.Context, o *sql.TxOptions) (*sql.Tx, error) {
+	return db.conn.BeginTx(ctx, o)
+}
+
+// Conn returns one connection of the pool, for work that must stay on it
+// (SQLite's bulk load, PostgreSQL's COPY).
+func (db *DB) Conn(ctx context.Context) (*sql.Conn, error) { return db.conn.Conn(ctx) }
+
+// PingContext checks that the database answers.
+func (db *DB) PingContext(ctx context.Context) error { return db.conn.PingContext(ctx) }
+
+// PrepareContext prepares q on the primary (execQuerier: code that runs on
+// a transaction or on the pool alike).
+func (db *DB) PrepareContext(ctx context.Context, q string) (*sql.Stmt, error) {
+	return db.conn.PrepareContext(ctx, q)
 }

@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"hezuo/store"
 
 	"hezuo"
 )
@@ -10,53 +11,6 @@ import (
 // their scope (where Stats counts them) with all their attendances; roles
 // bound to a set of orgs see the sessions attended by members of their
 // orgs, with those attendances only.
-
-// TrainingFilter selects training sessions: the requested scope, a text in
-// the number or topic, an organizer (unit code), an industry, a mode, a
-// period (inclusive; zero: open), a sort key (held_on, no, topic,
-// organizer, hours, attendances; "-" descending; default newest first) and
-// a page.
-type TrainingFilter struct {
-	Scope         hezuo.Scope
-	Q             string
-	Organizer     string
-	Industry      string
-	Mode          string
-	From, To      hezuo.Date
-	Sort          string
-	Page, PerPage int
-}
-
-// TrainingItem is one session as the list shows it, with the attendances
-// the user may see.
-type TrainingItem struct {
-	ID            int64      `json:"id"`
-	No            string     `json:"no"`
-	HeldOn        hezuo.Date `json:"held_on"`
-	Topic         string     `json:"topic"`
-	Organizer     string     `json:"organizer"`
-	OrganizerName string     `json:"organizer_name"`
-	Industry      string     `json:"industry,omitempty"`
-	Mode          string     `json:"mode"`
-	Hours         int        `json:"hours"`
-	Place         string     `json:"place"`
-	PlaceName     string     `json:"place_name"`
-	Attendances   int        `json:"attendances"`
-}
-
-// TrainingAttendee is one person at a session, as a member of an org.
-type TrainingAttendee struct {
-	PersonID int64  `json:"person_id"`
-	Name     string `json:"name"`
-	OrgNo    string `json:"org_id,omitempty"`
-	OrgName  string `json:"org_name,omitempty"`
-}
-
-// TrainingDetail is a session with its attendees.
-type TrainingDetail struct {
-	TrainingItem
-	Attendees []TrainingAttendee `json:"attendees"`
-}
 
 // trainingReach returns the condition "session t is one a sees in scope"
 // and the condition "attendance ta counts for a", with their arguments.
@@ -80,13 +34,13 @@ func trainingCols(att string) string {
 		FROM trainings t JOIN units u ON u.id = t.organizer_id LEFT JOIN divisions d ON d.code = t.place`
 }
 
-func scanTraining(r rowScanner, t *TrainingItem) error {
+func scanTraining(r rowScanner, t *store.TrainingItem) error {
 	return r.Scan(&t.ID, &t.No, &t.HeldOn, &t.Topic, &t.Organizer, &t.OrganizerName, &t.Industry, &t.Mode, &t.Hours, &t.Place, &t.PlaceName, &t.Attendances)
 }
 
 // ListTrainings returns one page of the sessions a sees in the requested
 // scope (EFORBIDDEN outside a's) and their number.
-func (db *DB) ListTrainings(ctx context.Context, a *hezuo.Access, f TrainingFilter, today hezuo.Date) ([]TrainingItem, int, error) {
+func (db *DB) ListTrainings(ctx context.Context, a *hezuo.Access, f store.TrainingFilter, today hezuo.Date) ([]store.TrainingItem, int, error) {
 	scope, err := requestScope(a, f.Scope)
 	if err != nil {
 		return nil, 0, err
@@ -126,10 +80,10 @@ func (db *DB) ListTrainings(ctx context.Context, a *hezuo.Access, f TrainingFilt
 	if _, ok := sorts[trimDesc(f.Sort)]; ok && trimDesc(f.Sort) == "attendances" {
 		args = append(append(append(append([]any{}, attArgs...), w.args...), attArgs...), per, off)
 	}
-	var out []TrainingItem
+	var out []store.TrainingItem
 	err = db.eachRow(ctx, trainingCols(att)+` WHERE `+w.String()+` ORDER BY `+sortClause(sorts, f.Sort, "t.held_on DESC", "t.id")+
 		` LIMIT ? OFFSET ?`, args, func(r rowScanner) error {
-		var t TrainingItem
+		var t store.TrainingItem
 		err := scanTraining(r, &t)
 		out = append(out, t)
 		return err
@@ -146,9 +100,9 @@ func trimDesc(k string) string {
 
 // GetTraining returns the session with database id and the attendees a
 // may see, if a sees the session (else ENOTFOUND).
-func (db *DB) GetTraining(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*TrainingDetail, error) {
+func (db *DB) GetTraining(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*store.TrainingDetail, error) {
 	cond, condArgs, att, attArgs := trainingReach(a, a.Scope, today)
-	d := &TrainingDetail{}
+	d := &store.TrainingDetail{}
 	err := scanTraining(db.QueryRowContext(ctx, db.rebind(trainingCols(att)+` WHERE t.id = ? AND `+cond),
 		append(append(append([]any{}, attArgs...), id), condArgs...)...), &d.TrainingItem)
 	if err != nil {
@@ -157,7 +111,7 @@ func (db *DB) GetTraining(ctx context.Context, a *hezuo.Access, id int64, today 
 	err = db.eachRow(ctx, `SELECT pe.id, pe.name, coalesce(o.org_no, ''), coalesce(o.name, '')
 		FROM training_attendances ta JOIN people pe ON pe.id = ta.person_id LEFT JOIN orgs o ON o.id = ta.org_id
 		WHERE ta.training_id = ? AND `+att+` ORDER BY o.org_no, pe.name, pe.id`, append([]any{id}, attArgs...), func(r rowScanner) error {
-		var at TrainingAttendee
+		var at store.TrainingAttendee
 		err := r.Scan(&at.PersonID, &at.Name, &at.OrgNo, &at.OrgName)
 		d.Attendees = append(d.Attendees, at)
 		return err
@@ -165,37 +119,15 @@ func (db *DB) GetTraining(ctx context.Context, a *hezuo.Access, id int64, today 
 	return d, err
 }
 
-// TrainingFigure is the training of one org or one organizer: sessions,
-// attendances and distinct people trained.
-type TrainingFigure struct {
-	Code        string `json:"code"`
-	Name        string `json:"name"`
-	Sessions    int    `json:"sessions"`
-	Attendances int    `json:"attendances"`
-	People      int    `json:"people"`
-}
-
-// TrainingFigures are the training figures of a scope on a day: the totals
-// (for division roles the same as Stats' training.*), per org of the
-// attendees and per organizing unit (department).
-type TrainingFigures struct {
-	AsOf        hezuo.Date       `json:"as_of"`
-	Sessions    int              `json:"sessions"`
-	Attendances int              `json:"attendances"`
-	People      int              `json:"people"`
-	ByOrg       []TrainingFigure `json:"by_org"`
-	ByOrganizer []TrainingFigure `json:"by_organizer"`
-}
-
 // TrainingFiguresOf returns the training figures of the sessions a sees in
 // the requested scope held up to day.
-func (db *DB) TrainingFiguresOf(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day, today hezuo.Date) (*TrainingFigures, error) {
+func (db *DB) TrainingFiguresOf(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day, today hezuo.Date) (*store.TrainingFigures, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
 	}
 	cond, condArgs, att, attArgs := trainingReach(a, scope, today)
-	f := &TrainingFigures{AsOf: day}
+	f := &store.TrainingFigures{AsOf: day}
 	base := append(append([]any{day}, condArgs...), attArgs...)
 	from := ` FROM trainings t JOIN units u ON u.id = t.organizer_id WHERE t.held_on <= ? AND ` + cond
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*)`+from), base[:1+len(condArgs)]...).Scan(&f.Sessions); err != nil {
@@ -206,10 +138,10 @@ func (db *DB) TrainingFiguresOf(ctx context.Context, a *hezuo.Access, req hezuo.
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*), count(DISTINCT ta.person_id)`+join), base...).Scan(&f.Attendances, &f.People); err != nil {
 		return nil, err
 	}
-	group := func(key, name string, out *[]TrainingFigure) error {
+	group := func(key, name string, out *[]store.TrainingFigure) error {
 		return db.eachRow(ctx, `SELECT `+key+`, `+name+`, count(DISTINCT t.id), count(*), count(DISTINCT ta.person_id)`+join+
 			` GROUP BY `+key+`, `+name+` ORDER BY count(*) DESC, `+key, base, func(r rowScanner) error {
-			var x TrainingFigure
+			var x store.TrainingFigure
 			err := r.Scan(&x.Code, &x.Name, &x.Sessions, &x.Attendances, &x.People)
 			*out = append(*out, x)
 			return err
@@ -222,10 +154,10 @@ func (db *DB) TrainingFiguresOf(ctx context.Context, a *hezuo.Access, req hezuo.
 		return nil, err
 	}
 	// Sessions without attendances still count for their organizer.
-	var empty []TrainingFigure
+	var empty []store.TrainingFigure
 	err = db.eachRow(ctx, `SELECT u.code, u.name, count(*)`+from+` AND NOT EXISTS (SELECT 1 FROM training_attendances ta WHERE ta.training_id = t.id AND `+att+`)
 		GROUP BY u.code, u.name`, append(base[:1+len(condArgs)], attArgs...), func(r rowScanner) error {
-		var x TrainingFigure
+		var x store.TrainingFigure
 		err := r.Scan(&x.Code, &x.Name, &x.Sessions)
 		empty = append(empty, x)
 		return err
@@ -245,27 +177,19 @@ func (db *DB) TrainingFiguresOf(ctx context.Context, a *hezuo.Access, req hezuo.
 	return f, err
 }
 
-// TrainingYear is the training of one calendar year: sessions held and
-// their attendances (those a may see).
-type TrainingYear struct {
-	Year        int `json:"year"`
-	Sessions    int `json:"sessions"`
-	Attendances int `json:"attendances"`
-}
-
 // TrainingTrend returns, for each year from first to last, the sessions a
 // sees in the requested scope held that year (not after day) and their
 // attendances: the dashboard's platform trend.
-func (db *DB) TrainingTrend(ctx context.Context, a *hezuo.Access, req hezuo.Scope, first, last int, day, today hezuo.Date) ([]TrainingYear, error) {
+func (db *DB) TrainingTrend(ctx context.Context, a *hezuo.Access, req hezuo.Scope, first, last int, day, today hezuo.Date) ([]store.TrainingYear, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
 	}
 	cond, condArgs, att, attArgs := trainingReach(a, scope, today)
-	out := make([]TrainingYear, 0, last-first+1)
+	out := make([]store.TrainingYear, 0, last-first+1)
 	at := map[int]int{}
 	for y := first; y <= last; y++ {
-		out = append(out, TrainingYear{Year: y})
+		out = append(out, store.TrainingYear{Year: y})
 		at[y] = len(out) - 1
 	}
 	year := `CAST(substr(CAST(t.held_on AS TEXT), 1, 4) AS INTEGER)`

@@ -3,21 +3,12 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"hezuo/store"
 	"strings"
 	"time"
 
 	"hezuo"
 )
-
-// TrainingInput is a session to record with its attendances: members of
-// org OrgNo by database id (the form's checkboxes), and attendances by ID
-// number (the API; resolved as Load resolves them).
-type TrainingInput struct {
-	hezuo.Training
-	OrgNo       string                     `json:"org_id,omitempty"`
-	Attendees   []int64                    `json:"person_ids,omitempty"`
-	Attendances []hezuo.TrainingAttendance `json:"attendances,omitempty"`
-}
 
 // SaveTraining records a training session (updating the one with the same
 // number) and its attendances, in one transaction with its audit entry,
@@ -26,7 +17,7 @@ type TrainingInput struct {
 // OrgNo, an org a reaches, on the day of the session. A blank number is
 // proposed: the next of the place's township's series of the year
 // (PX-222424102-2026-0001, numbers.go), set in in once saved.
-func (db *DB) SaveTraining(ctx context.Context, a *hezuo.Access, in *TrainingInput, today hezuo.Date, now time.Time) (_ int64, err error) {
+func (db *DB) SaveTraining(ctx context.Context, a *hezuo.Access, in *store.TrainingInput, today hezuo.Date, now time.Time) (_ int64, err error) {
 	if err := forbidWrite(a); err != nil {
 		return 0, err
 	}

@@ -10,13 +10,6 @@ import (
 	"hezuo"
 )
 
-// Login lockout: LockFailures failed logins for one user name within
-// LockWindow lock it until the oldest of them is LockWindow old.
-const (
-	LockFailures = 5
-	LockWindow   = 15 * time.Minute
-)
-
 // ELOCKED is the error code of a login refused because of too many recent
 // failures (HTTP 429).
 const ELOCKED = hezuo.ELOCKED
@@ -32,7 +25,7 @@ func (db *DB) CreateUser(ctx context.Context, u *hezuo.User, password string, no
 // is ECONFLICT.
 func (db *DB) CreateUserBy(ctx context.Context, a *hezuo.Access, u *hezuo.User, password string, now time.Time) error {
 	// The user's fields and the password, every error at once.
-	if err := hezuo.JoinErrors(u.Validate(), CheckPassword(u.Name, password)); err != nil {
+	if err := hezuo.JoinErrors(u.Validate(), hezuo.CheckPassword(u.Name, password)); err != nil {
 		return err
 	}
 	if err := db.checkSubject(ctx, u); err != nil {
@@ -182,7 +175,7 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 	return n, err
 }
 
-// SetUserPasswordBy replaces a user's password hash after CheckPassword
+// SetUserPasswordBy replaces a user's password hash after hezuo.CheckPassword
 // accepts it and ends the user's sessions (ASVS 3.3.3), in one transaction
 // with the audit entry of a (who resets it).
 func (db *DB) SetUserPasswordBy(ctx context.Context, a *hezuo.Access, id int64, password string, now time.Time) error {
@@ -190,7 +183,7 @@ func (db *DB) SetUserPasswordBy(ctx context.Context, a *hezuo.Access, id int64, 
 	if err != nil {
 		return err
 	}
-	if err := CheckPassword(u.Name, password); err != nil {
+	if err := hezuo.CheckPassword(u.Name, password); err != nil {
 		return err
 	}
 	hash, err := HashPassword(password)

@@ -1,9 +1,8 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
-
-	"hezuo/sqldb"
 )
 
 // apiAssistanceUnits: GET /api/assistance/units?scope=&q=&active=&page=&as_of=
@@ -23,7 +22,7 @@ func (s *Server) apiAssistanceUnits(w http.ResponseWriter, r *http.Request) erro
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, assistanceListJSON[sqldb.UnitPairingRow]{Items: items, Total: total, Figures: fig})
+	writeJSON(w, http.StatusOK, assistanceListJSON[store.UnitPairingRow]{Items: items, Total: total, Figures: fig})
 	return nil
 }
 
@@ -43,6 +42,6 @@ func (s *Server) apiAssistanceHouseholds(w http.ResponseWriter, r *http.Request)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, assistanceListJSON[sqldb.HouseholdPairingRow]{Items: items, Total: total, Figures: fig})
+	writeJSON(w, http.StatusOK, assistanceListJSON[store.HouseholdPairingRow]{Items: items, Total: total, Figures: fig})
 	return nil
 }

@@ -2,11 +2,11 @@ package web
 
 import (
 	"encoding/json"
+	"hezuo/store"
 	"net/http"
 
 	"hezuo"
 	"hezuo/rules"
-	"hezuo/sqldb"
 )
 
 // apiLoans: GET /api/loans?scope=&status=&year=&priority=&q=&sort=&page=&as_of=
@@ -28,7 +28,7 @@ func (s *Server) apiLoans(w http.ResponseWriter, r *http.Request) error {
 // loanDetailJSON is GET /api/loans/{no}: the loan page's content, the
 // reasons in the request's language.
 type loanDetailJSON struct {
-	*sqldb.LoanDetail
+	*store.LoanDetail
 	Subsidies []rules.SubsidyView `json:"interest_subsidies"`
 	Queue     *rules.RankedView   `json:"queue,omitempty"`
 }
@@ -63,7 +63,7 @@ func readJSON(r *http.Request, v any) error {
 // as every API error ({"error": {code, message, field}}; the i-th
 // guarantee's field is guarantor_a, guarantor_b…).
 func (s *Server) apiLoanCreate(w http.ResponseWriter, r *http.Request) error {
-	var app sqldb.LoanApplication
+	var app store.LoanApplication
 	if err := readJSON(r, &app); err != nil {
 		return err
 	}

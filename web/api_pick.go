@@ -1,6 +1,7 @@
 package web
 
 import (
+	"hezuo/store"
 	"math"
 	"net/http"
 	"strconv"
@@ -8,7 +9,6 @@ import (
 	"time"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // pickRate is the forms' pickers' rate per user: a picker asks once a
@@ -18,7 +18,7 @@ var pickRate = Rate{Every: 200 * time.Millisecond, Burst: 30}
 
 // apiPick: GET /api/pick?kind=division|org|partyorg|person&q=…&within=…
 // (&level= for divisions; &code= for the one record of a stored value) →
-// {"items": [{"value", "label", "detail"}]}: at most sqldb.PickLimit records
+// {"items": [{"value", "label", "detail"}]}: at most store.PickLimit records
 // the user may see, by name (web/assets/picker.js). People's ID numbers are
 // masked; a person's value is "#" and its database id, which the forms
 // resolve on the server (personRef).
@@ -27,10 +27,10 @@ func (s *Server) apiPick(w http.ResponseWriter, r *http.Request) error {
 	if ok, wait := s.limits.allow("pick\x00user:"+strconv.FormatInt(sess.User.ID, 10), pickRate, s.opt.Now()); !ok {
 		secs := int(math.Ceil(wait.Seconds()))
 		w.Header().Set("Retry-After", strconv.Itoa(secs))
-		return hezuo.Errorf(sqldb.ELOCKED, "请求过于频繁，请 %d 秒后再试", "too many requests: try again in %d seconds", secs)
+		return hezuo.Errorf(hezuo.ELOCKED, "请求过于频繁，请 %d 秒后再试", "too many requests: try again in %d seconds", secs)
 	}
 	q := r.URL.Query()
-	items, err := s.db.Pick(r.Context(), accessOf(r), sqldb.PickQuery{Kind: q.Get("kind"), Q: q.Get("q"),
+	items, err := s.db.Pick(r.Context(), accessOf(r), store.PickQuery{Kind: q.Get("kind"), Q: q.Get("q"),
 		Within: q.Get("within"), Code: q.Get("code"), Level: q.Get("level")}, s.today())
 	if err != nil {
 		return err
@@ -47,7 +47,7 @@ func (s *Server) apiPick(w http.ResponseWriter, r *http.Request) error {
 // person out of reach.
 func (s *Server) personRef(r *http.Request, errs map[string]string, field, v string) string {
 	v = strings.TrimSpace(v)
-	id, ok := sqldb.PersonRef(v)
+	id, ok := store.PersonRef(v)
 	if !ok {
 		return v
 	}

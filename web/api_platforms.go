@@ -2,11 +2,11 @@ package web
 
 import (
 	"encoding/json"
+	"hezuo/store"
 	"net/http"
 
 	"hezuo"
 	"hezuo/rules"
-	"hezuo/sqldb"
 )
 
 // The JSON API of the platforms' institutions, training and development
@@ -23,7 +23,7 @@ func (s *Server) apiMeetings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if items == nil {
-		items = []sqldb.MeetingItem{}
+		items = []store.MeetingItem{}
 	}
 	writeJSON(w, http.StatusOK, meetingListJSON{Items: items, Total: total})
 	return nil
@@ -77,7 +77,7 @@ func (s *Server) apiTrainings(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if items == nil {
-		items = []sqldb.TrainingItem{}
+		items = []store.TrainingItem{}
 	}
 	writeJSON(w, http.StatusOK, trainingListJSON{Items: items, Total: total, Figures: fig})
 	return nil
@@ -124,7 +124,7 @@ func decodeJSON(r *http.Request, v any) error {
 // apiMeetingCreate: POST /api/meetings {party_org, kind, held_on, topic, village_party_org,
 // participants, decisions, person_ids, id_numbers} → 201 {"id"}.
 func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) error {
-	var in sqldb.MeetingInput
+	var in store.MeetingInput
 	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}
@@ -139,7 +139,7 @@ func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) error 
 // apiTrainingCreate: POST /api/trainings {no, held_on, topic, organizer, industry, mode, hours,
 // place, org_id, person_ids, attendances: [{id_number, org_id}]} → 201 {"id"}.
 func (s *Server) apiTrainingCreate(w http.ResponseWriter, r *http.Request) error {
-	var in sqldb.TrainingInput
+	var in store.TrainingInput
 	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}

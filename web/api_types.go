@@ -3,7 +3,7 @@ package web
 import (
 	"hezuo"
 	"hezuo/rules"
-	"hezuo/sqldb"
+	"hezuo/store"
 )
 
 // The bodies of the JSON API's answers that are not a store type as it is
@@ -14,7 +14,7 @@ import (
 // (TestAPIShapes). Errors are errorBody (errors.go).
 
 // assistanceListJSON is GET /api/assistance/units and /api/assistance/households:
-// a page of pairings (sqldb.UnitPairingRow or sqldb.HouseholdPairingRow),
+// a page of pairings (store.UnitPairingRow or store.HouseholdPairingRow),
 // the total of the filter and the assistance figures of `hezuo stats`.
 type assistanceListJSON[Row any] struct {
 	Figures hezuo.AssistanceStats `json:"figures"`
@@ -43,7 +43,7 @@ type loanSubsidiesJSON struct {
 // loanSubsidyJSON is one loan's subsidy with its reasons in the request's
 // language.
 type loanSubsidyJSON struct {
-	sqldb.LoanSubsidy
+	store.LoanSubsidy
 	Reasons []string `json:"reasons"`
 }
 
@@ -70,12 +70,12 @@ type orgListJSON struct {
 
 // pickJSON is GET /api/pick: the records a picker offers.
 type pickJSON struct {
-	Items []sqldb.PickItem `json:"items"`
+	Items []store.PickItem `json:"items"`
 }
 
 // meetingListJSON is GET /api/meetings: a page of meetings and the total.
 type meetingListJSON struct {
-	Items []sqldb.MeetingItem `json:"items"` // [] when none
+	Items []store.MeetingItem `json:"items"` // [] when none
 	Total int                 `json:"total"`
 }
 
@@ -89,8 +89,8 @@ type overdueListJSON struct {
 // trainingListJSON is GET /api/trainings: a page of sessions, the total
 // and the training figures of `hezuo stats`.
 type trainingListJSON struct {
-	Figures *sqldb.TrainingFigures `json:"figures"`
-	Items   []sqldb.TrainingItem   `json:"items"` // [] when none
+	Figures *store.TrainingFigures `json:"figures"`
+	Items   []store.TrainingItem   `json:"items"` // [] when none
 	Total   int                    `json:"total"`
 }
 
@@ -109,7 +109,7 @@ type healthJSON struct {
 // schema version once the database answered, the version wanted when they
 // differ, and the database's replication role once it is current.
 type readyJSON struct {
-	Database      *sqldb.Replication `json:"database,omitempty"`
+	Database      *store.Replication `json:"database,omitempty"`
 	Reason        string             `json:"reason,omitempty"`
 	SchemaVersion *int               `json:"schema_version,omitempty"`
 	Status        string             `json:"status"`

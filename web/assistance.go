@@ -1,10 +1,10 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // assistanceView is the assistance page: the figures at the top (as
@@ -15,15 +15,15 @@ import (
 type assistanceView struct {
 	Page
 	Tab        string // "units" or "households"
-	F          sqldb.AssistanceFilter
+	F          store.AssistanceFilter
 	Scope      string
 	AsOf       string
 	Figures    hezuo.AssistanceStats
-	Units      []sqldb.UnitPairingRow
-	Households []sqldb.HouseholdPairingRow
+	Units      []store.UnitPairingRow
+	Households []store.HouseholdPairingRow
 	Pager      Pager
 	Sorts      map[string]string
-	UnitChoice []sqldb.UnitChoice
+	UnitChoice []store.UnitChoice
 	Poverty    []string
 	Errors     map[string]string
 	General    string
@@ -38,14 +38,14 @@ func (v assistanceView) PovertyName(code string) string {
 
 // assistanceFilter reads the assistance lists' query: scope, q, active,
 // sort, page, as_of.
-func assistanceFilter(r *http.Request) (sqldb.AssistanceFilter, error) {
+func assistanceFilter(r *http.Request) (store.AssistanceFilter, error) {
 	sc, err := scopeParam(r)
 	if err != nil {
-		return sqldb.AssistanceFilter{}, err
+		return store.AssistanceFilter{}, err
 	}
 	day, err := dayParam(r)
 	q := r.URL.Query()
-	return sqldb.AssistanceFilter{Scope: sc, Q: q.Get("q"), Active: q.Get("active") != "", Sort: q.Get("sort"),
+	return store.AssistanceFilter{Scope: sc, Q: q.Get("q"), Active: q.Get("active") != "", Sort: q.Get("sort"),
 		Page: intParam(r, "page", 1), Day: day}, err
 }
 
@@ -108,7 +108,7 @@ func (s *Server) assistanceDownload(w http.ResponseWriter, r *http.Request) erro
 	}
 	a, lang := accessOf(r), langOf(r)
 	if assistanceTab(r) == "households" {
-		items, err := collect(func(n int) ([]sqldb.HouseholdPairingRow, int, error) {
+		items, err := collect(func(n int) ([]store.HouseholdPairingRow, int, error) {
 			f.Page, f.PerPage = n, downloadPer
 			return s.db.ListHouseholdPairings(r.Context(), a, f, s.today())
 		})
@@ -126,7 +126,7 @@ func (s *Server) assistanceDownload(w http.ResponseWriter, r *http.Request) erro
 		}
 		return s.sendXLSX(w, "结对帮扶.xlsx", "结对帮扶", head, rows)
 	}
-	items, err := collect(func(n int) ([]sqldb.UnitPairingRow, int, error) {
+	items, err := collect(func(n int) ([]store.UnitPairingRow, int, error) {
 		f.Page, f.PerPage = n, downloadPer
 		return s.db.ListUnitPairings(r.Context(), a, f, s.today())
 	})

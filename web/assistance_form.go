@@ -24,7 +24,7 @@ func (s *Server) assistanceFailed(w http.ResponseWriter, r *http.Request, tab st
 	}
 	v.General, _ = formError(v.Lang, err, v.Errors, fields...)
 	v.Form = form
-	return s.render(w, statusOf(err), "assistance", v)
+	return s.render(w, s.statusOf(err), "assistance", v)
 }
 
 // formMap reads the named fields of a form, trimmed.

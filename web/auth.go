@@ -3,12 +3,12 @@ package web
 import (
 	"context"
 	"crypto/subtle"
+	"hezuo/store"
 	"mime"
 	"net/http"
 	"net/url"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // Cookie names.
@@ -23,8 +23,8 @@ type ctxKey int
 const sessionKey ctxKey = 1
 
 // sessionOf returns the request's session (nil when signed out).
-func sessionOf(r *http.Request) *sqldb.Session {
-	s, _ := r.Context().Value(sessionKey).(*sqldb.Session)
+func sessionOf(r *http.Request) *store.Session {
+	s, _ := r.Context().Value(sessionKey).(*store.Session)
 	return s
 }
 
@@ -46,7 +46,7 @@ func (s *Server) withSession(r *http.Request) *http.Request {
 	}
 	sess, err := s.db.Session(r.Context(), c.Value, s.opt.Now(), s.opt.IdleTimeout, s.opt.MaxAge)
 	if err != nil {
-		if sqldb.ConnLost(err) { // a failover: 503, not "sign in again"
+		if s.db.Unavailable(err) { // a failover: 503, not "sign in again"
 			return r.WithContext(context.WithValue(r.Context(), dbLostKey, err))
 		}
 		return r
@@ -69,7 +69,7 @@ func isJSON(r *http.Request) bool {
 
 // csrfOK reports whether a state-changing request carries the session's CSRF
 // token (form field "csrf" or header X-CSRF-Token), or is JSON.
-func csrfOK(r *http.Request, sess *sqldb.Session) bool {
+func csrfOK(r *http.Request, sess *store.Session) bool {
 	if isJSON(r) {
 		return true
 	}

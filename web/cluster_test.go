@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"hezuo/store"
 	"io"
 	"log"
 	"net/http"
@@ -75,7 +76,7 @@ func TestReadReplicaRouting(t *testing.T) {
 	}
 	var ready struct {
 		Status   string
-		Database sqldb.Replication
+		Database store.Replication
 	}
 	if st := c.getJSON("/readyz", &ready); st != http.StatusOK || ready.Database.Role != "primary" ||
 		ready.Database.ReadReplica == nil || !ready.Database.ReadReplica.Up || !ready.Database.ReadReplica.InUse {

@@ -1,12 +1,12 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"strconv"
 
 	"hezuo"
 	"hezuo/rules"
-	"hezuo/sqldb"
 )
 
 // developmentView is the member development page: counts by step and by
@@ -15,7 +15,7 @@ import (
 type developmentView struct {
 	Page
 	AsOf, Scope, Step, State string
-	D                        *sqldb.DevPage
+	D                        *store.DevPage
 	Pager                    Pager
 	States                   []string
 }
@@ -82,10 +82,10 @@ func (s *Server) withPerson(r *http.Request, v *stepFormView) {
 		return
 	}
 	v.PersonName, v.Now = name, now
-	next := sqldb.DevSteps[0]
-	for i, st := range sqldb.DevSteps[:len(sqldb.DevSteps)-1] {
+	next := store.DevSteps[0]
+	for i, st := range store.DevSteps[:len(store.DevSteps)-1] {
 		if st == now {
-			next = sqldb.DevSteps[i+1]
+			next = store.DevSteps[i+1]
 		}
 	}
 	if v.Status == "" {
@@ -101,7 +101,7 @@ func (s *Server) stepNewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	q := r.URL.Query()
 	v := stepFormView{Page: s.pageOf(r, "development", "new_step"), Person: q.Get("person"), Status: q.Get("status"),
-		From: s.today().String(), Errors: map[string]string{}, Steps: sqldb.DevSteps}
+		From: s.today().String(), Errors: map[string]string{}, Steps: store.DevSteps}
 	s.withPerson(r, &v)
 	return s.render(w, http.StatusOK, "development_stepform", v)
 }
@@ -112,7 +112,7 @@ func (s *Server) stepNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	fv := formValues{r}
 	v := stepFormView{Page: s.pageOf(r, "development", "new_step"), Person: fv.get("person"), Status: fv.get("status"), From: fv.get("from"),
-		Errors: map[string]string{}, Steps: sqldb.DevSteps}
+		Errors: map[string]string{}, Steps: store.DevSteps}
 	from := fv.date("from", v.Errors)
 	pid, err := strconv.ParseInt(v.Person, 10, 64)
 	if err != nil {
@@ -129,7 +129,7 @@ func (s *Server) stepNewSubmit(w http.ResponseWriter, r *http.Request) error {
 			return err
 		}
 	} else {
-		v.General = alsoCheck(v.Lang, sqldb.StepChecks("发展党员", v.Status, from, s.today()), v.Errors, stepFields...)
+		v.General = alsoCheck(v.Lang, store.StepChecks("发展党员", v.Status, from, s.today()), v.Errors, stepFields...)
 	}
 	s.withPerson(r, &v)
 	return s.render(w, http.StatusUnprocessableEntity, "development_stepform", v)

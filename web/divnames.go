@@ -2,11 +2,11 @@ package web
 
 import (
 	"context"
+	"hezuo/store"
 	"net/http"
 	"sync"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // divNames resolves division codes to names for one page: a handler hands
@@ -17,7 +17,7 @@ import (
 type divNames struct {
 	ctx context.Context
 	r   *http.Request
-	db  *sqldb.DB
+	db  store.Store
 	// today is the request's day: the orgs the user may see are today's.
 	today hezuo.Date
 	mu    sync.Mutex
@@ -28,7 +28,7 @@ type divNames struct {
 	orgSeen map[string]bool
 }
 
-func newDivNames(r *http.Request, db *sqldb.DB, today hezuo.Date) *divNames {
+func newDivNames(r *http.Request, db store.Store, today hezuo.Date) *divNames {
 	return &divNames{ctx: r.Context(), r: r, db: db, today: today, m: map[string]string{}, seen: map[string]bool{},
 		orgs: map[string]string{}, orgSeen: map[string]bool{}}
 }

@@ -6,11 +6,11 @@ import (
 	"net/http"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
-// statusOf is the one place that maps hezuo error codes to HTTP statuses.
-func statusOf(err error) int {
+// statusOf is the one place that maps hezuo error codes to HTTP statuses (a
+// database the store cannot reach, 503, is the store's to tell).
+func (s *Server) statusOf(err error) int {
 	switch hezuo.ErrorCode(err) {
 	case hezuo.EINVALID:
 		return http.StatusUnprocessableEntity
@@ -22,10 +22,10 @@ func statusOf(err error) int {
 		return http.StatusUnauthorized
 	case hezuo.EFORBIDDEN:
 		return http.StatusForbidden
-	case sqldb.ELOCKED:
+	case hezuo.ELOCKED:
 		return http.StatusTooManyRequests
 	}
-	if sqldb.ConnLost(err) { // a failover in progress (sqldb/cluster.go)
+	if s.db != nil && s.db.Unavailable(err) { // a failover in progress (sqldb/cluster.go)
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError
@@ -52,7 +52,7 @@ type fieldError struct {
 // apiError writes err as JSON with its status; internal errors are logged
 // and shown without detail.
 func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
-	st := statusOf(err)
+	st := s.statusOf(err)
 	var b errorBody
 	b.Error.Code = hezuo.ErrorCode(err)
 	b.Error.Message = s.errText(r, err)
@@ -79,14 +79,14 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 // error's detail goes to the log, not to the user.
 func (s *Server) errText(r *http.Request, err error) string {
 	lang := langOf(r)
-	if statusOf(err) == http.StatusInternalServerError {
+	if s.statusOf(err) == http.StatusInternalServerError {
 		s.opt.Log.Printf("%s %s: %v", r.Method, r.URL.Path, err)
 		if lang == "en" {
 			return "internal error; it has been logged"
 		}
 		return "内部错误，已记录日志"
 	}
-	if statusOf(err) == http.StatusServiceUnavailable {
+	if s.statusOf(err) == http.StatusServiceUnavailable {
 		s.opt.Log.Printf("%s %s: database unavailable: %v", r.Method, r.URL.Path, err)
 		if lang == "en" {
 			return "the database is briefly unavailable (switching to its standby); try again in a few seconds — a change just made may or may not have been saved, so check before repeating it"

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"testing"
 
@@ -23,7 +24,7 @@ func TestHealthAndReady(t *testing.T) {
 		t.Errorf("/readyz: %d %+v", st, ready)
 	}
 	// A schema behind this program's migrations is not ready.
-	if _, err := a.db.Exec(`DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)`); err != nil {
+	if _, err := a.db.ExecContext(context.Background(), `DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)`); err != nil {
 		t.Fatal(err)
 	}
 	if st, body := c.get("/readyz"); st != http.StatusServiceUnavailable {

@@ -2,7 +2,7 @@ package web
 
 import (
 	"hezuo"
-	"hezuo/sqldb"
+	"hezuo/store"
 )
 
 // The interface text of the institutions, training and development pages
@@ -122,7 +122,7 @@ func init() {
 		}
 		return r.ZH
 	}
-	funcs["devSteps"] = func() []string { return sqldb.DevSteps }
+	funcs["devSteps"] = func() []string { return store.DevSteps }
 	funcs["meetingKinds"] = func() []string { return hezuo.MeetingKinds }
 	funcs["kindCount"] = func(m map[string]int, k string) int { return m[k] }
 	funcs["stepDate"] = func(m map[string]hezuo.Date, k string) string { return m[k].String() }

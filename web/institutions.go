@@ -1,13 +1,13 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"sort"
 	"strings"
 
 	"hezuo"
 	"hezuo/rules"
-	"hezuo/sqldb"
 )
 
 // institutionsView is the institutions page: meetings by kind per
@@ -16,11 +16,11 @@ import (
 type institutionsView struct {
 	Page
 	AsOf, Scope string
-	F           sqldb.MeetingFilter
+	F           store.MeetingFilter
 	From, To    string
 	Towns       []townLife
-	Counts      []sqldb.MeetingCount
-	Items       []sqldb.MeetingItem
+	Counts      []store.MeetingCount
+	Items       []store.MeetingItem
 	Pager       Pager
 	Sorts       map[string]string
 	Overdue     int
@@ -42,13 +42,13 @@ type townLife struct {
 
 // meetingFilter reads the meeting list's query: scope, party_org, kind,
 // from, to, q, sort, page.
-func meetingFilter(r *http.Request) (sqldb.MeetingFilter, error) {
+func meetingFilter(r *http.Request) (store.MeetingFilter, error) {
 	q := r.URL.Query()
 	sc, err := scopeParam(r)
 	if err != nil {
-		return sqldb.MeetingFilter{}, err
+		return store.MeetingFilter{}, err
 	}
-	f := sqldb.MeetingFilter{Scope: sc, PartyOrg: strings.TrimSpace(q.Get("party_org")), Kind: q.Get("kind"), Q: strings.TrimSpace(q.Get("q")),
+	f := store.MeetingFilter{Scope: sc, PartyOrg: strings.TrimSpace(q.Get("party_org")), Kind: q.Get("kind"), Q: strings.TrimSpace(q.Get("q")),
 		Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
 	if f.Kind != "" && hezuo.MeetingNames[f.Kind] == "" {
 		return f, hezuo.Invalid("", "kind", "会议类型无效", "invalid meeting kind")
@@ -120,7 +120,7 @@ func (s *Server) institutionsPage(w http.ResponseWriter, r *http.Request) error 
 
 // townLives adds the party organizations' counts and the overdue items up
 // by township.
-func townLives(counts []sqldb.MeetingCount, overdue []rules.Overdue) []townLife {
+func townLives(counts []store.MeetingCount, overdue []rules.Overdue) []townLife {
 	by := map[string]*townLife{}
 	get := func(code, name string) *townLife {
 		t := by[code]
@@ -151,7 +151,7 @@ func townLives(counts []sqldb.MeetingCount, overdue []rules.Overdue) []townLife 
 // meetingView is one meeting with its attendance.
 type meetingView struct {
 	Page
-	M *sqldb.MeetingDetail
+	M *store.MeetingDetail
 }
 
 func (s *Server) meetingPage(w http.ResponseWriter, r *http.Request) error {
@@ -218,8 +218,8 @@ func filterOverdue(list []rules.Overdue, town, kind string) []rules.Overdue {
 type commitmentsView struct {
 	Page
 	Scope, Year string
-	F           sqldb.CommitmentFilter
-	Items       []sqldb.CommitmentItem
+	F           store.CommitmentFilter
+	Items       []store.CommitmentItem
 	Pager       Pager
 }
 
@@ -229,7 +229,7 @@ func (s *Server) commitmentsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	q := r.URL.Query()
-	f := sqldb.CommitmentFilter{Scope: sc, Year: intParam(r, "year", 0), PartyOrg: strings.TrimSpace(q.Get("party_org")),
+	f := store.CommitmentFilter{Scope: sc, Year: intParam(r, "year", 0), PartyOrg: strings.TrimSpace(q.Get("party_org")),
 		Pending: q.Get("pending") != "", Page: intParam(r, "page", 1)}
 	items, total, err := s.db.ListCommitments(r.Context(), accessOf(r), f, s.today())
 	if err != nil {
@@ -244,7 +244,7 @@ func (s *Server) commitmentsPage(w http.ResponseWriter, r *http.Request) error {
 type contactsView struct {
 	Page
 	AsOf, Scope string
-	Items       []sqldb.ContactItem
+	Items       []store.ContactItem
 	Pager       Pager
 }
 

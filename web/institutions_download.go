@@ -1,9 +1,8 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
-
-	"hezuo/sqldb"
 )
 
 // meetingsDownload is /institutions.xlsx: every meeting the list's filters
@@ -13,7 +12,7 @@ func (s *Server) meetingsDownload(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	items, err := collect(func(n int) ([]sqldb.MeetingItem, int, error) {
+	items, err := collect(func(n int) ([]store.MeetingItem, int, error) {
 		f.Page, f.PerPage = n, downloadPer
 		return s.db.ListMeetings(r.Context(), accessOf(r), f, s.today())
 	})

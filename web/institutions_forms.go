@@ -1,12 +1,12 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // The institutions' forms (county administrators and township officers,
@@ -19,7 +19,7 @@ import (
 type meetingFormView struct {
 	Page
 	Form     meetingForm
-	Members  []sqldb.Attendee
+	Members  []store.Attendee
 	Selected map[int64]bool
 	Errors   map[string]string
 	General  string
@@ -99,7 +99,7 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 	f := meetingForm{PartyOrg: fv.get("party_org"), Kind: fv.get("kind"), HeldOn: fv.get("held_on"), Topic: fv.get("topic"),
 		VillagePartyOrg: fv.get("village_party_org"), Participants: fv.get("participants"), Decisions: fv.get("decisions"), IDNumbers: fv.get("id_numbers")}
 	errs := map[string]string{}
-	in := &sqldb.MeetingInput{Meeting: hezuo.Meeting{PartyOrg: f.PartyOrg, Kind: f.Kind, HeldOn: fv.date("held_on", errs), Topic: f.Topic,
+	in := &store.MeetingInput{Meeting: hezuo.Meeting{PartyOrg: f.PartyOrg, Kind: f.Kind, HeldOn: fv.date("held_on", errs), Topic: f.Topic,
 		VillagePartyOrg: f.VillagePartyOrg, Participants: f.Participants, Decisions: f.Decisions}, IDNumbers: lines(f.IDNumbers)}
 	for i, n := range in.IDNumbers { // people chosen in the picker
 		in.IDNumbers[i] = s.personRef(r, errs, "id_numbers", n)
@@ -131,7 +131,7 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 type commitmentFormView struct {
 	Page
 	Form    commitmentForm
-	Members []sqldb.Attendee
+	Members []store.Attendee
 	Results []string
 	Errors  map[string]string
 	General string
@@ -215,7 +215,7 @@ func (s *Server) commitmentNewSubmit(w http.ResponseWriter, r *http.Request) err
 // fulfilFormView is the form assessing one commitment.
 type fulfilFormView struct {
 	Page
-	C       *sqldb.CommitmentItem
+	C       *store.CommitmentItem
 	Form    commitmentForm
 	Results []string
 	Errors  map[string]string

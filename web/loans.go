@@ -1,12 +1,12 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // loanStatuses are the statuses the loan list filters by, in the order a
@@ -15,17 +15,17 @@ var loanStatuses = []string{hezuo.LoanApplied, hezuo.LoanApproved, hezuo.LoanRej
 
 // loanFilter reads a loan list's query: scope, status, year, priority, q,
 // sort, page, as_of.
-func loanFilter(r *http.Request) (sqldb.LoanFilter, error) {
+func loanFilter(r *http.Request) (store.LoanFilter, error) {
 	q := r.URL.Query()
 	sc, err := scopeParam(r)
 	if err != nil {
-		return sqldb.LoanFilter{}, err
+		return store.LoanFilter{}, err
 	}
 	day, err := dayParam(r)
 	if err != nil {
-		return sqldb.LoanFilter{}, err
+		return store.LoanFilter{}, err
 	}
-	f := sqldb.LoanFilter{Scope: sc, Status: q.Get("status"), Priority: q.Get("priority") != "", Q: q.Get("q"),
+	f := store.LoanFilter{Scope: sc, Status: q.Get("status"), Priority: q.Get("priority") != "", Q: q.Get("q"),
 		Sort: q.Get("sort"), Page: intParam(r, "page", 1), Day: day, Disbursed: q.Get("disbursed") != ""}
 	if y := strings.TrimSpace(q.Get("year")); y != "" {
 		n, err := strconv.Atoi(y)
@@ -40,11 +40,11 @@ func loanFilter(r *http.Request) (sqldb.LoanFilter, error) {
 // loansView is the loan list with its filters.
 type loansView struct {
 	Page
-	F         sqldb.LoanFilter
+	F         store.LoanFilter
 	Scope     string
 	Year      string
 	AsOf      string
-	List      *sqldb.LoanList
+	List      *store.LoanList
 	Pager     Pager
 	Sorts     map[string]string
 	Statuses  []string
@@ -83,7 +83,7 @@ func (s *Server) loansDownload(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	items, err := collect(func(n int) ([]sqldb.LoanRow, int, error) {
+	items, err := collect(func(n int) ([]store.LoanRow, int, error) {
 		f.Page, f.PerPage = n, downloadPer
 		l, err := s.db.ListLoans(r.Context(), accessOf(r), f, s.today())
 		if err != nil {

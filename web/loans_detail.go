@@ -2,13 +2,13 @@ package web
 
 import (
 	"errors"
+	"hezuo/store"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"hezuo"
 	"hezuo/rules"
-	"hezuo/sqldb"
 )
 
 // loanView is a loan's page: its terms, status history, repayments,
@@ -20,7 +20,7 @@ type loanView struct {
 	Page
 	AsOf      string
 	Today     string
-	L         *sqldb.LoanDetail
+	L         *store.LoanDetail
 	Subsidies []rules.SubsidyView
 	Queue     *rules.RankedView
 	Actions   []string
@@ -57,11 +57,11 @@ func (s *Server) loanView(r *http.Request, no string) (loanView, error) {
 	}
 	switch {
 	case d.ApprovedOn.IsZero() && d.RejectedOn.IsZero():
-		v.Actions = []string{sqldb.LoanActionApprove, sqldb.LoanActionReject}
+		v.Actions = []string{store.LoanActionApprove, store.LoanActionReject}
 	case !d.ApprovedOn.IsZero() && d.DisbursedOn.IsZero():
-		v.Actions = []string{sqldb.LoanActionDisburse}
+		v.Actions = []string{store.LoanActionDisburse}
 	case !d.DisbursedOn.IsZero():
-		v.Actions = []string{sqldb.LoanActionDue}
+		v.Actions = []string{store.LoanActionDue}
 	}
 	return v, nil
 }
@@ -86,7 +86,7 @@ func (s *Server) loanFormFailed(w http.ResponseWriter, r *http.Request, err erro
 	}
 	v.General, _ = formError(v.Lang, err, v.Errors, fields...)
 	v.Form = form
-	return s.render(w, statusOf(err), "loan", v)
+	return s.render(w, s.statusOf(err), "loan", v)
 }
 
 // loanStatusSubmit applies a status change from the loan's page.
@@ -99,7 +99,7 @@ func (s *Server) loanStatusSubmit(w http.ResponseWriter, r *http.Request) error 
 	if len(errs) > 0 {
 		return s.loanFormFailed(w, r, hezuo.Invalid("", "on", errs["on"], errs["on"]), form, "on")
 	}
-	if form["action"] == sqldb.LoanActionReject && !confirmed(r) {
+	if form["action"] == store.LoanActionReject && !confirmed(r) {
 		return s.askRejectLoan(w, r, no, day)
 	}
 	err := s.db.ChangeLoanStatus(r.Context(), accessOf(r), no, form["action"], day, form["lender"], fv.version(), s.today(), s.opt.Now())

@@ -1,12 +1,12 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // loanGuarantorRows is how many guarantors the new-loan form offers.
@@ -48,7 +48,7 @@ func (s *Server) loanFormView(r *http.Request, f loanForm, errs map[string]strin
 func blankLoanForm(today hezuo.Date) loanForm {
 	f := loanForm{AppliedOn: today.String(), Term: "12", Households: "0"}
 	for i := 0; i < loanGuarantorRows; i++ {
-		f.Guarantors = append(f.Guarantors, guarantorInput{Field: sqldb.GuarantorField(i)})
+		f.Guarantors = append(f.Guarantors, guarantorInput{Field: store.GuarantorField(i)})
 	}
 	return f
 }
@@ -59,7 +59,7 @@ func readLoanForm(r *http.Request) loanForm {
 		Purpose: fv.get("purpose"), Lender: fv.get("lender"), Amount: fv.get("amount"), Rate: fv.get("rate"), Term: fv.get("term_months"),
 		AppliedOn: fv.get("applied_on"), Households: fv.get("households_driven"), Note: fv.get("note"), ForCooperative: fv.get("for_cooperative") != ""}
 	for i := 0; i < loanGuarantorRows; i++ {
-		field := sqldb.GuarantorField(i)
+		field := store.GuarantorField(i)
 		f.Guarantors = append(f.Guarantors, guarantorInput{Field: field, IDNumber: strings.ToUpper(fv.get(field)),
 			Amount: fv.get("guarantee_" + field[len("guarantor_"):])})
 	}
@@ -67,9 +67,9 @@ func readLoanForm(r *http.Request) loanForm {
 }
 
 // application parses the form; parse errors are returned per field.
-func (f loanForm) application(lang string) (*sqldb.LoanApplication, map[string]string) {
+func (f loanForm) application(lang string) (*store.LoanApplication, map[string]string) {
 	errs := map[string]string{}
-	app := &sqldb.LoanApplication{Loan: hezuo.Loan{No: f.No, Borrower: f.Borrower, PartyOrg: f.PartyOrg, OrgNo: f.OrgNo, Purpose: f.Purpose,
+	app := &store.LoanApplication{Loan: hezuo.Loan{No: f.No, Borrower: f.Borrower, PartyOrg: f.PartyOrg, OrgNo: f.OrgNo, Purpose: f.Purpose,
 		ForCooperative: f.ForCooperative, Lender: f.Lender, Note: f.Note}}
 	l := &app.Loan
 	badAmount := tr(lang, "bad_amount")
@@ -160,7 +160,7 @@ func (s *Server) loanNewSubmit(w http.ResponseWriter, r *http.Request) error {
 		if verr != nil {
 			return verr
 		}
-		return s.render(w, statusOf(err), "loanform", v)
+		return s.render(w, s.statusOf(err), "loanform", v)
 	}
 	v, err := s.loanFormView(r, f, errs, "")
 	if err != nil {

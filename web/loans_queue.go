@@ -1,13 +1,13 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
 	"hezuo/rules"
-	"hezuo/sqldb"
 )
 
 // loanQueueView is the queue of applications waiting, ordered by the three
@@ -82,7 +82,7 @@ type loanSubsidiesView struct {
 
 // subsidyRow is one loan's subsidy with its reasons in the page's language.
 type subsidyRow struct {
-	sqldb.LoanSubsidy
+	store.LoanSubsidy
 	Reasons []string
 }
 

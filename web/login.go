@@ -2,11 +2,11 @@ package web
 
 import (
 	"crypto/subtle"
+	"hezuo/store"
 	"net/http"
 	"strings"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // loginView is the sign-in page.
@@ -21,7 +21,7 @@ type loginView struct {
 func (s *Server) loginPage(w http.ResponseWriter, r *http.Request) {
 	// Reuse the token a stray second GET (a prefetch, another tab) would
 	// otherwise replace under an open form.
-	tok := sqldb.RandomToken(24)
+	tok := hezuo.RandomToken(24)
 	if c, err := r.Cookie(preCSRFCookie); err == nil && len(c.Value) >= 32 {
 		tok = c.Value
 	}
@@ -49,7 +49,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 			v.Username = name
 		}
 		v.CSRF = c.Value
-		s.render(w, statusOf(err), "login", v)
+		s.render(w, s.statusOf(err), "login", v)
 		return
 	}
 	s.setSessionCookie(w, sess.Token)
@@ -58,7 +58,7 @@ func (s *Server) loginSubmit(w http.ResponseWriter, r *http.Request) {
 
 // signIn authenticates and starts a session; the store audits refusals and
 // successes in the transaction of their effect.
-func (s *Server) signIn(r *http.Request, name, password string) (*sqldb.Session, error) {
+func (s *Server) signIn(r *http.Request, name, password string) (*store.Session, error) {
 	return s.db.SignIn(r.Context(), name, password, langOf(r), s.opt.Now())
 }
 

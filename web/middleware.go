@@ -111,7 +111,7 @@ func (s *Server) refuse(w http.ResponseWriter, r *http.Request, status int, err 
 		writeJSON(w, status, b)
 		return
 	}
-	if status == statusOf(err) {
+	if status == s.statusOf(err) {
 		// The error page, in the site's layout (a 429 on the sign-in form).
 		s.errorPage(w, r, err)
 		return

@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"hezuo/store"
 	"io"
 	"math"
 	"net"
@@ -13,12 +14,11 @@ import (
 	"time"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // Rate limits (ASVS 2.2.1, 11.1.4): sign-ins and imports are limited per
 // client address and per user, with token buckets kept in memory. They add
-// to the lockout after failed sign-ins (sqldb.SignIn), which holds
+// to the lockout after failed sign-ins (the store's SignIn), which holds
 // across restarts; these protect against floods and guessing across users.
 type Limits struct {
 	LoginPerIP    Rate // sign-in attempts from one address (default 30 a minute, bursts of 10)
@@ -152,9 +152,9 @@ func (s *Server) rateLimit(next http.Handler) http.Handler {
 			return
 		}
 		if login {
-			// A locked account (sqldb.SignIn) answers 429 too: tell
+			// A locked account (the store's SignIn) answers 429 too: tell
 			// the client the longest it may have to wait.
-			w = &retryAfterWriter{ResponseWriter: w, secs: int(sqldb.LockWindow.Seconds())}
+			w = &retryAfterWriter{ResponseWriter: w, secs: int(store.LockWindow.Seconds())}
 		}
 		next.ServeHTTP(w, r)
 	})

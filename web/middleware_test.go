@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
@@ -175,7 +176,7 @@ func TestRequestLog(t *testing.T) {
 	a := newApp(t, dbtest.SQLite(t), Options{Logger: slog.New(slog.NewJSONHandler(&buf, nil))})
 	c := a.login(t, "admin")
 	var id int64
-	if err := a.db.QueryRow(`SELECT id FROM users WHERE name = 'admin'`).Scan(&id); err != nil {
+	if err := a.db.QueryRowContext(context.Background(), `SELECT id FROM users WHERE name = 'admin'`).Scan(&id); err != nil {
 		t.Fatal(err)
 	}
 	secret := a.instructorID

@@ -1,11 +1,11 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"strconv"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // transferFormView is the 组织关系转入 form: a party member's relation
@@ -28,7 +28,7 @@ type transferForm struct {
 }
 
 var transferFields = []string{"id_number", hezuo.FieldPoliticalStatus, hezuo.FieldJoinedParty, hezuo.FieldFullSince,
-	sqldb.FieldTransferPartyOrg, sqldb.FieldTransferOn, sqldb.FieldTransferOrigin}
+	store.FieldTransferPartyOrg, store.FieldTransferOn, store.FieldTransferOrigin}
 
 // transferView fills the form's person (when the id is one a may see) and
 // the party organizations a may transfer into: those seated in its scope.
@@ -82,14 +82,14 @@ func (s *Server) transferNewSubmit(w http.ResponseWriter, r *http.Request) error
 	fv := formValues{r}
 	person := fv.get("person")
 	f := transferForm{IDNumber: fv.get("id_number"), PartyStatus: fv.get(hezuo.FieldPoliticalStatus), JoinedParty: fv.get(hezuo.FieldJoinedParty),
-		FullSince: fv.get(hezuo.FieldFullSince), PartyOrg: fv.get(sqldb.FieldTransferPartyOrg), On: fv.get(sqldb.FieldTransferOn), Origin: fv.get(sqldb.FieldTransferOrigin)}
+		FullSince: fv.get(hezuo.FieldFullSince), PartyOrg: fv.get(store.FieldTransferPartyOrg), On: fv.get(store.FieldTransferOn), Origin: fv.get(store.FieldTransferOrigin)}
 	errs := map[string]string{}
-	t := sqldb.PartyTransferIn{IDNumber: f.IDNumber, PartyOrg: f.PartyOrg, Origin: f.Origin,
+	t := store.PartyTransferIn{IDNumber: f.IDNumber, PartyOrg: f.PartyOrg, Origin: f.Origin,
 		Party: hezuo.PartyRecord{Status: f.PartyStatus, JoinedParty: fv.date(hezuo.FieldJoinedParty, errs), FullSince: fv.date(hezuo.FieldFullSince, errs)},
-		On:    fv.date(sqldb.FieldTransferOn, errs)}
+		On:    fv.date(store.FieldTransferOn, errs)}
 	// Every missing field at once; the store checks the rest.
 	for field, missing := range map[string]bool{"id_number": person == "" && f.IDNumber == "", hezuo.FieldJoinedParty: f.JoinedParty == "",
-		sqldb.FieldTransferPartyOrg: f.PartyOrg == "", sqldb.FieldTransferOn: f.On == ""} {
+		store.FieldTransferPartyOrg: f.PartyOrg == "", store.FieldTransferOn: f.On == ""} {
 		if missing && errs[field] == "" {
 			errs[field] = tr(langOf(r), "transfer_missing_"+field)
 		}

@@ -1,10 +1,10 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // personView is one person's page; for roles that write it carries the
@@ -17,7 +17,7 @@ type personView struct {
 	Errors  map[string]string
 	General string
 	Today   string
-	Party   sqldb.PartyStanding
+	Party   store.PartyStanding
 }
 
 // joinForm is the form recording that the person joined an org.

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"hezuo/store"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -9,17 +10,15 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"hezuo/sqldb"
 )
 
 type pickAnswer struct {
-	Items []sqldb.PickItem `json:"items"`
+	Items []store.PickItem `json:"items"`
 }
 
 // pick asks the pickers' endpoint, a second later on the test clock than
 // the last question (so that the rate limit is not what a test meets).
-func (a *app) pick(c *client, params url.Values) (int, []sqldb.PickItem) {
+func (a *app) pick(c *client, params url.Values) (int, []store.PickItem) {
 	c.t.Helper()
 	a.clock.Add(time.Second)
 	var out pickAnswer
@@ -35,7 +34,7 @@ func pq(kv ...string) url.Values {
 	return v
 }
 
-func values(items []sqldb.PickItem) map[string]bool {
+func values(items []store.PickItem) map[string]bool {
 	m := map[string]bool{}
 	for _, it := range items {
 		m[it.Value] = true
@@ -66,7 +65,7 @@ func TestPick(t *testing.T) {
 		// Orgs: a word every org's name holds finds, for town A, only town A's.
 		word := "合作社"
 		st, items := a.pick(town, pq("kind", "org", "q", word))
-		if st != http.StatusOK || len(items) == 0 || len(items) > sqldb.PickLimit {
+		if st != http.StatusOK || len(items) == 0 || len(items) > store.PickLimit {
 			t.Fatalf("townA org %q: %d, %d items", word, st, len(items))
 		}
 		for _, it := range items {
@@ -231,11 +230,11 @@ func TestPick(t *testing.T) {
 		// townA's own people: all visible to it.
 		surname := string([]rune(one(`SELECT name FROM people WHERE village LIKE ? ORDER BY id LIMIT 1`, townA+"%"))[:1])
 		_, items = a.pick(town, pq("kind", "person", "q", surname))
-		if len(items) == 0 || len(items) > sqldb.PickLimit {
+		if len(items) == 0 || len(items) > store.PickLimit {
 			t.Errorf("townA %q: %d people", surname, len(items))
 		}
 		for _, it := range items {
-			id, _ := sqldb.PersonRef(it.Value)
+			id, _ := store.PersonRef(it.Value)
 			var n int
 			a.db.QueryRowContext(ctx, a.db.Rebind(`SELECT count(*) FROM people pe WHERE pe.id = ? AND (pe.village LIKE ? OR EXISTS
 				(SELECT 1 FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE m.person_id = pe.id AND o.village LIKE ?))`), id, townA+"%", townA+"%").Scan(&n)
@@ -245,11 +244,11 @@ func TestPick(t *testing.T) {
 		}
 
 		// Bounds: the answer, the query, the kind, the area.
-		if _, items = a.pick(admin, pq("kind", "person", "q", surname)); len(items) != sqldb.PickLimit {
-			t.Errorf("admin %q: %d people, want the bound %d", surname, len(items), sqldb.PickLimit)
+		if _, items = a.pick(admin, pq("kind", "person", "q", surname)); len(items) != store.PickLimit {
+			t.Errorf("admin %q: %d people, want the bound %d", surname, len(items), store.PickLimit)
 		}
 		a.clock.Add(time.Second)
-		if st, _ := admin.get("/api/pick?" + pq("kind", "org", "q", strings.Repeat("社", sqldb.PickMaxQuery+1)).Encode()); st != http.StatusUnprocessableEntity {
+		if st, _ := admin.get("/api/pick?" + pq("kind", "org", "q", strings.Repeat("社", store.PickMaxQuery+1)).Encode()); st != http.StatusUnprocessableEntity {
 			t.Errorf("a long query: %d", st)
 		}
 		a.clock.Add(time.Second)

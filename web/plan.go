@@ -1,6 +1,7 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"net/url"
 	"sort"
@@ -8,7 +9,6 @@ import (
 
 	"hezuo"
 	"hezuo/plan"
-	"hezuo/sqldb"
 )
 
 // SeesPlans tells the layout whether to link the plan page: roles whose
@@ -89,7 +89,7 @@ func planTownship(r *http.Request) (string, error) {
 }
 
 // planInput gathers the plan input of the request's township for today.
-func (s *Server) planInput(r *http.Request, township string) (*sqldb.PlanInput, error) {
+func (s *Server) planInput(r *http.Request, township string) (*store.PlanInput, error) {
 	return s.db.ScopedPlanInput(r.Context(), accessOf(r), hezuo.Scope{Prefix: township}, s.today())
 }
 
@@ -113,7 +113,7 @@ func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "plan", v)
 }
 
-func (s *Server) newPlanView(r *http.Request, town string, in *sqldb.PlanInput) planView {
+func (s *Server) newPlanView(r *http.Request, town string, in *store.PlanInput) planView {
 	v := planView{Page: s.pageOf(r, "plan", "plan"), Township: town, TownName: town}
 	for _, o := range append(append([]plan.Org{}, in.JointOrgs...), in.InstructorOrgs...) {
 		if o.TownshipName != "" {
@@ -170,7 +170,7 @@ func orgEditOf(o plan.Org) orgEdit {
 // jointFromBranches lays out branches (in order, numbered from 1) and the
 // other orgs of in with their reasons (the planner's when it left the org
 // out, else "removed by you").
-func jointFromBranches(in *sqldb.PlanInput, branches []plan.Branch, unplaced map[string]string, lang string) jointEdit {
+func jointFromBranches(in *store.PlanInput, branches []plan.Branch, unplaced map[string]string, lang string) jointEdit {
 	byNo := map[string]plan.Org{}
 	for _, o := range in.JointOrgs {
 		byNo[o.OrgNo] = o
@@ -207,7 +207,7 @@ func jointFromBranches(in *sqldb.PlanInput, branches []plan.Branch, unplaced map
 }
 
 // jointFromPlan lays out the planner's proposal.
-func jointFromPlan(in *sqldb.PlanInput, p *plan.JointPlan, lang string) jointEdit {
+func jointFromPlan(in *store.PlanInput, p *plan.JointPlan, lang string) jointEdit {
 	return jointFromBranches(in, p.Branches, unplacedReasons(p, lang), lang)
 }
 
@@ -222,7 +222,7 @@ func unplacedReasons(p *plan.JointPlan, lang string) map[string]string {
 // readGroups reads the branch chosen for each org of in ("b_" + org
 // number; 0 or nothing = not placed) as lists of org numbers, by branch
 // number, empty branches dropped.
-func readGroups(r *http.Request, in *sqldb.PlanInput) ([][]string, map[string]int) {
+func readGroups(r *http.Request, in *store.PlanInput) ([][]string, map[string]int) {
 	chosen := map[string]int{}
 	byN := map[int][]string{}
 	for _, o := range in.JointOrgs {

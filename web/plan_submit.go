@@ -2,13 +2,13 @@ package web
 
 import (
 	"errors"
+	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
 	"hezuo/plan"
-	"hezuo/sqldb"
 )
 
 // planErrText returns a plan error's message in lang with the record it
@@ -29,7 +29,7 @@ func planErrText(err error, lang string) (string, bool) {
 }
 
 // planForm reads the township of a plan form and the plan input for it.
-func (s *Server) planForm(r *http.Request) (string, *sqldb.PlanInput, error) {
+func (s *Server) planForm(r *http.Request) (string, *store.PlanInput, error) {
 	town, err := planTownship(r)
 	if err == nil && town == "" {
 		err = hezuo.Invalid("", "township", "请选择一个乡镇", "choose a township")
@@ -90,11 +90,11 @@ func (s *Server) planJointSubmit(w http.ResponseWriter, r *http.Request) error {
 	}
 	v.Joint = jointFromBranches(in, typed, unplacedReasons(jp, v.Lang), v.Lang)
 	v.Joint.Error = msg
-	return s.render(w, statusOf(err), "plan", v)
+	return s.render(w, s.statusOf(err), "plan", v)
 }
 
 // insOptions lists in's instructors for the selects.
-func insOptions(in *sqldb.PlanInput, lang string) []insOption {
+func insOptions(in *store.PlanInput, lang string) []insOption {
 	out := make([]insOption, len(in.Instructors))
 	for i, ins := range in.Instructors {
 		out[i] = insOption{Value: strconv.Itoa(i) + ":" + hezuo.MaskIDNumber(ins.IDNumber),
@@ -104,7 +104,7 @@ func insOptions(in *sqldb.PlanInput, lang string) []insOption {
 }
 
 // insFromPlan lays out the planner's instructor proposal.
-func insFromPlan(in *sqldb.PlanInput, p *plan.InstructorPlan, lang string) insEdit {
+func insFromPlan(in *store.PlanInput, p *plan.InstructorPlan, lang string) insEdit {
 	return insFromDispatches(in, p.Dispatches, unassignedReasons(p, lang), nil, lang)
 }
 
@@ -119,7 +119,7 @@ func unassignedReasons(p *plan.InstructorPlan, lang string) map[string]string {
 // insFromDispatches lays out the orgs of in with the instructor each is
 // given in ds (with its reason), or the choice typed (chosen) when ds does
 // not say, else none with the reason in unassigned.
-func insFromDispatches(in *sqldb.PlanInput, ds []plan.Dispatch, unassigned, chosen map[string]string, lang string) insEdit {
+func insFromDispatches(in *store.PlanInput, ds []plan.Dispatch, unassigned, chosen map[string]string, lang string) insEdit {
 	e := insEdit{Instructors: insOptions(in, lang)}
 	value := map[string]string{}
 	for i, ins := range in.Instructors {
@@ -146,7 +146,7 @@ func insFromDispatches(in *sqldb.PlanInput, ds []plan.Dispatch, unassigned, chos
 // readPairs reads the instructor chosen for each org of in ("i_" + org
 // number; "" = none). A choice naming an instructor no longer in the input
 // is EINVALID (the page is stale).
-func readPairs(r *http.Request, in *sqldb.PlanInput) ([]hezuo.Dispatch, map[string]string, error) {
+func readPairs(r *http.Request, in *store.PlanInput) ([]hezuo.Dispatch, map[string]string, error) {
 	var pairs []hezuo.Dispatch
 	chosen := map[string]string{}
 	for _, o := range in.InstructorOrgs {
@@ -200,5 +200,5 @@ func (s *Server) planInstructorsSubmit(w http.ResponseWriter, r *http.Request) e
 	}
 	v.Ins = insFromDispatches(in, nil, unassignedReasons(ip, v.Lang), chosen, v.Lang)
 	v.Ins.Error = msg
-	return s.render(w, statusOf(err), "plan", v)
+	return s.render(w, s.statusOf(err), "plan", v)
 }

@@ -121,7 +121,7 @@ type errorView struct {
 
 // errorPage renders err with its status.
 func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, err error) {
-	st := statusOf(err)
+	st := s.statusOf(err)
 	v := errorView{Page: s.pageOf(r, "", "error"), Status: st, Message: s.errText(r, err)}
 	if rerr := s.render(w, st, "error", v); rerr != nil {
 		s.opt.Log.Printf("error page: %v", rerr)

@@ -1,9 +1,8 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
-
-	"hezuo/sqldb"
 )
 
 // withAll is the attendees of a form whose 全选 box (all_attendees) is
@@ -25,7 +24,7 @@ func withAll(r *http.Request, ids []int64, selected map[int64]bool, roster func(
 }
 
 // attendeeIDs is the people of a meeting's roster.
-func attendeeIDs(members []sqldb.Attendee) []int64 {
+func attendeeIDs(members []store.Attendee) []int64 {
 	out := make([]int64, len(members))
 	for i, m := range members {
 		out[i] = m.PersonID

@@ -8,12 +8,11 @@
 package web
 
 import (
+	"hezuo/store"
 	"log"
 	"log/slog"
 	"net/http"
 	"time"
-
-	"hezuo/sqldb"
 )
 
 // Options tune a Server. Zero values take the defaults.
@@ -35,7 +34,7 @@ type Options struct {
 
 // Server is the web application over one database.
 type Server struct {
-	db   *sqldb.DB
+	db   store.Store
 	opt  Options
 	mux  *http.ServeMux
 	tmpl *templates
@@ -48,7 +47,7 @@ type Server struct {
 }
 
 // New returns the web application over db.
-func New(db *sqldb.DB, opt Options) (*Server, error) {
+func New(db store.Store, opt Options) (*Server, error) {
 	if opt.IdleTimeout == 0 {
 		opt.IdleTimeout = 30 * time.Minute
 	}

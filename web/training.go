@@ -1,11 +1,11 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"strings"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // trainingsView is the training page: the figures up to the day (totals,
@@ -13,10 +13,10 @@ import (
 type trainingsView struct {
 	Page
 	AsOf, Scope string
-	F           sqldb.TrainingFilter
+	F           store.TrainingFilter
 	From, To    string
-	Figures     *sqldb.TrainingFigures
-	Items       []sqldb.TrainingItem
+	Figures     *store.TrainingFigures
+	Items       []store.TrainingItem
 	Pager       Pager
 	Sorts       map[string]string
 	Modes       []string
@@ -24,13 +24,13 @@ type trainingsView struct {
 
 // trainingFilter reads the session list's query: scope, q, organizer,
 // industry, mode, from, to, sort, page.
-func trainingFilter(r *http.Request) (sqldb.TrainingFilter, error) {
+func trainingFilter(r *http.Request) (store.TrainingFilter, error) {
 	q := r.URL.Query()
 	sc, err := scopeParam(r)
 	if err != nil {
-		return sqldb.TrainingFilter{}, err
+		return store.TrainingFilter{}, err
 	}
-	f := sqldb.TrainingFilter{Scope: sc, Q: strings.TrimSpace(q.Get("q")), Organizer: strings.TrimSpace(q.Get("organizer")),
+	f := store.TrainingFilter{Scope: sc, Q: strings.TrimSpace(q.Get("q")), Organizer: strings.TrimSpace(q.Get("organizer")),
 		Industry: strings.TrimSpace(q.Get("industry")), Mode: q.Get("mode"), Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
 	if f.Mode != "" && hezuo.ModeNames[f.Mode] == "" {
 		return f, hezuo.Invalid("", "mode", "培训方式无效", "invalid mode")
@@ -72,7 +72,7 @@ func (s *Server) trainingsPage(w http.ResponseWriter, r *http.Request) error {
 // trainingView is one session with its attendees.
 type trainingView struct {
 	Page
-	S *sqldb.TrainingDetail
+	S *store.TrainingDetail
 }
 
 func (s *Server) trainingPage(w http.ResponseWriter, r *http.Request) error {

@@ -1,9 +1,8 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
-
-	"hezuo/sqldb"
 )
 
 // trainingsDownload is /trainings.xlsx: every session the list's filters
@@ -13,7 +12,7 @@ func (s *Server) trainingsDownload(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	items, err := collect(func(n int) ([]sqldb.TrainingItem, int, error) {
+	items, err := collect(func(n int) ([]store.TrainingItem, int, error) {
 		f.Page, f.PerPage = n, downloadPer
 		return s.db.ListTrainings(r.Context(), accessOf(r), f, s.today())
 	})

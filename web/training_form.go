@@ -1,12 +1,12 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // trainingFormView is the form recording a session and its attendances:
@@ -71,7 +71,7 @@ func (s *Server) trainingNewSubmit(w http.ResponseWriter, r *http.Request) error
 	f := trainingForm{No: fv.get("no"), HeldOn: fv.get("held_on"), Topic: fv.get("topic"), Organizer: fv.get("organizer"),
 		Industry: fv.get("industry"), Mode: fv.get("mode"), Hours: fv.get("hours"), Place: fv.get("place"), OrgNo: fv.get("org_id")}
 	errs := map[string]string{}
-	in := &sqldb.TrainingInput{Training: hezuo.Training{No: f.No, HeldOn: fv.date("held_on", errs), Topic: f.Topic, Organizer: f.Organizer,
+	in := &store.TrainingInput{Training: hezuo.Training{No: f.No, HeldOn: fv.date("held_on", errs), Topic: f.Topic, Organizer: f.Organizer,
 		Industry: f.Industry, Mode: f.Mode, Place: f.Place}, OrgNo: f.OrgNo}
 	var err error
 	if in.Hours, err = strconv.Atoi(f.Hours); err != nil {

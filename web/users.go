@@ -7,7 +7,6 @@ import (
 	"strings"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 // usersView is the user administration page of county administrators.
@@ -63,7 +62,7 @@ func (s *Server) userCreateSubmit(w http.ResponseWriter, r *http.Request) error 
 	}
 	err = u.Validate()
 	if err != nil || outside != nil {
-		pwErr = sqldb.CheckPassword(u.Name, r.PostFormValue("password"))
+		pwErr = hezuo.CheckPassword(u.Name, r.PostFormValue("password"))
 	}
 	if err = hezuo.JoinErrors(err, outside, pwErr); err == nil {
 		err = s.db.CreateUserBy(r.Context(), a, &u, r.PostFormValue("password"), s.opt.Now())

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"net/http"
 	"net/url"
 	"strings"
@@ -29,7 +30,7 @@ func TestUserFormPasswordPolicy(t *testing.T) {
 		t.Errorf("a good password: %d", st)
 	}
 	var id string
-	a.db.QueryRow(`SELECT id FROM users WHERE name = 'newuser-01'`).Scan(&id)
+	a.db.QueryRowContext(context.Background(), `SELECT id FROM users WHERE name = 'newuser-01'`).Scan(&id)
 	if st, body := c.postForm("/users/"+id, url.Values{"op": {"password"}, "password": {"weakweakweak"}}); st != http.StatusUnprocessableEntity || !strings.Contains(body, "至少三类") {
 		t.Errorf("reset to a weak password: %d", st)
 	}

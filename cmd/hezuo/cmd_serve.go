@@ -109,7 +109,7 @@ func demoAdmin(e *env, db *sqldb.DB) error {
 	if err := db.QueryRowContext(e.ctx, `SELECT min(code) FROM divisions WHERE level = 'county'`).Scan(&county); err != nil {
 		return err
 	}
-	password := sqldb.RandomPassword()
+	password := hezuo.RandomPassword()
 	u := &hezuo.User{Name: demoAdminName, Role: hezuo.RoleCountyAdmin, Scope: county[:6]}
 	if err := db.CreateUser(e.ctx, u, password, time.Now()); err != nil {
 		return err

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"hezuo"
-	"hezuo/sqldb"
 )
 
 func init() {
@@ -35,7 +34,7 @@ func cmdUser(e *env, args []string) error {
 // one to print when fromStdin is false.
 func password(e *env, fromStdin bool) (string, bool, error) {
 	if !fromStdin {
-		return sqldb.RandomPassword(), true, nil
+		return hezuo.RandomPassword(), true, nil
 	}
 	line, err := bufio.NewReader(e.stdin).ReadString('\n')
 	line = strings.TrimRight(line, "\r\n")

@@ -90,7 +90,7 @@ func writeMembersCSV(t *testing.T, dsn, file string, n int) {
 		t.Fatal(err)
 	}
 	var orgs []string
-	rows, err := db.Query(`SELECT org_no FROM orgs ORDER BY org_no`)
+	rows, err := db.QueryContext(context.Background(), `SELECT org_no FROM orgs ORDER BY org_no`)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -264,7 +264,7 @@ func copyDB(from, to string) error {
 	}
 	defer db.Close()
 	os.Remove(to)
-	if _, err = db.Exec(`VACUUM INTO ?`, to); err != nil {
+	if _, err = db.ExecContext(context.Background(), `VACUUM INTO ?`, to); err != nil {
 		return err
 	}
 	// The copy's personal data is sealed with the original's key.
