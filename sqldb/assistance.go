@@ -2,10 +2,10 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 	"strings"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // The web application's reads of assistance (包村联户 and 结对帮扶, issue 5).

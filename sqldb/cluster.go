@@ -6,7 +6,6 @@ import (
 	"database/sql/driver"
 	"errors"
 	"fmt"
-	"hezuo/store"
 	"io"
 	"net"
 	"regexp"
@@ -16,6 +15,8 @@ import (
 	"time"
 
 	"github.com/jackc/pgx/v5/pgconn"
+
+	"hezuo/store"
 )
 
 // A cluster (issue 20): --db names the primary by a multi-host DSN

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hezuo/store"
 	"io"
 	"testing"
 	"time"
@@ -12,6 +11,7 @@ import (
 	"github.com/jackc/pgx/v5/pgconn"
 
 	"hezuo/sqldb/dbtest"
+	"hezuo/store"
 )
 
 func TestClusterDSNs(t *testing.T) {

@@ -2,12 +2,12 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 	"sort"
 	"strconv"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // The member development page (issue 5): people by step with each step's

@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"hezuo/store"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // The institutions pages (issue 5): meetings with their attendance, what

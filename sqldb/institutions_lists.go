@@ -2,9 +2,9 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 const commitmentCols = `SELECT c.id, pe.id, pe.name, p.no, p.name, c.year, c.made_on, c.content, c.fulfilled_on, c.result, c.evidence

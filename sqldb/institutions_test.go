@@ -2,11 +2,11 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 	"testing"
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // webPlatformFixture is platformFixture with the trainings' attendances

@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"hezuo/store"
 	"strings"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // The web application's reads of party-member loans (党员农贷, issue 5):

@@ -2,12 +2,12 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 	"sort"
 	"strings"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // GetLoan returns loan no as of day with everything its page shows; a loan

@@ -2,10 +2,10 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // visibleLoans returns the numbers of the loans a may see in scope (nil

@@ -2,12 +2,12 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // The forms' pickers (issue 18): a division, org, party organization or

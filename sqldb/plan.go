@@ -2,13 +2,13 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 	"slices"
 	"strings"
 
 	"hezuo"
 	"hezuo/plan"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // PlanInput gathers the planners' input for the orgs in scope on day. An

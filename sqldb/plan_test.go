@@ -2,10 +2,10 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 	"testing"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // planFixture adds to fixture() three orgs of township A needing a joint

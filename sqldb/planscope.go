@@ -3,10 +3,10 @@ package sqldb
 import (
 	"context"
 	"database/sql"
-	"hezuo/store"
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // The plans as the web application offers them: scoped by the user's

@@ -2,12 +2,12 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 	"strings"
 	"testing"
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // TestFormsReachPersonHome: seeing a person (a member of an org in the

@@ -6,11 +6,11 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"hezuo/store"
 	"strings"
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 func tokenID(token string) string {

@@ -2,9 +2,9 @@ package sqldb
 
 import (
 	"context"
-	"hezuo/store"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // The training pages (issue 5). Division roles see the sessions held in

@@ -2,11 +2,11 @@ package web
 
 import (
 	"encoding/json"
-	"hezuo/store"
 	"net/http"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // apiLoans: GET /api/loans?scope=&status=&year=&priority=&q=&sort=&page=&as_of=

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"hezuo/store"
 	"math"
 	"net/http"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // pickRate is the forms' pickers' rate per user: a picker asks once a

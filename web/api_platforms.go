@@ -2,11 +2,11 @@ package web
 
 import (
 	"encoding/json"
-	"hezuo/store"
 	"net/http"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // The JSON API of the platforms' institutions, training and development

@@ -3,12 +3,12 @@ package web
 import (
 	"context"
 	"crypto/subtle"
-	"hezuo/store"
 	"mime"
 	"net/http"
 	"net/url"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // Cookie names.

@@ -2,10 +2,11 @@ package web
 
 import (
 	"context"
-	"hezuo/store"
 	"net/http"
 	"strconv"
 	"time"
+
+	"hezuo/store"
 )
 
 // walCookie carries, after a user's write, the primary's WAL position then

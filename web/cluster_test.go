@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"hezuo/store"
 	"io"
 	"log"
 	"net/http"
@@ -15,6 +14,7 @@ import (
 	"hezuo"
 	"hezuo/sqldb"
 	"hezuo/sqldb/dbtest"
+	"hezuo/store"
 )
 
 // TestReadReplicaRouting (PostgreSQL; the database stands in for its own

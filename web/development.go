@@ -1,12 +1,12 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 	"strconv"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // developmentView is the member development page: counts by step and by

@@ -2,11 +2,11 @@ package web
 
 import (
 	"context"
-	"hezuo/store"
 	"net/http"
 	"sync"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // divNames resolves division codes to names for one page: a handler hands

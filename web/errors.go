@@ -25,7 +25,7 @@ func (s *Server) statusOf(err error) int {
 	case hezuo.ELOCKED:
 		return http.StatusTooManyRequests
 	}
-	if s.db != nil && s.db.Unavailable(err) { // a failover in progress (sqldb/cluster.go)
+	if s.db != nil && s.db.Unavailable(err) { // a failover in progress
 		return http.StatusServiceUnavailable
 	}
 	return http.StatusInternalServerError

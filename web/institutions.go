@@ -1,13 +1,13 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 	"sort"
 	"strings"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // institutionsView is the institutions page: meetings by kind per

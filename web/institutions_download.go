@@ -1,8 +1,9 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
+
+	"hezuo/store"
 )
 
 // meetingsDownload is /institutions.xlsx: every meeting the list's filters

@@ -1,12 +1,12 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // The institutions' forms (county administrators and township officers,

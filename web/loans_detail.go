@@ -2,13 +2,13 @@ package web
 
 import (
 	"errors"
-	"hezuo/store"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // loanView is a loan's page: its terms, status history, repayments,

@@ -1,13 +1,13 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/store"
 )
 
 // loanQueueView is the queue of applications waiting, ordered by the three

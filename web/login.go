@@ -2,11 +2,11 @@ package web
 
 import (
 	"crypto/subtle"
-	"hezuo/store"
 	"net/http"
 	"strings"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // loginView is the sign-in page.

@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"encoding/json"
-	"hezuo/store"
 	"io"
 	"math"
 	"net"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // Rate limits (ASVS 2.2.1, 11.1.4): sign-ins and imports are limited per

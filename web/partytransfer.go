@@ -1,11 +1,11 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 	"strconv"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // transferFormView is the 组织关系转入 form: a party member's relation

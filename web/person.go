@@ -1,10 +1,10 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // personView is one person's page; for roles that write it carries the

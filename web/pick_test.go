@@ -2,7 +2,6 @@ package web
 
 import (
 	"context"
-	"hezuo/store"
 	"net/http"
 	"net/url"
 	"regexp"
@@ -10,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"hezuo/store"
 )
 
 type pickAnswer struct {

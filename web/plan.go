@@ -1,7 +1,6 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 	"net/url"
 	"sort"
@@ -9,6 +8,7 @@ import (
 
 	"hezuo"
 	"hezuo/plan"
+	"hezuo/store"
 )
 
 // SeesPlans tells the layout whether to link the plan page: roles whose

@@ -2,13 +2,13 @@ package web
 
 import (
 	"errors"
-	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
 	"hezuo/plan"
+	"hezuo/store"
 )
 
 // planErrText returns a plan error's message in lang with the record it

@@ -1,8 +1,9 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
+
+	"hezuo/store"
 )
 
 // withAll is the attendees of a form whose 全选 box (all_attendees) is

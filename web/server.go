@@ -2,17 +2,18 @@
 // (html/template, Chinese first with an English switch), the JSON API under
 // /api/ (cli.md's HTTP section), sessions, CSRF protection and the embedded
 // assets (ECharts, htmx, CSS) vendored from npm. Handlers are thin: they
-// parse the request, call the scoped store (sqldb, which narrows every query
+// parse the request, call the store's doors (package store, which narrow every query
 // by the signed-in user's Access) and render a typed view. Error codes are
 // mapped to HTTP statuses in one place (errors.go).
 package web
 
 import (
-	"hezuo/store"
 	"log"
 	"log/slog"
 	"net/http"
 	"time"
+
+	"hezuo/store"
 )
 
 // Options tune a Server. Zero values take the defaults.

@@ -1,8 +1,9 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
+
+	"hezuo/store"
 )
 
 // trainingsDownload is /trainings.xlsx: every session the list's filters

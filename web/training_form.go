@@ -1,12 +1,12 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // trainingFormView is the form recording a session and its attendances:

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // A row with a problem of its own (a date that does not exist, an empty
@@ -61,7 +62,7 @@ func (b *Batch) noteBadRefs(r *rowCtx, probs []Problem) {
 // problems to an org or village that is not stored. For a user confined to
 // a part of the county the answer is the scope check's "不存在或无权访问",
 // the same for a record that exists outside the scope.
-func (b *Batch) checkBadRefs(ctx context.Context, st Store) error {
+func (b *Batch) checkBadRefs(ctx context.Context, st store.Records) error {
 	if len(b.badRefs) == 0 {
 		return nil
 	}
@@ -95,11 +96,7 @@ func (b *Batch) checkBadRefs(ctx context.Context, st Store) error {
 	lim := limited(b.access)
 	places := map[Ref][]string{}
 	if lim && len(orgKeys) > 0 {
-		ss, ok := st.(ScopeStore)
-		if !ok {
-			return hezuo.Errorf(hezuo.EFORBIDDEN, "此存储不能检查管辖范围", "this store cannot check the scope")
-		}
-		got, err := ss.Places(ctx, RefOrg, orgKeys)
+		got, err := st.Places(ctx, RefOrg, orgKeys)
 		if err != nil {
 			return err
 		}

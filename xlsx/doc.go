@@ -6,8 +6,8 @@
 // them (full-width characters, spaces, date and yes/no forms; see cell.go) →
 // records of the domain (a hezuo.Dataset) → the domain's Validate rules and
 // the checks that need the database (known villages and orgs, duplicates),
-// asked through the Store interface → a Plan that classifies every row as
-// new, changed or unchanged → Store.Import, one transaction. Any problem
+// asked through the store's records door (store.Records) → a Plan that classifies every row as
+// new, changed or unchanged → Records.Import, one transaction. Any problem
 // rejects the whole file: every problem is reported as FILE:ROW:COLUMN with
 // the spreadsheet's row number and the header as written, and an error
 // workbook marks the bad cells.

@@ -45,7 +45,7 @@ type kindRows interface {
 	add(r *rowCtx)
 	// finish runs the checks across rows (duplicates, disagreements).
 	finish(b *Batch)
-	// probe returns the records parsed, for Store.Existing.
+	// probe returns the records parsed, for Records.Existing.
 	probe() *hezuo.Dataset
 	// plan classifies rows against the stored records and returns what to write.
 	plan(b *Batch, have *hezuo.Dataset) *Plan

@@ -7,23 +7,8 @@ import (
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
-
-// Store is what an import needs of the database; *sqldb.DB implements it.
-type Store interface {
-	// Existing returns the stored records that share a natural key with a
-	// record of probe or that probe's records refer to (villages, orgs,
-	// people with their memberships and party status), with their database
-	// ids set on memberships and party status steps.
-	Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Dataset, error)
-	// Import validates and writes ds in one transaction, all or nothing:
-	// records upserted by natural key, memberships and party status steps
-	// with an ID updated in place. a is the importing user (EFORBIDDEN for
-	// a role that cannot write or a record outside its scope); every record
-	// created or changed gets an audit entry as a at now, noted ds.Source;
-	// today bounds the records' dates.
-	Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date, now time.Time) error
-}
 
 // Plan is what an import does: every row classified against the store and
 // the records to write (new and changed ones only, so that importing the
@@ -89,7 +74,7 @@ type Result struct {
 // dryRun is false, writes the new and changed records in one transaction.
 // Any problem rejects the whole file: the error is then a *Rejected listing
 // every problem, and nothing is written.
-func Import(ctx context.Context, st Store, kind, path string, opt Options, dryRun bool) (*Result, error) {
+func Import(ctx context.Context, st store.Records, kind, path string, opt Options, dryRun bool) (*Result, error) {
 	b, err := Parse(kind, path, opt)
 	if err != nil {
 		return nil, err
@@ -125,7 +110,7 @@ func Import(ctx context.Context, st Store, kind, path string, opt Options, dryRu
 
 // Plan checks the batch's rows against the store and classifies them. It
 // returns a *Rejected error when the batch or the checks found a problem.
-func (b *Batch) Plan(ctx context.Context, st Store) (*Plan, error) {
+func (b *Batch) Plan(ctx context.Context, st store.Records) (*Plan, error) {
 	var plan *Plan
 	if len(b.Problems) == 0 || b.Rows > 0 {
 		// The scope first: a row that touches a record outside the user's

@@ -7,26 +7,18 @@ import (
 	"strings"
 
 	"hezuo"
-	"hezuo/rules"
+	"hezuo/store"
 )
 
-// PlatformStore is a Store that also lists the platforms' records (units,
-// guarantors, loans, trainings, households and pairings); *sqldb.DB
-// implements it. The platform KINDs (loans, trainings, attendances,
-// pairings) compare their rows with what it returns.
-type PlatformStore interface {
-	DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Dataset) error
-}
-
 // platformRows marks the row converters of the platform KINDs: their plan
-// needs the stored platform records besides Store.Existing's registry.
+// needs the stored platform records besides Records.Existing's registry.
 type platformRows interface {
 	kindRows
 	platforms()
 }
 
 // IsPlatform reports whether kind is a platform KIND, whose export needs
-// the platforms' records (sqldb.DB.DumpPlatforms) added to the dump.
+// the platforms' records (Records.DumpPlatforms) added to the dump.
 func IsPlatform(kind string) bool {
 	s := Lookup(kind)
 	if s == nil {
@@ -38,36 +30,22 @@ func IsPlatform(kind string) bool {
 
 // withPlatforms adds the stored platform records to have when the batch is
 // of a platform KIND and the store can list them.
-func withPlatforms(ctx context.Context, st Store, k kindRows, have *hezuo.Dataset) error {
+func withPlatforms(ctx context.Context, st store.Records, k kindRows, have *hezuo.Dataset) error {
 	if _, ok := k.(platformRows); !ok {
 		return nil
 	}
-	ps, ok := st.(PlatformStore)
-	if !ok {
-		return hezuo.Errorf(hezuo.EINVALID, "此存储不支持导入平台数据", "this store cannot import platform records")
-	}
-	return ps.DumpPlatforms(ctx, hezuo.AllScope, have)
-}
-
-// settingsStore is a Store that gives the rule settings in force (the
-// guarantor cap, the probation); *sqldb.DB implements it.
-type settingsStore interface {
-	Settings(ctx context.Context) (rules.Settings, error)
+	return st.DumpPlatforms(ctx, hezuo.AllScope, have)
 }
 
 // withSettings reads the rule settings into the batch when its KIND needs
-// them and the store has them (without, the store's Import still checks).
-func withSettings(ctx context.Context, st Store, b *Batch) error {
+// them.
+func withSettings(ctx context.Context, st store.Records, b *Batch) error {
 	switch b.kind.(type) {
 	case *guaranteeRows, *memberRows: // the guarantor cap; the probation
 	default:
 		return nil
 	}
-	ss, ok := st.(settingsStore)
-	if !ok {
-		return nil
-	}
-	set, err := ss.Settings(ctx)
+	set, err := st.Settings(ctx)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // Record kinds a Ref names.
@@ -20,17 +21,6 @@ const (
 
 // Ref names a record a row refers to, for the scope check.
 type Ref struct{ Kind, Key string }
-
-// ScopeStore is a Store that places stored records in divisions, for the
-// check that a township officer's file stays within the township;
-// *sqldb.DB implements it.
-type ScopeStore interface {
-	// Places returns, for the keys of stored records of one kind (a Ref
-	// kind other than RefDivision), the division codes where each lies
-	// (several for a person with memberships in several villages). Keys of
-	// no stored record are left out.
-	Places(ctx context.Context, kind string, keys []string) (map[string][]string, error)
-}
 
 // colRef is a record a row refers to in one of its columns.
 type colRef struct {
@@ -60,7 +50,7 @@ func limited(a *hezuo.Access) bool {
 // gives a division) outside the importing user's scope: "不在您的管辖范围内".
 // A ref to no stored record (a new org, an unknown person) places nothing:
 // the row's own divisions decide, and the KIND's plan reports unknown keys.
-func (b *Batch) checkScope(ctx context.Context, st Store) error {
+func (b *Batch) checkScope(ctx context.Context, st store.Records) error {
 	if !limited(b.access) {
 		return nil
 	}
@@ -84,12 +74,8 @@ func (b *Batch) checkScope(ctx context.Context, st Store) error {
 	}
 	places := map[Ref][]string{}
 	if len(want) > 0 {
-		ss, ok := st.(ScopeStore)
-		if !ok {
-			return hezuo.Errorf(hezuo.EFORBIDDEN, "此存储不能检查管辖范围", "this store cannot check the scope")
-		}
 		for kind, keys := range want {
-			got, err := ss.Places(ctx, kind, keys)
+			got, err := st.Places(ctx, kind, keys)
 			if err != nil {
 				return err
 			}
