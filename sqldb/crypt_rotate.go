@@ -97,59 +97,57 @@ func (db *DB) RotateKeys(ctx context.Context, cipherName string, dropOld bool, n
 // reseal re-seals and re-hashes everything under next's current key in one
 // transaction.
 func (db *DB) reseal(ctx context.Context, next *seal.Keyring) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	type row struct {
-		id          int64
-		hash        string
-		idNo, phone string
-	}
-	var rows []row
-	err = eachTx(ctx, tx, `SELECT id, id_hash, id_sealed, phone_sealed FROM people`, nil, func(r rowScanner) error {
-		var x row
-		var sid, sphone string
-		if err := r.Scan(&x.id, &x.hash, &sid, &sphone); err != nil {
+	return db.write(ctx, upkeep, hezuo.System, clock{}, func(w *unit) error {
+		tx := w.tx
+		type row struct {
+			id          int64
+			hash        string
+			idNo, phone string
+		}
+		var rows []row
+		err := eachTx(ctx, tx, `SELECT id, id_hash, id_sealed, phone_sealed FROM people`, nil, func(r rowScanner) error {
+			var x row
+			var sid, sphone string
+			if err := r.Scan(&x.id, &x.hash, &sid, &sphone); err != nil {
+				return err
+			}
+			var e error
+			if x.idNo, e = next.Open(sid); e == nil {
+				x.phone, e = next.Open(sphone)
+			}
+			if e != nil {
+				return fmt.Errorf("person #%d: %w", x.id, e)
+			}
+			rows = append(rows, x)
+			return nil
+		})
+		if err != nil {
 			return err
 		}
-		var e error
-		if x.idNo, e = next.Open(sid); e == nil {
-			x.phone, e = next.Open(sphone)
+		rehash := make(map[string]string, len(rows))
+		sealed := make([]sealedPerson, len(rows))
+		for i, x := range rows {
+			h := next.Hash(x.idNo)
+			rehash[x.hash] = h
+			sealed[i] = sealedPerson{x.id, h, next.Seal(x.idNo), next.Seal(x.phone)}
 		}
-		if e != nil {
-			return fmt.Errorf("person #%d: %w", x.id, e)
+		if err := db.updateSealed(ctx, tx, sealed); err != nil {
+			return err
 		}
-		rows = append(rows, x)
+		if err := db.rehashUsers(ctx, tx, func(old string) string {
+			if h, ok := rehash[old]; ok {
+				return h
+			}
+			return old // matches no person either way
+		}); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM meta WHERE key LIKE ?`), metaSealCheck+"%"); err != nil {
+			return err
+		}
+		if err := db.storeKeyCheck(ctx, tx, next); err != nil {
+			return err
+		}
 		return nil
 	})
-	if err != nil {
-		return err
-	}
-	rehash := make(map[string]string, len(rows))
-	sealed := make([]sealedPerson, len(rows))
-	for i, x := range rows {
-		h := next.Hash(x.idNo)
-		rehash[x.hash] = h
-		sealed[i] = sealedPerson{x.id, h, next.Seal(x.idNo), next.Seal(x.phone)}
-	}
-	if err := db.updateSealed(ctx, tx, sealed); err != nil {
-		return err
-	}
-	if err := db.rehashUsers(ctx, tx, func(old string) string {
-		if h, ok := rehash[old]; ok {
-			return h
-		}
-		return old // matches no person either way
-	}); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM meta WHERE key LIKE ?`), metaSealCheck+"%"); err != nil {
-		return err
-	}
-	if err := db.storeKeyCheck(ctx, tx, next); err != nil {
-		return err
-	}
-	return tx.Commit()
 }

@@ -4,6 +4,20 @@
 // are embedded .sql files per dialect, each applied in one transaction and
 // recorded in schema_migrations.
 //
+// # Writes
+//
+// Every write goes through write() (unit.go), one unit of work: the role
+// check (the write's gate) before anything is read; then one transaction in
+// which the write reads the record it replaces, decides the writer's scope
+// on what it read (hezuo.Access.MayWriteAt, hezuo reach.go), writes, and
+// records its audit entry with the record before and after; then, once, the
+// summaries' refresh and the commit. A record the writer cannot see is
+// answered as a missing one (notFound, hezuo.OutOfReach), one they see but
+// do not keep with hezuo.NotYours: a refusal never reveals a record outside
+// the writer's scope. No write method begins a transaction of its own; the
+// only others are the schema's migrations (db.go), the summaries' own
+// rebuild (summary.go) and the bulk load of a generated county (bulk.go).
+//
 // # The clock
 //
 // The store does not read the clock for its callers: the day and the time

@@ -87,73 +87,62 @@ func (db *DB) elections(ctx context.Context, q querier, id int64) ([]hezuo.Elect
 // the party organization, its elections before and after); the summaries
 // are refreshed in it. It returns the new version.
 func (db *DB) RegisterElection(ctx context.Context, a *hezuo.Access, no string, e hezuo.Election, version int, now time.Time) (int, error) {
-	if err := forbidWrite(a); err != nil {
-		return 0, err
-	}
-	rec := "党组织 " + no
-	e.Note = strings.TrimSpace(e.Note)
-	if err := hezuo.Bounded(rec, &e, dayAt(now)); err != nil {
-		return 0, err
-	}
-	if e.On.IsZero() {
-		return 0, hezuo.Invalid(rec, "elected_on", "请填写换届日期", "enter the day of the election")
-	}
-	if err := notAfterToday(rec, "elected_on", "换届日期", "the election", e.On, dayAt(now)); err != nil {
-		return 0, err
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	before, err := db.partyOrgRecord(ctx, tx, a, no, dayAt(now))
-	if err != nil {
-		return 0, err
-	}
-	if !a.MayWriteAt([]string{before.Seat}) {
-		return 0, notFound("党组织", "party organization", no)
-	}
-	if before.Version != version {
-		return 0, hezuo.Errorf(hezuo.ECONFLICT, "该党组织已被他人修改，请重新打开后再改", "someone else changed this party organization: reopen and try again")
-	}
-	if e.On.Before(before.From) || (!before.To.IsZero() && !e.On.Before(before.To)) {
-		return 0, hezuo.Invalid(rec, "elected_on", fmt.Sprintf("换届日期 %s 不在该党组织存续期间（%s 起）", e.On, before.From),
-			fmt.Sprintf("the election on %s lies outside the party organization's life (from %s)", e.On, before.From))
-	}
-	for _, x := range before.Elections {
-		if x.On.Equal(e.On) {
-			return 0, fieldError(hezuo.ECONFLICT, rec, "elected_on", fmt.Sprintf("%s 的换届已登记", e.On), fmt.Sprintf("the election on %s is already recorded", e.On))
+	return writeFor(ctx, db, registry, a, clockAt(now), func(w *unit) (int, error) {
+		rec := "党组织 " + no
+		e.Note = strings.TrimSpace(e.Note)
+		if err := hezuo.Bounded(rec, &e, w.today); err != nil {
+			return 0, err
 		}
-	}
-	if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO party_org_elections (party_org_id, county, elected_on, note) VALUES (?, ?, ?, ?)`),
-		before.ID, before.Seat[:6], e.On, e.Note); err != nil {
-		return 0, err
-	}
-	latest := before.ElectedOn
-	if latest.IsZero() || e.On.After(latest) {
-		latest = e.On
-	}
-	res, err := tx.ExecContext(ctx, db.rebind(`UPDATE party_orgs SET elected_on = ?, version = version + 1 WHERE id = ? AND version = ?`),
-		latest, before.ID, version)
-	if err != nil {
-		return 0, err
-	}
-	if n, err := res.RowsAffected(); err != nil {
-		return 0, err
-	} else if n != 1 { // saved by another in between
-		return 0, hezuo.Errorf(hezuo.ECONFLICT, "该党组织已被他人修改，请重新打开后再改", "someone else changed this party organization: reopen and try again")
-	}
-	after, err := db.partyOrgRecord(ctx, tx, a, no, dayAt(now))
-	if err != nil {
-		return 0, err
-	}
-	if err := db.audit(ctx, tx, a, now, hezuo.ActionUpdate, "party_org", no, before.Seat, before, after, "换届 "+e.On.String()); err != nil {
-		return 0, err
-	}
-	if err := db.refreshOrRebuild(ctx, tx); err != nil {
-		return 0, err
-	}
-	return after.Version, tx.Commit()
+		if e.On.IsZero() {
+			return 0, hezuo.Invalid(rec, "elected_on", "请填写换届日期", "enter the day of the election")
+		}
+		if err := notAfterToday(rec, "elected_on", "换届日期", "the election", e.On, w.today); err != nil {
+			return 0, err
+		}
+		tx := w.tx
+		before, err := db.partyOrgRecord(ctx, tx, a, no, w.today)
+		if err != nil {
+			return 0, err
+		}
+		if !a.MayWriteAt([]string{before.Seat}) {
+			return 0, notFound("党组织", "party organization", no)
+		}
+		if before.Version != version {
+			return 0, stale("该党组织", "this party organization")
+		}
+		if e.On.Before(before.From) || (!before.To.IsZero() && !e.On.Before(before.To)) {
+			return 0, hezuo.Invalid(rec, "elected_on", fmt.Sprintf("换届日期 %s 不在该党组织存续期间（%s 起）", e.On, before.From),
+				fmt.Sprintf("the election on %s lies outside the party organization's life (from %s)", e.On, before.From))
+		}
+		for _, x := range before.Elections {
+			if x.On.Equal(e.On) {
+				return 0, fieldError(hezuo.ECONFLICT, rec, "elected_on", fmt.Sprintf("%s 的换届已登记", e.On), fmt.Sprintf("the election on %s is already recorded", e.On))
+			}
+		}
+		if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO party_org_elections (party_org_id, county, elected_on, note) VALUES (?, ?, ?, ?)`),
+			before.ID, before.Seat[:6], e.On, e.Note); err != nil {
+			return 0, err
+		}
+		latest := before.ElectedOn
+		if latest.IsZero() || e.On.After(latest) {
+			latest = e.On
+		}
+		res, err := tx.ExecContext(ctx, db.rebind(`UPDATE party_orgs SET elected_on = ?, version = version + 1 WHERE id = ? AND version = ?`),
+			latest, before.ID, version)
+		if err != nil {
+			return 0, err
+		}
+		if n, err := res.RowsAffected(); err != nil {
+			return 0, err
+		} else if n != 1 { // saved by another in between
+			return 0, stale("该党组织", "this party organization")
+		}
+		after, err := db.partyOrgRecord(ctx, tx, a, no, w.today)
+		if err != nil {
+			return 0, err
+		}
+		return after.Version, w.audit(hezuo.ActionUpdate, "party_org", no, before.Seat, before, after, "换届 "+e.On.String())
+	})
 }
 
 // omitPlainElections drops the election lists that ElectedOn alone tells

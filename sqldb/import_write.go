@@ -67,35 +67,19 @@ func (db *DB) importOnce(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset
 			return err
 		}
 	}
-	tx, err := conn.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	l := &importer{loader: newLoader(ctx, db, tx, today), conn: conn, county: map[string]string{}, plain: plain}
-	defer l.closeStmts()
-	have, err := l.auditBefore(ds) // what the writes replace, for the audit entries
-	if err != nil {
-		return err
-	}
-	steps := []func(*hezuo.Dataset) error{
-		l.settings, l.loadDivisions, l.loadOrgs, l.bulkPeople, l.loadPartyOrgs, l.loadDepartments,
-		l.bulkMemberships, l.bulkPartyStatus, l.loadOfficers, l.loadInstructors, l.loadDispatches,
-		l.loadPlatforms,
-	}
-	for _, step := range steps {
-		if err := step(ds); err != nil {
+	// The summaries of what was written are refreshed in the same
+	// transaction, as Load does.
+	return db.writeOn(ctx, conn, trusted, a, clockOn(today, now), func(w *unit) error {
+		l := &importer{loader: w.loader(), conn: conn, county: map[string]string{}, plain: plain}
+		have, err := l.auditBefore(ds) // what the writes replace, for the audit entries
+		if err != nil {
 			return err
 		}
-	}
-	if err := l.audit(a, ds, have, now); err != nil {
-		return err
-	}
-	// The summaries of what was written, in the same transaction, as Load does.
-	if err := db.refreshOrRebuild(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+		if err := l.run(ds, own{l.bulkPeople, l.bulkMemberships, l.bulkPartyStatus, l.loadOfficers}); err != nil {
+			return err
+		}
+		return l.audit(a, ds, have, now)
+	})
 }
 
 // importer is a loader with the multi-row writers of Import.

@@ -32,35 +32,26 @@ func (db *DB) LendingRates(ctx context.Context) (rules.RateTable, error) {
 // (hezuo.LendingRate.Validate), in one transaction with its audit entry
 // (before and after). Only county administrators may: EFORBIDDEN else.
 func (db *DB) SetLendingRate(ctx context.Context, a *hezuo.Access, r hezuo.LendingRate, today hezuo.Date, now time.Time) error {
-	if !a.CanAdmin() {
-		return hezuo.Errorf(hezuo.EFORBIDDEN, "只有县委组织部管理员可以修改参考利率表", "only county administrators change the table of reference rates")
-	}
-	if err := r.Validate(today); err != nil {
-		return err
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var old hezuo.LendingRate
-	var before any
-	action := hezuo.ActionCreate
-	err = tx.QueryRowContext(ctx, db.rebind(`SELECT effective_from, kind, rate_ppm, source FROM lending_rates WHERE effective_from = ?`),
-		r.EffectiveFrom).Scan(&old.EffectiveFrom, &old.Kind, &old.RatePPM, &old.Source)
-	switch {
-	case err == nil:
-		before, action = old, hezuo.ActionUpdate
-	case !errors.Is(err, sql.ErrNoRows):
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO lending_rates (effective_from, kind, rate_ppm, source) VALUES (?, ?, ?, ?)
-		ON CONFLICT (effective_from) DO UPDATE SET kind = excluded.kind, rate_ppm = excluded.rate_ppm, source = excluded.source`),
-		r.EffectiveFrom, r.Kind, r.RatePPM, r.Source); err != nil {
-		return err
-	}
-	if err := db.audit(ctx, tx, a, now, action, "lending_rate", r.EffectiveFrom.String(), "", before, r, ""); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return db.write(ctx, rateTable, a, clockOn(today, now), func(w *unit) error {
+		if err := r.Validate(today); err != nil {
+			return err
+		}
+		var old hezuo.LendingRate
+		var before any
+		action := hezuo.ActionCreate
+		err := w.tx.QueryRowContext(ctx, db.rebind(`SELECT effective_from, kind, rate_ppm, source FROM lending_rates WHERE effective_from = ?`),
+			r.EffectiveFrom).Scan(&old.EffectiveFrom, &old.Kind, &old.RatePPM, &old.Source)
+		switch {
+		case err == nil:
+			before, action = old, hezuo.ActionUpdate
+		case !errors.Is(err, sql.ErrNoRows):
+			return err
+		}
+		if _, err := w.tx.ExecContext(ctx, db.rebind(`INSERT INTO lending_rates (effective_from, kind, rate_ppm, source) VALUES (?, ?, ?, ?)
+			ON CONFLICT (effective_from) DO UPDATE SET kind = excluded.kind, rate_ppm = excluded.rate_ppm, source = excluded.source`),
+			r.EffectiveFrom, r.Kind, r.RatePPM, r.Source); err != nil {
+			return err
+		}
+		return w.audit(action, "lending_rate", r.EffectiveFrom.String(), "", before, r, "")
+	})
 }

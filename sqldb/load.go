@@ -17,16 +17,25 @@ func (db *DB) Load(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date) err
 	if err := ds.BoundedAll(today); err != nil { // the bounds of every write path (bounds.go)
 		return err
 	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	l := newLoader(ctx, db, tx, today)
-	defer l.closeStmts()
+	// The summaries of what was written are refreshed in the same transaction.
+	return db.write(ctx, trusted, hezuo.System, clock{today: today}, func(w *unit) error {
+		l := w.loader()
+		return l.run(ds, own{l.loadPeople, l.loadMemberships, l.loadPartyStatus, l.loadOfficers})
+	})
+}
+
+// own are the steps Load and Import write each their own way: Load's one
+// row at a time, Import's multi-row (import_write.go).
+type own struct {
+	people, memberships, partyStatus, officers func(*hezuo.Dataset) error
+}
+
+// run writes ds through l's steps and o's, in the order records refer to
+// each other (divisions, orgs and people before what names them).
+func (l *loader) run(ds *hezuo.Dataset, o own) error {
 	steps := []func(*hezuo.Dataset) error{
-		l.settings, l.loadDivisions, l.loadOrgs, l.loadPeople, l.loadPartyOrgs, l.loadDepartments,
-		l.loadMemberships, l.loadPartyStatus, l.loadOfficers, l.loadInstructors, l.loadDispatches,
+		l.settings, l.loadDivisions, l.loadOrgs, o.people, l.loadPartyOrgs, l.loadDepartments,
+		o.memberships, o.partyStatus, o.officers, l.loadInstructors, l.loadDispatches,
 		l.loadPlatforms,
 	}
 	for _, step := range steps {
@@ -34,11 +43,7 @@ func (db *DB) Load(ctx context.Context, ds *hezuo.Dataset, today hezuo.Date) err
 			return err
 		}
 	}
-	// The summaries of what was written, in the same transaction.
-	if err := db.refreshOrRebuild(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return nil
 }
 
 // newLoader returns a loader writing in tx; close its statements when done.

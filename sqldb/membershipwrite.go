@@ -48,7 +48,7 @@ func (db *DB) membership(ctx context.Context, q querier, a *hezuo.Access, id int
 // MembershipForEdit returns the membership with database id for its edit
 // form: only roles that write, only memberships of orgs a may see.
 func (db *DB) MembershipForEdit(ctx context.Context, a *hezuo.Access, id int64, today hezuo.Date) (*hezuo.MembershipRecord, error) {
-	if err := forbidWrite(a); err != nil {
+	if err := registry.allow(a); err != nil {
 		return nil, err
 	}
 	return db.membership(ctx, db, a, id, today)
@@ -63,96 +63,82 @@ func (db *DB) MembershipForEdit(ctx context.Context, a *hezuo.Access, id int64, 
 // the period must be valid and must not overlap another membership of the
 // same person in the same org (ECONFLICT). It returns the new version.
 func (db *DB) SaveMembership(ctx context.Context, a *hezuo.Access, m *hezuo.MembershipRecord, version int, now time.Time) (int, error) {
-	if err := forbidWrite(a); err != nil {
-		return 0, err
-	}
-	rec := "成员关系 " + m.OrgNo
-	// A wrong period is reported with an org or person that is wrong too
-	// (every field at once); nothing is written before both are known.
-	perr := m.Period.Validate(rec)
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	today := dayAt(now)
-	var before *hezuo.MembershipRecord
-	if m.ID != 0 {
-		if before, err = db.membership(ctx, tx, a, m.ID, today); err != nil {
+	return writeFor(ctx, db, registry, a, clockAt(now), func(w *unit) (int, error) {
+		rec := "成员关系 " + m.OrgNo
+		// A wrong period is reported with an org or person that is wrong too
+		// (every field at once); nothing is written before both are known.
+		perr := m.Period.Validate(rec)
+		tx := w.tx
+		var err error
+		today := w.today
+		var before *hezuo.MembershipRecord
+		if m.ID != 0 {
+			if before, err = db.membership(ctx, tx, a, m.ID, today); err != nil {
+				return 0, afterOwnErrors(perr, err)
+			}
+			if before.Version != version {
+				return 0, afterOwnErrors(perr, stale("该成员关系", "this membership"))
+			}
+			m.PersonID, m.OrgNo = before.PersonID, before.OrgNo
+		}
+		org, err := db.orgItem(ctx, tx, a, m.OrgNo, today)
+		if err != nil {
+			var e *hezuo.Error
+			if errors.As(err, &e) && e.Code == hezuo.ENOTFOUND {
+				return 0, afterOwnErrors(perr, fieldError(hezuo.ENOTFOUND, rec, "org_id", e.ZH, e.EN))
+			}
 			return 0, afterOwnErrors(perr, err)
 		}
-		if before.Version != version {
-			return 0, afterOwnErrors(perr, hezuo.Errorf(hezuo.ECONFLICT, "该成员关系已被他人修改，请重新打开后再改", "someone else changed this membership: reopen and try again"))
+		if m.ID == 0 && m.PersonID != 0 {
+			// A person named by database id (a page's link) must be one a
+			// may see, like the page itself.
+			if _, err := db.personRecord(ctx, tx, a, m.PersonID, today); err != nil {
+				return 0, err
+			}
 		}
-		m.PersonID, m.OrgNo = before.PersonID, before.OrgNo
-	}
-	org, err := db.orgItem(ctx, tx, a, m.OrgNo, today)
-	if err != nil {
-		var e *hezuo.Error
-		if errors.As(err, &e) && e.Code == hezuo.ENOTFOUND {
-			return 0, afterOwnErrors(perr, fieldError(hezuo.ENOTFOUND, rec, "org_id", e.ZH, e.EN))
+		// Joining an org refers to the person: only one whose home lies in a's
+		// scope, as an import's row (hezuo reach.go).
+		if m.PersonID == 0 {
+			if m.PersonID, err = db.referredPerson(ctx, tx, a, m.IDNumber, rec, "id_number"); err != nil {
+				return 0, afterOwnErrors(perr, err)
+			}
+		} else if m.ID == 0 {
+			if err := db.writablePerson(ctx, tx, a, m.PersonID, rec, "id_number", false); err != nil {
+				return 0, afterOwnErrors(perr, err)
+			}
 		}
-		return 0, afterOwnErrors(perr, err)
-	}
-	if m.ID == 0 && m.PersonID != 0 {
-		// A person named by database id (a page's link) must be one a
-		// may see, like the page itself.
-		if _, err := db.personRecord(ctx, tx, a, m.PersonID, today); err != nil {
+		if perr != nil {
+			return 0, perr
+		}
+		if n, err := db.overlaps(ctx, tx, "memberships", "person_id", m.PersonID, org.ID, m.ID, m.Period); err != nil {
+			return 0, err
+		} else if n > 0 {
+			return 0, fieldError(hezuo.ECONFLICT, rec, "from", "此期间该人员已是该组织成员", "the person is already a member of this org during this period")
+		}
+		action := hezuo.ActionCreate
+		if m.ID == 0 {
+			err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO memberships (county, person_id, org_id, role, valid_from, valid_to)
+				VALUES (?, ?, ?, ?, ?, ?) RETURNING id`), org.County(), m.PersonID, org.ID, m.Role, m.From, m.To).Scan(&m.ID)
+		} else {
+			action = hezuo.ActionUpdate
+			if before.To.IsZero() && !m.To.IsZero() {
+				action = hezuo.ActionEnd
+			}
+			_, err = tx.ExecContext(ctx, db.rebind(`UPDATE memberships SET role = ?, valid_from = ?, valid_to = ?, version = version + 1 WHERE id = ?`),
+				m.Role, m.From, m.To, m.ID)
+		}
+		if err != nil {
 			return 0, err
 		}
-	}
-	// Joining an org refers to the person: only one whose home lies in a's
-	// scope, as an import's row (hezuo reach.go).
-	if m.PersonID == 0 {
-		if m.PersonID, err = db.referredPerson(ctx, tx, a, m.IDNumber, rec, "id_number"); err != nil {
-			return 0, afterOwnErrors(perr, err)
+		after, err := db.membership(ctx, tx, a, m.ID, today)
+		if err != nil {
+			return 0, err
 		}
-	} else if m.ID == 0 {
-		if err := db.writablePerson(ctx, tx, a, m.PersonID, rec, "id_number", false); err != nil {
-			return 0, afterOwnErrors(perr, err)
+		if before != nil && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
+			return 0, stale("该成员关系", "this membership")
 		}
-	}
-	if perr != nil {
-		return 0, perr
-	}
-	if n, err := db.overlaps(ctx, tx, "memberships", "person_id", m.PersonID, org.ID, m.ID, m.Period); err != nil {
-		return 0, err
-	} else if n > 0 {
-		return 0, fieldError(hezuo.ECONFLICT, rec, "from", "此期间该人员已是该组织成员", "the person is already a member of this org during this period")
-	}
-	action := hezuo.ActionCreate
-	if m.ID == 0 {
-		err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO memberships (county, person_id, org_id, role, valid_from, valid_to)
-			VALUES (?, ?, ?, ?, ?, ?) RETURNING id`), org.County(), m.PersonID, org.ID, m.Role, m.From, m.To).Scan(&m.ID)
-	} else {
-		action = hezuo.ActionUpdate
-		if before.To.IsZero() && !m.To.IsZero() {
-			action = hezuo.ActionEnd
-		}
-		_, err = tx.ExecContext(ctx, db.rebind(`UPDATE memberships SET role = ?, valid_from = ?, valid_to = ?, version = version + 1 WHERE id = ?`),
-			m.Role, m.From, m.To, m.ID)
-	}
-	if err != nil {
-		return 0, err
-	}
-	after, err := db.membership(ctx, tx, a, m.ID, today)
-	if err != nil {
-		return 0, err
-	}
-	if before != nil && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
-		return 0, hezuo.Errorf(hezuo.ECONFLICT, "该成员关系已被他人修改，请重新打开后再改", "someone else changed this membership: reopen and try again")
-	}
-	var old any
-	if before != nil {
-		old = before
-	}
-	if err := db.audit(ctx, tx, a, now, action, "membership", after.OrgNo+" "+after.IDNumber, org.Village, old, after, ""); err != nil {
-		return 0, err
-	}
-	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
-		return 0, err
-	}
-	return after.Version, tx.Commit()
+		return after.Version, w.audit(action, "membership", after.OrgNo+" "+after.IDNumber, org.Village, before, after, "")
+	})
 }
 
 // EndMembership ends the membership with database id on day (the person

@@ -17,10 +17,20 @@ import (
 // A new org whose 组织编号 is blank gets the next number of its township's
 // series (numbers.go), set in o once saved.
 func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, version int, now time.Time) (_ int, err error) {
-	if !a.CanWrite() {
-		return 0, hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能修改组织名录", "your role cannot change the registry")
-	}
 	propose := version == 0 && strings.TrimSpace(o.OrgNo) == ""
+	if propose {
+		defer func() {
+			if err != nil {
+				o.OrgNo = ""
+			}
+		}()
+	}
+	return writeFor(ctx, db, orgRegistry, a, clockAt(now), func(w *unit) (int, error) { return db.saveOrg(w, o, version, propose) })
+}
+
+// saveOrg is SaveOrg in the unit w; propose: o's number is to be drawn.
+func (db *DB) saveOrg(w *unit, o *hezuo.Org, version int, propose bool) (int, error) {
+	ctx, tx, a := w.ctx, w.tx, w.a
 	if propose {
 		// Every other field is checked as the numbered org's would be.
 		probe := *o
@@ -28,21 +38,10 @@ func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, versio
 		if err := probe.Validate(); err != nil {
 			return 0, err
 		}
-		defer func() {
-			if err != nil {
-				o.OrgNo = ""
-			}
-		}()
 	} else if err := o.Validate(); err != nil {
 		return 0, err
 	}
 	rec := "组织 " + o.OrgNo
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	today := dayAt(now)
 	var before any
 	var exists int
 	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM orgs WHERE org_no = ?`), o.OrgNo).Scan(&exists); err != nil {
@@ -54,12 +53,12 @@ func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, versio
 			return 0, &hezuo.Error{Code: hezuo.ECONFLICT, Record: rec, Field: "org_id", ZH: "组织编号已被使用", EN: "this org_id is taken"}
 		}
 	} else {
-		old, err := db.orgItem(ctx, tx, a, o.OrgNo, today)
+		old, err := db.orgItem(ctx, tx, a, o.OrgNo, w.today)
 		if err != nil {
 			return 0, err
 		}
 		if old.Version != version {
-			return 0, hezuo.Errorf(hezuo.ECONFLICT, "该组织已被他人修改，请重新打开后再改", "someone else changed this org: reopen it and try again")
+			return 0, stale("该组织", "this org")
 		}
 		before, action = old.Org, hezuo.ActionUpdate
 		if !o.Dissolved.IsZero() && old.Dissolved.IsZero() {
@@ -72,6 +71,7 @@ func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, versio
 		return 0, hezuo.Invalid(rec, "village", "所在村不在您的权限范围内", "the village lies outside your scope")
 	}
 	if propose {
+		var err error
 		if o.OrgNo, err = db.proposeNumber(ctx, tx, orgNumberPrefix(o.Village), "orgs", "org_no"); err != nil {
 			return 0, err
 		}
@@ -89,32 +89,24 @@ func (db *DB) SaveOrg(ctx context.Context, a *hezuo.Access, o *hezuo.Org, versio
 			return 0, &hezuo.Error{Code: hezuo.ECONFLICT, Record: rec, Field: "credit_code", ZH: "该统一社会信用代码已属于另一个组织", EN: "this credit code belongs to another org"}
 		}
 	}
-	l := newLoader(ctx, db, tx, today)
-	defer l.closeStmts()
-	if err := l.loadOrgs(&hezuo.Dataset{Orgs: []hezuo.Org{*o}}); err != nil {
+	if err := w.loader().loadOrgs(&hezuo.Dataset{Orgs: []hezuo.Org{*o}}); err != nil {
 		return 0, err
 	}
-	after, err := db.orgItem(ctx, tx, a, o.OrgNo, today)
+	after, err := db.orgItem(ctx, tx, a, o.OrgNo, w.today)
 	if err != nil {
 		return 0, err
 	}
 	if version != 0 && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
-		return 0, hezuo.Errorf(hezuo.ECONFLICT, "该组织已被他人修改，请重新打开后再改", "someone else changed this org: reopen it and try again")
+		return 0, stale("该组织", "this org")
 	}
-	if err := db.audit(ctx, tx, a, now, action, "org", o.OrgNo, o.Village, before, after.Org, ""); err != nil {
-		return 0, err
-	}
-	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
-		return 0, err
-	}
-	return after.Version, tx.Commit()
+	return after.Version, w.audit(action, "org", o.OrgNo, o.Village, before, after.Org, "")
 }
 
 // EndOrg dissolves the org orgNo on day (the org stops counting from that
 // day; nothing is deleted), as SaveOrg does with its checks.
 func (db *DB) EndOrg(ctx context.Context, a *hezuo.Access, orgNo string, day hezuo.Date, version int, now time.Time) (int, error) {
-	if !a.CanWrite() {
-		return 0, hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能修改组织名录", "your role cannot change the registry")
+	if err := orgRegistry.allow(a); err != nil {
+		return 0, err
 	}
 	it, err := db.orgItem(ctx, db, a, orgNo, dayAt(now))
 	if err != nil {

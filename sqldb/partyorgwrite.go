@@ -77,7 +77,7 @@ func (db *DB) partyOrgRecord(ctx context.Context, q querier, a *hezuo.Access, no
 // roles that write, only those seated in their scope (ENOTFOUND otherwise).
 // The orgs it covers are those linked on today (see partyOrgRecord).
 func (db *DB) PartyOrgForEdit(ctx context.Context, a *hezuo.Access, no string, today hezuo.Date) (*hezuo.PartyOrgRecord, error) {
-	if err := forbidWrite(a); err != nil {
+	if err := registry.allow(a); err != nil {
 		return nil, err
 	}
 	return db.partyOrgRecord(ctx, db, a, no, today)
@@ -95,155 +95,143 @@ func (db *DB) PartyOrgForEdit(ctx context.Context, a *hezuo.Access, no string, t
 // new version. A new one whose number is blank gets the next of its seat's
 // township's series (DZZ-222424102-0001, numbers.go), set in p once saved.
 func (db *DB) SavePartyOrg(ctx context.Context, a *hezuo.Access, p *hezuo.PartyOrg, version int, effective hezuo.Date, now time.Time) (_ int, err error) {
-	if err := forbidWrite(a); err != nil {
-		return 0, err
-	}
 	propose := version == 0 && strings.TrimSpace(p.No) == ""
 	if propose {
-		probe := *p
-		probe.No = proposedPlaceholder // every other field checked as the numbered one's
-		if err := probe.Validate(); err != nil {
-			return 0, err
-		}
 		defer func() {
 			if err != nil {
 				p.No = ""
 			}
 		}()
-	} else if err := p.Validate(); err != nil {
-		return 0, err
 	}
-	rec := "党组织 " + p.No
-	if p.Form != hezuo.FormJointBranch {
-		p.JointKind = ""
-	} else if p.JointKind != hezuo.JointVillageOrg && p.JointKind != hezuo.JointCrossVill {
-		return 0, hezuo.Invalid(rec, "joint_kind", "请选择联合方式（村会联合或跨村联合）", "choose how the branch is joint (village and org, or across villages)")
-	}
-	if p.FoundingMethod != "" && !slices.Contains(hezuo.FoundingMethods, p.FoundingMethod) {
-		return 0, hezuo.Invalid(rec, "founding_method", "组建方式无效", "unknown founding method")
-	}
-	if effective.IsZero() || effective.Before(p.From) {
-		effective = p.From
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	var before *hezuo.PartyOrgRecord
-	action := hezuo.ActionCreate
-	if propose {
-		// drawn below, once the seat is known to be in reach
-	} else if version == 0 {
+	return writeFor(ctx, db, registry, a, clockAt(now), func(w *unit) (int, error) {
+		if propose {
+			probe := *p
+			probe.No = proposedPlaceholder // every other field checked as the numbered one's
+			if err := probe.Validate(); err != nil {
+				return 0, err
+			}
+		} else if err := p.Validate(); err != nil {
+			return 0, err
+		}
+		rec := "党组织 " + p.No
+		if p.Form != hezuo.FormJointBranch {
+			p.JointKind = ""
+		} else if p.JointKind != hezuo.JointVillageOrg && p.JointKind != hezuo.JointCrossVill {
+			return 0, hezuo.Invalid(rec, "joint_kind", "请选择联合方式（村会联合或跨村联合）", "choose how the branch is joint (village and org, or across villages)")
+		}
+		if p.FoundingMethod != "" && !slices.Contains(hezuo.FoundingMethods, p.FoundingMethod) {
+			return 0, hezuo.Invalid(rec, "founding_method", "组建方式无效", "unknown founding method")
+		}
+		if effective.IsZero() || effective.Before(p.From) {
+			effective = p.From
+		}
+		tx := w.tx
+		var err error
+		var before *hezuo.PartyOrgRecord
+		action := hezuo.ActionCreate
+		if propose {
+			// drawn below, once the seat is known to be in reach
+		} else if version == 0 {
+			var n int
+			if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM party_orgs WHERE no = ?`), p.No).Scan(&n); err != nil {
+				return 0, err
+			}
+			if n > 0 {
+				return 0, fieldError(hezuo.ECONFLICT, rec, "no", "党组织编号已被使用", "this party organization number is taken")
+			}
+		} else {
+			if before, err = db.partyOrgRecord(ctx, tx, a, p.No, w.today); err != nil {
+				return 0, err
+			}
+			if before.Version != version {
+				return 0, stale("该党组织", "this party organization")
+			}
+			p.ID, p.Villages = before.ID, before.Villages
+			action = hezuo.ActionUpdate
+			if !p.To.IsZero() && before.To.IsZero() {
+				action = hezuo.ActionEnd
+			}
+		}
+		if !a.Scope.Contains(p.Seat) {
+			return 0, hezuo.Invalid(rec, "seat", "所属区划不在您的权限范围内", "the seat lies outside your scope")
+		}
 		var n int
-		if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM party_orgs WHERE no = ?`), p.No).Scan(&n); err != nil {
+		if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM divisions WHERE code = ?`), p.Seat).Scan(&n); err != nil {
 			return 0, err
+		} else if n == 0 {
+			return 0, hezuo.Invalid(rec, "seat", "未知的区划 "+p.Seat, "unknown division "+p.Seat)
 		}
-		if n > 0 {
-			return 0, fieldError(hezuo.ECONFLICT, rec, "no", "党组织编号已被使用", "this party organization number is taken")
-		}
-	} else {
-		if before, err = db.partyOrgRecord(ctx, tx, a, p.No, dayAt(now)); err != nil {
-			return 0, err
-		}
-		if before.Version != version {
-			return 0, hezuo.Errorf(hezuo.ECONFLICT, "该党组织已被他人修改，请重新打开后再改", "someone else changed this party organization: reopen and try again")
-		}
-		p.ID, p.Villages = before.ID, before.Villages
-		action = hezuo.ActionUpdate
-		if !p.To.IsZero() && before.To.IsZero() {
-			action = hezuo.ActionEnd
-		}
-	}
-	if !a.Scope.Contains(p.Seat) {
-		return 0, hezuo.Invalid(rec, "seat", "所属区划不在您的权限范围内", "the seat lies outside your scope")
-	}
-	var n int
-	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM divisions WHERE code = ?`), p.Seat).Scan(&n); err != nil {
-		return 0, err
-	} else if n == 0 {
-		return 0, hezuo.Invalid(rec, "seat", "未知的区划 "+p.Seat, "unknown division "+p.Seat)
-	}
-	if propose {
-		if p.No, err = db.proposeNumber(ctx, tx, partyOrgNumberPrefix(p.Seat), "party_orgs", "no"); err != nil {
-			return 0, err
-		}
-		rec = "党组织 " + p.No
-	}
-	parent, err := db.partyOrgInCounty(ctx, tx, rec, "parent", p.Parent, p.Seat[:6])
-	if err != nil {
-		return 0, err
-	}
-	manager, err := db.partyOrgInCounty(ctx, tx, rec, "manager", p.Manager, p.Seat[:6])
-	if err != nil {
-		return 0, err
-	}
-	var was []string
-	if before != nil {
-		was = before.Orgs
-	}
-	orgIDs := map[string]int64{}
-	for _, no := range p.Orgs {
-		if _, dup := orgIDs[no]; dup {
-			return 0, hezuo.Invalid(rec, "orgs", "组织重复："+no, "org listed twice: "+no)
-		}
-		orgIDs[no] = 0
-	}
-	// Orgs added or removed must be in a's reach; those kept need not be
-	// (a joint branch may cover an org of another township).
-	for no := range orgIDs {
-		if !slices.Contains(was, no) {
-			if orgIDs[no], err = db.reachableOrg(ctx, tx, a, rec, no, dayAt(now)); err != nil {
+		if propose {
+			if p.No, err = db.proposeNumber(ctx, tx, partyOrgNumberPrefix(p.Seat), "party_orgs", "no"); err != nil {
 				return 0, err
 			}
+			rec = "党组织 " + p.No
 		}
-	}
-	for _, no := range was {
-		if _, kept := orgIDs[no]; !kept {
-			if _, err = db.reachableOrg(ctx, tx, a, rec, no, dayAt(now)); err != nil {
-				return 0, err
+		parent, err := db.partyOrgInCounty(ctx, tx, rec, "parent", p.Parent, p.Seat[:6])
+		if err != nil {
+			return 0, err
+		}
+		manager, err := db.partyOrgInCounty(ctx, tx, rec, "manager", p.Manager, p.Seat[:6])
+		if err != nil {
+			return 0, err
+		}
+		var was []string
+		if before != nil {
+			was = before.Orgs
+		}
+		orgIDs := map[string]int64{}
+		for _, no := range p.Orgs {
+			if _, dup := orgIDs[no]; dup {
+				return 0, hezuo.Invalid(rec, "orgs", "组织重复："+no, "org listed twice: "+no)
+			}
+			orgIDs[no] = 0
+		}
+		// Orgs added or removed must be in a's reach; those kept need not be
+		// (a joint branch may cover an org of another township).
+		for no := range orgIDs {
+			if !slices.Contains(was, no) {
+				if orgIDs[no], err = db.reachableOrg(ctx, tx, a, rec, no, w.today); err != nil {
+					return 0, err
+				}
 			}
 		}
-	}
-	args := []any{p.Seat[:6], p.Name, p.Form, p.JointKind, p.Seat, nullID(parent), nullID(manager), p.FoundingMethod, p.TermYears, p.ElectedOn, p.From, p.To}
-	if before == nil {
-		err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO party_orgs (county, name, form, joint_kind, seat, parent_id, manager_id, founding_method,
-			term_years, elected_on, valid_from, valid_to, no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), append(args, p.No)...).Scan(&p.ID)
-	} else {
-		_, err = tx.ExecContext(ctx, db.rebind(`UPDATE party_orgs SET county = ?, name = ?, form = ?, joint_kind = ?, seat = ?, parent_id = ?,
-			manager_id = ?, founding_method = ?, term_years = ?, elected_on = ?, valid_from = ?, valid_to = ?, version = version + 1 WHERE id = ?`),
-			append(args, p.ID)...)
-	}
-	if err != nil {
-		return 0, err
-	}
-	if err := writeElections(func(q string, args ...any) error {
-		_, err := tx.ExecContext(ctx, db.rebind(q), args...)
-		return err
-	}, p.ID, p); err != nil {
-		return 0, err
-	}
-	if err := db.relink(ctx, tx, p, was, orgIDs, effective); err != nil {
-		return 0, err
-	}
-	after, err := db.partyOrgRecord(ctx, tx, a, p.No, dayAt(now))
-	if err != nil {
-		return 0, err
-	}
-	if before != nil && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
-		return 0, hezuo.Errorf(hezuo.ECONFLICT, "该党组织已被他人修改，请重新打开后再改", "someone else changed this party organization: reopen and try again")
-	}
-	var old any
-	if before != nil {
-		old = before
-	}
-	if err := db.audit(ctx, tx, a, now, action, "party_org", p.No, p.Seat, old, after, ""); err != nil {
-		return 0, err
-	}
-	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
-		return 0, err
-	}
-	return after.Version, tx.Commit()
+		for _, no := range was {
+			if _, kept := orgIDs[no]; !kept {
+				if _, err = db.reachableOrg(ctx, tx, a, rec, no, w.today); err != nil {
+					return 0, err
+				}
+			}
+		}
+		args := []any{p.Seat[:6], p.Name, p.Form, p.JointKind, p.Seat, nullID(parent), nullID(manager), p.FoundingMethod, p.TermYears, p.ElectedOn, p.From, p.To}
+		if before == nil {
+			err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO party_orgs (county, name, form, joint_kind, seat, parent_id, manager_id, founding_method,
+				term_years, elected_on, valid_from, valid_to, no) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), append(args, p.No)...).Scan(&p.ID)
+		} else {
+			_, err = tx.ExecContext(ctx, db.rebind(`UPDATE party_orgs SET county = ?, name = ?, form = ?, joint_kind = ?, seat = ?, parent_id = ?,
+				manager_id = ?, founding_method = ?, term_years = ?, elected_on = ?, valid_from = ?, valid_to = ?, version = version + 1 WHERE id = ?`),
+				append(args, p.ID)...)
+		}
+		if err != nil {
+			return 0, err
+		}
+		if err := writeElections(func(q string, args ...any) error {
+			_, err := tx.ExecContext(ctx, db.rebind(q), args...)
+			return err
+		}, p.ID, p); err != nil {
+			return 0, err
+		}
+		if err := db.relink(ctx, tx, p, was, orgIDs, effective); err != nil {
+			return 0, err
+		}
+		after, err := db.partyOrgRecord(ctx, tx, a, p.No, w.today)
+		if err != nil {
+			return 0, err
+		}
+		if before != nil && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
+			return 0, stale("该党组织", "this party organization")
+		}
+		return after.Version, w.audit(action, "party_org", p.No, p.Seat, before, after, "")
+	})
 }
 
 // relink writes the links of p to its orgs: new ones from effective (or

@@ -11,14 +11,6 @@ import (
 	"hezuo"
 )
 
-// forbidWrite is the error for a role that may not change the registry.
-func forbidWrite(a *hezuo.Access) error {
-	if a.CanWrite() {
-		return nil
-	}
-	return hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能修改名录", "your role cannot change the registry")
-}
-
 // fieldError returns an error of code about one form field.
 func fieldError(code, record, field, zh, en string) *hezuo.Error {
 	return &hezuo.Error{Code: code, Record: record, Field: field, ZH: zh, EN: en}
@@ -77,7 +69,7 @@ func (db *DB) personRecord(ctx context.Context, q querier, a *hezuo.Access, id i
 // otherwise). Showing the whole ID number and phone is written to the
 // audit log.
 func (db *DB) PersonForEdit(ctx context.Context, a *hezuo.Access, id int64, now time.Time) (*hezuo.PersonRecord, error) {
-	if err := forbidWrite(a); err != nil {
+	if err := registry.allow(a); err != nil {
 		return nil, err
 	}
 	r, err := db.personRecord(ctx, db, a, id, dayAt(now))
@@ -111,109 +103,103 @@ func (db *DB) SavePerson(ctx context.Context, a *hezuo.Access, p *hezuo.Person, 
 // steps with the probation of the settings); its errors name the fields
 // political_status, joined_party and full_member_since.
 func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Person, party *hezuo.PartyRecord, version int, now time.Time) (int64, int, error) {
-	if err := forbidWrite(a); err != nil {
-		return 0, 0, err
-	}
-	today := dayAt(now)
-	probation := 0
-	if party != nil {
-		st, err := db.Settings(ctx)
-		if err != nil {
-			return 0, 0, err
-		}
-		probation = st.ProbationMonths
-	}
-	// Every field at once: the person's and the party record's errors.
-	if err := p.Validate(today); err != nil {
+	saved, err := writeFor(ctx, db, registry, a, clockAt(now), func(w *unit) (int, error) {
+		today := w.today
+		probation := 0
 		if party != nil {
-			err = hezuo.JoinErrors(err, party.Validate(p.BirthDate, today, probation))
+			st, err := db.Settings(ctx)
+			if err != nil {
+				return 0, err
+			}
+			probation = st.ProbationMonths
 		}
-		return 0, 0, err
-	}
-	rec := "人员 " + hezuo.MaskIDNumber(p.IDNumber)
-	tx, err := db.BeginTx(ctx, nil)
+		// Every field at once: the person's and the party record's errors.
+		if err := p.Validate(today); err != nil {
+			if party != nil {
+				err = hezuo.JoinErrors(err, party.Validate(p.BirthDate, today, probation))
+			}
+			return 0, err
+		}
+		rec := "人员 " + hezuo.MaskIDNumber(p.IDNumber)
+		tx := w.tx
+		var err error
+		var before *hezuo.PersonRecord
+		action := hezuo.ActionCreate
+		if p.ID != 0 {
+			if before, err = db.personRecord(ctx, tx, a, p.ID, today); err != nil {
+				return 0, err
+			}
+			if before.Version != version {
+				return 0, stale("该人员信息", "this person")
+			}
+			// Seeing a person (a member of an org in scope) is not keeping
+			// them: only a writer whose scope holds the person's home changes
+			// them, as an import's row would be refused (hezuo reach.go).
+			if err := db.writablePerson(ctx, tx, a, p.ID, rec, "id_number", true); err != nil {
+				return 0, err
+			}
+			action = hezuo.ActionUpdate
+		}
+		unchanged := before != nil && before.Village == p.Village
+		switch {
+		case p.Village == "" && !unchanged:
+			// A person with neither a home village nor a membership would be
+			// out of everyone's reach.
+			return 0, hezuo.Invalid(rec, "village", "请选择您辖区内的村", "choose a village of your scope")
+		case p.Village != "" && !unchanged:
+			if err := db.villageIn(ctx, tx, a, rec, p.Village); err != nil {
+				return 0, err
+			}
+		}
+		var taken int
+		if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM people WHERE id_hash = ? AND id <> ?`), db.idHash(p.IDNumber), p.ID).Scan(&taken); err != nil {
+			return 0, err
+		}
+		if taken > 0 {
+			return 0, fieldError(hezuo.ECONFLICT, rec, "id_number", "该身份证号已登记为另一人", "this ID number belongs to someone already on record")
+		}
+		county := p.IDNumber[:6]
+		if p.Village != "" {
+			county = p.Village[:6]
+		}
+		if p.ID == 0 {
+			err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO people (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+				county, db.idHash(p.IDNumber), db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), db.seal(p.Phone),
+				p.TalentSince, p.LeaderSince).Scan(&p.ID)
+		} else {
+			_, err = tx.ExecContext(ctx, db.rebind(`UPDATE people SET county = ?, id_hash = ?, id_sealed = ?, name = ?, sex = ?, birth_date = ?, village = ?,
+				phone_sealed = ?, talent_since = ?, leader_since = ?, version = version + 1 WHERE id = ?`),
+				county, db.idHash(p.IDNumber), db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), db.seal(p.Phone),
+				p.TalentSince, p.LeaderSince, p.ID)
+		}
+		if err != nil {
+			return 0, err
+		}
+		if party != nil {
+			if err := db.savePartyRecord(ctx, tx, a, now, p, county, *party, probation, today); err != nil {
+				return 0, err
+			}
+		}
+		// Read back through the new village: a person just created is visible
+		// to a township officer by its home village.
+		after, err := db.personRecord(ctx, tx, a, p.ID, today)
+		if err != nil {
+			return 0, err
+		}
+		if before != nil && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
+			return 0, stale("该人员信息", "this person")
+		}
+		var old any
+		if before != nil {
+			old = before.Person.Masked()
+		}
+		return after.Version, w.audit(action, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, old, after.Person.Masked(), "")
+	})
 	if err != nil {
 		return 0, 0, err
 	}
-	defer tx.Rollback()
-	var before *hezuo.PersonRecord
-	action := hezuo.ActionCreate
-	if p.ID != 0 {
-		if before, err = db.personRecord(ctx, tx, a, p.ID, today); err != nil {
-			return 0, 0, err
-		}
-		if before.Version != version {
-			return 0, 0, hezuo.Errorf(hezuo.ECONFLICT, "该人员信息已被他人修改，请重新打开后再改", "someone else changed this person: reopen and try again")
-		}
-		// Seeing a person (a member of an org in scope) is not keeping
-		// them: only a writer whose scope holds the person's home changes
-		// them, as an import's row would be refused (hezuo reach.go).
-		if err := db.writablePerson(ctx, tx, a, p.ID, rec, "id_number", true); err != nil {
-			return 0, 0, err
-		}
-		action = hezuo.ActionUpdate
-	}
-	unchanged := before != nil && before.Village == p.Village
-	switch {
-	case p.Village == "" && !unchanged:
-		// A person with neither a home village nor a membership would be
-		// out of everyone's reach.
-		return 0, 0, hezuo.Invalid(rec, "village", "请选择您辖区内的村", "choose a village of your scope")
-	case p.Village != "" && !unchanged:
-		if err := db.villageIn(ctx, tx, a, rec, p.Village); err != nil {
-			return 0, 0, err
-		}
-	}
-	var taken int
-	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM people WHERE id_hash = ? AND id <> ?`), db.idHash(p.IDNumber), p.ID).Scan(&taken); err != nil {
-		return 0, 0, err
-	}
-	if taken > 0 {
-		return 0, 0, fieldError(hezuo.ECONFLICT, rec, "id_number", "该身份证号已登记为另一人", "this ID number belongs to someone already on record")
-	}
-	county := p.IDNumber[:6]
-	if p.Village != "" {
-		county = p.Village[:6]
-	}
-	if p.ID == 0 {
-		err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO people (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			county, db.idHash(p.IDNumber), db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), db.seal(p.Phone),
-			p.TalentSince, p.LeaderSince).Scan(&p.ID)
-	} else {
-		_, err = tx.ExecContext(ctx, db.rebind(`UPDATE people SET county = ?, id_hash = ?, id_sealed = ?, name = ?, sex = ?, birth_date = ?, village = ?,
-			phone_sealed = ?, talent_since = ?, leader_since = ?, version = version + 1 WHERE id = ?`),
-			county, db.idHash(p.IDNumber), db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), db.seal(p.Phone),
-			p.TalentSince, p.LeaderSince, p.ID)
-	}
-	if err != nil {
-		return 0, 0, err
-	}
-	if party != nil {
-		if err := db.savePartyRecord(ctx, tx, a, now, p, county, *party, probation, today); err != nil {
-			return 0, 0, err
-		}
-	}
-	// Read back through the new village: a person just created is visible
-	// to a township officer by its home village.
-	after, err := db.personRecord(ctx, tx, a, p.ID, today)
-	if err != nil {
-		return 0, 0, err
-	}
-	if before != nil && after.Version != version+1 { // saved by another in between (PostgreSQL's READ COMMITTED)
-		return 0, 0, hezuo.Errorf(hezuo.ECONFLICT, "该人员信息已被他人修改，请重新打开后再改", "someone else changed this person: reopen and try again")
-	}
-	var old any
-	if before != nil {
-		old = before.Person.Masked()
-	}
-	if err := db.audit(ctx, tx, a, now, action, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, old, after.Person.Masked(), ""); err != nil {
-		return 0, 0, err
-	}
-	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
-		return 0, 0, err
-	}
-	return p.ID, after.Version, tx.Commit()
+	return p.ID, saved, nil
 }
 
 // EndPerson ends, on day, every membership of the person with database id
@@ -221,39 +207,28 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 // moved away, died). People are never deleted. It returns how many
 // memberships ended.
 func (db *DB) EndPerson(ctx context.Context, a *hezuo.Access, id int64, day hezuo.Date, now time.Time) (int, error) {
-	if err := forbidWrite(a); err != nil {
-		return 0, err
-	}
-	if day.IsZero() {
-		return 0, hezuo.Invalid("", "to", "缺少日期", "date missing")
-	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer tx.Rollback()
-	p, err := db.personRecord(ctx, tx, a, id, dayAt(now))
-	if err != nil {
-		return 0, err
-	}
-	vis, va := visibleOrgIDs(a, dayAt(now))
-	res, err := tx.ExecContext(ctx, db.rebind(`UPDATE memberships SET valid_to = ?, version = version + 1 WHERE person_id = ?
-		AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?) AND org_id IN (`+vis+`)`), append([]any{day, id, day, day}, va...)...)
-	if err != nil {
-		return 0, err
-	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return 0, err
-	}
-	note := "离开全部组织 " + day.String() + "（" + itoa(n) + " 条成员关系）/ left every org on " + day.String()
-	if err := db.audit(ctx, tx, a, now, hezuo.ActionEnd, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, nil, nil, note); err != nil {
-		return 0, err
-	}
-	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
-		return 0, err
-	}
-	return int(n), tx.Commit()
+	return writeFor(ctx, db, registry, a, clockAt(now), func(w *unit) (int, error) {
+		if day.IsZero() {
+			return 0, hezuo.Invalid("", "to", "缺少日期", "date missing")
+		}
+		tx := w.tx
+		p, err := db.personRecord(ctx, tx, a, id, w.today)
+		if err != nil {
+			return 0, err
+		}
+		vis, va := visibleOrgIDs(a, w.today)
+		res, err := tx.ExecContext(ctx, db.rebind(`UPDATE memberships SET valid_to = ?, version = version + 1 WHERE person_id = ?
+			AND valid_from < ? AND (valid_to IS NULL OR valid_to > ?) AND org_id IN (`+vis+`)`), append([]any{day, id, day, day}, va...)...)
+		if err != nil {
+			return 0, err
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return 0, err
+		}
+		note := "离开全部组织 " + day.String() + "（" + itoa(n) + " 条成员关系）/ left every org on " + day.String()
+		return int(n), w.audit(hezuo.ActionEnd, "person", hezuo.MaskIDNumber(p.IDNumber), p.Village, nil, nil, note)
+	})
 }
 
 // itoa formats an integer.

@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hezuo/store"
 	"strings"
 
 	"hezuo"
 	"hezuo/plan"
-	"hezuo/store"
 )
 
 // AcceptJoint creates the joint branches given as lists of org numbers (a
@@ -22,71 +22,68 @@ import (
 // committee as parent and manager when it is on record. It returns the
 // party organizations created, in the order given.
 func (db *DB) AcceptJoint(ctx context.Context, in *store.PlanInput, groups [][]string, day hezuo.Date) ([]hezuo.PartyOrg, error) {
-	return db.acceptJoint(ctx, in, groups, day, nil)
+	return db.acceptJoint(ctx, trusted, nil, clock{today: day}, in, groups, noAudit)
 }
 
-// acceptJoint is AcceptJoint; then, when given, runs in the transaction
-// after the branches are written (the web application audits there).
-func (db *DB) acceptJoint(ctx context.Context, in *store.PlanInput, groups [][]string, day hezuo.Date,
-	then func(*sql.Tx, []hezuo.PartyOrg) error) ([]hezuo.PartyOrg, error) {
+// acceptJoint is AcceptJoint as a unit of work by a through g, from c's
+// day; then runs in the unit after the branches are written (the web
+// application checks their places and audits there; noAudit for the
+// command line).
+func (db *DB) acceptJoint(ctx context.Context, g gate, a *hezuo.Access, c clock, in *store.PlanInput, groups [][]string,
+	then func(*unit, []hezuo.PartyOrg) error) ([]hezuo.PartyOrg, error) {
+	day := c.today
 	branches, err := plan.Compose(groups, in.JointOrgs, in.Settings)
 	if err != nil {
 		return nil, err
 	}
-	tx, err := db.beginPlanTx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	towns := map[string]*townKeys{}
-	out := make([]hezuo.PartyOrg, 0, len(branches))
-	for i, b := range branches {
-		orgIDs := make([]int64, len(b.Orgs))
-		for j, no := range b.Orgs {
-			if orgIDs[j], err = db.uncoveredOrg(ctx, tx, no, day); err != nil {
-				return nil, err
-			}
-		}
-		tk := towns[b.Township]
-		if tk == nil {
-			if tk, err = db.loadTownKeys(ctx, tx, b.Township, day); err != nil {
-				return nil, err
-			}
-			towns[b.Township] = tk
-		}
-		po := hezuo.PartyOrg{Form: hezuo.FormJointBranch, JointKind: hezuo.JointCrossVill, Seat: b.Seat,
-			Parent: tk.committeeNo, Manager: tk.committeeNo, TermYears: in.Settings.TermYears(hezuo.FormJointBranch),
-			Orgs: b.Orgs, Period: hezuo.Period{From: day}}
-		if po.No, err = tk.nextNo(ctx, db, tx, day); err != nil {
+	return writeFor(ctx, db, g, a, c, func(w *unit) ([]hezuo.PartyOrg, error) {
+		if err := w.serialize(planLock); err != nil {
 			return nil, err
 		}
-		po.Name = tk.name(b)
-		if err := po.Validate(); err != nil {
-			return nil, err
-		}
-		var id int64
-		if err := tx.QueryRowContext(ctx, db.rebind(`INSERT INTO party_orgs (county, no, name, form, joint_kind, seat, parent_id,
-			manager_id, term_years, valid_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
-			po.Seat[:6], po.No, po.Name, po.Form, po.JointKind, po.Seat, nullID(tk.committee), nullID(tk.committee), po.TermYears, day).Scan(&id); err != nil {
-			return nil, fmt.Errorf("joint branch %d: %w", i+1, err)
-		}
-		for _, orgID := range orgIDs {
-			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO party_org_orgs (party_org_id, org_id, county, valid_from)
-				VALUES (?, ?, ?, ?)`), id, orgID, po.Seat[:6], day); err != nil {
+		tx := w.tx
+		var err error
+		towns := map[string]*townKeys{}
+		out := make([]hezuo.PartyOrg, 0, len(branches))
+		for i, b := range branches {
+			orgIDs := make([]int64, len(b.Orgs))
+			for j, no := range b.Orgs {
+				if orgIDs[j], err = db.uncoveredOrg(ctx, tx, no, day); err != nil {
+					return nil, err
+				}
+			}
+			tk := towns[b.Township]
+			if tk == nil {
+				if tk, err = db.loadTownKeys(ctx, tx, b.Township, day); err != nil {
+					return nil, err
+				}
+				towns[b.Township] = tk
+			}
+			po := hezuo.PartyOrg{Form: hezuo.FormJointBranch, JointKind: hezuo.JointCrossVill, Seat: b.Seat,
+				Parent: tk.committeeNo, Manager: tk.committeeNo, TermYears: in.Settings.TermYears(hezuo.FormJointBranch),
+				Orgs: b.Orgs, Period: hezuo.Period{From: day}}
+			if po.No, err = tk.nextNo(ctx, db, tx, day); err != nil {
 				return nil, err
 			}
+			po.Name = tk.name(b)
+			if err := po.Validate(); err != nil {
+				return nil, err
+			}
+			var id int64
+			if err := tx.QueryRowContext(ctx, db.rebind(`INSERT INTO party_orgs (county, no, name, form, joint_kind, seat, parent_id,
+				manager_id, term_years, valid_from) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),
+				po.Seat[:6], po.No, po.Name, po.Form, po.JointKind, po.Seat, nullID(tk.committee), nullID(tk.committee), po.TermYears, day).Scan(&id); err != nil {
+				return nil, fmt.Errorf("joint branch %d: %w", i+1, err)
+			}
+			for _, orgID := range orgIDs {
+				if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO party_org_orgs (party_org_id, org_id, county, valid_from)
+					VALUES (?, ?, ?, ?)`), id, orgID, po.Seat[:6], day); err != nil {
+					return nil, err
+				}
+			}
+			out = append(out, po)
 		}
-		out = append(out, po)
-	}
-	if then != nil {
-		if err := then(tx, out); err != nil {
-			return nil, err
-		}
-	}
-	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
-		return nil, err
-	}
-	return out, tx.Commit()
+		return out, then(w, out)
+	})
 }
 
 // townKeys names the new branches of one township: its committee, the
@@ -155,22 +152,10 @@ func (tk *townKeys) name(b plan.Branch) string {
 	return name
 }
 
-// beginPlanTx starts the write transaction of an acceptance. SQLite takes
-// the write lock at once; PostgreSQL serialises acceptances with an
-// advisory lock, so that two officers cannot place one org twice.
-func (db *DB) beginPlanTx(ctx context.Context) (*sql.Tx, error) {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	if db.Dialect == Postgres {
-		if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock(84126)`); err != nil {
-			tx.Rollback()
-			return nil, err
-		}
-	}
-	return tx, nil
-}
+// planLock serialises the acceptances of plans on PostgreSQL (unit.serialize),
+// so that two officers cannot place one org twice; SQLite takes the write
+// lock at once.
+const planLock = 84126
 
 // uncoveredOrg returns the id of the org numbered no, or an ECONFLICT error
 // when a party organization built for orgs covers it on day.

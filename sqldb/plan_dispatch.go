@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"hezuo/store"
 
 	"hezuo"
-	"hezuo/store"
 )
 
 // AcceptDispatches sends instructors to orgs from day, in one transaction.
@@ -18,14 +18,16 @@ import (
 // the new ones (checked again inside the transaction). It returns the
 // dispatches created, in the order given.
 func (db *DB) AcceptDispatches(ctx context.Context, in *store.PlanInput, pairs []hezuo.Dispatch, day hezuo.Date) ([]hezuo.Dispatch, error) {
-	return db.acceptDispatches(ctx, in, pairs, day, nil)
+	return db.acceptDispatches(ctx, trusted, nil, clock{today: day}, in, pairs, noAudit)
 }
 
-// acceptDispatches is AcceptDispatches; then, when given, runs in the
-// transaction after the dispatches are written (the web application audits
-// there).
-func (db *DB) acceptDispatches(ctx context.Context, in *store.PlanInput, pairs []hezuo.Dispatch, day hezuo.Date,
-	then func(*sql.Tx, []hezuo.Dispatch) error) ([]hezuo.Dispatch, error) {
+// acceptDispatches is AcceptDispatches as a unit of work by a through g,
+// from c's day; then runs in the unit after the dispatches are written
+// (the web application checks their places and audits there; noAudit for
+// the command line).
+func (db *DB) acceptDispatches(ctx context.Context, g gate, a *hezuo.Access, c clock, in *store.PlanInput, pairs []hezuo.Dispatch,
+	then func(*unit, []hezuo.Dispatch) error) ([]hezuo.Dispatch, error) {
+	day := c.today
 	needs := map[string]string{} // org → township
 	for _, o := range in.InstructorOrgs {
 		needs[o.OrgNo] = o.Township
@@ -50,52 +52,45 @@ func (db *DB) acceptDispatches(ctx context.Context, in *store.PlanInput, pairs [
 		}
 		seen[p.OrgNo] = true
 	}
-	tx, err := db.beginPlanTx(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	loads, err := db.instructorLoads(ctx, tx, pairs, day)
-	if err != nil {
-		return nil, err
-	}
-	out := make([]hezuo.Dispatch, 0, len(pairs))
-	for _, p := range pairs {
-		l := loads[p.IDNumber]
-		if l == nil {
-			return nil, hezuo.Errorf(hezuo.ENOTFOUND, "未知的指导员 %s", "unknown instructor %s", hezuo.MaskIDNumber(p.IDNumber))
-		}
-		if l.orgs >= in.Settings.InstructorMaxOrgs {
-			return nil, hezuo.Errorf(hezuo.ECONFLICT, "指导员 %s 已负责 %d 个组织，达到上限", "instructor %s already serves %d orgs, the limit",
-				hezuo.MaskIDNumber(p.IDNumber), l.orgs)
-		}
-		l.orgs++
-		insID := l.id
-		var orgID int64
-		var county string
-		var n int
-		if err := tx.QueryRowContext(ctx, db.rebind(`SELECT o.id, o.county, (SELECT count(*) FROM dispatches d WHERE d.org_id = o.id
-			AND d.valid_from <= ? AND (d.valid_to IS NULL OR d.valid_to > ?)) FROM orgs o WHERE o.org_no = ?`), day, day, p.OrgNo).Scan(&orgID, &county, &n); err != nil {
+	return writeFor(ctx, db, g, a, c, func(w *unit) ([]hezuo.Dispatch, error) {
+		if err := w.serialize(planLock); err != nil {
 			return nil, err
 		}
-		if n > 0 {
-			return nil, hezuo.Errorf(hezuo.ECONFLICT, "组织 %s 已派驻指导员（可能刚由他人派驻），请刷新方案", "org %s already has an instructor (perhaps just sent); refresh the plan", p.OrgNo)
-		}
-		if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO dispatches (county, instructor_id, org_id, valid_from) VALUES (?, ?, ?, ?)`),
-			county, insID, orgID, day); err != nil {
+		tx := w.tx
+		loads, err := db.instructorLoads(ctx, tx, pairs, day)
+		if err != nil {
 			return nil, err
 		}
-		out = append(out, hezuo.Dispatch{IDNumber: p.IDNumber, OrgNo: p.OrgNo, Period: hezuo.Period{From: day}})
-	}
-	if then != nil {
-		if err := then(tx, out); err != nil {
-			return nil, err
+		out := make([]hezuo.Dispatch, 0, len(pairs))
+		for _, p := range pairs {
+			l := loads[p.IDNumber]
+			if l == nil {
+				return nil, hezuo.Errorf(hezuo.ENOTFOUND, "未知的指导员 %s", "unknown instructor %s", hezuo.MaskIDNumber(p.IDNumber))
+			}
+			if l.orgs >= in.Settings.InstructorMaxOrgs {
+				return nil, hezuo.Errorf(hezuo.ECONFLICT, "指导员 %s 已负责 %d 个组织，达到上限", "instructor %s already serves %d orgs, the limit",
+					hezuo.MaskIDNumber(p.IDNumber), l.orgs)
+			}
+			l.orgs++
+			insID := l.id
+			var orgID int64
+			var county string
+			var n int
+			if err := tx.QueryRowContext(ctx, db.rebind(`SELECT o.id, o.county, (SELECT count(*) FROM dispatches d WHERE d.org_id = o.id
+				AND d.valid_from <= ? AND (d.valid_to IS NULL OR d.valid_to > ?)) FROM orgs o WHERE o.org_no = ?`), day, day, p.OrgNo).Scan(&orgID, &county, &n); err != nil {
+				return nil, err
+			}
+			if n > 0 {
+				return nil, hezuo.Errorf(hezuo.ECONFLICT, "组织 %s 已派驻指导员（可能刚由他人派驻），请刷新方案", "org %s already has an instructor (perhaps just sent); refresh the plan", p.OrgNo)
+			}
+			if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO dispatches (county, instructor_id, org_id, valid_from) VALUES (?, ?, ?, ?)`),
+				county, insID, orgID, day); err != nil {
+				return nil, err
+			}
+			out = append(out, hezuo.Dispatch{IDNumber: p.IDNumber, OrgNo: p.OrgNo, Period: hezuo.Period{From: day}})
 		}
-	}
-	if err := db.refreshOrRebuild(ctx, tx); err != nil { // the summaries, in the same transaction
-		return nil, err
-	}
-	return out, tx.Commit()
+		return out, then(w, out)
+	})
 }
 
 // insLoad is an instructor's id and the orgs served.

@@ -2,7 +2,6 @@ package sqldb
 
 import (
 	"context"
-	"database/sql"
 	"time"
 
 	"hezuo"
@@ -35,20 +34,20 @@ func (db *DB) ScopedPlanInput(ctx context.Context, a *hezuo.Access, req hezuo.Sc
 // it), and AcceptJoint writes the branches with one audit entry each in
 // its transaction. Only roles that write.
 func (db *DB) AcceptJointAs(ctx context.Context, a *hezuo.Access, req hezuo.Scope, groups [][]string, day hezuo.Date, now time.Time) ([]hezuo.PartyOrg, error) {
-	if err := forbidWrite(a); err != nil {
+	if err := registry.allow(a); err != nil { // before the input is gathered
 		return nil, err
 	}
 	in, err := db.ScopedPlanInput(ctx, a, req, day)
 	if err != nil {
 		return nil, err
 	}
-	return db.acceptJoint(ctx, in, groups, day, func(tx *sql.Tx, created []hezuo.PartyOrg) error {
+	return db.acceptJoint(ctx, registry, a, clockOn(day, now), in, groups, func(w *unit, created []hezuo.PartyOrg) error {
 		for _, po := range created {
 			// The one write-scope decision, behind the planner's scoped input.
 			if !a.MayWriteAt(append([]string{po.Seat}, po.Villages...)) {
 				return forbidden(hezuo.OutOfReach("党组织 "+po.No, "orgs"))
 			}
-			if err := db.audit(ctx, tx, a, now, hezuo.ActionCreate, "party_org", po.No, po.Seat, nil, po,
+			if err := w.audit(hezuo.ActionCreate, "party_org", po.No, po.Seat, nil, po,
 				"采纳联合党支部方案 / joint-branch plan accepted"); err != nil {
 				return err
 			}
@@ -62,7 +61,7 @@ func (db *DB) AcceptJointAs(ctx context.Context, a *hezuo.Access, req hezuo.Scop
 // audit entry per dispatch in AcceptDispatches' transaction. Only roles
 // that write.
 func (db *DB) AcceptDispatchesAs(ctx context.Context, a *hezuo.Access, req hezuo.Scope, pairs []hezuo.Dispatch, day hezuo.Date, now time.Time) ([]hezuo.Dispatch, error) {
-	if err := forbidWrite(a); err != nil {
+	if err := registry.allow(a); err != nil { // before the input is gathered
 		return nil, err
 	}
 	in, err := db.ScopedPlanInput(ctx, a, req, day)
@@ -73,13 +72,13 @@ func (db *DB) AcceptDispatchesAs(ctx context.Context, a *hezuo.Access, req hezuo
 	for _, o := range in.InstructorOrgs {
 		villages[o.OrgNo] = o.Village
 	}
-	return db.acceptDispatches(ctx, in, pairs, day, func(tx *sql.Tx, created []hezuo.Dispatch) error {
+	return db.acceptDispatches(ctx, registry, a, clockOn(day, now), in, pairs, func(w *unit, created []hezuo.Dispatch) error {
 		for _, d := range created {
 			if !a.MayWriteAt([]string{villages[d.OrgNo]}) { // the one write-scope decision, as above
 				return forbidden(hezuo.OutOfReach("派驻 "+d.OrgNo, "org_id"))
 			}
 			d.IDNumber = hezuo.MaskIDNumber(d.IDNumber)
-			if err := db.audit(ctx, tx, a, now, hezuo.ActionCreate, "dispatch", d.OrgNo+" "+d.IDNumber, villages[d.OrgNo], nil, d,
+			if err := w.audit(hezuo.ActionCreate, "dispatch", d.OrgNo+" "+d.IDNumber, villages[d.OrgNo], nil, d,
 				"采纳指导员派驻方案 / instructor plan accepted"); err != nil {
 				return err
 			}

@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"hezuo/store"
 	"time"
 
 	"hezuo"
-	"hezuo/store"
 )
 
 // errWrongLogin is the refusal of a wrong user name or password, whichever
@@ -61,42 +61,31 @@ func (db *DB) SignIn(ctx context.Context, name, password, lang string, now time.
 	if err != nil {
 		return nil, err
 	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, db.rebind(`DELETE FROM login_failures WHERE user_name = ? OR at < ?`), name, now.Add(-store.LockWindow).Unix()); err != nil {
-		return nil, err
-	}
-	s, err := db.createSession(ctx, tx, u, lang, now)
-	if err != nil {
-		return nil, err
-	}
-	if err := db.audit(ctx, tx, u.Access(), now, hezuo.ActionLogin, "session", u.Name, "", nil, nil, "ok"); err != nil {
-		return nil, err
-	}
-	return s, tx.Commit()
+	return writeFor(ctx, db, upkeep, u.Access(), clockAt(now), func(w *unit) (*store.Session, error) {
+		if _, err := w.tx.ExecContext(ctx, db.rebind(`DELETE FROM login_failures WHERE user_name = ? OR at < ?`), name, now.Add(-store.LockWindow).Unix()); err != nil {
+			return nil, err
+		}
+		s, err := db.createSession(ctx, w.tx, u, lang, now)
+		if err != nil {
+			return nil, err
+		}
+		return s, w.audit(hezuo.ActionLogin, "session", u.Name, "", nil, nil, "ok")
+	})
 }
 
 // refuse writes the audit entry of a refused sign-in as name (and, when
 // count, the failure that counts towards the lockout) in one transaction
 // and returns why: refusal, or the error that kept it from being written.
 func (db *DB) refuse(ctx context.Context, name string, now time.Time, refusal error, count bool) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	if count {
-		if _, err := tx.ExecContext(ctx, db.rebind(`INSERT INTO login_failures (user_name, at) VALUES (?, ?)`), name, now.Unix()); err != nil {
-			return err
+	err := db.write(ctx, upkeep, &hezuo.Access{User: name}, clockAt(now), func(w *unit) error {
+		if count {
+			if _, err := w.tx.ExecContext(ctx, db.rebind(`INSERT INTO login_failures (user_name, at) VALUES (?, ?)`), name, now.Unix()); err != nil {
+				return err
+			}
 		}
-	}
-	if err := db.audit(ctx, tx, &hezuo.Access{User: name}, now, hezuo.ActionLogin, "session", name, "", nil, nil, "refused: "+hezuo.ErrorCode(refusal)); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
+		return w.audit(hezuo.ActionLogin, "session", name, "", nil, nil, "refused: "+hezuo.ErrorCode(refusal))
+	})
+	if err != nil {
 		return err
 	}
 	return refusal

@@ -20,10 +20,13 @@ func (db *DB) CreateUser(ctx context.Context, u *hezuo.User, password string, no
 }
 
 // CreateUserBy validates u, checks its subject exists, hashes password and
-// stores the user with the audit entry of a (who creates it) in one
-// transaction: both or neither. u.ID and u.CreatedAt are set. A taken name
-// is ECONFLICT.
+// stores the user with the audit entry of a (who creates it: a county
+// administrator, EFORBIDDEN else) in one transaction: both or neither.
+// u.ID and u.CreatedAt are set. A taken name is ECONFLICT.
 func (db *DB) CreateUserBy(ctx context.Context, a *hezuo.Access, u *hezuo.User, password string, now time.Time) error {
+	if err := administration.allow(a); err != nil { // before the password's slow hash
+		return err
+	}
 	// The user's fields and the password, every error at once.
 	if err := hezuo.JoinErrors(u.Validate(), hezuo.CheckPassword(u.Name, password)); err != nil {
 		return err
@@ -35,40 +38,31 @@ func (db *DB) CreateUserBy(ctx context.Context, a *hezuo.Access, u *hezuo.User, 
 	if err != nil {
 		return err
 	}
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM users WHERE name = ?`), u.Name).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return hezuo.Errorf(hezuo.ECONFLICT, "用户名 %s 已存在", "user name %s is taken", u.Name)
-	}
-	created := now.Truncate(time.Second)
-	county := ""
-	if len(u.Scope) >= 6 {
-		county = u.Scope[:6]
-	}
-	subject := u.Subject
-	if u.Role == hezuo.RoleInstructor {
-		subject = db.idHash(subject) // an instructor is stored by keyed hash (crypt.go)
-	}
-	var id int64
-	if err := tx.QueryRowContext(ctx, db.rebind(`INSERT INTO users (county, name, role, scope, subject, password_hash, disabled, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), county, u.Name, u.Role, u.Scope, subject, hash, u.Disabled, created.Unix()).Scan(&id); err != nil {
-		return err
-	}
-	if err := db.audit(ctx, tx, a, now, hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), nil, nil, "created "+u.Role+" "+u.Scope); err != nil {
-		return err
-	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	u.ID, u.CreatedAt = id, created
-	return nil
+	return db.write(ctx, administration, a, clockAt(now), func(w *unit) error {
+		var n int
+		if err := w.tx.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM users WHERE name = ?`), u.Name).Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return hezuo.Errorf(hezuo.ECONFLICT, "用户名 %s 已存在", "user name %s is taken", u.Name)
+		}
+		created := now.Truncate(time.Second)
+		county := ""
+		if len(u.Scope) >= 6 {
+			county = u.Scope[:6]
+		}
+		subject := u.Subject
+		if u.Role == hezuo.RoleInstructor {
+			subject = db.idHash(subject) // an instructor is stored by keyed hash (crypt.go)
+		}
+		var id int64
+		if err := w.tx.QueryRowContext(ctx, db.rebind(`INSERT INTO users (county, name, role, scope, subject, password_hash, disabled, created_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`), county, u.Name, u.Role, u.Scope, subject, hash, u.Disabled, created.Unix()).Scan(&id); err != nil {
+			return err
+		}
+		w.committed(func() { u.ID, u.CreatedAt = id, created })
+		return w.audit(hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), nil, nil, "created "+u.Role+" "+u.Scope)
+	})
 }
 
 // scopeDivision returns the 12-digit division of a scope string ("" for
@@ -177,8 +171,12 @@ func (db *DB) CountUsers(ctx context.Context) (int, error) {
 
 // SetUserPasswordBy replaces a user's password hash after hezuo.CheckPassword
 // accepts it and ends the user's sessions (ASVS 3.3.3), in one transaction
-// with the audit entry of a (who resets it).
+// with the audit entry of a (who resets it: a county administrator,
+// EFORBIDDEN else).
 func (db *DB) SetUserPasswordBy(ctx context.Context, a *hezuo.Access, id int64, password string, now time.Time) error {
+	if err := administration.allow(a); err != nil { // before the user is read
+		return err
+	}
 	u, err := db.User(ctx, id)
 	if err != nil {
 		return err
@@ -196,8 +194,12 @@ func (db *DB) SetUserPasswordBy(ctx context.Context, a *hezuo.Access, id int64, 
 }
 
 // SetUserDisabledBy disables or enables a user (disabling ends its
-// sessions), in one transaction with the audit entry of a.
+// sessions), in one transaction with the audit entry of a (a county
+// administrator, EFORBIDDEN else).
 func (db *DB) SetUserDisabledBy(ctx context.Context, a *hezuo.Access, id int64, disabled bool, now time.Time) error {
+	if err := administration.allow(a); err != nil { // before the user is read
+		return err
+	}
 	u, err := db.User(ctx, id)
 	if err != nil {
 		return err
@@ -216,21 +218,15 @@ type stmt struct {
 }
 
 // changeUser runs the statements of a change to user u and writes its
-// audit entry (note: what was done) in one transaction. Every change to a
+// audit entry (note: what was done) in one unit of work. Every change to a
 // user goes through here, so none is committed without its entry.
 func (db *DB) changeUser(ctx context.Context, a *hezuo.Access, u *hezuo.User, now time.Time, note string, stmts ...stmt) error {
-	tx, err := db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	for _, st := range stmts {
-		if _, err := tx.ExecContext(ctx, db.rebind(st.q), st.args...); err != nil {
-			return err
+	return db.write(ctx, administration, a, clockAt(now), func(w *unit) error {
+		for _, st := range stmts {
+			if _, err := w.tx.ExecContext(ctx, db.rebind(st.q), st.args...); err != nil {
+				return err
+			}
 		}
-	}
-	if err := db.audit(ctx, tx, a, now, hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), nil, nil, note); err != nil {
-		return err
-	}
-	return tx.Commit()
+		return w.audit(hezuo.ActionUser, "user", u.Name, scopeDivision(u.Scope), nil, nil, note)
+	})
 }
