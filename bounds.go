@@ -364,3 +364,44 @@ func defaultBound(t reflect.Type) string {
 	}
 	return "-"
 }
+
+// boundsFromTags reads the bound tags of the record types ds's slices hold
+// and of the structs they embed or list that carry bound tags too.
+func boundsFromTags(ds reflect.Type) map[reflect.Type]map[string]string {
+	out := map[reflect.Type]map[string]string{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		if _, seen := out[t]; seen || t.Kind() != reflect.Struct {
+			return
+		}
+		table := map[string]string{}
+		var inner []reflect.Type
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			if !f.IsExported() {
+				continue
+			}
+			if spec, ok := f.Tag.Lookup("bound"); ok {
+				table[f.Name] = spec
+			}
+			if e := f.Type; e.Kind() == reflect.Slice {
+				inner = append(inner, e.Elem())
+			} else {
+				inner = append(inner, e)
+			}
+		}
+		if len(table) == 0 {
+			return
+		}
+		out[t] = table
+		for _, e := range inner {
+			walk(e)
+		}
+	}
+	for i := 0; i < ds.NumField(); i++ {
+		if f := ds.Field(i); f.Type.Kind() == reflect.Slice {
+			walk(f.Type.Elem())
+		}
+	}
+	return out
+}
