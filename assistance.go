@@ -12,11 +12,11 @@ import (
 // county unit; Department names the agriculture-related department
 // (Department.Code) the unit is, when it is one.
 type Unit struct {
-	Code       string `json:"code"`
-	Name       string `json:"name"`
-	County     string `json:"county"` // 6 digits
-	Township   string `json:"township,omitempty"`
-	Department string `json:"department,omitempty"`
+	Code       string `json:"code" bound:"code"`
+	Name       string `json:"name" bound:"name"`
+	County     string `json:"county" bound:"code"` // 6 digits
+	Township   string `json:"township,omitempty" bound:"code"`
+	Department string `json:"department,omitempty" bound:"code"`
 }
 
 // Seat returns the 12-digit division the unit belongs to: its township, or
@@ -50,10 +50,10 @@ func (u *Unit) Validate() error {
 // UnitPairing is a unit's 包村联户 pairing with an org (OrgNo) or a village
 // (Village, 12 digits) during Period: exactly one of the two is set.
 type UnitPairing struct {
-	Unit    string `json:"unit"`
-	OrgNo   string `json:"org_id,omitempty"`
-	Village string `json:"village,omitempty"`
-	Note    string `json:"note,omitempty"` // what the unit does: funds, projects, advice
+	Unit    string `json:"unit" bound:"code"`
+	OrgNo   string `json:"org_id,omitempty" bound:"key"`
+	Village string `json:"village,omitempty" bound:"code"`
+	Note    string `json:"note,omitempty" bound:"note:2000"` // what the unit does: funds, projects, advice
 	Period
 }
 
@@ -94,13 +94,13 @@ var PovertyNames = map[string]string{PovertyRegistered: "建档立卡贫困户",
 // LeftPovertyOn is the day it left poverty (脱贫), zero while it has not;
 // PeopleOut is how many of its people left poverty then.
 type Household struct {
-	No            string `json:"no"`
-	Head          string `json:"head"`
-	Village       string `json:"village"`
-	Size          int    `json:"size"`
-	Poverty       string `json:"poverty"`
-	LeftPovertyOn Date   `json:"left_poverty_on,omitempty"`
-	PeopleOut     int    `json:"people_out,omitempty"`
+	No            string `json:"no" bound:"key"`
+	Head          string `json:"head" bound:"name"`
+	Village       string `json:"village" bound:"code"`
+	Size          int    `json:"size" bound:"int:0:100"`
+	Poverty       string `json:"poverty" bound:"enum"`
+	LeftPovertyOn Date   `json:"left_poverty_on,omitempty" bound:"date"`
+	PeopleOut     int    `json:"people_out,omitempty" bound:"int:0:100"`
 }
 
 // Validate checks the household's fields: a size of at least one, people
@@ -139,10 +139,10 @@ func (h *Household) Validate() error {
 // during Period; OrgNo is the org whose member the party member is (the seed
 // counts pairings by cooperative party members), Help what was given.
 type HouseholdPairing struct {
-	IDNumber  string `json:"id_number"` // the party member
-	Household string `json:"household"` // Household.No
-	OrgNo     string `json:"org_id,omitempty"`
-	Help      string `json:"help,omitempty"` // 致富信息、实用技术、生产发展资金、发展项目…
+	IDNumber  string `json:"id_number" bound:"id"`  // the party member
+	Household string `json:"household" bound:"key"` // Household.No
+	OrgNo     string `json:"org_id,omitempty" bound:"key"`
+	Help      string `json:"help,omitempty" bound:"note:2000"` // 致富信息、实用技术、生产发展资金、发展项目…
 	Period
 }
 

@@ -36,7 +36,8 @@ const (
 // MinDate is the earliest date any record may carry.
 var MinDate = DateOf(1900, 1, 1)
 
-// Bound kinds (the table below names one per field).
+// Bound kinds: every exported field of a record type names one in its
+// `bound` tag, beside the field in the entity's own file.
 //
 //	key      a natural key (组织编号, 党组织编号, 贷款编号…): ≤ 40 characters, one line, no spaces at the ends
 //	code     a division, department or unit code: ≤ 20 characters of [0-9A-Za-z_-]
@@ -53,49 +54,11 @@ var MinDate = DateOf(1900, 1, 1)
 //	ppm      a rate in parts per million in [0, 1,000,000]
 //	codes, keys, names   a list of ≤ 1000 codes, keys or names
 //	-        not a stored value (database ids, flags, times set by the system)
-var fieldBounds = map[reflect.Type]map[string]string{
-	reflect.TypeFor[Division]():   {"Code": "code", "Name": "name"},
-	reflect.TypeFor[Department](): {"Code": "code", "Name": "name", "County": "code", "PartyOrg": "key", "Industries": "names"},
-	reflect.TypeFor[Org](): {"ID": "-", "OrgNo": "key", "Name": "name", "Kind": "enum", "RegisteredOn": "date", "CreditCode": "code",
-		"Village": "code", "Villages": "codes", "Industry": "name", "HouseholdsDriven": "int:0:1000000", "Model": "-",
-		"ModelNote": "note:2000", "Founded": "date", "Dissolved": "date"},
-	reflect.TypeFor[Person](): {"ID": "-", "IDNumber": "id", "Name": "name", "Sex": "enum", "BirthDate": "date", "Village": "code",
-		"Phone": "phone", "TalentSince": "date", "LeaderSince": "date", "BirthYear": "-"},
-	reflect.TypeFor[Membership]():  {"ID": "-", "IDNumber": "id", "OrgNo": "key", "Role": "text:40"},
-	reflect.TypeFor[Period]():      {"From": "date", "To": "far"},
-	reflect.TypeFor[PartyStatus](): {"ID": "-", "IDNumber": "id", "Status": "enum", "HomePartyOrg": "key", "FromUnknown": "-"},
-	reflect.TypeFor[PartyOrg](): {"ID": "-", "No": "key", "Name": "name", "Form": "enum", "JointKind": "enum", "Seat": "code",
-		"Parent": "key", "Manager": "key", "FoundingMethod": "enum", "TermYears": "int:0:10", "ElectedOn": "date",
-		"Elections": "-", "Orgs": "keys", "Villages": "codes"},
-	reflect.TypeFor[Election]():   {"On": "date", "Note": "note:500"},
-	reflect.TypeFor[Officer]():    {"PartyOrg": "key", "IDNumber": "id", "Role": "enum", "Duty": "enum"},
-	reflect.TypeFor[Instructor](): {"IDNumber": "id", "Township": "code", "Unit": "name"},
-	reflect.TypeFor[Dispatch]():   {"IDNumber": "id", "OrgNo": "key"},
-
-	reflect.TypeFor[Unit]():        {"Code": "code", "Name": "name", "County": "code", "Township": "code", "Department": "code"},
-	reflect.TypeFor[UnitPairing](): {"Unit": "code", "OrgNo": "key", "Village": "code", "Note": "note:2000"},
-	reflect.TypeFor[Household](): {"No": "key", "Head": "name", "Village": "code", "Size": "int:0:100", "Poverty": "enum",
-		"LeftPovertyOn": "date", "PeopleOut": "int:0:100"},
-	reflect.TypeFor[HouseholdPairing](): {"IDNumber": "id", "Household": "key", "OrgNo": "key", "Help": "note:2000"},
-	reflect.TypeFor[Guarantor]():        {"IDNumber": "id", "Unit": "code", "Post": "text:100"},
-	reflect.TypeFor[Loan](): {"No": "key", "Borrower": "id", "PartyOrg": "key", "OrgNo": "key", "Purpose": "note:2000",
-		"ForCooperative": "-", "AmountFen": "fen", "RatePPM": "ppm", "TermMonths": "int:0:600", "Lender": "name",
-		"HouseholdsDriven": "int:0:1000000", "AppliedOn": "date", "ApprovedOn": "date", "RejectedOn": "date",
-		"DisbursedOn": "date", "DueOn": "far", "Note": "note:2000"},
-	reflect.TypeFor[Repayment]():  {"LoanNo": "key", "PaidOn": "date", "PrincipalFen": "fen", "InterestFen": "fen"},
-	reflect.TypeFor[Guarantee]():  {"LoanNo": "key", "IDNumber": "id", "AmountFen": "fen"},
-	reflect.TypeFor[FeeSubsidy](): {"LoanNo": "key", "PaidOn": "date", "AmountFen": "fen", "Source": "enum", "Note": "note:2000"},
-	reflect.TypeFor[Training](): {"No": "key", "HeldOn": "date", "Topic": "text:200", "Organizer": "code", "Industry": "name",
-		"Mode": "enum", "Hours": "int:0:1000", "Place": "code"},
-	reflect.TypeFor[TrainingAttendance](): {"Training": "key", "IDNumber": "id", "OrgNo": "key"},
-	reflect.TypeFor[Meeting](): {"PartyOrg": "key", "Kind": "enum", "HeldOn": "date", "Topic": "text:200",
-		"VillagePartyOrg": "key", "Participants": "note:2000", "Decisions": "note:4000"},
-	reflect.TypeFor[MeetingAttendance](): {"PartyOrg": "key", "Kind": "enum", "HeldOn": "date", "IDNumber": "id"},
-	reflect.TypeFor[ContactLink]():       {"IDNumber": "id", "Household": "key"},
-	reflect.TypeFor[ContactVisit]():      {"IDNumber": "id", "Household": "key", "VisitedOn": "date", "Note": "note:2000"},
-	reflect.TypeFor[Commitment](): {"IDNumber": "id", "Year": "int:1949:2200", "PartyOrg": "key", "MadeOn": "date",
-		"Content": "note:4000", "FulfilledOn": "date", "Result": "note:4000", "Evidence": "note:4000"},
-}
+//
+// fieldBounds holds them by type and field name, read once from the tags of
+// the record types a Dataset holds and of the structs they embed or list
+// (Period, Election). TestEveryFieldBounded fails for a field without one.
+var fieldBounds = boundsFromTags(reflect.TypeFor[Dataset]())
 
 // boundCheck is one field's check, compiled once per type.
 type boundCheck struct {
@@ -129,7 +92,7 @@ func checksOf(t reflect.Type) []boundCheck {
 	if c, ok := boundCache.Load(t); ok {
 		return c.([]boundCheck)
 	}
-	// A type or field missing from the table (TestEveryFieldBounded fails
+	// A type or field without a bound tag (TestEveryFieldBounded fails
 	// for it) still gets a bound by its Go type rather than none: a write
 	// is never let through, nor a page taken down, by a forgotten entry.
 	table := fieldBounds[t]
@@ -180,7 +143,7 @@ func jsonName(f reflect.StructField) string {
 }
 
 // Bounded checks every field of the record v (a pointer to or a value of a
-// type in the bounds table) against its bound on day today, and returns an
+// record type with bound tags) against its bound on day today, and returns an
 // EINVALID error naming record and the first field out of bounds, or nil.
 // It is the one bounds check of every write path: the entities' Validate
 // methods and the store's Load and Import call it.
@@ -352,7 +315,7 @@ func safeLabel(record string) string {
 	return b.String()
 }
 
-// defaultBound is the bound of a field the table forgets, by its Go type.
+// defaultBound is the bound of a field without a bound tag, by its Go type.
 func defaultBound(t reflect.Type) string {
 	switch {
 	case t == reflect.TypeFor[Date]():
@@ -363,4 +326,36 @@ func defaultBound(t reflect.Type) string {
 		return "names"
 	}
 	return "-"
+}
+
+// boundsFromTags reads the bound tags of the record types ds's slices hold
+// and of the structs (or lists of structs) they hold that carry bound tags
+// too: an embedded Period, a party organization's Elections; a Date has none.
+func boundsFromTags(ds reflect.Type) map[reflect.Type]map[string]string {
+	out := map[reflect.Type]map[string]string{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		if t.Kind() == reflect.Slice {
+			t = t.Elem()
+		}
+		if _, seen := out[t]; seen || t.Kind() != reflect.Struct {
+			return
+		}
+		table := map[string]string{}
+		for f := range t.Fields() {
+			if spec, ok := f.Tag.Lookup("bound"); ok && f.IsExported() {
+				table[f.Name] = spec
+			}
+		}
+		if len(table) > 0 {
+			out[t] = table
+			for f := range t.Fields() {
+				walk(f.Type)
+			}
+		}
+	}
+	for f := range ds.Fields() {
+		walk(f.Type)
+	}
+	return out
 }

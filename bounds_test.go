@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -132,3 +133,47 @@ func TestMaxCountIsTheBound(t *testing.T) {
 		t.Error("BoundedCount does not clamp")
 	}
 }
+
+// TestBoundTagsWellFormed fails for a bound tag the checks would misread: an
+// unknown kind, a missing or non-numeric limit, or a kind that does not fit
+// the field's Go type (a date bound on a string would panic in Bounded).
+func TestBoundTagsWellFormed(t *testing.T) {
+	str, date, list := reflect.TypeFor[string](), reflect.TypeFor[Date](), reflect.TypeFor[[]string]()
+	fits := map[string]func(reflect.Type) bool{
+		"key": isType(str), "code": isType(str), "id": isType(str), "enum": isType(str), "name": isType(str),
+		"phone": isType(str), "text": isType(str), "note": isType(str),
+		"date": isType(date), "far": isType(date),
+		"int": isInt, "fen": isInt, "ppm": isInt,
+		"codes": isType(list), "keys": isType(list), "names": isType(list),
+		"-": func(reflect.Type) bool { return true },
+	}
+	for typ, table := range fieldBounds {
+		for name, spec := range table {
+			f, _ := typ.FieldByName(name)
+			parts := strings.Split(spec, ":")
+			fit, known := fits[parts[0]]
+			params := map[string]int{"text": 1, "note": 1, "int": 2}[parts[0]]
+			if !known || len(parts)-1 != params || !fit(f.Type) {
+				t.Errorf("%s.%s: bound %q does not fit a %s", typ, name, spec, f.Type)
+				continue
+			}
+			var n []int64
+			for _, p := range parts[1:] {
+				v, err := strconv.ParseInt(p, 10, 64)
+				if err != nil {
+					t.Errorf("%s.%s: bound %q: %v", typ, name, spec, err)
+				}
+				n = append(n, v)
+			}
+			if len(n) == 2 && n[0] > n[1] || len(n) == 1 && n[0] <= 0 {
+				t.Errorf("%s.%s: bound %q is empty", typ, name, spec)
+			}
+		}
+	}
+}
+
+func isType(want reflect.Type) func(reflect.Type) bool {
+	return func(t reflect.Type) bool { return t == want }
+}
+
+func isInt(t reflect.Type) bool { return t.Kind() >= reflect.Int && t.Kind() <= reflect.Int64 }

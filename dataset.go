@@ -1,7 +1,5 @@
 package hezuo
 
-import "context"
-
 // Dataset is a batch of registry records that refer to each other by their
 // natural keys (division code, OrgNo, IDNumber, PartyOrg.No, Department.Code).
 // Loading a dataset is one transaction: all of it or none.
@@ -38,13 +36,4 @@ type Dataset struct {
 	ContactLinks        []ContactLink
 	ContactVisits       []ContactVisit
 	Commitments         []Commitment
-}
-
-// Registry is the store of registry records.
-type Registry interface {
-	// Load validates and writes ds in one transaction; on any error nothing
-	// is written. Records whose key exists are updated.
-	Load(ctx context.Context, ds *Dataset) error
-	// Empty reports whether the store holds no records.
-	Empty(ctx context.Context) (bool, error)
 }

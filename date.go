@@ -160,8 +160,8 @@ func (d *Date) scanString(s string) error {
 
 // Period is a half-open validity interval [From, To). A zero To is open.
 type Period struct {
-	From Date `json:"from"`
-	To   Date `json:"to,omitempty"`
+	From Date `json:"from" bound:"date"`
+	To   Date `json:"to,omitempty" bound:"far"`
 }
 
 // ActiveOn reports whether the period holds on day: From <= day < To.

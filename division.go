@@ -15,8 +15,8 @@ const (
 // 12-digit statistical code (a county 222424 as 222424000000, a township
 // 222424103 as 222424103000).
 type Division struct {
-	Code string `json:"code"`
-	Name string `json:"name"`
+	Code string `json:"code" bound:"code"`
+	Name string `json:"name" bound:"name"`
 }
 
 // Level returns the division's level derived from its code.

@@ -40,13 +40,13 @@ var MeetingNamesEN = map[string]string{
 // Kind, HeldOn). A joint meeting names the village party organization it
 // was held with (VillagePartyOrg) and its participants.
 type Meeting struct {
-	PartyOrg        string `json:"party_org"`
-	Kind            string `json:"kind"`
-	HeldOn          Date   `json:"held_on"`
-	Topic           string `json:"topic"`
-	VillagePartyOrg string `json:"village_party_org,omitempty"`
-	Participants    string `json:"participants,omitempty"`
-	Decisions       string `json:"decisions,omitempty"`
+	PartyOrg        string `json:"party_org" bound:"key"`
+	Kind            string `json:"kind" bound:"enum"`
+	HeldOn          Date   `json:"held_on" bound:"date"`
+	Topic           string `json:"topic" bound:"text:200"`
+	VillagePartyOrg string `json:"village_party_org,omitempty" bound:"key"`
+	Participants    string `json:"participants,omitempty" bound:"note:2000"`
+	Decisions       string `json:"decisions,omitempty" bound:"note:4000"`
 }
 
 // Key returns "PartyOrg/Kind/HeldOn", naming the meeting in messages.
@@ -80,25 +80,25 @@ func (m *Meeting) Validate() error {
 // MeetingAttendance is a person's attendance at a meeting. The meeting must
 // have happened: its date may not lie after the day the record is loaded.
 type MeetingAttendance struct {
-	PartyOrg string `json:"party_org"`
-	Kind     string `json:"kind"`
-	HeldOn   Date   `json:"held_on"`
-	IDNumber string `json:"id_number"`
+	PartyOrg string `json:"party_org" bound:"key"`
+	Kind     string `json:"kind" bound:"enum"`
+	HeldOn   Date   `json:"held_on" bound:"date"`
+	IDNumber string `json:"id_number" bound:"id"`
 }
 
 // ContactLink is a party member's linked household (党员联系户) during Period.
 type ContactLink struct {
-	IDNumber  string `json:"id_number"`
-	Household string `json:"household"`
+	IDNumber  string `json:"id_number" bound:"id"`
+	Household string `json:"household" bound:"key"`
 	Period
 }
 
 // ContactVisit is a party member's visit to a linked household.
 type ContactVisit struct {
-	IDNumber  string `json:"id_number"`
-	Household string `json:"household"`
-	VisitedOn Date   `json:"visited_on"`
-	Note      string `json:"note,omitempty"`
+	IDNumber  string `json:"id_number" bound:"id"`
+	Household string `json:"household" bound:"key"`
+	VisitedOn Date   `json:"visited_on" bound:"date"`
+	Note      string `json:"note,omitempty" bound:"note:2000"`
 }
 
 // Fulfilment results of a commitment.
@@ -115,14 +115,14 @@ var FulfilmentNames = map[string]string{FulfilledAll: "已践诺", FulfilledPart
 // party organization, keyed by (IDNumber, Year), and its fulfilment (践诺):
 // the day it was assessed, the result and the evidence.
 type Commitment struct {
-	IDNumber    string `json:"id_number"`
-	Year        int    `json:"year"`
-	PartyOrg    string `json:"party_org"`
-	MadeOn      Date   `json:"made_on"`
-	Content     string `json:"content"`
-	FulfilledOn Date   `json:"fulfilled_on,omitempty"`
-	Result      string `json:"result,omitempty"`
-	Evidence    string `json:"evidence,omitempty"`
+	IDNumber    string `json:"id_number" bound:"id"`
+	Year        int    `json:"year" bound:"int:1949:2200"`
+	PartyOrg    string `json:"party_org" bound:"key"`
+	MadeOn      Date   `json:"made_on" bound:"date"`
+	Content     string `json:"content" bound:"note:4000"`
+	FulfilledOn Date   `json:"fulfilled_on,omitempty" bound:"date"`
+	Result      string `json:"result,omitempty" bound:"note:4000"`
+	Evidence    string `json:"evidence,omitempty" bound:"note:4000"`
 }
 
 // Validate checks the commitment's own fields; whether the person is a

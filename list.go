@@ -1,7 +1,5 @@
 package hezuo
 
-import "context"
-
 // PageSize is the number of rows a list page holds unless a filter says otherwise.
 const PageSize = 20
 
@@ -131,15 +129,6 @@ type OrgDetail struct {
 	PartyOrgs   []PartyOrgItem   `json:"party_orgs"`
 	Instructors []InstructorItem `json:"instructors"`
 	Check       *CheckRow        `json:"-"`
-}
-
-// Directory is the scoped read side of the registry: every method narrows
-// its answer by the Access and returns ENOTFOUND (never the record) for
-// anything outside it.
-type Directory interface {
-	ListOrgs(ctx context.Context, a *Access, f OrgFilter) (*OrgList, error)
-	GetOrg(ctx context.Context, a *Access, orgNo string, day Date) (*OrgDetail, error)
-	ListPeople(ctx context.Context, a *Access, f PersonFilter) (*PersonList, error)
 }
 
 // ListFilter selects rows of the smaller registries (party organizations,

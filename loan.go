@@ -30,23 +30,23 @@ var LoanStatusNames = map[string]string{
 // (用于合作组织发展). Money is in fen; RatePPM is the annual rate in parts per
 // million (4.35% = 43500). DueOn, when zero, is TermMonths after DisbursedOn.
 type Loan struct {
-	No               string `json:"no"`
-	Borrower         string `json:"borrower,omitempty"`
-	PartyOrg         string `json:"party_org,omitempty"`
-	OrgNo            string `json:"org_id,omitempty"`
-	Purpose          string `json:"purpose"`
-	ForCooperative   bool   `json:"for_cooperative"`
-	Lender           string `json:"lender"` // 农行, 农村信用社, 邮储银行…
-	AmountFen        int64  `json:"amount_fen"`
-	RatePPM          int    `json:"rate_ppm"`
-	TermMonths       int    `json:"term_months"`
-	AppliedOn        Date   `json:"applied_on"`
-	ApprovedOn       Date   `json:"approved_on,omitempty"`
-	RejectedOn       Date   `json:"rejected_on,omitempty"`
-	DisbursedOn      Date   `json:"disbursed_on,omitempty"`
-	DueOn            Date   `json:"due_on,omitempty"`
-	HouseholdsDriven int    `json:"households_driven"` // households the funded project drives
-	Note             string `json:"note,omitempty"`
+	No               string `json:"no" bound:"key"`
+	Borrower         string `json:"borrower,omitempty" bound:"id"`
+	PartyOrg         string `json:"party_org,omitempty" bound:"key"`
+	OrgNo            string `json:"org_id,omitempty" bound:"key"`
+	Purpose          string `json:"purpose" bound:"note:2000"`
+	ForCooperative   bool   `json:"for_cooperative" bound:"-"`
+	Lender           string `json:"lender" bound:"name"` // 农行, 农村信用社, 邮储银行…
+	AmountFen        int64  `json:"amount_fen" bound:"fen"`
+	RatePPM          int    `json:"rate_ppm" bound:"ppm"`
+	TermMonths       int    `json:"term_months" bound:"int:0:600"`
+	AppliedOn        Date   `json:"applied_on" bound:"date"`
+	ApprovedOn       Date   `json:"approved_on,omitempty" bound:"date"`
+	RejectedOn       Date   `json:"rejected_on,omitempty" bound:"date"`
+	DisbursedOn      Date   `json:"disbursed_on,omitempty" bound:"date"`
+	DueOn            Date   `json:"due_on,omitempty" bound:"far"`
+	HouseholdsDriven int    `json:"households_driven" bound:"int:0:1000000"` // households the funded project drives
+	Note             string `json:"note,omitempty" bound:"note:2000"`
 }
 
 // Due returns the day the principal falls due (zero before disbursement).
@@ -144,27 +144,27 @@ func (l *Loan) Validate() error {
 
 // Repayment is one payment on a loan: principal and interest paid on PaidOn.
 type Repayment struct {
-	LoanNo       string `json:"loan"`
-	PaidOn       Date   `json:"paid_on"`
-	PrincipalFen int64  `json:"principal_fen"`
-	InterestFen  int64  `json:"interest_fen"`
+	LoanNo       string `json:"loan" bound:"key"`
+	PaidOn       Date   `json:"paid_on" bound:"date"`
+	PrincipalFen int64  `json:"principal_fen" bound:"fen"`
+	InterestFen  int64  `json:"interest_fen" bound:"fen"`
 }
 
 // Guarantor is a public servant (公职人员) who may guarantee party members'
 // loans, working in Unit (Unit.Code) as Post.
 type Guarantor struct {
-	IDNumber string `json:"id_number"`
-	Unit     string `json:"unit"`
-	Post     string `json:"post,omitempty"`
+	IDNumber string `json:"id_number" bound:"id"`
+	Unit     string `json:"unit" bound:"code"`
+	Post     string `json:"post,omitempty" bound:"text:100"`
 }
 
 // Guarantee is a guarantor standing for a loan, for AmountFen (zero: the
 // whole loan). It binds from the loan's disbursement (or approval) until
 // the loan is repaid.
 type Guarantee struct {
-	LoanNo    string `json:"loan"`
-	IDNumber  string `json:"id_number"` // the guarantor
-	AmountFen int64  `json:"amount_fen,omitempty"`
+	LoanNo    string `json:"loan" bound:"key"`
+	IDNumber  string `json:"id_number" bound:"id"` // the guarantor
+	AmountFen int64  `json:"amount_fen,omitempty" bound:"fen"`
 }
 
 // Funding sources of a party-fee subsidy.
@@ -180,11 +180,11 @@ var SourceNames = map[string]string{SourcePartyDues: "党费", SourceFinance: "�
 // FeeSubsidy is a party-fee subsidy (党费补贴) paid to a loan's borrower on
 // PaidOn, kept apart from the interest subsidy with its funding source.
 type FeeSubsidy struct {
-	LoanNo    string `json:"loan"`
-	PaidOn    Date   `json:"paid_on"`
-	AmountFen int64  `json:"amount_fen"`
-	Source    string `json:"source"`
-	Note      string `json:"note,omitempty"`
+	LoanNo    string `json:"loan" bound:"key"`
+	PaidOn    Date   `json:"paid_on" bound:"date"`
+	AmountFen int64  `json:"amount_fen" bound:"fen"`
+	Source    string `json:"source" bound:"enum"`
+	Note      string `json:"note,omitempty" bound:"note:2000"`
 }
 
 // InterestFen returns the interest in fen on fenDays (principal in fen

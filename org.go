@@ -33,20 +33,20 @@ func ParseKind(s string) (string, bool) {
 // Villages lists every village it spans, the home village included. An org
 // exists from Founded until Dissolved (exclusive; zero = still exists).
 type Org struct {
-	ID               int64    `json:"-"`
-	OrgNo            string   `json:"org_id"`
-	Name             string   `json:"name"`
-	Kind             string   `json:"kind"`
-	RegisteredOn     Date     `json:"registered_on,omitempty"` // zero = not registered
-	CreditCode       string   `json:"credit_code,omitempty"`
-	Village          string   `json:"village"`
-	Villages         []string `json:"villages"`
-	Industry         string   `json:"industry"`
-	HouseholdsDriven int      `json:"households_driven"`
-	Model            bool     `json:"model"`
-	ModelNote        string   `json:"model_note,omitempty"`
-	Founded          Date     `json:"founded"`
-	Dissolved        Date     `json:"dissolved,omitempty"`
+	ID               int64    `json:"-" bound:"-"`
+	OrgNo            string   `json:"org_id" bound:"key"`
+	Name             string   `json:"name" bound:"name"`
+	Kind             string   `json:"kind" bound:"enum"`
+	RegisteredOn     Date     `json:"registered_on,omitempty" bound:"date"` // zero = not registered
+	CreditCode       string   `json:"credit_code,omitempty" bound:"code"`
+	Village          string   `json:"village" bound:"code"`
+	Villages         []string `json:"villages" bound:"codes"`
+	Industry         string   `json:"industry" bound:"name"`
+	HouseholdsDriven int      `json:"households_driven" bound:"int:0:1000000"`
+	Model            bool     `json:"model" bound:"-"`
+	ModelNote        string   `json:"model_note,omitempty" bound:"note:2000"`
+	Founded          Date     `json:"founded" bound:"date"`
+	Dissolved        Date     `json:"dissolved,omitempty" bound:"date"`
 }
 
 // County returns the org's county code (from its home village).

@@ -41,23 +41,23 @@ const (
 // the cooperative organizations and villages it covers. Seat is the division
 // it belongs to (a village, a township, or the county for departments).
 type PartyOrg struct {
-	ID             int64  `json:"-"`
-	No             string `json:"no"`
-	Name           string `json:"name"`
-	Form           string `json:"form"`
-	JointKind      string `json:"joint_kind,omitempty"`
-	Seat           string `json:"seat"` // 12-digit division code
-	Parent         string `json:"parent,omitempty"`
-	Manager        string `json:"manager,omitempty"`
-	FoundingMethod string `json:"founding_method,omitempty"`
-	TermYears      int    `json:"term_years,omitempty"`
-	ElectedOn      Date   `json:"elected_on,omitempty"` // last election (换届)
+	ID             int64  `json:"-" bound:"-"`
+	No             string `json:"no" bound:"key"`
+	Name           string `json:"name" bound:"name"`
+	Form           string `json:"form" bound:"enum"`
+	JointKind      string `json:"joint_kind,omitempty" bound:"enum"`
+	Seat           string `json:"seat" bound:"code"` // 12-digit division code
+	Parent         string `json:"parent,omitempty" bound:"key"`
+	Manager        string `json:"manager,omitempty" bound:"key"`
+	FoundingMethod string `json:"founding_method,omitempty" bound:"enum"`
+	TermYears      int    `json:"term_years,omitempty" bound:"int:0:10"`
+	ElectedOn      Date   `json:"elected_on,omitempty" bound:"date"` // last election (换届)
 	// Elections are its elections (换届) known, in any order: ElectedOn,
 	// when set, is the latest of them and counts as one whether listed or
 	// not. The term rule on a day reads the latest on or before the day.
-	Elections []Election `json:"elections,omitempty"`
-	Orgs      []string   `json:"orgs,omitempty"` // Org.OrgNo
-	Villages  []string   `json:"villages,omitempty"`
+	Elections []Election `json:"elections,omitempty" bound:"-"`
+	Orgs      []string   `json:"orgs,omitempty" bound:"keys"` // Org.OrgNo
+	Villages  []string   `json:"villages,omitempty" bound:"codes"`
 	Period
 }
 
@@ -112,8 +112,8 @@ func (p *PartyOrg) Validate() error {
 // Election is one election (换届) of a party organization: the day it was
 // held and an optional note (e.g. 选举产生新一届支部委员会).
 type Election struct {
-	On   Date   `json:"on"`
-	Note string `json:"note,omitempty"`
+	On   Date   `json:"on" bound:"date"`
+	Note string `json:"note,omitempty" bound:"note:500"`
 }
 
 // ElectionDays returns the days of p's elections, ElectedOn included,
@@ -144,34 +144,34 @@ const (
 // Duty is a committee member's portfolio (DutyOrganization …, "" when none
 // or for other roles); see officer.go.
 type Officer struct {
-	PartyOrg string `json:"party_org"`
-	IDNumber string `json:"id_number"`
-	Role     string `json:"role"`
-	Duty     string `json:"duty,omitempty"`
+	PartyOrg string `json:"party_org" bound:"key"`
+	IDNumber string `json:"id_number" bound:"id"`
+	Role     string `json:"role" bound:"enum"`
+	Duty     string `json:"duty,omitempty" bound:"enum"`
 	Period
 }
 
 // Department is a county agriculture-related department (涉农部门) with the
 // industries it answers for and its party organization.
 type Department struct {
-	Code       string   `json:"code"`
-	Name       string   `json:"name"`
-	County     string   `json:"county"` // 6 digits
-	PartyOrg   string   `json:"party_org,omitempty"`
-	Industries []string `json:"industries"`
+	Code       string   `json:"code" bound:"code"`
+	Name       string   `json:"name" bound:"name"`
+	County     string   `json:"county" bound:"code"` // 6 digits
+	PartyOrg   string   `json:"party_org,omitempty" bound:"key"`
+	Industries []string `json:"industries" bound:"names"`
 }
 
 // Instructor is a party-building instructor (党建工作指导员), a person sent by
 // a township committee (Township, 9 digits).
 type Instructor struct {
-	IDNumber string `json:"id_number"`
-	Township string `json:"township"`
-	Unit     string `json:"unit,omitempty"` // where the instructor works
+	IDNumber string `json:"id_number" bound:"id"`
+	Township string `json:"township" bound:"code"`
+	Unit     string `json:"unit,omitempty" bound:"name"` // where the instructor works
 }
 
 // Dispatch sends an instructor to an org for Period.
 type Dispatch struct {
-	IDNumber string `json:"id_number"` // the instructor
-	OrgNo    string `json:"org_id"`
+	IDNumber string `json:"id_number" bound:"id"` // the instructor
+	OrgNo    string `json:"org_id" bound:"key"`
 	Period
 }

@@ -14,16 +14,16 @@ const (
 // 致富能手/技术骨干 (zero = not flagged). BirthYear is set on a masked copy
 // only (Masked), whose BirthDate is zero.
 type Person struct {
-	ID          int64  `json:"-"`
-	IDNumber    string `json:"id_number"`
-	Name        string `json:"name"`
-	Sex         string `json:"sex"`
-	BirthDate   Date   `json:"birth_date,omitzero"`
-	BirthYear   int    `json:"birth_year,omitempty"`
-	Village     string `json:"village,omitempty"` // 12-digit home village, may be empty
-	Phone       string `json:"phone,omitempty"`
-	TalentSince Date   `json:"talent_since,omitempty"`
-	LeaderSince Date   `json:"leader_since,omitempty"`
+	ID          int64  `json:"-" bound:"-"`
+	IDNumber    string `json:"id_number" bound:"id"`
+	Name        string `json:"name" bound:"name"`
+	Sex         string `json:"sex" bound:"enum"`
+	BirthDate   Date   `json:"birth_date,omitzero" bound:"date"`
+	BirthYear   int    `json:"birth_year,omitempty" bound:"-"`
+	Village     string `json:"village,omitempty" bound:"code"` // 12-digit home village, may be empty
+	Phone       string `json:"phone,omitempty" bound:"phone"`
+	TalentSince Date   `json:"talent_since,omitempty" bound:"date"`
+	LeaderSince Date   `json:"leader_since,omitempty" bound:"date"`
 }
 
 // IsTalentOn and IsLeaderOn report the dated flags.
@@ -77,10 +77,10 @@ func validPhone(s string) bool {
 
 // Membership is a person's membership of an org during Period.
 type Membership struct {
-	ID       int64  `json:"-"`
-	IDNumber string `json:"id_number"` // the person
-	OrgNo    string `json:"org_id"`
-	Role     string `json:"role,omitempty"` // 理事长, 会长, 成员…; free text
+	ID       int64  `json:"-" bound:"-"`
+	IDNumber string `json:"id_number" bound:"id"` // the person
+	OrgNo    string `json:"org_id" bound:"key"`
+	Role     string `json:"role,omitempty" bound:"text:40"` // 理事长, 会长, 成员…; free text
 	Period
 }
 
@@ -106,11 +106,11 @@ var StatusNames = map[string]string{
 // person joined their org, or from the day recorded): the status is a fact,
 // since when is not; the check and the report list such people.
 type PartyStatus struct {
-	ID           int64  `json:"-"`
-	IDNumber     string `json:"id_number"`
-	Status       string `json:"status"`
-	HomePartyOrg string `json:"home_party_org,omitempty"` // PartyOrg.No
-	FromUnknown  bool   `json:"from_unknown,omitempty"`
+	ID           int64  `json:"-" bound:"-"`
+	IDNumber     string `json:"id_number" bound:"id"`
+	Status       string `json:"status" bound:"enum"`
+	HomePartyOrg string `json:"home_party_org,omitempty" bound:"key"` // PartyOrg.No
+	FromUnknown  bool   `json:"from_unknown,omitempty" bound:"-"`
 	Period
 }
 

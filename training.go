@@ -20,14 +20,14 @@ var ModeNames = map[string]string{ModeOnSite: "现场培训", ModeRemote: "远�
 // organized by Organizer (Unit.Code), for an industry, on site or through
 // the remote-education network, for Hours class hours.
 type Training struct {
-	No        string `json:"no"`
-	HeldOn    Date   `json:"held_on"`
-	Topic     string `json:"topic"`
-	Organizer string `json:"organizer"`
-	Industry  string `json:"industry,omitempty"`
-	Mode      string `json:"mode"`
-	Hours     int    `json:"hours"`
-	Place     string `json:"place"`
+	No        string `json:"no" bound:"key"`
+	HeldOn    Date   `json:"held_on" bound:"date"`
+	Topic     string `json:"topic" bound:"text:200"`
+	Organizer string `json:"organizer" bound:"code"`
+	Industry  string `json:"industry,omitempty" bound:"name"`
+	Mode      string `json:"mode" bound:"enum"`
+	Hours     int    `json:"hours" bound:"int:0:1000"`
+	Place     string `json:"place" bound:"code"`
 }
 
 // Validate checks the session's own fields and pads Place to 12 digits.
@@ -64,9 +64,9 @@ func (t *Training) Validate() error {
 // TrainingAttendance is a person's attendance at a training session, as a
 // member of OrgNo when given.
 type TrainingAttendance struct {
-	Training string `json:"training"` // Training.No
-	IDNumber string `json:"id_number"`
-	OrgNo    string `json:"org_id,omitempty"`
+	Training string `json:"training" bound:"key"` // Training.No
+	IDNumber string `json:"id_number" bound:"id"`
+	OrgNo    string `json:"org_id,omitempty" bound:"key"`
 }
 
 // Validate checks that the attendance names its session and person.
