@@ -142,7 +142,7 @@ const (
 
 // Officer is a person holding a post in a party organization during Period.
 // Duty is a committee member's portfolio (DutyOrganization …, "" when none
-// or for other roles); see officer.go.
+// or for other roles); see sqldb/officers.go.
 type Officer struct {
 	PartyOrg string `json:"party_org" bound:"key"`
 	IDNumber string `json:"id_number" bound:"id"`

@@ -215,7 +215,7 @@ func BenchmarkCheckOneCounty(b *testing.B) {
 }
 
 // BenchmarkOrgListFirstPage is the first page of the org list of the whole
-// data set for a county administrator of it (sqldb/orglist.go).
+// data set for a county administrator of it (sqldb/orgs.go).
 func BenchmarkOrgListFirstPage(b *testing.B) {
 	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
 		a := &hezuo.Access{User: "bench", Role: hezuo.RoleCountyAdmin, Scope: top}
@@ -265,7 +265,7 @@ func BenchmarkOrgListDeepPage(b *testing.B) {
 }
 
 // BenchmarkPeopleList is the first page and a deep page (by number and by
-// cursor) of the people list of the whole data set (sqldb/personlist.go).
+// cursor) of the people list of the whole data set (sqldb/people.go).
 func BenchmarkPeopleList(b *testing.B) {
 	benchScales(b, allScales, func(b *testing.B, db *DB, top hezuo.Scope) {
 		ctx := context.Background()

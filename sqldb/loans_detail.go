@@ -177,7 +177,7 @@ func (db *DB) loanGuarantees(ctx context.Context, id, capFen int64) ([]store.Gua
 // guarantorExposures returns what guarantor gid stands for on each of its
 // loans: from the loan's approval (or application) until its principal is
 // repaid in full or it is rejected — the periods the loader checks the cap
-// over (platforms_guarantee.go), read outside a transaction.
+// over (loans_guarantee.go), read outside a transaction.
 func (db *DB) guarantorExposures(ctx context.Context, gid int64) ([]rules.Exposure, error) {
 	type loanRow struct {
 		id, amount int64

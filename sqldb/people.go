@@ -123,7 +123,7 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 	var err error
 	if wide {
 		// Millions of people: counted up to the cap only, then exactly
-		// (and cached, listcount.go) when fewer.
+		// (and cached, people_count.go) when fewer.
 		list.Total, list.TotalCapped, err = db.cappedPeopleCount(ctx, a, filters, f.CountCap, count)
 	} else {
 		list.Total, err = count()
@@ -171,7 +171,7 @@ func (db *DB) ListPeople(ctx context.Context, a *hezuo.Access, f hezuo.PersonFil
 // index on the village; the people visible are a superset of them, so
 // past limit the answer is limit and capped, whatever the scope's size.
 // Otherwise count makes the exact count (the residents and the members
-// living elsewhere). Either is kept in the count cache (listcount.go): a
+// living elsewhere). Either is kept in the count cache (people_count.go): a
 // search by name reads the scope's residents.
 func (db *DB) cappedPeopleCount(ctx context.Context, a *hezuo.Access, filters *where, limit int, count func() (int, error)) (int, bool, error) {
 	if limit <= 0 {
