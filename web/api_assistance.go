@@ -1,48 +1,30 @@
 package web
 
 import (
-	"net/http"
-
 	"hezuo/store"
+	"net/http"
 )
 
 // apiAssistanceUnits: GET /api/assistance/units?scope=&q=&active=&page=&as_of=
 // → {"items": [...], "total": N, "figures": {...}}: the 包村联户 pairings and
 // the assistance figures of `hezuo stats`.
 func (s *Server) apiAssistanceUnits(w http.ResponseWriter, r *http.Request) error {
-	f, err := assistanceFilter(r)
-	if err != nil {
-		return err
-	}
-	a := accessOf(r)
-	items, total, err := s.db.ListUnitPairings(r.Context(), a, f, s.today())
-	if err != nil {
-		return err
-	}
-	fig, err := s.db.AssistanceFigures(r.Context(), a, f.Scope, f.Day)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, assistanceListJSON[store.UnitPairingRow]{Items: items, Total: total, Figures: fig})
-	return nil
+	return apiAssistance(s, w, r, s.unitList())
 }
 
 // apiAssistanceHouseholds: GET /api/assistance/households?scope=&q=&active=&page=&as_of=
 // → {"items": [...], "total": N, "figures": {...}}: the 结对帮扶 pairings.
 func (s *Server) apiAssistanceHouseholds(w http.ResponseWriter, r *http.Request) error {
-	f, err := assistanceFilter(r)
+	return apiAssistance(s, w, r, s.householdList())
+}
+
+// apiAssistance answers a page of the assistance list l with the
+// assistance figures of its scope and day.
+func apiAssistance[T any](s *Server, w http.ResponseWriter, r *http.Request, l listSpec[store.AssistanceFilter, T]) error {
+	list, err := l.page(s, r)
 	if err != nil {
 		return err
 	}
-	a := accessOf(r)
-	items, total, err := s.db.ListHouseholdPairings(r.Context(), a, f, s.today())
-	if err != nil {
-		return err
-	}
-	fig, err := s.db.AssistanceFigures(r.Context(), a, f.Scope, f.Day)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, assistanceListJSON[store.HouseholdPairingRow]{Items: items, Total: total, Figures: fig})
-	return nil
+	fig, err := s.db.AssistanceFigures(r.Context(), accessOf(r), list.F.Scope, list.F.Day)
+	return replyJSON(w, assistanceListJSON[T]{Items: list.Items, Total: list.total, Figures: fig}, err)
 }

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/json"
 	"net/http"
 
 	"hezuo"
@@ -18,11 +17,7 @@ func (s *Server) apiLoans(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	list, err := s.db.ListLoans(r.Context(), accessOf(r), f, s.today())
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, list)
-	return nil
+	return replyJSON(w, list, err)
 }
 
 // loanDetailJSON is GET /api/loans/{no}: the loan page's content, the
@@ -47,73 +42,40 @@ func (s *Server) apiLoan(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// readJSON decodes the request body into v (EINVALID when it is not JSON
-// of that shape).
-func readJSON(r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(nil, r.Body, 1<<20))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(v); err != nil {
-		return hezuo.Errorf(hezuo.EINVALID, "请求内容不是有效的 JSON：%v", "the body is not valid JSON: %v", err)
-	}
-	return nil
-}
-
 // apiLoanCreate: POST /api/loans with a hezuo.Loan's keys plus
 // "guarantees": [{"id_number", "amount_fen"}] → 201 and the loan; errors
 // as every API error ({"error": {code, message, field}}; the i-th
 // guarantee's field is guarantor_a, guarantor_b…).
 func (s *Server) apiLoanCreate(w http.ResponseWriter, r *http.Request) error {
-	var app store.LoanApplication
-	if err := readJSON(r, &app); err != nil {
-		return err
-	}
-	if err := s.db.CreateLoan(r.Context(), accessOf(r), &app, s.today(), s.opt.Now()); err != nil {
-		return err
-	}
-	d, err := s.db.GetLoan(r.Context(), accessOf(r), app.No, s.today(), s.today())
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, d)
-	return nil
+	return apiCreate(w, r, func(app *store.LoanApplication) (any, error) {
+		if err := s.db.CreateLoan(r.Context(), accessOf(r), app, s.today(), s.opt.Now()); err != nil {
+			return nil, err
+		}
+		return s.db.GetLoan(r.Context(), accessOf(r), app.No, s.today(), s.today())
+	})
 }
 
 // apiLoanRepayment: POST /api/loans/{no}/repayments with {"paid_on",
 // "principal_fen", "interest_fen"} → 201 and the loan as of today.
 func (s *Server) apiLoanRepayment(w http.ResponseWriter, r *http.Request) error {
-	var rep hezuo.Repayment
-	if err := readJSON(r, &rep); err != nil {
-		return err
-	}
 	no := r.PathValue("no")
-	if err := s.db.AddRepayment(r.Context(), accessOf(r), no, rep, s.today(), s.opt.Now()); err != nil {
-		return err
-	}
-	d, err := s.db.GetLoan(r.Context(), accessOf(r), no, s.today(), s.today())
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, d)
-	return nil
+	return apiCreate(w, r, func(rep *hezuo.Repayment) (any, error) {
+		if err := s.db.AddRepayment(r.Context(), accessOf(r), no, *rep, s.today(), s.opt.Now()); err != nil {
+			return nil, err
+		}
+		return s.db.GetLoan(r.Context(), accessOf(r), no, s.today(), s.today())
+	})
 }
 
 // apiLoanQueue: GET /api/loans/queue?scope=&as_of= → the applications
 // waiting, ranked by the three priorities, with reasons.
 func (s *Server) apiLoanQueue(w http.ResponseWriter, r *http.Request) error {
-	sc, day, err := scopeDayParams(r)
-	if err != nil {
-		return err
-	}
-	q, err := s.db.ScopedLoanQueue(r.Context(), accessOf(r), sc, day)
-	if err != nil {
-		return err
-	}
+	q, day, err := scopedRead(r, s.db.ScopedLoanQueue)
 	out := make([]rules.RankedView, len(q))
 	for i, it := range q {
 		out[i] = it.View(langOf(r))
 	}
-	writeJSON(w, http.StatusOK, loanQueueJSON{AsOf: day.String(), Items: out})
-	return nil
+	return replyJSON(w, loanQueueJSON{AsOf: day.String(), Items: out}, err)
 }
 
 // apiLoanSubsidies: GET /api/loans/subsidies?year=&scope=&as_of= → one

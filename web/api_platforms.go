@@ -14,19 +14,8 @@ import (
 
 // apiMeetings: GET /api/meetings?scope=&party_org=&kind=&from=&to=&q=&sort=&page= → {"items", "total"}.
 func (s *Server) apiMeetings(w http.ResponseWriter, r *http.Request) error {
-	f, err := meetingFilter(r)
-	if err != nil {
-		return err
-	}
-	items, total, err := s.db.ListMeetings(r.Context(), accessOf(r), f, s.today())
-	if err != nil {
-		return err
-	}
-	if items == nil {
-		items = []store.MeetingItem{}
-	}
-	writeJSON(w, http.StatusOK, meetingListJSON{Items: items, Total: total})
-	return nil
+	list, err := s.meetingList().page(s, r)
+	return replyJSON(w, meetingListJSON{Items: list.json(), Total: list.total}, err)
 }
 
 // overdueJSON is one overdue item with its reason in the request's language.
@@ -37,14 +26,7 @@ type overdueJSON struct {
 
 // apiOverdue: GET /api/overdue?scope=&as_of= → {"as_of", "items", "total"}.
 func (s *Server) apiOverdue(w http.ResponseWriter, r *http.Request) error {
-	sc, day, err := scopeDayParams(r)
-	if err != nil {
-		return err
-	}
-	list, err := s.db.ScopedOverdue(r.Context(), accessOf(r), sc, day)
-	if err != nil {
-		return err
-	}
+	list, day, err := scopedRead(r, s.db.ScopedOverdue)
 	lang := langOf(r)
 	items := make([]overdueJSON, len(list))
 	for i, o := range list {
@@ -53,48 +35,20 @@ func (s *Server) apiOverdue(w http.ResponseWriter, r *http.Request) error {
 			items[i].Reason = o.Reason.EN
 		}
 	}
-	writeJSON(w, http.StatusOK, overdueListJSON{AsOf: day, Items: items, Total: len(items)})
-	return nil
+	return replyJSON(w, overdueListJSON{AsOf: day, Items: items, Total: len(items)}, err)
 }
 
 // apiTrainings: GET /api/trainings?scope=&q=&organizer=&industry=&mode=&from=&to=&sort=&page=&as_of=
 // → {"items", "total", "figures"}.
 func (s *Server) apiTrainings(w http.ResponseWriter, r *http.Request) error {
-	f, err := trainingFilter(r)
-	if err != nil {
-		return err
-	}
-	day, err := dayParam(r)
-	if err != nil {
-		return err
-	}
-	items, total, err := s.db.ListTrainings(r.Context(), accessOf(r), f, s.today())
-	if err != nil {
-		return err
-	}
-	fig, err := s.db.TrainingFiguresOf(r.Context(), accessOf(r), f.Scope, day, s.today())
-	if err != nil {
-		return err
-	}
-	if items == nil {
-		items = []store.TrainingItem{}
-	}
-	writeJSON(w, http.StatusOK, trainingListJSON{Items: items, Total: total, Figures: fig})
-	return nil
+	list, fig, _, err := s.trainingsRead(r)
+	return replyJSON(w, trainingListJSON{Items: list.json(), Total: list.total, Figures: fig}, err)
 }
 
 // apiTraining: GET /api/trainings/{id} → one session with its attendees (404 outside reach).
 func (s *Server) apiTraining(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r, "id")
-	if err != nil {
-		return err
-	}
-	t, err := s.db.GetTraining(r.Context(), accessOf(r), id, s.today())
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, t)
-	return nil
+	t, err := byID(s, r, s.db.GetTraining)
+	return replyJSON(w, t, err)
 }
 
 // apiDevelopment: GET /api/development?scope=&as_of=&step=&state=&page= → the development page's figures.
@@ -104,11 +58,7 @@ func (s *Server) apiDevelopment(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	d, err := s.db.Development(r.Context(), accessOf(r), sc, day, step, state, intParam(r, "page", 1), 0)
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusOK, d)
-	return nil
+	return replyJSON(w, d, err)
 }
 
 // decodeJSON reads the request's JSON body into v (EINVALID when malformed).
@@ -121,32 +71,35 @@ func decodeJSON(r *http.Request, v any) error {
 	return nil
 }
 
-// apiMeetingCreate: POST /api/meetings {party_org, kind, held_on, topic, village_party_org,
-// participants, decisions, person_ids, id_numbers} → 201 {"id"}.
-func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) error {
-	var in store.MeetingInput
+// apiCreate decodes the request's JSON body into an In and answers 201
+// with what create returns for it.
+func apiCreate[In any](w http.ResponseWriter, r *http.Request, create func(in *In) (any, error)) error {
+	var in In
 	if err := decodeJSON(r, &in); err != nil {
 		return err
 	}
-	id, err := s.db.SaveMeeting(r.Context(), accessOf(r), &in, s.today(), s.opt.Now())
+	out, err := create(&in)
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusCreated, createdJSON{ID: id})
+	writeJSON(w, http.StatusCreated, out)
 	return nil
+}
+
+// apiMeetingCreate: POST /api/meetings {party_org, kind, held_on, topic, village_party_org,
+// participants, decisions, person_ids, id_numbers} → 201 {"id"}.
+func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) error {
+	return apiCreate(w, r, func(in *store.MeetingInput) (any, error) {
+		id, err := s.db.SaveMeeting(r.Context(), accessOf(r), in, s.today(), s.opt.Now())
+		return createdJSON{ID: id}, err
+	})
 }
 
 // apiTrainingCreate: POST /api/trainings {no, held_on, topic, organizer, industry, mode, hours,
 // place, org_id, person_ids, attendances: [{id_number, org_id}]} → 201 {"id"}.
 func (s *Server) apiTrainingCreate(w http.ResponseWriter, r *http.Request) error {
-	var in store.TrainingInput
-	if err := decodeJSON(r, &in); err != nil {
-		return err
-	}
-	id, err := s.db.SaveTraining(r.Context(), accessOf(r), &in, s.today(), s.opt.Now())
-	if err != nil {
-		return err
-	}
-	writeJSON(w, http.StatusCreated, createdJSON{ID: id})
-	return nil
+	return apiCreate(w, r, func(in *store.TrainingInput) (any, error) {
+		id, err := s.db.SaveTraining(r.Context(), accessOf(r), in, s.today(), s.opt.Now())
+		return createdJSON{ID: id}, err
+	})
 }

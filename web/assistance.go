@@ -1,10 +1,10 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 
 	"hezuo"
-	"hezuo/store"
 )
 
 // assistanceView is the assistance page: the figures at the top (as
@@ -57,6 +57,38 @@ func assistanceTab(r *http.Request) string {
 	return "units"
 }
 
+// unitList is the 包村联户 list of /assistance, /assistance.xlsx and
+// /api/assistance/units.
+func (s *Server) unitList() listSpec[store.AssistanceFilter, store.UnitPairingRow] {
+	return listSpec[store.AssistanceFilter, store.UnitPairingRow]{filter: assistanceFilter, paging: assistancePaging,
+		fetch: s.db.ListUnitPairings, sorts: []string{"unit", "target", "from", "to"},
+		sheet: sheet[store.UnitPairingRow]{name: "包村联户",
+			cols: [][2]string{{"单位代码", "Unit"}, {"单位名称", "Unit name"}, {"组织编号", "Org ID"},
+				{"组织名称", "Org"}, {"村", "Village"}, {"村名", "Village name"}, {"乡镇", "Township"},
+				{"帮扶内容", "Note"}, {"开始日期", "From"}, {"结束日期", "To"}},
+			row: func(lang string, p store.UnitPairingRow) []any {
+				return []any{p.UnitCode, p.UnitName, p.OrgNo, p.OrgName, p.Village, p.VillageName, p.TownshipName, p.Note, p.From, p.To}
+			}}}
+}
+
+// householdList is the 结对帮扶 list of /assistance?tab=households, its
+// download and /api/assistance/households.
+func (s *Server) householdList() listSpec[store.AssistanceFilter, store.HouseholdPairingRow] {
+	return listSpec[store.AssistanceFilter, store.HouseholdPairingRow]{filter: assistanceFilter, paging: assistancePaging,
+		fetch: s.db.ListHouseholdPairings, sorts: []string{"household", "member", "village", "from", "left"},
+		sheet: sheet[store.HouseholdPairingRow]{name: "结对帮扶",
+			cols: [][2]string{{"户编号", "Household"}, {"户主", "Head"}, {"所在村", "Village"},
+				{"村名", "Village name"}, {"人口", "Size"}, {"贫困状态", "Poverty"},
+				{"结对党员", "Party member"}, {"所在组织", "Org"}, {"帮扶内容", "Help"},
+				{"开始日期", "From"}, {"结束日期", "To"}, {"脱贫日期", "Out of poverty"}, {"脱贫人数", "People out"}},
+			row: func(lang string, p store.HouseholdPairingRow) []any {
+				return []any{p.Household, p.Head, p.Village, p.VillageName, p.Size, label(lang, "poverty", p.Poverty), p.MemberName,
+					p.OrgName, p.Help, p.From, p.To, p.LeftPovertyOn, p.PeopleOut}
+			}}}
+}
+
+func assistancePaging(f *store.AssistanceFilter) (*int, *int) { return &f.Page, &f.PerPage }
+
 func (s *Server) assistanceView(r *http.Request) (assistanceView, error) {
 	f, err := assistanceFilter(r)
 	if err != nil {
@@ -64,27 +96,24 @@ func (s *Server) assistanceView(r *http.Request) (assistanceView, error) {
 	}
 	a := accessOf(r)
 	v := assistanceView{Page: s.pageOf(r, "assistance", "assistance"), Tab: assistanceTab(r), F: f, Scope: r.URL.Query().Get("scope"),
-		AsOf: f.Day.String(), Sorts: map[string]string{}, Errors: map[string]string{}, Form: map[string]string{}, Today: s.today().String(),
+		AsOf: f.Day.String(), Errors: map[string]string{}, Form: map[string]string{}, Today: s.today().String(),
 		Poverty: []string{hezuo.PovertyRegistered, hezuo.PovertyLowIncome, hezuo.PovertyNone}}
 	if v.Figures, err = s.db.AssistanceFigures(r.Context(), a, f.Scope, f.Day); err != nil {
 		return v, err
 	}
-	var total int
 	if v.Tab == "households" {
-		v.Households, total, err = s.db.ListHouseholdPairings(r.Context(), a, f, s.today())
-		for _, k := range []string{"household", "member", "village", "from", "left"} {
-			v.Sorts[k] = sortURL(r, k)
+		list, err := s.householdList().read(s, r, f)
+		if err != nil {
+			return v, err
 		}
+		v.Households, v.Pager, v.Sorts = list.Items, list.Pager, list.Sorts
 	} else {
-		v.Units, total, err = s.db.ListUnitPairings(r.Context(), a, f, s.today())
-		for _, k := range []string{"unit", "target", "from", "to"} {
-			v.Sorts[k] = sortURL(r, k)
+		list, err := s.unitList().read(s, r, f)
+		if err != nil {
+			return v, err
 		}
+		v.Units, v.Pager, v.Sorts = list.Items, list.Pager, list.Sorts
 	}
-	if err != nil {
-		return v, err
-	}
-	v.Pager = pager(r, total, f.Page)
 	if a.CanWrite() {
 		if v.UnitChoice, err = s.db.Units(r.Context(), a); err != nil {
 			return v, err
@@ -102,43 +131,8 @@ func (s *Server) assistancePage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) assistanceDownload(w http.ResponseWriter, r *http.Request) error {
-	f, err := assistanceFilter(r)
-	if err != nil {
-		return err
-	}
-	a, lang := accessOf(r), langOf(r)
 	if assistanceTab(r) == "households" {
-		items, err := collect(func(n int) ([]store.HouseholdPairingRow, int, error) {
-			f.Page, f.PerPage = n, downloadPer
-			return s.db.ListHouseholdPairings(r.Context(), a, f, s.today())
-		})
-		if err != nil {
-			return err
-		}
-		head := cols(lang, [2]string{"户编号", "Household"}, [2]string{"户主", "Head"}, [2]string{"所在村", "Village"},
-			[2]string{"村名", "Village name"}, [2]string{"人口", "Size"}, [2]string{"贫困状态", "Poverty"},
-			[2]string{"结对党员", "Party member"}, [2]string{"所在组织", "Org"}, [2]string{"帮扶内容", "Help"},
-			[2]string{"开始日期", "From"}, [2]string{"结束日期", "To"}, [2]string{"脱贫日期", "Out of poverty"}, [2]string{"脱贫人数", "People out"})
-		rows := make([][]any, len(items))
-		for i, p := range items {
-			rows[i] = []any{p.Household, p.Head, p.Village, p.VillageName, p.Size, label(lang, "poverty", p.Poverty), p.MemberName,
-				p.OrgName, p.Help, p.From, p.To, p.LeftPovertyOn, p.PeopleOut}
-		}
-		return s.sendXLSX(w, "结对帮扶.xlsx", "结对帮扶", head, rows)
+		return s.householdList().download(s, w, r)
 	}
-	items, err := collect(func(n int) ([]store.UnitPairingRow, int, error) {
-		f.Page, f.PerPage = n, downloadPer
-		return s.db.ListUnitPairings(r.Context(), a, f, s.today())
-	})
-	if err != nil {
-		return err
-	}
-	head := cols(lang, [2]string{"单位代码", "Unit"}, [2]string{"单位名称", "Unit name"}, [2]string{"组织编号", "Org ID"},
-		[2]string{"组织名称", "Org"}, [2]string{"村", "Village"}, [2]string{"村名", "Village name"}, [2]string{"乡镇", "Township"},
-		[2]string{"帮扶内容", "Note"}, [2]string{"开始日期", "From"}, [2]string{"结束日期", "To"})
-	rows := make([][]any, len(items))
-	for i, p := range items {
-		rows[i] = []any{p.UnitCode, p.UnitName, p.OrgNo, p.OrgName, p.Village, p.VillageName, p.TownshipName, p.Note, p.From, p.To}
-	}
-	return s.sendXLSX(w, "包村联户.xlsx", "包村联户", head, rows)
+	return s.unitList().download(s, w, r)
 }

@@ -118,19 +118,14 @@ func (s *Server) stepNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		v.Errors["person"] = tr(v.Lang, "choose_person")
 	}
-	if len(v.Errors) == 0 {
-		err := s.db.AddPartyStep(r.Context(), accessOf(r), pid, v.Status, from, s.today(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/development?saved=1", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if v.General, shown = formError(v.Lang, err, v.Errors, stepFields...); !shown {
-			return err
-		}
-	} else {
-		v.General = alsoCheck(v.Lang, store.StepChecks("发展党员", v.Status, from, s.today()), v.Errors, stepFields...)
-	}
-	s.withPerson(r, &v)
-	return s.render(w, http.StatusUnprocessableEntity, "development_stepform", v)
+	return s.submit(w, r, formSave{errs: v.Errors, fields: stepFields,
+		save: func() (string, error) {
+			return "/development?saved=1", s.db.AddPartyStep(r.Context(), accessOf(r), pid, v.Status, from, s.today(), s.opt.Now())
+		},
+		check: func() error { return store.StepChecks("发展党员", v.Status, from, s.today()) },
+		show: func(general string, _ error) error {
+			v.General = general
+			s.withPerson(r, &v)
+			return s.render(w, http.StatusUnprocessableEntity, "development_stepform", v)
+		}})
 }

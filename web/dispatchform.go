@@ -52,29 +52,25 @@ func (s *Server) dispatchNewSubmit(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		errs["instructor"] = tr(langOf(r), "choose_instructor")
 	}
-	var general string
-	if len(errs) == 0 {
-		err := s.db.StartDispatch(r.Context(), accessOf(r), insID, f.OrgNo, p, s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/orgs/"+url.PathEscape(f.OrgNo)+"?saved=1", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, dispatchFields...); !shown {
-			return err
-		}
-	} else {
-		if f.OrgNo == "" && errs["org_id"] == "" {
-			errs["org_id"] = tr(langOf(r), "pick_org_missing")
-		}
-		general = alsoCheck(langOf(r), p.Validate("派驻"), errs, dispatchFields...)
-	}
-	v, err := s.dispatchFormView(r, f)
-	if err != nil {
-		return err
-	}
-	v.Errors, v.General = errs, general
-	return s.render(w, http.StatusUnprocessableEntity, "dispatchform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: dispatchFields,
+		save: func() (string, error) {
+			err := s.db.StartDispatch(r.Context(), accessOf(r), insID, f.OrgNo, p, s.opt.Now())
+			return "/orgs/" + url.PathEscape(f.OrgNo) + "?saved=1", err
+		},
+		check: func() error {
+			if f.OrgNo == "" && errs["org_id"] == "" {
+				errs["org_id"] = tr(langOf(r), "pick_org_missing")
+			}
+			return p.Validate("派驻")
+		},
+		show: func(general string, _ error) error {
+			v, err := s.dispatchFormView(r, f)
+			if err != nil {
+				return err
+			}
+			v.Errors, v.General = errs, general
+			return s.render(w, http.StatusUnprocessableEntity, "dispatchform", v)
+		}})
 }
 
 // dispatchEndSubmit ends a dispatch (instructor id, org, start date) on the

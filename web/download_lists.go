@@ -25,153 +25,127 @@ func cols(lang string, pairs ...[2]string) []string {
 	return out
 }
 
+// orgSheet is the download of /orgs.
+var orgSheet = sheet[hezuo.OrgItem]{name: "合作组织",
+	cols: [][2]string{{"组织编号", "Org ID"}, {"名称", "Name"}, {"类型", "Kind"},
+		{"统一社会信用代码", "Credit code"}, {"所在村", "Village"}, {"村名", "Village name"},
+		{"乡镇", "Township"}, {"产业", "Industry"}, {"带动农户数", "Households driven"},
+		{"示范社", "Model"}, {"成立日期", "Founded"}, {"登记日期", "Registered"}, {"注销日期", "Dissolved"}},
+	row: func(lang string, o hezuo.OrgItem) []any {
+		return []any{o.OrgNo, o.Name, label(lang, "kind", o.Kind), o.CreditCode, o.Village, o.VillageName,
+			o.TownshipName, o.Industry, o.HouseholdsDriven, o.Model, o.Founded, o.RegisteredOn, o.Dissolved}
+	}}
+
 func (s *Server) orgsDownload(w http.ResponseWriter, r *http.Request) error {
 	f, err := orgFilter(r)
 	if err != nil {
 		return err
 	}
-	// Page after page by cursor: each read costs one page, where page
-	// numbers (OFFSET) would make the whole download quadratic (issue 7).
-	items, err := collect(func(n int) ([]hezuo.OrgItem, int, error) {
-		f.Page, f.PerPage = n, downloadPer
+	items, err := collect(byCursor(func(n int, after string) ([]hezuo.OrgItem, int, string, error) {
+		f.Page, f.PerPage, f.After = n, downloadPer, after
 		l, err := s.db.ListOrgs(r.Context(), accessOf(r), f, s.today())
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, "", err
 		}
-		if f.After = l.Next; l.Next == "" {
-			return l.Items, n*downloadPer - downloadPer + len(l.Items), nil // the last page
-		}
-		return l.Items, l.Total, nil
-	})
+		return l.Items, l.Total, l.Next, nil
+	}))
 	if err != nil {
 		return err
 	}
-	lang := langOf(r)
-	head := cols(lang, [2]string{"组织编号", "Org ID"}, [2]string{"名称", "Name"}, [2]string{"类型", "Kind"},
-		[2]string{"统一社会信用代码", "Credit code"}, [2]string{"所在村", "Village"}, [2]string{"村名", "Village name"},
-		[2]string{"乡镇", "Township"}, [2]string{"产业", "Industry"}, [2]string{"带动农户数", "Households driven"},
-		[2]string{"示范社", "Model"}, [2]string{"成立日期", "Founded"}, [2]string{"登记日期", "Registered"}, [2]string{"注销日期", "Dissolved"})
-	rows := make([][]any, len(items))
-	for i, o := range items {
-		rows[i] = []any{o.OrgNo, o.Name, label(lang, "kind", o.Kind), o.CreditCode, o.Village, o.VillageName,
-			o.TownshipName, o.Industry, o.HouseholdsDriven, o.Model, o.Founded, o.RegisteredOn, o.Dissolved}
-	}
-	return s.sendXLSX(w, "合作组织.xlsx", "合作组织", head, rows)
+	return orgSheet.send(s, w, r, items)
 }
+
+// personSheet is the download of /people.
+var personSheet = sheet[hezuo.PersonItem]{name: "人员",
+	cols: [][2]string{{"姓名", "Name"}, {"身份证号", "ID number"}, {"性别", "Sex"},
+		{"出生年份", "Year of birth"}, {"户籍所在村", "Village"}, {"电话", "Phone"},
+		{"政治面貌", "Party status"}, {"技术人才", "Technical talent"}, {"致富能手", "Leader"}, {"所在组织", "Orgs"}},
+	row: func(lang string, p hezuo.PersonItem) []any {
+		// A list masks ID numbers, so it shows the birth year (hezuo.ShownBirth).
+		return []any{p.Name, p.IDNumber, label(lang, "sex", p.Sex), p.BirthYear, p.Village, p.Phone,
+			label(lang, "party", p.PartyStatus), p.Talent, p.Leader, strings.Join(p.Orgs, " ")}
+	}}
 
 func (s *Server) peopleDownload(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	f := hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"), Party: q.Get("party") != "", Talent: q.Get("talent") != "", Sort: q.Get("sort")}
+	f := personFilter(r)
 	// A wide scope's count stops past what a download holds (CountCap).
 	f.CountCap = maxDownloadRows
-	items, err := collect(func(n int) ([]hezuo.PersonItem, int, error) { // by cursor, as orgsDownload
-		f.Page, f.PerPage = n, downloadPer
+	items, err := collect(byCursor(func(n int, after string) ([]hezuo.PersonItem, int, string, error) {
+		f.Page, f.PerPage, f.After = n, downloadPer, after
 		l, err := s.db.ListPeople(r.Context(), accessOf(r), f, s.today())
 		if err != nil {
-			return nil, 0, err
+			return nil, 0, "", err
 		}
 		if l.TotalCapped {
-			return nil, 0, hezuo.Errorf(hezuo.EINVALID, "列表超过下载上限 %d 行：请缩小范围，或用 hezuo export 导出",
+			return nil, 0, "", hezuo.Errorf(hezuo.EINVALID, "列表超过下载上限 %d 行：请缩小范围，或用 hezuo export 导出",
 				"the list has more than the %d rows a download holds: narrow it, or use hezuo export", maxDownloadRows)
 		}
-		if f.After = l.Next; l.Next == "" {
-			return l.Items, n*downloadPer - downloadPer + len(l.Items), nil // the last page
-		}
-		return l.Items, l.Total, nil
-	})
+		return l.Items, l.Total, l.Next, nil
+	}))
 	if err != nil {
 		return err
 	}
-	lang := langOf(r)
-	head := cols(lang, [2]string{"姓名", "Name"}, [2]string{"身份证号", "ID number"}, [2]string{"性别", "Sex"},
-		[2]string{"出生年份", "Year of birth"}, [2]string{"户籍所在村", "Village"}, [2]string{"电话", "Phone"},
-		[2]string{"政治面貌", "Party status"}, [2]string{"技术人才", "Technical talent"}, [2]string{"致富能手", "Leader"},
-		[2]string{"所在组织", "Orgs"})
-	rows := make([][]any, len(items))
-	for i, p := range items {
-		// A list masks ID numbers, so it shows the birth year (hezuo.ShownBirth).
-		rows[i] = []any{p.Name, p.IDNumber, label(lang, "sex", p.Sex), p.BirthYear, p.Village, p.Phone,
-			label(lang, "party", p.PartyStatus), p.Talent, p.Leader, strings.Join(p.Orgs, " ")}
-	}
-	return s.sendXLSX(w, "人员.xlsx", "人员", head, rows)
+	return personSheet.send(s, w, r, items)
 }
 
-// registryItems reads every page of a smaller registry's list.
-func registryItems[T any](r *http.Request, list func(f hezuo.ListFilter) ([]T, int, error)) ([]T, error) {
-	f, err := listFilter(r)
-	if err != nil {
-		return nil, err
-	}
-	return collect(func(n int) ([]T, int, error) {
-		f.Page, f.PerPage = n, downloadPer
-		return list(f)
-	})
+// partyOrgList is the list of /partyorgs and /partyorgs.xlsx.
+func (s *Server) partyOrgList() listSpec[hezuo.ListFilter, hezuo.PartyOrgItem] {
+	return registryList(listSpec[hezuo.ListFilter, hezuo.PartyOrgItem]{fetch: s.db.ListPartyOrgs,
+		sorts: []string{"no", "name", "form", "seat", "founded"},
+		sheet: sheet[hezuo.PartyOrgItem]{name: "党组织",
+			cols: [][2]string{{"党组织编号", "No"}, {"名称", "Name"}, {"组织形式", "Form"},
+				{"所在地", "Seat"}, {"所在地名称", "Seat name"}, {"书记", "Secretary"},
+				{"覆盖组织", "Orgs covered"}, {"成立日期", "Founded"}, {"撤销日期", "Ended"}},
+			row: func(lang string, p hezuo.PartyOrgItem) []any {
+				return []any{p.No, p.Name, label(lang, "form", p.Form), p.Seat, p.SeatName, p.Secretary,
+					strings.Join(p.Orgs, " "), p.From, p.To}
+			}}})
 }
 
 func (s *Server) partyOrgsDownload(w http.ResponseWriter, r *http.Request) error {
-	items, err := registryItems(r, func(f hezuo.ListFilter) ([]hezuo.PartyOrgItem, int, error) {
-		return s.db.ListPartyOrgs(r.Context(), accessOf(r), f, s.today())
-	})
-	if err != nil {
-		return err
-	}
-	lang := langOf(r)
-	head := cols(lang, [2]string{"党组织编号", "No"}, [2]string{"名称", "Name"}, [2]string{"组织形式", "Form"},
-		[2]string{"所在地", "Seat"}, [2]string{"所在地名称", "Seat name"}, [2]string{"书记", "Secretary"},
-		[2]string{"覆盖组织", "Orgs covered"}, [2]string{"成立日期", "Founded"}, [2]string{"撤销日期", "Ended"})
-	rows := make([][]any, len(items))
-	for i, p := range items {
-		rows[i] = []any{p.No, p.Name, label(lang, "form", p.Form), p.Seat, p.SeatName, p.Secretary,
-			strings.Join(p.Orgs, " "), p.From, p.To}
-	}
-	return s.sendXLSX(w, "党组织.xlsx", "党组织", head, rows)
+	return s.partyOrgList().download(s, w, r)
+}
+
+// instructorList is the list of /instructors and /instructors.xlsx.
+func (s *Server) instructorList() listSpec[hezuo.ListFilter, hezuo.InstructorItem] {
+	return registryList(listSpec[hezuo.ListFilter, hezuo.InstructorItem]{fetch: s.db.ListInstructors,
+		sorts: []string{"name", "township", "unit"},
+		sheet: sheet[hezuo.InstructorItem]{name: "指导员",
+			cols: [][2]string{{"姓名", "Name"}, {"乡镇", "Township"}, {"乡镇名称", "Township name"},
+				{"工作单位", "Unit"}, {"派驻组织", "Dispatched to"}},
+			row: func(lang string, in hezuo.InstructorItem) []any {
+				var to []string
+				for _, d := range in.Dispatches {
+					to = append(to, d.OrgNo)
+				}
+				return []any{in.Name, in.Township, in.TownshipName, in.Unit, strings.Join(to, " ")}
+			}}})
 }
 
 func (s *Server) instructorsDownload(w http.ResponseWriter, r *http.Request) error {
-	items, err := registryItems(r, func(f hezuo.ListFilter) ([]hezuo.InstructorItem, int, error) {
-		return s.db.ListInstructors(r.Context(), accessOf(r), f, s.today())
-	})
-	if err != nil {
-		return err
-	}
-	head := cols(langOf(r), [2]string{"姓名", "Name"}, [2]string{"乡镇", "Township"}, [2]string{"乡镇名称", "Township name"},
-		[2]string{"工作单位", "Unit"}, [2]string{"派驻组织", "Dispatched to"})
-	rows := make([][]any, len(items))
-	for i, in := range items {
-		var to []string
-		for _, d := range in.Dispatches {
-			to = append(to, d.OrgNo)
-		}
-		rows[i] = []any{in.Name, in.Township, in.TownshipName, in.Unit, strings.Join(to, " ")}
-	}
-	return s.sendXLSX(w, "指导员.xlsx", "指导员", head, rows)
+	return s.instructorList().download(s, w, r)
+}
+
+// divisionList is the list of /divisions and /divisions.xlsx.
+func (s *Server) divisionList() listSpec[hezuo.ListFilter, hezuo.DivisionItem] {
+	return registryList(listSpec[hezuo.ListFilter, hezuo.DivisionItem]{fetch: s.db.ListDivisions,
+		sorts: []string{"code", "name", "level", "orgs"},
+		sheet: sheet[hezuo.DivisionItem]{name: "区划",
+			cols: [][2]string{{"区划代码", "Code"}, {"名称", "Name"}, {"级别", "Level"}, {"合作组织数", "Orgs"}},
+			row: func(lang string, d hezuo.DivisionItem) []any {
+				return []any{d.Code, d.Name, label(lang, "division", d.Level), d.Orgs}
+			}}})
 }
 
 func (s *Server) divisionsDownload(w http.ResponseWriter, r *http.Request) error {
-	items, err := registryItems(r, func(f hezuo.ListFilter) ([]hezuo.DivisionItem, int, error) {
-		return s.db.ListDivisions(r.Context(), accessOf(r), f, s.today())
-	})
-	if err != nil {
-		return err
-	}
-	lang := langOf(r)
-	head := cols(lang, [2]string{"区划代码", "Code"}, [2]string{"名称", "Name"}, [2]string{"级别", "Level"}, [2]string{"合作组织数", "Orgs"})
-	rows := make([][]any, len(items))
-	for i, d := range items {
-		rows[i] = []any{d.Code, d.Name, label(lang, "division", d.Level), d.Orgs}
-	}
-	return s.sendXLSX(w, "区划.xlsx", "区划", head, rows)
+	return s.divisionList().download(s, w, r)
 }
 
 // checkDownload writes the check's rows: every org in scope, or those of
 // the list ?status= names (hezuo.CheckFacts.InList: the figures' own orgs),
 // in the page's order (?sort=).
 func (s *Server) checkDownload(w http.ResponseWriter, r *http.Request) error {
-	sc, day, err := scopeDayParams(r)
-	if err != nil {
-		return err
-	}
-	rows, err := s.db.ScopedCheck(r.Context(), accessOf(r), sc, day)
+	rows, day, err := scopedRead(r, s.db.ScopedCheck)
 	if err != nil {
 		return err
 	}

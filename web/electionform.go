@@ -40,30 +40,14 @@ func (s *Server) electionNewSubmit(w http.ResponseWriter, r *http.Request) error
 	f := electionForm{On: fv.get("elected_on"), Note: fv.get("note")}
 	errs := map[string]string{}
 	e := hezuo.Election{On: fv.date("elected_on", errs), Note: f.Note}
-	var general string
-	if len(errs) == 0 {
-		_, err := s.db.RegisterElection(r.Context(), accessOf(r), no, e, fv.version(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/partyorgs/"+url.PathEscape(no)+"/edit?saved=1#elections", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, electionFields...); !shown {
-			return err
-		}
-	}
-	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no, s.today())
-	if err != nil {
-		return err
-	}
-	v, err := s.partyOrgFormView(r, false, partyOrgFormOf(*p, s.today().String()))
-	if err != nil {
-		return err
-	}
-	v.ElectForm, v.ElectErrors, v.ElectError = f, errs, general
-	v.PostForm = officerForm{Post: hezuo.Posts[0].ZH, From: s.today().String()}
-	if err := s.officersOf(r, &v, no); err != nil {
-		return err
-	}
-	return s.render(w, http.StatusUnprocessableEntity, "partyorgform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: electionFields,
+		save: func() (string, error) {
+			_, err := s.db.RegisterElection(r.Context(), accessOf(r), no, e, fv.version(), s.opt.Now())
+			return "/partyorgs/" + url.PathEscape(no) + "/edit?saved=1#elections", err
+		},
+		show: func(general string, _ error) error {
+			return s.partyOrgPage(w, r, http.StatusUnprocessableEntity, no, func(v *partyOrgFormView) {
+				v.ElectForm, v.ElectErrors, v.ElectError = f, errs, general
+			})
+		}})
 }

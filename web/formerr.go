@@ -101,12 +101,51 @@ func (s *Server) today() hezuo.Date {
 	return hezuo.DateOf(t.Year(), t.Month(), t.Day())
 }
 
-// alsoCheck runs a record's own checks (err, what its Validate said) when
-// the form's values already hold errors and nothing is saved, so that every
-// wrong field is shown at once, not one per submission: each error goes
-// beside its field unless the field has one already (an unreadable date
-// keeps its own message); the rest is returned as the general message.
-func alsoCheck(lang string, err error, errs map[string]string, fields ...string) string {
-	general, _ := formError(lang, err, errs, fields...)
-	return general
+// formSave is one submission of a form: parse → validate → save → show
+// every error beside its field → redirect, the same for every form.
+type formSave struct {
+	// errs holds the form values' parse errors by field (an unreadable
+	// date…); more are added beside their fields.
+	errs map[string]string
+	// fields are the fields the form shows errors beside; an error of
+	// another field (or of none) is the form's general message.
+	fields []string
+	// save writes the record once every value parses, and returns where
+	// to go next (a 303 redirect).
+	save func() (string, error)
+	// check runs the record's own checks when a value does not parse and
+	// nothing is saved, so that every wrong field shows at once, not one
+	// per submission; nil when there are none.
+	check func() error
+	// show renders the form again with errs and general; err is the
+	// save's refusal, nil when a value did not parse.
+	show func(general string, err error) error
+}
+
+// submit runs the submission fs: saved, it redirects; refused (EINVALID,
+// ECONFLICT, ENOTFOUND naming a field: formError), it shows the form again
+// with the errors; any other error goes to the error page.
+func (s *Server) submit(w http.ResponseWriter, r *http.Request, fs formSave) error {
+	lang := langOf(r)
+	var err error
+	if len(fs.errs) == 0 {
+		var to string
+		if to, err = fs.save(); err == nil {
+			http.Redirect(w, r, to, http.StatusSeeOther)
+			return nil
+		}
+	} else if fs.check != nil {
+		if cerr := fs.check(); cerr != nil {
+			general, shown := formError(lang, cerr, fs.errs, fs.fields...)
+			if !shown {
+				return cerr
+			}
+			return fs.show(general, nil)
+		}
+	}
+	general, shown := formError(lang, err, fs.errs, fs.fields...)
+	if err != nil && !shown {
+		return err
+	}
+	return fs.show(general, err)
 }

@@ -15,14 +15,11 @@ import (
 // overdue items per township, and the meeting list with its filters.
 type institutionsView struct {
 	Page
+	listPage[store.MeetingFilter, store.MeetingItem]
 	AsOf, Scope string
-	F           store.MeetingFilter
 	From, To    string
 	Towns       []townLife
 	Counts      []store.MeetingCount
-	Items       []store.MeetingItem
-	Pager       Pager
-	Sorts       map[string]string
 	Overdue     int
 	// OverdueKnown is false above a county, where the overdue items are
 	// left to the overdue page.
@@ -69,7 +66,8 @@ func optDate(v string) (hezuo.Date, error) {
 }
 
 func (s *Server) institutionsPage(w http.ResponseWriter, r *http.Request) error {
-	f, err := meetingFilter(r)
+	ml := s.meetingList()
+	f, err := ml.filter(r)
 	if err != nil {
 		return err
 	}
@@ -78,7 +76,7 @@ func (s *Server) institutionsPage(w http.ResponseWriter, r *http.Request) error 
 		return err
 	}
 	a := accessOf(r)
-	items, total, err := s.db.ListMeetings(r.Context(), a, f, s.today())
+	list, err := ml.read(s, r, f)
 	if err != nil {
 		return err
 	}
@@ -98,12 +96,8 @@ func (s *Server) institutionsPage(w http.ResponseWriter, r *http.Request) error 
 			return err
 		}
 	}
-	v := institutionsView{Page: s.pageOf(r, "institutions", "institutions"), AsOf: day.String(), Scope: r.URL.Query().Get("scope"),
-		F: f, From: f.From.String(), To: f.To.String(), Counts: counts, Items: items, Pager: pager(r, total, f.Page),
-		Sorts: map[string]string{}, Overdue: len(overdue), OverdueKnown: len(narrowed.Prefix) >= 6}
-	for _, k := range []string{"held_on", "kind", "party_org", "topic", "attendances"} {
-		v.Sorts[k] = sortURL(r, k)
-	}
+	v := institutionsView{Page: s.pageOf(r, "institutions", "institutions"), listPage: list, AsOf: day.String(), Scope: r.URL.Query().Get("scope"),
+		From: f.From.String(), To: f.To.String(), Counts: counts, Overdue: len(overdue), OverdueKnown: len(narrowed.Prefix) >= 6}
 	v.Towns = townLives(counts, overdue)
 	var nos []string
 	for _, c := range counts {
@@ -155,11 +149,7 @@ type meetingView struct {
 }
 
 func (s *Server) meetingPage(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r, "id")
-	if err != nil {
-		return err
-	}
-	m, err := s.db.GetMeeting(r.Context(), accessOf(r), id, s.today())
+	m, err := byID(s, r, s.db.GetMeeting)
 	if err != nil {
 		return err
 	}
@@ -179,18 +169,13 @@ type overdueView struct {
 }
 
 func (s *Server) overduePage(w http.ResponseWriter, r *http.Request) error {
-	sc, day, err := scopeDayParams(r)
+	list, day, err := s.overdueList(r)
 	if err != nil {
 		return err
 	}
-	list, err := s.db.ScopedOverdue(r.Context(), accessOf(r), sc, day)
-	if err != nil {
-		return err
-	}
-	list = filterOverdue(list, r.URL.Query().Get("township"), r.URL.Query().Get("kind"))
 	page := intParam(r, "page", 1)
 	q := r.URL.Query()
-	v := overdueView{Page: s.pageOf(r, "institutions", "overdue_items"), AsOf: day.String(), Scope: q.Get("scope"),
+	v := overdueView{Page: s.pageOf(r, "institutions", "overdue_items"), AsOf: day, Scope: q.Get("scope"),
 		Town: q.Get("township"), Kind: q.Get("kind"), Pager: pager(r, len(list), page), Total: len(list),
 		Kinds: append(append([]string(nil), hezuo.MeetingKinds...), rules.OverdueContactVisit, rules.OverdueCommitment, rules.OverdueFulfilment)}
 	lo := (page - 1) * hezuo.PageSize
@@ -217,26 +202,31 @@ func filterOverdue(list []rules.Overdue, town, kind string) []rules.Overdue {
 // commitmentsView lists commitments and their fulfilment.
 type commitmentsView struct {
 	Page
+	listPage[store.CommitmentFilter, store.CommitmentItem]
 	Scope, Year string
-	F           store.CommitmentFilter
-	Items       []store.CommitmentItem
-	Pager       Pager
+}
+
+// commitmentList is the list of /institutions/commitments: scope, year,
+// party_org, pending, page.
+func (s *Server) commitmentList() listSpec[store.CommitmentFilter, store.CommitmentItem] {
+	return listSpec[store.CommitmentFilter, store.CommitmentItem]{
+		filter: func(r *http.Request) (store.CommitmentFilter, error) {
+			sc, err := scopeParam(r)
+			q := r.URL.Query()
+			return store.CommitmentFilter{Scope: sc, Year: intParam(r, "year", 0), PartyOrg: strings.TrimSpace(q.Get("party_org")),
+				Pending: q.Get("pending") != "", Page: intParam(r, "page", 1)}, err
+		},
+		paging: func(f *store.CommitmentFilter) (*int, *int) { return &f.Page, &f.PerPage },
+		fetch:  s.db.ListCommitments}
 }
 
 func (s *Server) commitmentsPage(w http.ResponseWriter, r *http.Request) error {
-	sc, err := scopeParam(r)
+	list, err := s.commitmentList().page(s, r)
 	if err != nil {
 		return err
 	}
 	q := r.URL.Query()
-	f := store.CommitmentFilter{Scope: sc, Year: intParam(r, "year", 0), PartyOrg: strings.TrimSpace(q.Get("party_org")),
-		Pending: q.Get("pending") != "", Page: intParam(r, "page", 1)}
-	items, total, err := s.db.ListCommitments(r.Context(), accessOf(r), f, s.today())
-	if err != nil {
-		return err
-	}
-	v := commitmentsView{Page: s.pageOf(r, "institutions", "commitments"), Scope: q.Get("scope"), Year: q.Get("year"), F: f,
-		Items: items, Pager: pager(r, total, f.Page)}
+	v := commitmentsView{Page: s.pageOf(r, "institutions", "commitments"), listPage: list, Scope: q.Get("scope"), Year: q.Get("year")}
 	return s.render(w, http.StatusOK, "institution_commitments", v)
 }
 

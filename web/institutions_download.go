@@ -3,47 +3,46 @@ package web
 import (
 	"net/http"
 
+	"hezuo/rules"
 	"hezuo/store"
 )
 
-// meetingsDownload is /institutions.xlsx: every meeting the list's filters
-// select, with its attendance count.
+// meetingList is the meeting list of /institutions, /institutions.xlsx
+// (every meeting the filters select, with its attendance count) and
+// /api/meetings.
+func (s *Server) meetingList() listSpec[store.MeetingFilter, store.MeetingItem] {
+	return listSpec[store.MeetingFilter, store.MeetingItem]{filter: meetingFilter,
+		paging: func(f *store.MeetingFilter) (*int, *int) { return &f.Page, &f.PerPage },
+		fetch:  s.db.ListMeetings, sorts: []string{"held_on", "kind", "party_org", "topic", "attendances"},
+		sheet: sheet[store.MeetingItem]{name: "会议记录",
+			cols: [][2]string{{"会议日期", "Date"}, {"党组织编号", "Party organization"}, {"党组织名称", "Name"},
+				{"乡镇", "Township"}, {"会议类型", "Kind"}, {"议题", "Topic"}, {"村党组织", "Village party organization"},
+				{"参加人员", "Participants"}, {"议定事项", "Decisions"}, {"出席人数", "Attendances"}},
+			row: func(lang string, m store.MeetingItem) []any {
+				return []any{m.HeldOn, m.PartyOrg, m.PartyOrgName, m.TownshipName, overdueKindName(lang, m.Kind), m.Topic, m.VillagePartyOrg,
+					m.Participants, m.Decisions, m.Attendances}
+			}}}
+}
+
 func (s *Server) meetingsDownload(w http.ResponseWriter, r *http.Request) error {
-	f, err := meetingFilter(r)
-	if err != nil {
-		return err
-	}
-	items, err := collect(func(n int) ([]store.MeetingItem, int, error) {
-		f.Page, f.PerPage = n, downloadPer
-		return s.db.ListMeetings(r.Context(), accessOf(r), f, s.today())
-	})
-	if err != nil {
-		return err
-	}
-	lang := langOf(r)
-	head := cols(lang, [2]string{"会议日期", "Date"}, [2]string{"党组织编号", "Party organization"}, [2]string{"党组织名称", "Name"},
-		[2]string{"乡镇", "Township"}, [2]string{"会议类型", "Kind"}, [2]string{"议题", "Topic"}, [2]string{"村党组织", "Village party organization"},
-		[2]string{"参加人员", "Participants"}, [2]string{"议定事项", "Decisions"}, [2]string{"出席人数", "Attendances"})
-	rows := make([][]any, len(items))
-	for i, m := range items {
-		rows[i] = []any{m.HeldOn, m.PartyOrg, m.PartyOrgName, m.TownshipName, overdueKindName(lang, m.Kind), m.Topic, m.VillagePartyOrg,
-			m.Participants, m.Decisions, m.Attendances}
-	}
-	return s.sendXLSX(w, "会议记录.xlsx", "会议记录", head, rows)
+	return s.meetingList().download(s, w, r)
+}
+
+// overdueList is what is overdue in the request's scope on its day, of
+// its township and kind when it names them.
+func (s *Server) overdueList(r *http.Request) ([]rules.Overdue, string, error) {
+	list, day, err := scopedRead(r, s.db.ScopedOverdue)
+	q := r.URL.Query()
+	return filterOverdue(list, q.Get("township"), q.Get("kind")), day.String(), err
 }
 
 // overdueDownload is /institutions/overdue.xlsx: every overdue item of the
 // scope on the day.
 func (s *Server) overdueDownload(w http.ResponseWriter, r *http.Request) error {
-	sc, day, err := scopeDayParams(r)
+	list, _, err := s.overdueList(r)
 	if err != nil {
 		return err
 	}
-	list, err := s.db.ScopedOverdue(r.Context(), accessOf(r), sc, day)
-	if err != nil {
-		return err
-	}
-	list = filterOverdue(list, r.URL.Query().Get("township"), r.URL.Query().Get("kind"))
 	lang := langOf(r)
 	head := cols(lang, [2]string{"乡镇", "Township"}, [2]string{"党组织编号", "Party organization"}, [2]string{"党组织名称", "Name"},
 		[2]string{"事项", "Item"}, [2]string{"涉及", "Concerning"}, [2]string{"上次", "Last"}, [2]string{"应于", "Due by"},

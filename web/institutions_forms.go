@@ -107,23 +107,17 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 	var selected map[int64]bool
 	in.Attendees, selected = ids(r, "attendees")
 	in.Attendees, selected = withAll(r, in.Attendees, selected, func() []int64 { return attendeeIDs(s.meetingFormView(r, f).Members) })
-	var general string
-	if len(errs) == 0 {
-		id, err := s.db.SaveMeeting(r.Context(), accessOf(r), in, s.today(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, savedTo(r, "/institutions/meetings/"+strconv.FormatInt(id, 10)+"?saved=1"), http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, meetingFields...); !shown {
-			return err
-		}
-	} else {
-		general = alsoCheck(langOf(r), in.Meeting.Validate(), errs, meetingFields...)
-	}
-	v := s.meetingFormView(r, f)
-	v.Errors, v.General, v.Selected = errs, general, selected
-	return s.render(w, http.StatusUnprocessableEntity, "institution_meetingform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: meetingFields,
+		save: func() (string, error) {
+			id, err := s.db.SaveMeeting(r.Context(), accessOf(r), in, s.today(), s.opt.Now())
+			return savedTo(r, "/institutions/meetings/"+strconv.FormatInt(id, 10)+"?saved=1"), err
+		},
+		check: in.Meeting.Validate,
+		show: func(general string, _ error) error {
+			v := s.meetingFormView(r, f)
+			v.Errors, v.General, v.Selected = errs, general, selected
+			return s.render(w, http.StatusUnprocessableEntity, "institution_meetingform", v)
+		}})
 }
 
 // commitmentFormView is the commitment form: the party organization's
@@ -189,27 +183,23 @@ func (s *Server) commitmentNewSubmit(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		errs["person"] = tr(lang, "choose_person")
 	}
-	var general string
-	if len(errs) == 0 {
-		_, err := s.db.SaveCommitment(r.Context(), accessOf(r), pid, &c, s.today(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, savedTo(r, "/institutions/commitments?party_org="+f.PartyOrg+"&saved=1"), http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(lang, err, errs, commitmentFields...); !shown {
-			return err
-		}
-	} else {
-		// The person is checked above (errs["person"]); the record's own
-		// checks run with a stand-in for their ID number.
-		own := c
-		own.IDNumber = "-"
-		general = alsoCheck(lang, own.Validate(), errs, commitmentFields...)
-	}
-	v := s.commitmentFormView(r, f)
-	v.Errors, v.General = errs, general
-	return s.render(w, http.StatusUnprocessableEntity, "institution_commitmentform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: commitmentFields,
+		save: func() (string, error) {
+			_, err := s.db.SaveCommitment(r.Context(), accessOf(r), pid, &c, s.today(), s.opt.Now())
+			return savedTo(r, "/institutions/commitments?party_org="+f.PartyOrg+"&saved=1"), err
+		},
+		check: func() error {
+			// The person is checked above (errs["person"]); the record's
+			// own checks run with a stand-in for their ID number.
+			own := c
+			own.IDNumber = "-"
+			return own.Validate()
+		},
+		show: func(general string, _ error) error {
+			v := s.commitmentFormView(r, f)
+			v.Errors, v.General = errs, general
+			return s.render(w, http.StatusUnprocessableEntity, "institution_commitmentform", v)
+		}})
 }
 
 // fulfilFormView is the form assessing one commitment.
@@ -265,25 +255,20 @@ func (s *Server) fulfilSubmit(w http.ResponseWriter, r *http.Request) error {
 	f := commitmentForm{FulfilledOn: fv.get("fulfilled_on"), Result: fv.get("result"), Evidence: fv.get("evidence")}
 	errs := map[string]string{}
 	on := fv.date("fulfilled_on", errs)
-	var general string
-	if len(errs) == 0 {
-		err := s.db.SaveFulfilment(r.Context(), accessOf(r), id, on, f.Result, f.Evidence, s.today(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, savedTo(r, "/institutions/commitments?saved=1"), http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, commitmentFields...); !shown {
-			return err
-		}
-	} else {
-		// The date is unreadable: the result and its evidence are checked
-		// too, by the commitment's own rules on a stand-in of the rest.
-		day := hezuo.DateOf(2000, 6, 1)
-		own := hezuo.Commitment{IDNumber: "-", PartyOrg: "-", Year: 2000, MadeOn: day, Content: "-", FulfilledOn: day, Result: f.Result, Evidence: f.Evidence}
-		general = alsoCheck(langOf(r), own.Validate(), errs, commitmentFields...)
-	}
-	return s.fulfilRender(w, r, errs, general, &f)
+	return s.submit(w, r, formSave{errs: errs, fields: commitmentFields,
+		save: func() (string, error) {
+			err := s.db.SaveFulfilment(r.Context(), accessOf(r), id, on, f.Result, f.Evidence, s.today(), s.opt.Now())
+			return savedTo(r, "/institutions/commitments?saved=1"), err
+		},
+		check: func() error {
+			// The date is unreadable: the result and its evidence are
+			// checked too, by the commitment's own rules on a stand-in of
+			// the rest.
+			day := hezuo.DateOf(2000, 6, 1)
+			own := hezuo.Commitment{IDNumber: "-", PartyOrg: "-", Year: 2000, MadeOn: day, Content: "-", FulfilledOn: day, Result: f.Result, Evidence: f.Evidence}
+			return own.Validate()
+		},
+		show: func(general string, _ error) error { return s.fulfilRender(w, r, errs, general, &f) }})
 }
 
 // visitFormView is the form recording a visit to a linked household.
@@ -330,20 +315,19 @@ func (s *Server) visitNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		errs["person"] = tr(langOf(r), "choose_person")
 	}
-	var general string
-	if len(errs) == 0 {
-		err := s.db.SaveVisit(r.Context(), accessOf(r), pid, f.Household, on, f.Note, s.today(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, savedTo(r, "/institutions/contacts?saved=1"), http.StatusSeeOther)
+	return s.submit(w, r, formSave{errs: errs, fields: visitFields,
+		save: func() (string, error) {
+			err := s.db.SaveVisit(r.Context(), accessOf(r), pid, f.Household, on, f.Note, s.today(), s.opt.Now())
+			return savedTo(r, "/institutions/contacts?saved=1"), err
+		},
+		check: func() error {
+			if f.Household == "" && errs["household"] == "" {
+				errs["household"] = tr(langOf(r), "choose_household")
+			}
 			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, visitFields...); !shown {
-			return err
-		}
-	} else if f.Household == "" && errs["household"] == "" {
-		errs["household"] = tr(langOf(r), "choose_household")
-	}
-	v := visitFormView{Page: s.pageOf(r, "institutions", "record_visit"), Form: f, Errors: errs, General: general}
-	return s.render(w, http.StatusUnprocessableEntity, "institution_visitform", s.named(r, v))
+		},
+		show: func(general string, _ error) error {
+			v := visitFormView{Page: s.pageOf(r, "institutions", "record_visit"), Form: f, Errors: errs, General: general}
+			return s.render(w, http.StatusUnprocessableEntity, "institution_visitform", s.named(r, v))
+		}})
 }

@@ -1,12 +1,13 @@
 package web
 
 import (
+	"context"
+	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
-	"hezuo/store"
 )
 
 // loanStatuses are the statuses the loan list filters by, in the order a
@@ -65,10 +66,7 @@ func (s *Server) loansPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := loansView{Page: s.pageOf(r, "loans", "loans"), F: f, Scope: r.URL.Query().Get("scope"), Year: r.URL.Query().Get("year"),
-		AsOf: f.Day.String(), List: list, Pager: pager(r, list.Total, f.Page), Sorts: map[string]string{}, Statuses: loanStatuses}
-	for _, k := range []string{"no", "applied", "disbursed", "amount", "org", "applicant"} {
-		v.Sorts[k] = sortURL(r, k)
-	}
+		AsOf: f.Day.String(), List: list, Pager: pager(r, list.Total, f.Page), Sorts: sortURLs(r, s.loanList().sorts...), Statuses: loanStatuses}
 	if a.ByDivision() {
 		v.Townships, _, err = s.db.ListDivisions(r.Context(), a, hezuo.ListFilter{Form: hezuo.LevelTownship, PerPage: 500}, s.today())
 		if err != nil {
@@ -78,39 +76,38 @@ func (s *Server) loansPage(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "loans", v)
 }
 
+// loanList is the loan list of /loans.xlsx (the page and the API read
+// the whole LoanList, with its sums).
+func (s *Server) loanList() listSpec[store.LoanFilter, store.LoanRow] {
+	return listSpec[store.LoanFilter, store.LoanRow]{filter: loanFilter,
+		paging: func(f *store.LoanFilter) (*int, *int) { return &f.Page, &f.PerPage },
+		fetch: func(ctx context.Context, a *hezuo.Access, f store.LoanFilter, today hezuo.Date) ([]store.LoanRow, int, error) {
+			l, err := s.db.ListLoans(ctx, a, f, today)
+			if err != nil {
+				return nil, 0, err
+			}
+			return l.Items, l.Total, nil
+		},
+		sorts: []string{"no", "applied", "disbursed", "amount", "org", "applicant"},
+		sheet: sheet[store.LoanRow]{name: "党员农贷",
+			cols: [][2]string{{"贷款编号", "Loan"}, {"状态", "Status"}, {"申请人", "Applicant"},
+				{"申请党组织编号", "Party organization"}, {"组织编号", "Org ID"}, {"组织名称", "Org"},
+				{"乡镇", "Township"}, {"用途", "Purpose"}, {"用于合作组织发展", "For the org"},
+				{"贷款机构", "Lender"}, {"金额（元）", "Amount (yuan)"}, {"年利率", "Rate"},
+				{"期限（月）", "Term (months)"}, {"申请日期", "Applied"}, {"审批日期", "Approved"},
+				{"发放日期", "Disbursed"}, {"到期日", "Due"}, {"已还本金（元）", "Repaid (yuan)"},
+				{"未还本金（元）", "Outstanding (yuan)"}, {"担保人数", "Guarantors"},
+				{"党费补贴（元）", "Fee subsidy (yuan)"}, {"带动农户", "Households driven"}},
+			row: func(lang string, l store.LoanRow) []any {
+				return []any{l.No, label(lang, "loan", l.Status), l.ApplicantName, l.PartyOrg, l.OrgNo, l.OrgName,
+					l.TownshipName, l.Purpose, l.ForCooperative, l.Lender, yuanNumber(l.AmountFen), hezuo.Percent(l.RatePPM), l.TermMonths,
+					l.AppliedOn, l.ApprovedOn, l.DisbursedOn, l.DueOn, yuanNumber(l.RepaidFen), yuanNumber(l.OutstandingFen), l.Guarantors,
+					yuanNumber(l.FeeSubsidyFen), l.HouseholdsDriven}
+			}}}
+}
+
 func (s *Server) loansDownload(w http.ResponseWriter, r *http.Request) error {
-	f, err := loanFilter(r)
-	if err != nil {
-		return err
-	}
-	items, err := collect(func(n int) ([]store.LoanRow, int, error) {
-		f.Page, f.PerPage = n, downloadPer
-		l, err := s.db.ListLoans(r.Context(), accessOf(r), f, s.today())
-		if err != nil {
-			return nil, 0, err
-		}
-		return l.Items, l.Total, nil
-	})
-	if err != nil {
-		return err
-	}
-	lang := langOf(r)
-	head := cols(lang, [2]string{"贷款编号", "Loan"}, [2]string{"状态", "Status"}, [2]string{"申请人", "Applicant"},
-		[2]string{"申请党组织编号", "Party organization"}, [2]string{"组织编号", "Org ID"}, [2]string{"组织名称", "Org"},
-		[2]string{"乡镇", "Township"}, [2]string{"用途", "Purpose"}, [2]string{"用于合作组织发展", "For the org"},
-		[2]string{"贷款机构", "Lender"}, [2]string{"金额（元）", "Amount (yuan)"}, [2]string{"年利率", "Rate"},
-		[2]string{"期限（月）", "Term (months)"}, [2]string{"申请日期", "Applied"}, [2]string{"审批日期", "Approved"},
-		[2]string{"发放日期", "Disbursed"}, [2]string{"到期日", "Due"}, [2]string{"已还本金（元）", "Repaid (yuan)"},
-		[2]string{"未还本金（元）", "Outstanding (yuan)"}, [2]string{"担保人数", "Guarantors"},
-		[2]string{"党费补贴（元）", "Fee subsidy (yuan)"}, [2]string{"带动农户", "Households driven"})
-	rows := make([][]any, len(items))
-	for i, l := range items {
-		rows[i] = []any{l.No, label(lang, "loan", l.Status), l.ApplicantName, l.PartyOrg, l.OrgNo, l.OrgName,
-			l.TownshipName, l.Purpose, l.ForCooperative, l.Lender, yuanNumber(l.AmountFen), hezuo.Percent(l.RatePPM), l.TermMonths,
-			l.AppliedOn, l.ApprovedOn, l.DisbursedOn, l.DueOn, yuanNumber(l.RepaidFen), yuanNumber(l.OutstandingFen), l.Guarantors,
-			yuanNumber(l.FeeSubsidyFen), l.HouseholdsDriven}
-	}
-	return s.sendXLSX(w, "党员农贷.xlsx", "党员农贷", head, rows)
+	return s.loanList().download(s, w, r)
 }
 
 // yuanNumber is fen as a number of yuan for a spreadsheet cell.

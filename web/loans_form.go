@@ -1,12 +1,12 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"hezuo"
-	"hezuo/store"
 )
 
 // loanGuarantorRows is how many guarantors the new-loan form offers.
@@ -141,32 +141,27 @@ func (s *Server) loanNewSubmit(w http.ResponseWriter, r *http.Request) error {
 			errs[k] = msg
 		}
 	}
-	if len(errs) == 0 {
-		err := s.db.CreateLoan(r.Context(), accessOf(r), app, s.today(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/loans/"+url.PathEscape(app.No)+"?saved=1", http.StatusSeeOther)
-			return nil
-		}
-		err = renameFields(err, map[string]string{"amount_fen": "amount", "rate_ppm": "rate", "approved_on": "applied_on"})
-		fields := []string{"no", "borrower", "party_org", "org_id", "purpose", "lender", "amount", "rate", "term_months", "applied_on", "households_driven"}
-		for _, g := range f.Guarantors {
-			fields = append(fields, g.Field)
-		}
-		general, shown := formError(lang, err, errs, fields...)
-		if !shown {
-			return err
-		}
-		v, verr := s.loanFormView(r, f, errs, general)
-		if verr != nil {
-			return verr
-		}
-		return s.render(w, s.statusOf(err), "loanform", v)
+	fields := []string{"no", "borrower", "party_org", "org_id", "purpose", "lender", "amount", "rate", "term_months", "applied_on", "households_driven"}
+	for _, g := range f.Guarantors {
+		fields = append(fields, g.Field)
 	}
-	v, err := s.loanFormView(r, f, errs, "")
-	if err != nil {
-		return err
-	}
-	return s.render(w, http.StatusUnprocessableEntity, "loanform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: fields,
+		save: func() (string, error) {
+			err := s.db.CreateLoan(r.Context(), accessOf(r), app, s.today(), s.opt.Now())
+			return "/loans/" + url.PathEscape(app.No) + "?saved=1",
+				renameFields(err, map[string]string{"amount_fen": "amount", "rate_ppm": "rate", "approved_on": "applied_on"})
+		},
+		show: func(general string, err error) error {
+			v, verr := s.loanFormView(r, f, errs, general)
+			if verr != nil {
+				return verr
+			}
+			st := http.StatusUnprocessableEntity
+			if err != nil { // the store's refusal: a conflict is 409
+				st = s.statusOf(err)
+			}
+			return s.render(w, st, "loanform", v)
+		}})
 }
 
 // writerOnly refuses the form pages to roles that do not write (the store

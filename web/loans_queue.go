@@ -21,11 +21,7 @@ type loanQueueView struct {
 }
 
 func (s *Server) loanQueuePage(w http.ResponseWriter, r *http.Request) error {
-	sc, day, err := scopeDayParams(r)
-	if err != nil {
-		return err
-	}
-	q, err := s.db.ScopedLoanQueue(r.Context(), accessOf(r), sc, day)
+	q, day, err := scopedRead(r, s.db.ScopedLoanQueue)
 	if err != nil {
 		return err
 	}

@@ -31,29 +31,19 @@ func (s *Server) personJoinSubmit(w http.ResponseWriter, r *http.Request) error 
 	errs := map[string]string{}
 	m := hezuo.MembershipRecord{PersonID: id}
 	m.OrgNo, m.Role, m.From, m.To = f.OrgNo, f.Role, fv.date("from", errs), fv.date("to", errs)
-	var general string
-	if len(errs) == 0 {
-		_, err := s.db.SaveMembership(r.Context(), accessOf(r), &m, 0, s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/people/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, membershipFields...); !shown {
-			return err
-		}
-	} else {
-		general = alsoCheck(langOf(r), membershipChecks(&m), errs, membershipFields...)
-	}
-	return s.renderPerson(w, r, http.StatusUnprocessableEntity, f, errs, general)
+	return s.submit(w, r, formSave{errs: errs, fields: membershipFields,
+		save: func() (string, error) {
+			_, err := s.db.SaveMembership(r.Context(), accessOf(r), &m, 0, s.opt.Now())
+			return "/people/" + strconv.FormatInt(id, 10) + "?saved=1", err
+		},
+		check: func() error { return membershipChecks(&m) },
+		show: func(general string, _ error) error {
+			return s.renderPerson(w, r, http.StatusUnprocessableEntity, f, errs, general)
+		}})
 }
 
 func (s *Server) membershipEditPage(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r, "id")
-	if err != nil {
-		return err
-	}
-	m, err := s.db.MembershipForEdit(r.Context(), accessOf(r), id, s.today())
+	m, err := byID(s, r, s.db.MembershipForEdit)
 	if err != nil {
 		return err
 	}
@@ -70,15 +60,11 @@ func (s *Server) membershipView(r *http.Request, m *hezuo.MembershipRecord, f jo
 // membershipEditSubmit saves a membership's role and dates (version
 // checked); ending one is setting its end date.
 func (s *Server) membershipEditSubmit(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r, "id")
+	m, err := byID(s, r, s.db.MembershipForEdit)
 	if err != nil {
 		return err
 	}
 	a := accessOf(r)
-	m, err := s.db.MembershipForEdit(r.Context(), a, id, s.today())
-	if err != nil {
-		return err
-	}
 	fv := formValues{r}
 	f := joinForm{OrgNo: m.OrgNo, Role: fv.get("role"), From: fv.get("from"), To: fv.get("to")}
 	errs := map[string]string{}
@@ -89,23 +75,17 @@ func (s *Server) membershipEditSubmit(w http.ResponseWriter, r *http.Request) er
 	if leaving && !m.To.IsZero() && len(errs) == 0 && !confirmed(r) && m.Period.Validate("") == nil {
 		return s.askEndMembership(w, r, m, m.To)
 	}
-	var general string
-	if len(errs) == 0 {
-		_, err := s.db.SaveMembership(r.Context(), a, m, fv.version(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/people/"+strconv.FormatInt(m.PersonID, 10)+"?saved=1", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, membershipFields...); !shown {
-			return err
-		}
-	} else {
-		general = alsoCheck(langOf(r), membershipChecks(m), errs, membershipFields...)
-	}
-	v := s.membershipView(r, m, f, fv.get("version"))
-	v.Errors, v.General = errs, general
-	return s.render(w, http.StatusUnprocessableEntity, "membershipform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: membershipFields,
+		save: func() (string, error) {
+			_, err := s.db.SaveMembership(r.Context(), a, m, fv.version(), s.opt.Now())
+			return "/people/" + strconv.FormatInt(m.PersonID, 10) + "?saved=1", err
+		},
+		check: func() error { return membershipChecks(m) },
+		show: func(general string, _ error) error {
+			v := s.membershipView(r, m, f, fv.get("version"))
+			v.Errors, v.General = errs, general
+			return s.render(w, http.StatusUnprocessableEntity, "membershipform", v)
+		}})
 }
 
 // membershipEndSubmit ends a membership on the day given (the person left

@@ -55,21 +55,15 @@ func (s *Server) membershipNewSubmit(w http.ResponseWriter, r *http.Request) err
 	m := hezuo.MembershipRecord{}
 	m.IDNumber, m.OrgNo, m.Role = s.personRef(r, errs, "person", f.Person), f.OrgNo, f.Role
 	m.From, m.To = fv.date("from", errs), fv.date("to", errs)
-	var general string
-	if len(errs) == 0 {
-		_, err := s.db.SaveMembership(r.Context(), a, &m, 0, s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/people/"+strconv.FormatInt(m.PersonID, 10)+"?saved=1", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(lang, renameFields(err, map[string]string{"id_number": "person"}), errs, "person", "org_id", "role", "from", "to"); !shown {
-			return err
-		}
-	} else {
-		general = alsoCheck(lang, membershipChecks(&m), errs, "person", "org_id", "role", "from", "to")
-	}
-	v := s.membershipNewView(r, f)
-	v.Errors, v.General = errs, general
-	return s.render(w, http.StatusUnprocessableEntity, "membershipnew", v)
+	return s.submit(w, r, formSave{errs: errs, fields: []string{"person", "org_id", "role", "from", "to"},
+		save: func() (string, error) {
+			_, err := s.db.SaveMembership(r.Context(), a, &m, 0, s.opt.Now())
+			return "/people/" + strconv.FormatInt(m.PersonID, 10) + "?saved=1", renameFields(err, map[string]string{"id_number": "person"})
+		},
+		check: func() error { return membershipChecks(&m) },
+		show: func(general string, _ error) error {
+			v := s.membershipNewView(r, f)
+			v.Errors, v.General = errs, general
+			return s.render(w, http.StatusUnprocessableEntity, "membershipnew", v)
+		}})
 }

@@ -71,24 +71,29 @@ func (s *Server) officerNewSubmit(w http.ResponseWriter, r *http.Request) error 
 	} else {
 		errs["role"] = tr(langOf(r), "choose_post")
 	}
-	var general string
-	if len(errs) == 0 {
-		err := s.db.StartPost(r.Context(), accessOf(r), &o, s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/partyorgs/"+url.PathEscape(no)+"/edit?saved=1#officers", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, officerFields...); !shown {
-			return err
-		}
-	} else {
-		own := o
-		if errs["role"] != "" {
-			own.Role, own.Duty = hezuo.RoleSecretary, ""
-		}
-		general = alsoCheck(langOf(r), own.Validate(s.today()), errs, officerFields...)
-	}
+	return s.submit(w, r, formSave{errs: errs, fields: officerFields,
+		save: func() (string, error) {
+			err := s.db.StartPost(r.Context(), accessOf(r), &o, s.opt.Now())
+			return "/partyorgs/" + url.PathEscape(no) + "/edit?saved=1#officers", err
+		},
+		check: func() error {
+			own := o
+			if errs["role"] != "" {
+				own.Role, own.Duty = hezuo.RoleSecretary, ""
+			}
+			return own.Validate(s.today())
+		},
+		show: func(general string, _ error) error {
+			return s.partyOrgPage(w, r, http.StatusUnprocessableEntity, no, func(v *partyOrgFormView) {
+				v.PostForm, v.PostErrors, v.PostError = f, errs, general
+			})
+		}})
+}
+
+// partyOrgPage shows the party organization's page: its edit form, posts
+// and elections; after a refused form of one of its sections, fill sets
+// that section's values as typed and their errors.
+func (s *Server) partyOrgPage(w http.ResponseWriter, r *http.Request, st int, no string, fill func(v *partyOrgFormView)) error {
 	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), no, s.today())
 	if err != nil {
 		return err
@@ -97,11 +102,12 @@ func (s *Server) officerNewSubmit(w http.ResponseWriter, r *http.Request) error 
 	if err != nil {
 		return err
 	}
-	v.PostForm, v.PostErrors, v.PostError = f, errs, general
+	v.PostForm = officerForm{Post: hezuo.Posts[0].ZH, From: s.today().String()}
+	fill(&v)
 	if err := s.officersOf(r, &v, no); err != nil {
 		return err
 	}
-	return s.render(w, http.StatusUnprocessableEntity, "partyorgform", v)
+	return s.render(w, st, "partyorgform", v)
 }
 
 // officerEndView asks before a post ends (离任): ending is not undone.

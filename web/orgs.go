@@ -29,11 +29,8 @@ func (s *Server) orgsPage(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	v := orgsView{Page: s.pageOf(r, "orgs", "orgs"), F: f, Scope: r.URL.Query().Get("scope"), Items: list.Items,
-		Pager: keysetPager(r, list.Total, f.Page, list.Prev, list.Next), Sorts: map[string]string{},
+		Pager: keysetPager(r, list.Total, f.Page, list.Prev, list.Next), Sorts: sortURLs(r, "org_id", "name", "kind", "village", "industry", "founded", "households"),
 		Kinds: []string{hezuo.KindCooperative, hezuo.KindAssociation, hezuo.KindUnion}}
-	for _, k := range []string{"org_id", "name", "kind", "village", "industry", "founded", "households"} {
-		v.Sorts[k] = sortURL(r, k)
-	}
 	return s.render(w, http.StatusOK, "orgs", v)
 }
 

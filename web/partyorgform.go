@@ -98,19 +98,7 @@ func (s *Server) partyOrgNewPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) partyOrgEditPage(w http.ResponseWriter, r *http.Request) error {
-	p, err := s.db.PartyOrgForEdit(r.Context(), accessOf(r), r.PathValue("no"), s.today())
-	if err != nil {
-		return err
-	}
-	v, err := s.partyOrgFormView(r, false, partyOrgFormOf(*p, s.today().String()))
-	if err != nil {
-		return err
-	}
-	v.PostForm = officerForm{Post: hezuo.Posts[0].ZH, From: s.today().String()}
-	if err := s.officersOf(r, &v, p.No); err != nil {
-		return err
-	}
-	return s.render(w, http.StatusOK, "partyorgform", v)
+	return s.partyOrgPage(w, r, http.StatusOK, r.PathValue("no"), func(*partyOrgFormView) {})
 }
 
 func (s *Server) partyOrgNewSubmit(w http.ResponseWriter, r *http.Request) error {
@@ -132,38 +120,33 @@ func (s *Server) savePartyOrg(w http.ResponseWriter, r *http.Request, isNew bool
 	if isNew {
 		version = 0
 	}
-	var general string
-	if len(errs) == 0 {
-		_, err := s.db.SavePartyOrg(r.Context(), accessOf(r), &p, version, effective, s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/partyorgs?q="+url.QueryEscape(p.No)+"&saved=1", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, partyOrgFields...); !shown {
-			return err
-		}
-	} else {
-		// Nothing is saved; the record's own checks are shown too (a new
-		// one's blank number is the system's to propose).
-		own := p
-		if isNew && strings.TrimSpace(own.No) == "" {
-			own.No = "-"
-		}
-		general = alsoCheck(langOf(r), own.Validate(), errs, partyOrgFields...)
-	}
-	v, err := s.partyOrgFormView(r, isNew, f)
-	if err != nil {
-		return err
-	}
-	v.Errors, v.General = errs, general
-	if !isNew {
-		v.PostForm = officerForm{Post: hezuo.Posts[0].ZH, From: s.today().String()}
-		if err := s.officersOf(r, &v, f.No); err != nil {
-			return err
-		}
-	}
-	return s.render(w, http.StatusUnprocessableEntity, "partyorgform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: partyOrgFields,
+		save: func() (string, error) {
+			_, err := s.db.SavePartyOrg(r.Context(), accessOf(r), &p, version, effective, s.opt.Now())
+			return "/partyorgs?q=" + url.QueryEscape(p.No) + "&saved=1", err
+		},
+		check: func() error {
+			// A new one's blank number is the system's to propose.
+			own := p
+			if isNew && strings.TrimSpace(own.No) == "" {
+				own.No = "-"
+			}
+			return own.Validate()
+		},
+		show: func(general string, _ error) error {
+			v, err := s.partyOrgFormView(r, isNew, f)
+			if err != nil {
+				return err
+			}
+			v.Errors, v.General = errs, general
+			if !isNew {
+				v.PostForm = officerForm{Post: hezuo.Posts[0].ZH, From: s.today().String()}
+				if err := s.officersOf(r, &v, f.No); err != nil {
+					return err
+				}
+			}
+			return s.render(w, http.StatusUnprocessableEntity, "partyorgform", v)
+		}})
 }
 
 // partyOrgEndSubmit ends a party organization (and its cover of orgs) on

@@ -101,22 +101,17 @@ func (s *Server) transferNewSubmit(w http.ResponseWriter, r *http.Request) error
 		}
 		t.Person = id
 	}
-	var general string
-	if len(errs) == 0 {
-		id, err := s.db.TransferInParty(r.Context(), accessOf(r), t, s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/people/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, transferFields...); !shown {
-			return err
-		}
-	}
-	v, err := s.transferView(r, person, f, false)
-	if err != nil {
-		return err
-	}
-	v.Errors, v.General = errs, general
-	return s.render(w, http.StatusUnprocessableEntity, "party_transferform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: transferFields,
+		save: func() (string, error) {
+			id, err := s.db.TransferInParty(r.Context(), accessOf(r), t, s.opt.Now())
+			return "/people/" + strconv.FormatInt(id, 10) + "?saved=1", err
+		},
+		show: func(general string, _ error) error {
+			v, err := s.transferView(r, person, f, false)
+			if err != nil {
+				return err
+			}
+			v.Errors, v.General = errs, general
+			return s.render(w, http.StatusUnprocessableEntity, "party_transferform", v)
+		}})
 }

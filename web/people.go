@@ -28,16 +28,14 @@ func (v peopleView) searchKey(key string) string {
 }
 
 func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
-	f := hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"), Party: q.Get("party") != "", Talent: q.Get("talent") != "",
-		Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
+	f := personFilter(r)
 	f.After, f.Before = cursors(r, f.Page)
 	list, err := s.db.ListPeople(r.Context(), accessOf(r), f, s.today())
 	if err != nil {
 		return err
 	}
 	v := peopleView{Page: s.pageOf(r, "people", "people"), F: f, Items: list.Items, Pager: keysetPager(r, list.Total, f.Page, list.Prev, list.Next),
-		Sorts: map[string]string{"name": sortURL(r, "name"), "village": sortURL(r, "village"), "birth_date": sortURL(r, "birth_date")}}
+		Sorts: sortURLs(r, "name", "village", "birth_date")}
 	v.Pager.More = list.TotalCapped
 	codes := make([]string, 0, len(list.Items))
 	var nos []string
@@ -48,4 +46,12 @@ func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request) error {
 	v.Names(codes...)  // one query for the page's villages
 	v.OrgNames(nos...) // and one for their orgs
 	return s.render(w, http.StatusOK, "people", v)
+}
+
+// personFilter reads the people list's query: org_id, q, party, talent,
+// sort, page.
+func personFilter(r *http.Request) hezuo.PersonFilter {
+	q := r.URL.Query()
+	return hezuo.PersonFilter{OrgNo: q.Get("org_id"), Q: q.Get("q"), Party: q.Get("party") != "", Talent: q.Get("talent") != "",
+		Sort: q.Get("sort"), Page: intParam(r, "page", 1)}
 }

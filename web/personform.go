@@ -110,31 +110,20 @@ func (s *Server) savePerson(w http.ResponseWriter, r *http.Request, id int64) er
 	if _, ok := r.PostForm[hezuo.FieldPoliticalStatus]; ok {
 		party = &hezuo.PartyRecord{Status: f.PartyStatus, JoinedParty: fv.date(hezuo.FieldJoinedParty, errs), FullSince: fv.date(hezuo.FieldFullSince, errs)}
 	}
-	var general string
-	if len(errs) == 0 {
-		newID, _, err := s.db.SavePersonParty(r.Context(), accessOf(r), &p, party, fv.version(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/people/"+strconv.FormatInt(newID, 10)+"?saved=1", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, personFields...); !shown {
-			return err
-		}
-	} else if err := s.personChecks(r, &p, party); err != nil {
-		// Nothing is saved, but the record's own checks run too, so that
-		// every wrong field is shown at once, not one per submission.
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, personFields...); !shown {
-			return err
-		}
-	}
-	v, err := s.personFormView(r, id, f)
-	if err != nil {
-		return err
-	}
-	v.Errors, v.General = errs, general
-	return s.render(w, http.StatusUnprocessableEntity, "personform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: personFields,
+		save: func() (string, error) {
+			newID, _, err := s.db.SavePersonParty(r.Context(), accessOf(r), &p, party, fv.version(), s.opt.Now())
+			return "/people/" + strconv.FormatInt(newID, 10) + "?saved=1", err
+		},
+		check: func() error { return s.personChecks(r, &p, party) },
+		show: func(general string, _ error) error {
+			v, err := s.personFormView(r, id, f)
+			if err != nil {
+				return err
+			}
+			v.Errors, v.General = errs, general
+			return s.render(w, http.StatusUnprocessableEntity, "personform", v)
+		}})
 }
 
 // personChecks runs the person's and the party record's own checks (what

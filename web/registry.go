@@ -8,44 +8,39 @@ import (
 
 // registryView is one of the smaller registries' lists (party
 // organizations, instructors, divisions): filters, rows and pages.
-type registryView struct {
+type registryView[T any] struct {
 	Page
-	F           hezuo.ListFilter
-	Scope       string
-	Forms       []string
-	PartyOrgs   []hezuo.PartyOrgItem
-	Instructors []hezuo.InstructorItem
-	Divisions   []hezuo.DivisionItem
-	Pager       Pager
-	Sorts       map[string]string // sort key → URL
-	Today       string
+	listPage[hezuo.ListFilter, T]
+	Scope string
+	Forms []string
+	Today string
 }
 
-// registryView returns the view of list nav with a sort URL per key.
-func (s *Server) registryView(r *http.Request, nav string, sorts ...string) (registryView, error) {
-	f, err := listFilter(r)
-	v := registryView{Page: s.pageOf(r, nav, nav), F: f, Scope: r.URL.Query().Get("scope"), Sorts: map[string]string{}, Today: s.today().String()}
-	for _, k := range sorts {
-		v.Sorts[k] = sortURL(r, k)
-	}
+// registryList completes the spec of a smaller registry's list: its page,
+// its download and its API read the same query (listFilter).
+func registryList[T any](l listSpec[hezuo.ListFilter, T]) listSpec[hezuo.ListFilter, T] {
+	l.filter = listFilter
+	l.paging = func(f *hezuo.ListFilter) (*int, *int) { return &f.Page, &f.PerPage }
+	return l
+}
+
+// registryPage reads the request's page of list l into the view of list
+// nav.
+func registryPage[T any](s *Server, r *http.Request, nav string, l listSpec[hezuo.ListFilter, T]) (registryView[T], error) {
+	list, err := l.page(s, r)
+	v := registryView[T]{Page: s.pageOf(r, nav, nav), listPage: list, Scope: r.URL.Query().Get("scope"), Today: s.today().String()}
 	return v, err
 }
 
 func (s *Server) partyOrgsPage(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.registryView(r, "partyorgs", "no", "name", "form", "seat", "founded")
-	if err != nil {
-		return err
-	}
-	var total int
-	v.PartyOrgs, total, err = s.db.ListPartyOrgs(r.Context(), accessOf(r), v.F, s.today())
+	v, err := registryPage(s, r, "partyorgs", s.partyOrgList())
 	if err != nil {
 		return err
 	}
 	v.Forms = []string{hezuo.FormBranch, hezuo.FormGeneralBranch, hezuo.FormCommittee, hezuo.FormJointBranch, hezuo.FormPartyGroup,
 		hezuo.FormVillage, hezuo.FormTownship, hezuo.FormDepartment}
-	v.Pager = pager(r, total, v.F.Page)
 	var nos []string
-	for _, p := range v.PartyOrgs {
+	for _, p := range v.Items {
 		nos = append(nos, p.Orgs...)
 	}
 	v.OrgNames(nos...) // the orgs covered, by name, in one query
@@ -53,18 +48,12 @@ func (s *Server) partyOrgsPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) instructorsPage(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.registryView(r, "instructors", "name", "township", "unit")
+	v, err := registryPage(s, r, "instructors", s.instructorList())
 	if err != nil {
 		return err
 	}
-	var total int
-	v.Instructors, total, err = s.db.ListInstructors(r.Context(), accessOf(r), v.F, s.today())
-	if err != nil {
-		return err
-	}
-	v.Pager = pager(r, total, v.F.Page)
 	var nos []string
-	for _, i := range v.Instructors {
+	for _, i := range v.Items {
 		for _, d := range i.Dispatches {
 			nos = append(nos, d.OrgNo)
 		}
@@ -74,16 +63,10 @@ func (s *Server) instructorsPage(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) divisionsPage(w http.ResponseWriter, r *http.Request) error {
-	v, err := s.registryView(r, "divisions", "code", "name", "level", "orgs")
-	if err != nil {
-		return err
-	}
-	var total int
-	v.Divisions, total, err = s.db.ListDivisions(r.Context(), accessOf(r), v.F, s.today())
+	v, err := registryPage(s, r, "divisions", s.divisionList())
 	if err != nil {
 		return err
 	}
 	v.Forms = []string{hezuo.LevelCounty, hezuo.LevelTownship, hezuo.LevelVillage}
-	v.Pager = pager(r, total, v.F.Page)
 	return s.render(w, http.StatusOK, "divisions", v)
 }

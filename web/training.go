@@ -1,24 +1,21 @@
 package web
 
 import (
+	"hezuo/store"
 	"net/http"
 	"strings"
 
 	"hezuo"
-	"hezuo/store"
 )
 
 // trainingsView is the training page: the figures up to the day (totals,
 // per org, per organizer) and the session list with its filters.
 type trainingsView struct {
 	Page
+	listPage[store.TrainingFilter, store.TrainingItem]
 	AsOf, Scope string
-	F           store.TrainingFilter
 	From, To    string
 	Figures     *store.TrainingFigures
-	Items       []store.TrainingItem
-	Pager       Pager
-	Sorts       map[string]string
 	Modes       []string
 }
 
@@ -43,29 +40,12 @@ func trainingFilter(r *http.Request) (store.TrainingFilter, error) {
 }
 
 func (s *Server) trainingsPage(w http.ResponseWriter, r *http.Request) error {
-	f, err := trainingFilter(r)
+	list, fig, day, err := s.trainingsRead(r)
 	if err != nil {
 		return err
 	}
-	day, err := dayParam(r)
-	if err != nil {
-		return err
-	}
-	a := accessOf(r)
-	items, total, err := s.db.ListTrainings(r.Context(), a, f, s.today())
-	if err != nil {
-		return err
-	}
-	fig, err := s.db.TrainingFiguresOf(r.Context(), a, f.Scope, day, s.today())
-	if err != nil {
-		return err
-	}
-	v := trainingsView{Page: s.pageOf(r, "trainings", "trainings"), AsOf: day.String(), Scope: r.URL.Query().Get("scope"), F: f,
-		From: f.From.String(), To: f.To.String(), Figures: fig, Items: items, Pager: pager(r, total, f.Page), Sorts: map[string]string{},
-		Modes: []string{hezuo.ModeOnSite, hezuo.ModeRemote}}
-	for _, k := range []string{"held_on", "no", "topic", "organizer", "hours", "attendances"} {
-		v.Sorts[k] = sortURL(r, k)
-	}
+	v := trainingsView{Page: s.pageOf(r, "trainings", "trainings"), listPage: list, AsOf: day, Scope: r.URL.Query().Get("scope"),
+		From: list.F.From.String(), To: list.F.To.String(), Figures: fig, Modes: []string{hezuo.ModeOnSite, hezuo.ModeRemote}}
 	return s.render(w, http.StatusOK, "trainings", v)
 }
 
@@ -76,11 +56,7 @@ type trainingView struct {
 }
 
 func (s *Server) trainingPage(w http.ResponseWriter, r *http.Request) error {
-	id, err := idParam(r, "id")
-	if err != nil {
-		return err
-	}
-	t, err := s.db.GetTraining(r.Context(), accessOf(r), id, s.today())
+	t, err := byID(s, r, s.db.GetTraining)
 	if err != nil {
 		return err
 	}

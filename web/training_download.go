@@ -1,34 +1,47 @@
 package web
 
 import (
-	"net/http"
-
 	"hezuo/store"
+	"net/http"
 )
 
-// trainingsDownload is /trainings.xlsx: every session the list's filters
-// select, with the attendances the user may see.
+// trainingList is the session list of /trainings, /trainings.xlsx (every
+// session the filters select, with the attendances the user may see) and
+// /api/trainings.
+func (s *Server) trainingList() listSpec[store.TrainingFilter, store.TrainingItem] {
+	return listSpec[store.TrainingFilter, store.TrainingItem]{filter: trainingFilter,
+		paging: func(f *store.TrainingFilter) (*int, *int) { return &f.Page, &f.PerPage },
+		fetch:  s.db.ListTrainings, sorts: []string{"held_on", "no", "topic", "organizer", "hours", "attendances"},
+		sheet: sheet[store.TrainingItem]{name: "培训",
+			cols: [][2]string{{"培训编号", "No"}, {"培训日期", "Date"}, {"培训主题", "Topic"},
+				{"主办单位代码", "Organizer"}, {"主办单位", "Organizer name"}, {"产业", "Industry"},
+				{"培训方式", "Mode"}, {"学时", "Hours"}, {"培训地点", "Place"}, {"地点名称", "Place name"}, {"参训人次", "Attendances"}},
+			row: func(lang string, t store.TrainingItem) []any {
+				mode := label(lang, "mode", t.Mode)
+				return []any{t.No, t.HeldOn, t.Topic, t.Organizer, t.OrganizerName, t.Industry, mode, t.Hours, t.Place, t.PlaceName, t.Attendances}
+			}}}
+}
+
 func (s *Server) trainingsDownload(w http.ResponseWriter, r *http.Request) error {
-	f, err := trainingFilter(r)
+	return s.trainingList().download(s, w, r)
+}
+
+// trainingsRead reads the request's page of sessions and the training
+// figures of its scope up to its day, for the page and the API.
+func (s *Server) trainingsRead(r *http.Request) (listPage[store.TrainingFilter, store.TrainingItem], *store.TrainingFigures, string, error) {
+	tl := s.trainingList()
+	f, err := tl.filter(r)
 	if err != nil {
-		return err
+		return listPage[store.TrainingFilter, store.TrainingItem]{}, nil, "", err
 	}
-	items, err := collect(func(n int) ([]store.TrainingItem, int, error) {
-		f.Page, f.PerPage = n, downloadPer
-		return s.db.ListTrainings(r.Context(), accessOf(r), f, s.today())
-	})
+	day, err := dayParam(r)
 	if err != nil {
-		return err
+		return listPage[store.TrainingFilter, store.TrainingItem]{}, nil, "", err
 	}
-	lang := langOf(r)
-	head := cols(lang, [2]string{"培训编号", "No"}, [2]string{"培训日期", "Date"}, [2]string{"培训主题", "Topic"},
-		[2]string{"主办单位代码", "Organizer"}, [2]string{"主办单位", "Organizer name"}, [2]string{"产业", "Industry"},
-		[2]string{"培训方式", "Mode"}, [2]string{"学时", "Hours"}, [2]string{"培训地点", "Place"}, [2]string{"地点名称", "Place name"},
-		[2]string{"参训人次", "Attendances"})
-	rows := make([][]any, len(items))
-	for i, t := range items {
-		mode := label(lang, "mode", t.Mode)
-		rows[i] = []any{t.No, t.HeldOn, t.Topic, t.Organizer, t.OrganizerName, t.Industry, mode, t.Hours, t.Place, t.PlaceName, t.Attendances}
+	list, err := tl.read(s, r, f)
+	if err != nil {
+		return list, nil, "", err
 	}
-	return s.sendXLSX(w, "培训.xlsx", "培训", head, rows)
+	fig, err := s.db.TrainingFiguresOf(r.Context(), accessOf(r), f.Scope, day, s.today())
+	return list, fig, day.String(), err
 }

@@ -86,25 +86,21 @@ func (s *Server) trainingNewSubmit(w http.ResponseWriter, r *http.Request) error
 		}
 		return out
 	})
-	var general string
-	if len(errs) == 0 {
-		id, err := s.db.SaveTraining(r.Context(), accessOf(r), in, s.today(), s.opt.Now())
-		if err == nil {
-			http.Redirect(w, r, "/trainings/"+strconv.FormatInt(id, 10)+"?saved=1", http.StatusSeeOther)
-			return nil
-		}
-		var shown bool
-		if general, shown = formError(langOf(r), err, errs, trainingFields...); !shown {
-			return err
-		}
-	} else {
-		own := in.Training
-		if strings.TrimSpace(own.No) == "" {
-			own.No = "-" // a blank number is the system's to propose
-		}
-		general = alsoCheck(langOf(r), own.Validate(), errs, trainingFields...)
-	}
-	v := s.trainingFormView(r, f)
-	v.Errors, v.General, v.Selected = errs, general, selected
-	return s.render(w, http.StatusUnprocessableEntity, "trainingform", v)
+	return s.submit(w, r, formSave{errs: errs, fields: trainingFields,
+		save: func() (string, error) {
+			id, err := s.db.SaveTraining(r.Context(), accessOf(r), in, s.today(), s.opt.Now())
+			return "/trainings/" + strconv.FormatInt(id, 10) + "?saved=1", err
+		},
+		check: func() error {
+			own := in.Training
+			if strings.TrimSpace(own.No) == "" {
+				own.No = "-" // a blank number is the system's to propose
+			}
+			return own.Validate()
+		},
+		show: func(general string, _ error) error {
+			v := s.trainingFormView(r, f)
+			v.Errors, v.General, v.Selected = errs, general, selected
+			return s.render(w, http.StatusUnprocessableEntity, "trainingform", v)
+		}})
 }
