@@ -1,8 +1,9 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
+
+	"hezuo/store"
 )
 
 // apiAssistanceUnits: GET /api/assistance/units?scope=&q=&active=&page=&as_of=

@@ -1,10 +1,10 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // assistanceView is the assistance page: the figures at the top (as

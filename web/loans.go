@@ -2,12 +2,12 @@ package web
 
 import (
 	"context"
-	"hezuo/store"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // loanStatuses are the statuses the loan list filters by, in the order a

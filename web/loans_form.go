@@ -1,12 +1,12 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 	"net/url"
 	"strings"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // loanGuarantorRows is how many guarantors the new-loan form offers.

@@ -1,11 +1,11 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
 	"strings"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // trainingsView is the training page: the figures up to the day (totals,

@@ -1,8 +1,9 @@
 package web
 
 import (
-	"hezuo/store"
 	"net/http"
+
+	"hezuo/store"
 )
 
 // trainingList is the session list of /trainings, /trainings.xlsx (every
