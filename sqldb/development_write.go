@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"hezuo/store"
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // reachPerson returns the home village of an org a reaches that the person

@@ -5,10 +5,10 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"hezuo/store"
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // The institutions' writes from the web: each runs in one transaction with

@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"hezuo/store"
 	"strings"
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // The web application's loan writes. Each runs in one transaction that

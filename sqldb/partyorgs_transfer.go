@@ -5,12 +5,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"hezuo/store"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // TransferInParty records t as a, in one transaction with its audit entry

@@ -5,11 +5,11 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"hezuo/store"
 	"strings"
 
 	"hezuo"
 	"hezuo/plan"
+	"hezuo/store"
 )
 
 // AcceptJoint creates the joint branches given as lists of org numbers (a

@@ -5,9 +5,9 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"hezuo/store"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // AcceptDispatches sends instructors to orgs from day, in one transaction.

@@ -4,10 +4,10 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"hezuo/store"
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // errWrongLogin is the refusal of a wrong user name or password, whichever

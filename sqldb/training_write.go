@@ -3,11 +3,11 @@ package sqldb
 import (
 	"context"
 	"fmt"
-	"hezuo/store"
 	"strings"
 	"time"
 
 	"hezuo"
+	"hezuo/store"
 )
 
 // SaveTraining records a training session (updating the one with the same
