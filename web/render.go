@@ -58,7 +58,7 @@ type Page struct {
 	Flash string
 	// ScopeName is the name of the user's scope (汪清县); ScopeLabel shows it.
 	ScopeName string
-	divs      *divNames // the page's division names (divnames.go)
+	divs      *divNames // the page's division names (names.go)
 }
 
 // T returns the interface text of key in the page's language.
