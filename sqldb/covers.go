@@ -1,12 +1,11 @@
 package sqldb
 
 import (
-	"cmp"
 	"context"
-	"slices"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb/summaries"
 )
 
 // partyOrgFacts is what the rules need about a party organization covering
@@ -147,7 +146,7 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 			c := p.cover
 			c.Units = p.orgs + p.villages
 			if c.Form == hezuo.FormJointBranch {
-				c.Villages, c.Industries = distinctSorted(p.places), distinctSorted(p.trades)
+				c.Villages, c.Industries = summaries.DistinctSorted(p.places), summaries.DistinctSorted(p.trades)
 			}
 			c.HasCommittee = p.officers >= 3
 			if p.villages > 0 && c.Form == hezuo.FormJointBranch {
@@ -163,24 +162,12 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 			}
 			f.Officers = append(f.Officers, p.board...)
 		}
-		sortOfficers(f.Officers)
+		summaries.SortOfficers(f.Officers)
 	}
 	return nil
 }
 
-// officerRank orders the leading posts: secretary, deputies, committee.
-var officerRank = map[string]int{hezuo.RoleSecretary: 0, hezuo.RoleDeputy: 1, hezuo.RoleCommittee: 2}
-
-// sortOfficers puts officers in one order whatever the order read: by
-// party organization, post, duty, name and flags (the direct facts and the
-// segments' must be equal).
-func sortOfficers(os []rules.Officer) {
-	slices.SortFunc(os, func(a, b rules.Officer) int {
-		return cmp.Or(cmp.Compare(a.PartyOrg, b.PartyOrg), cmp.Compare(officerRank[a.Role], officerRank[b.Role]),
-			cmp.Compare(a.Duty, b.Duty), cmp.Compare(a.Name, b.Name), cmpBool(a.IsLeader, b.IsLeader), cmpBool(a.IsTalent, b.IsTalent))
-	})
-}
-
+// cmpBool orders false before true.
 func cmpBool(a, b bool) int {
 	switch {
 	case a == b:

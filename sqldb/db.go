@@ -36,8 +36,9 @@
 //
 // What still reads the clock here: durations and cache ages (the replica
 // probe, the people-count cache), the time a migration was applied and a
-// new key file was made, and the summaries' extent (todayDay: the periods
-// kept are extended through today's).
+// new key file was made, and the summaries' extent (summaryToday in
+// summaries.go: the periods kept are extended through today's; package
+// summaries takes that day as a parameter).
 package sqldb
 
 import (
@@ -56,6 +57,7 @@ import (
 	"time"
 
 	"hezuo/seal"
+	"hezuo/sqldb/internal/sqlx"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
@@ -162,23 +164,7 @@ func redact(dsn string) string {
 }
 
 // rebind rewrites ? placeholders to $1, $2… for PostgreSQL.
-func (db *DB) rebind(q string) string {
-	if db.Dialect != Postgres {
-		return q
-	}
-	var b strings.Builder
-	n := 0
-	for i := 0; i < len(q); i++ {
-		if q[i] == '?' {
-			n++
-			b.WriteByte('$')
-			b.WriteString(strconv.Itoa(n))
-			continue
-		}
-		b.WriteByte(q[i])
-	}
-	return b.String()
-}
+func (db *DB) rebind(q string) string { return sqlx.Rebind(db.Dialect == Postgres, q) }
 
 // query runs a read query with ? placeholders.
 func (db *DB) query(ctx context.Context, q string, args ...any) (*sql.Rows, error) {

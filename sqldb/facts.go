@@ -2,10 +2,10 @@ package sqldb
 
 import (
 	"context"
-	"sort"
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // orgFacts is one org's facts on a day, as the rules and the figures need them.
@@ -172,14 +172,4 @@ const developedCond = `d.valid_from <= ? AND ps.status = 'probationary' AND ps.v
 	AND m.valid_from <= ps.valid_from AND (m.valid_to IS NULL OR m.valid_to > ps.valid_from)`
 
 // sortedKeys returns a map's int64 keys in order.
-func sortedKeys[V any](m map[int64]V) []int64 {
-	out := make([]int64, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i] < out[j] })
-	return out
-}
-
-// rowScanner is the part of *sql.Rows a row callback uses.
-type rowScanner interface{ Scan(...any) error }
+func sortedKeys[V any](m map[int64]V) []int64 { return sqlx.SortedKeys(m) }

@@ -2,6 +2,8 @@ package sqldb
 
 import (
 	"strings"
+
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // insertNew inserts rows known to be new (l.plain) into table's columns
@@ -17,7 +19,7 @@ func (l *importer) insertNew(table string, cols, types []string, rows [][]any) e
 	if l.db.Dialect == SQLite {
 		return l.insertMany(l.insertHead(table)+" ("+strings.Join(cols, ", ")+")", "", types, rows, nil)
 	}
-	return copyOn(l.ctx, l.conn, table, cols, rows)
+	return sqlx.CopyOn(l.ctx, l.conn, table, cols, rows)
 }
 
 // newIDs returns n fresh ids for table's rows: on PostgreSQL from its

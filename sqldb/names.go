@@ -111,3 +111,34 @@ func (db *DB) OrgNamesOf(ctx context.Context, a *hezuo.Access, nos []string, tod
 	}
 	return out, nil
 }
+
+// DivisionNames returns the names of the divisions of a level (township,
+// village…) inside the requested scope, which a may see, keyed by their
+// digits of their level (9 for a township, 12 for a village…): the
+// dashboard's labels, without the org counts of ListDivisions.
+func (db *DB) DivisionNames(ctx context.Context, a *hezuo.Access, req hezuo.Scope, level string) (map[string]string, error) {
+	scope, err := requestScope(a, req)
+	if err != nil {
+		return nil, err
+	}
+	if levelDigits[level] == 0 {
+		return nil, hezuo.Errorf(hezuo.EINVALID, "区划级别 %q 无效", "unknown division level %q", level)
+	}
+	read := func() (map[string]string, error) {
+		out := map[string]string{}
+		err := db.eachRow(ctx, `SELECT code, name FROM divisions WHERE level = ? AND code BETWEEN ? AND ?`,
+			append([]any{level}, scopeArgs(scope)...), func(r rowScanner) error {
+				var code, name string
+				err := r.Scan(&code, &name)
+				out[code[:levelDigits[level]]] = name
+				return err
+			})
+		return out, err
+	}
+	if version, ok := db.summaryVersion(ctx); ok {
+		return db.sums().Names(ctx, version, scope, level, read)
+	}
+	return read()
+}
+
+var levelDigits = map[string]int{hezuo.LevelProvince: 2, hezuo.LevelPrefecture: 4, hezuo.LevelCounty: 6, hezuo.LevelTownship: 9, hezuo.LevelVillage: 12}

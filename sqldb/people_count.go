@@ -26,6 +26,10 @@ type countEntry struct {
 	at    time.Time
 }
 
+// countEntries bounds the totals kept (as many as the summaries' figure
+// cache keeps).
+const countEntries = 2000
+
 // countTTL is how long a cached total may be served.
 const countTTL = 30 * time.Second
 
@@ -54,7 +58,7 @@ func (db *DB) peopleCount(ctx context.Context, key string, count func() (int, er
 		return 0, err
 	}
 	c.mu.Lock()
-	if len(c.entries) > cacheEntries {
+	if len(c.entries) > countEntries {
 		c.entries = map[string]countEntry{}
 	}
 	c.entries[key] = countEntry{stamp, n, now}

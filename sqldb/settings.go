@@ -5,6 +5,7 @@ import (
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // seedSettings inserts every rule setting missing from the settings table
@@ -22,8 +23,13 @@ func (db *DB) seedSettings(ctx context.Context) error {
 
 // SettingValues returns the settings table as key → value.
 func (db *DB) SettingValues(ctx context.Context) (map[string]string, error) {
+	return db.settingValuesOn(ctx, db)
+}
+
+// settingValuesOn is SettingValues on x (the database or a transaction).
+func (db *DB) settingValuesOn(ctx context.Context, x querier) (map[string]string, error) {
 	out := map[string]string{}
-	err := db.eachRow(ctx, `SELECT key, value FROM settings`, nil, func(r rowScanner) error {
+	err := db.eachRowOn(ctx, x, `SELECT key, value FROM settings`, nil, func(r rowScanner) error {
 		var k, v string
 		if err := r.Scan(&k, &v); err != nil {
 			return err
@@ -36,7 +42,13 @@ func (db *DB) SettingValues(ctx context.Context) (map[string]string, error) {
 
 // Settings returns the rule settings in force.
 func (db *DB) Settings(ctx context.Context) (rules.Settings, error) {
-	vals, err := db.SettingValues(ctx)
+	return db.settingsOn(ctx, db)
+}
+
+// settingsOn is Settings read on x (the summaries read them in their
+// transaction).
+func (db *DB) settingsOn(ctx context.Context, x sqlx.Querier) (rules.Settings, error) {
+	vals, err := db.settingValuesOn(ctx, x)
 	if err != nil {
 		return rules.Settings{}, err
 	}

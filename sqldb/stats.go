@@ -6,6 +6,7 @@ import (
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb/summaries"
 )
 
 // Stats computes the figures of scope on day (cli.md `stats`, meanings in
@@ -73,7 +74,7 @@ func (db *DB) statsDirect(ctx context.Context, scope hezuo.Scope, day hezuo.Date
 	if err := db.talentCounts(ctx, scope, day, s); err != nil {
 		return nil, err
 	}
-	talentShares(s)
+	summaries.TalentShares(s)
 	return s, nil
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"hezuo"
+	"hezuo/sqldb/summaries"
 )
 
 // richFixture adds to fixture what its orgs lack, so that every figure
@@ -160,8 +161,8 @@ func TestSummaryRebuild(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		defer func(n int) { smallRebuild = n }(smallRebuild)
-		smallRebuild = 0
+		defer func(n int) { summaries.SmallRebuild = n }(summaries.SmallRebuild)
+		summaries.SmallRebuild = 0
 		if _, err := db.ExecContext(ctx, `INSERT INTO summary_dirty (kind, id) VALUES ('all', 0)`); err != nil {
 			t.Fatal(err)
 		}
@@ -177,7 +178,7 @@ func TestSummaryRebuild(t *testing.T) {
 		if !db.summariesReady(ctx) {
 			t.Fatal("summaries not ready after the rebuild")
 		}
-		smallRebuild = 5000
+		summaries.SmallRebuild = 5000
 		if err := db.SetSetting(ctx, "own_org_min_full", "2"); err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"hezuo"
 	"hezuo/demo"
 	"hezuo/sqldb/dbtest"
+	"hezuo/sqldb/summaries"
 )
 
 // assertSummaries checks that Stats and Check from the summaries equal the
@@ -98,17 +99,17 @@ func assertSummaries(t *testing.T, db *DB, r *rand.Rand, n int, fixed ...any) {
 		}
 		gotTowns, ok := db.orgsByTownshipSummary(ctx, p.scope, p.day)
 		for key := range gotTowns { // by prefecture: add the townships' counts up
-			if len(key) == rollupFinest {
+			if len(key) == summaries.RollupFinest {
 				if len(gotTowns) < 2 || len(p.scope.Prefix) > 2 {
 					t.Errorf("orgs by township %s on %s: by prefecture %v", p.scope, p.day, gotTowns)
 				}
 				byPref := map[string]map[string]int{}
 				for t, kinds := range wantTowns {
-					if byPref[t[:rollupFinest]] == nil {
-						byPref[t[:rollupFinest]] = map[string]int{}
+					if byPref[t[:summaries.RollupFinest]] == nil {
+						byPref[t[:summaries.RollupFinest]] = map[string]int{}
 					}
 					for k, n := range kinds {
-						byPref[t[:rollupFinest]][k] += n
+						byPref[t[:summaries.RollupFinest]][k] += n
 					}
 				}
 				wantTowns = byPref

@@ -58,3 +58,23 @@ func (db *DB) OrgsByTownship(ctx context.Context, a *hezuo.Access, req hezuo.Sco
 	w.addPair(orgActive("o", day))
 	return db.countOrgsByTownship(ctx, w)
 }
+
+// countOrgsByTownship counts the orgs matching w (on alias o) by township
+// and kind.
+func (db *DB) countOrgsByTownship(ctx context.Context, w *where) (map[string]map[string]int, error) {
+	out := map[string]map[string]int{}
+	err := db.eachRow(ctx, `SELECT substr(o.village, 1, 9), o.kind, count(*) FROM orgs o WHERE `+w.String()+
+		` GROUP BY substr(o.village, 1, 9), o.kind`, w.args, func(r rowScanner) error {
+		var t, k string
+		var n int
+		if err := r.Scan(&t, &k, &n); err != nil {
+			return err
+		}
+		if out[t] == nil {
+			out[t] = map[string]int{}
+		}
+		out[t][k] = n
+		return nil
+	})
+	return out, err
+}

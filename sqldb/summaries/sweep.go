@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"slices"
@@ -11,7 +11,7 @@ import (
 )
 
 // segFigures are one org's counted figures over a segment, with the meaning
-// of facts.go and stats.go on any day of it.
+// of sqldb's facts.go and stats.go on any day of it.
 type segFigures struct {
 	registered, instructor bool
 	members                int // memberships active
@@ -93,7 +93,7 @@ func (in *sweepInput) sweepOrg(o *orgIn, ev *evalCache) []orgSegment {
 			evs = addSpans(evs, fTalents, member.intersect(spans{{pe.talent, never}}).minus(party))
 		}
 		// Developed: from the first probationary start during a dispatch
-		// while a member (facts.go developedCond).
+		// while a member (sqldb's facts.go developedCond).
 		for _, s := range pe.probStarts {
 			if dispatched.has(s) && member.has(s) {
 				evs = append(evs, event{s, fDeveloped, 1})
@@ -153,7 +153,7 @@ func (in *sweepInput) sweepOrg(o *orgIn, ev *evalCache) []orgSegment {
 }
 
 // coversAt returns the party organizations covering o on d (ordered by
-// number, as covers.go), the secretary and leading members the rules see,
+// number, as sqldb's covers.go), the secretary and leading members the rules see,
 // and the party organizations attributed to o by form.
 func (in *sweepInput) coversAt(o *orgIn, links []linkIn, d day) ([]rules.Cover, *rules.Secretary, []rules.Officer, [5]int) {
 	var covers []rules.Cover
@@ -179,7 +179,7 @@ func (in *sweepInput) coversAt(o *orgIn, links []linkIn, d day) ([]rules.Cover, 
 		}
 		officers = append(officers, v.board...)
 	}
-	sortOfficers(officers)
+	SortOfficers(officers)
 	return covers, sec, officers, owned
 }
 

@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"context"
@@ -7,16 +7,17 @@ import (
 	"strings"
 
 	"hezuo"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // loadPartyOrgsIn reads the party organizations linked to the targets: their
 // records, every link, villages and officers.
-func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput) error {
-	ids := sortedKeys(in.pos)
+func (sm *Store) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput) error {
+	ids := sqlx.SortedKeys(in.pos)
 	if len(ids) == 0 {
 		return nil
 	}
-	err := db.chunked(ctx, x, `SELECT id, no, name, form, term_years, valid_from, valid_to FROM party_orgs WHERE id IN (%s)`, ids,
+	err := sm.chunked(ctx, x, `SELECT id, no, name, form, term_years, valid_from, valid_to FROM party_orgs WHERE id IN (%s)`, ids,
 		func(r rowScanner) error {
 			p := &poIn{}
 			var from, to hezuo.Date
@@ -31,7 +32,7 @@ func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput
 	if err != nil {
 		return err
 	}
-	err = db.chunked(ctx, x, `SELECT party_org_id, org_id, valid_from, valid_to FROM party_org_orgs WHERE party_org_id IN (%s)`, ids,
+	err = sm.chunked(ctx, x, `SELECT party_org_id, org_id, valid_from, valid_to FROM party_org_orgs WHERE party_org_id IN (%s)`, ids,
 		func(r rowScanner) error {
 			var id int64
 			var l linkIn
@@ -46,7 +47,7 @@ func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput
 	if err != nil {
 		return err
 	}
-	err = db.chunked(ctx, x, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s) ORDER BY party_org_id, village`, ids,
+	err = sm.chunked(ctx, x, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s) ORDER BY party_org_id, village`, ids,
 		func(r rowScanner) error {
 			var id int64
 			var v string
@@ -59,7 +60,7 @@ func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput
 	if err != nil {
 		return err
 	}
-	err = db.chunked(ctx, x, `SELECT party_org_id, elected_on FROM party_org_elections WHERE party_org_id IN (%s)
+	err = sm.chunked(ctx, x, `SELECT party_org_id, elected_on FROM party_org_elections WHERE party_org_id IN (%s)
 		ORDER BY party_org_id, elected_on`, ids, func(r rowScanner) error {
 		var id int64
 		var on hezuo.Date
@@ -72,9 +73,9 @@ func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput
 	if err != nil {
 		return err
 	}
-	// The order of the direct computation (covers.go): the last active
+	// The order of the direct computation (sqldb's covers.go): the last active
 	// secretary by start date wins.
-	return db.chunked(ctx, x, `SELECT f.party_org_id, f.role, f.duty, pe.name, pe.leader_since, pe.talent_since, f.valid_from, f.valid_to
+	return sm.chunked(ctx, x, `SELECT f.party_org_id, f.role, f.duty, pe.name, pe.leader_since, pe.talent_since, f.valid_from, f.valid_to
 		FROM officers f JOIN people pe ON pe.id = f.person_id WHERE f.party_org_id IN (%s) ORDER BY f.party_org_id, f.valid_from, f.id`, ids,
 		func(r rowScanner) error {
 			var id int64
@@ -91,8 +92,8 @@ func (db *DB) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepInput
 
 // loadMembersIn reads the memberships of orgs and the party status and
 // talent of their members.
-func (db *DB) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, ids []int64) error {
-	err := db.chunked(ctx, x, `SELECT org_id, person_id, valid_from, valid_to FROM memberships WHERE org_id IN (%s)`, ids,
+func (sm *Store) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, ids []int64) error {
+	err := sm.chunked(ctx, x, `SELECT org_id, person_id, valid_from, valid_to FROM memberships WHERE org_id IN (%s)`, ids,
 		func(r rowScanner) error {
 			var id int64
 			var m memberIn
@@ -110,7 +111,7 @@ func (db *DB) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, 
 	if err != nil {
 		return err
 	}
-	people := sortedKeys(in.people)
+	people := sqlx.SortedKeys(in.people)
 	// By the members' ids (an index seek each): with a subquery over the
 	// memberships the planner may scan party_status for every chunk. When
 	// the members are many for the table (a large import), one scan of each
@@ -126,12 +127,12 @@ func (db *DB) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, 
 		WHERE ps.person_id IN (%s) AND ps.status IN ('full', 'probationary', 'activist')`
 	talentQ := `SELECT pe.id, pe.talent_since FROM people pe WHERE pe.id IN (%s) AND pe.talent_since IS NOT NULL`
 	each := func(q string, fn func(rowScanner) error) error {
-		return db.chunked(ctx, x, q, people, fn)
+		return sm.chunked(ctx, x, q, people, fn)
 	}
 	if scan {
 		each = func(q string, fn func(rowScanner) error) error {
 			q = strings.Replace(q, " IN (%s) AND", " IS NOT NULL AND", 1)
-			return db.eachRowOn(ctx, x, q, nil, fn)
+			return sm.eachRowOn(ctx, x, q, nil, fn)
 		}
 	}
 	err = each(statusQ, func(r rowScanner) error {
@@ -182,8 +183,8 @@ func (db *DB) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInput, 
 }
 
 // loadDispatchesIn reads the dispatches to the target orgs.
-func (db *DB) loadDispatchesIn(ctx context.Context, x execQuerier, in *sweepInput) error {
-	return db.chunked(ctx, x, `SELECT org_id, valid_from, valid_to FROM dispatches WHERE org_id IN (%s)`, in.target,
+func (sm *Store) loadDispatchesIn(ctx context.Context, x execQuerier, in *sweepInput) error {
+	return sm.chunked(ctx, x, `SELECT org_id, valid_from, valid_to FROM dispatches WHERE org_id IN (%s)`, in.target,
 		func(r rowScanner) error {
 			var id int64
 			var from, to hezuo.Date

@@ -1,20 +1,11 @@
-package sqldb
+package summaries
 
 import (
 	"context"
-	"database/sql"
-	"strings"
 
 	"hezuo"
+	"hezuo/sqldb/internal/sqlx"
 )
-
-// execQuerier is what the summary code runs on: *sql.DB, *sql.Tx or *sql.Conn.
-type execQuerier interface {
-	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
-	QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row
-	PrepareContext(ctx context.Context, q string) (*sql.Stmt, error)
-}
 
 // sweepInput is every fact the sweep of a set of orgs reads: the orgs, their
 // members' party status and talent, their dispatches, and their party
@@ -78,63 +69,18 @@ type officerIn struct {
 	span
 }
 
-// inList returns "?, ?, …" for n values.
-func inList(n int) string { return strings.TrimSuffix(strings.Repeat("?, ", n), ", ") }
-
-// idArgs converts ids to query arguments.
-func idArgs(ids []int64) []any {
-	out := make([]any, len(ids))
-	for i, id := range ids {
-		out[i] = id
-	}
-	return out
-}
-
-// chunked runs q, whose single %s is replaced by an IN list, over ids in
-// chunks, calling fn for every row.
-func (db *DB) chunked(ctx context.Context, x execQuerier, q string, ids []int64, fn func(rowScanner) error) error {
-	const chunk = 500
-	for len(ids) > 0 {
-		n := min(chunk, len(ids))
-		rows, err := x.QueryContext(ctx, db.rebind(strings.Replace(q, "%s", inList(n), -1)), repeatArgs(idArgs(ids[:n]), strings.Count(q, "%s"))...)
-		if err != nil {
-			return err
-		}
-		for rows.Next() {
-			if err := fn(rows); err != nil {
-				rows.Close()
-				return err
-			}
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return err
-		}
-		ids = ids[n:]
-	}
-	return nil
-}
-
-func repeatArgs(args []any, times int) []any {
-	out := make([]any, 0, len(args)*times)
-	for i := 0; i < times; i++ {
-		out = append(out, args...)
-	}
-	return out
-}
-
 // loadSweepInput reads the facts of the target orgs (ids of orgs that no
 // longer exist are ignored).
-func (db *DB) loadSweepInput(ctx context.Context, x execQuerier, target []int64) (*sweepInput, error) {
+func (sm *Store) loadSweepInput(ctx context.Context, x execQuerier, target []int64) (*sweepInput, error) {
 	in := &sweepInput{orgs: map[int64]*orgIn{}, people: map[int64]*personIn{}, pos: map[int64]*poIn{}}
-	if err := db.loadOrgsIn(ctx, x, in, target, true); err != nil {
+	if err := sm.loadOrgsIn(ctx, x, in, target, true); err != nil {
 		return nil, err
 	}
-	in.target = sortedKeys(in.orgs)
+	in.target = sqlx.SortedKeys(in.orgs)
 	if len(in.target) == 0 {
 		return in, nil
 	}
-	if err := db.loadPartyOrgsIn(ctx, x, in); err != nil {
+	if err := sm.loadPartyOrgsIn(ctx, x, in); err != nil {
 		return nil, err
 	}
 	var extra []int64
@@ -147,19 +93,19 @@ func (db *DB) loadSweepInput(ctx context.Context, x execQuerier, target []int64)
 			}
 		}
 	}
-	if err := db.loadOrgsIn(ctx, x, in, extra, false); err != nil {
+	if err := sm.loadOrgsIn(ctx, x, in, extra, false); err != nil {
 		return nil, err
 	}
-	all := sortedKeys(in.orgs)
-	if err := db.loadMembersIn(ctx, x, in, all); err != nil {
+	all := sqlx.SortedKeys(in.orgs)
+	if err := sm.loadMembersIn(ctx, x, in, all); err != nil {
 		return nil, err
 	}
-	return in, db.loadDispatchesIn(ctx, x, in)
+	return in, sm.loadDispatchesIn(ctx, x, in)
 }
 
 // loadOrgsIn reads orgs; for targets also their villages and links.
-func (db *DB) loadOrgsIn(ctx context.Context, x execQuerier, in *sweepInput, ids []int64, target bool) error {
-	err := db.chunked(ctx, x, `SELECT id, county, org_no, name, kind, registered_on, village, industry, households_driven, model,
+func (sm *Store) loadOrgsIn(ctx context.Context, x execQuerier, in *sweepInput, ids []int64, target bool) error {
+	err := sm.chunked(ctx, x, `SELECT id, county, org_no, name, kind, registered_on, village, industry, households_driven, model,
 		founded, dissolved FROM orgs WHERE id IN (%s)`, ids, func(r rowScanner) error {
 		o := &orgIn{}
 		g := &o.org
@@ -175,7 +121,7 @@ func (db *DB) loadOrgsIn(ctx context.Context, x execQuerier, in *sweepInput, ids
 	if err != nil || !target {
 		return err
 	}
-	err = db.chunked(ctx, x, `SELECT org_id, village FROM org_villages WHERE org_id IN (%s) ORDER BY org_id, village`, ids,
+	err = sm.chunked(ctx, x, `SELECT org_id, village FROM org_villages WHERE org_id IN (%s) ORDER BY org_id, village`, ids,
 		func(r rowScanner) error {
 			var id int64
 			var v string
@@ -190,7 +136,7 @@ func (db *DB) loadOrgsIn(ctx context.Context, x execQuerier, in *sweepInput, ids
 	if err != nil {
 		return err
 	}
-	return db.chunked(ctx, x, `SELECT org_id, party_org_id, valid_from, valid_to FROM party_org_orgs WHERE org_id IN (%s)`, ids,
+	return sm.chunked(ctx, x, `SELECT org_id, party_org_id, valid_from, valid_to FROM party_org_orgs WHERE org_id IN (%s)`, ids,
 		func(r rowScanner) error {
 			var id int64
 			var l linkIn

@@ -1,14 +1,16 @@
-package sqldb
+package summaries
 
 import (
 	"context"
 	"sort"
+
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // applyDiffs changes the deltas and snapshots of the areas holding the
 // townships by the differences given (keyed by township).
-func (db *DB) applyDiffs(ctx context.Context, x execQuerier, w *rowWriter, diffs map[string]areaDeltas) error {
-	periods, err := db.periods(ctx, x)
+func (sm *Store) applyDiffs(ctx context.Context, x execQuerier, w *rowWriter, diffs map[string]areaDeltas) error {
+	periods, err := sm.periods(ctx, x)
 	if err != nil {
 		return err
 	}
@@ -22,7 +24,7 @@ func (db *DB) applyDiffs(ctx context.Context, x execQuerier, w *rowWriter, diffs
 		}
 	}
 	for _, a := range sortedStrings(keysOf(up)) {
-		if err := db.applyDiff(ctx, x, w, a, up[a], periods); err != nil {
+		if err := sm.applyDiff(ctx, x, w, a, up[a], periods); err != nil {
 			return err
 		}
 	}
@@ -49,7 +51,7 @@ func sortedStrings(set map[string]bool) []string {
 // applyDiff adds diff to an area's deltas, and to its snapshots of the
 // periods after the first day changed: the rows concerned are read, changed
 // in memory, deleted and written again (all-zero rows left out).
-func (db *DB) applyDiff(ctx context.Context, x execQuerier, w *rowWriter, area string, diff areaDeltas, periods []day) error {
+func (sm *Store) applyDiff(ctx context.Context, x execQuerier, w *rowWriter, area string, diff areaDeltas, periods []day) error {
 	county := areaCounty(area)
 	first := never
 	var days []any
@@ -70,7 +72,7 @@ func (db *DB) applyDiff(ctx context.Context, x execQuerier, w *rowWriter, area s
 	cur := areaDeltas{}
 	for len(days) > 0 {
 		n := min(500, len(days))
-		err := db.eachRowOn(ctx, x, `SELECT day, kind, `+metricList("", false)+` FROM summary_delta WHERE area = ? AND day IN (`+inList(n)+`)`,
+		err := sm.eachRowOn(ctx, x, `SELECT day, kind, `+metricList("", false)+` FROM summary_delta WHERE area = ? AND day IN (`+sqlx.InList(n)+`)`,
 			append([]any{area}, days[:n]...), func(r rowScanner) error {
 				k, m, err := scanDelta(r)
 				cur.at(k).add(&m, 1)
@@ -79,7 +81,7 @@ func (db *DB) applyDiff(ctx context.Context, x execQuerier, w *rowWriter, area s
 		if err != nil {
 			return err
 		}
-		if _, err := x.ExecContext(ctx, db.rebind(`DELETE FROM summary_delta WHERE area = ? AND day IN (`+inList(n)+`)`),
+		if _, err := x.ExecContext(ctx, sm.rebind(`DELETE FROM summary_delta WHERE area = ? AND day IN (`+sqlx.InList(n)+`)`),
 			append([]any{area}, days[:n]...)...); err != nil {
 			return err
 		}
@@ -96,7 +98,7 @@ func (db *DB) applyDiff(ctx context.Context, x execQuerier, w *rowWriter, area s
 	// Snapshots after the first day changed: old values plus the changes
 	// dated before each period.
 	snaps := map[deltaKey]*metrics{}
-	err := db.eachRowOn(ctx, x, `SELECT period_start, kind, `+metricList("", false)+` FROM summary_snapshot WHERE area = ? AND period_start > ?`,
+	err := sm.eachRowOn(ctx, x, `SELECT period_start, kind, `+metricList("", false)+` FROM summary_snapshot WHERE area = ? AND period_start > ?`,
 		[]any{area, first.date()}, func(r rowScanner) error {
 			k, m, err := scanDelta(r)
 			snaps[k] = &m
@@ -105,7 +107,7 @@ func (db *DB) applyDiff(ctx context.Context, x execQuerier, w *rowWriter, area s
 	if err != nil {
 		return err
 	}
-	if _, err := x.ExecContext(ctx, db.rebind(`DELETE FROM summary_snapshot WHERE area = ? AND period_start > ?`), area, first.date()); err != nil {
+	if _, err := x.ExecContext(ctx, sm.rebind(`DELETE FROM summary_snapshot WHERE area = ? AND period_start > ?`), area, first.date()); err != nil {
 		return err
 	}
 	var later []day
@@ -128,7 +130,7 @@ func (db *DB) applyDiff(ctx context.Context, x execQuerier, w *rowWriter, area s
 			}
 		}
 	}
-	_, err = x.ExecContext(ctx, db.rebind(`INSERT INTO summary_areas (area, county, level) VALUES (?, ?, ?) ON CONFLICT (area) DO NOTHING`),
+	_, err = x.ExecContext(ctx, sm.rebind(`INSERT INTO summary_areas (area, county, level) VALUES (?, ?, ?) ON CONFLICT (area) DO NOTHING`),
 		area, county, areaLevels[len(area)])
 	return err
 }

@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"sort"
@@ -15,8 +15,8 @@ import (
 // many rows as the org segments themselves) for no figure that needs them.
 var areaLevels = map[int]string{0: "nation", 2: "province", 4: "prefecture"}
 
-// rollupFinest is the longest code of an area with roll-ups.
-const rollupFinest = 4
+// RollupFinest is the longest code of an area with roll-ups.
+const RollupFinest = 4
 
 // areaCounty is the county column of an area's rows: its county, or its own
 // code above counties.
@@ -147,6 +147,3 @@ func instructorSegments(id int64, county, township string, dispatches []span) []
 	}
 	return out
 }
-
-// todayDay is today's date in China as a day.
-func todayDay() day { return dayOf(hezuo.Today(hezuo.China)) }

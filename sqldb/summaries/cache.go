@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"context"
@@ -27,12 +27,7 @@ type figureKey struct{ scope, day string }
 
 const cacheEntries = 2000
 
-var figureCaches sync.Map // *DB → *figureCache
-
-func (db *DB) figureCache() *figureCache {
-	c, _ := figureCaches.LoadOrStore(db, &figureCache{})
-	return c.(*figureCache)
-}
+func (sm *Store) figureCache() *figureCache { return &sm.cache }
 
 // reset empties the cache when the version changed or it is full.
 func (c *figureCache) reset(version string) {
@@ -44,16 +39,17 @@ func (c *figureCache) reset(version string) {
 	}
 }
 
-// statsCached is statsSummary through the cache; it returns a copy.
-func (db *DB) statsCached(ctx context.Context, version string, scope hezuo.Scope, d hezuo.Date) (*hezuo.Stats, error) {
-	c, k := db.figureCache(), figureKey{scope.String(), d.String()}
+// Stats is StatsOf through the cache of the summaries' version (from
+// Version); it returns a copy.
+func (sm *Store) Stats(ctx context.Context, version string, scope hezuo.Scope, d hezuo.Date) (*hezuo.Stats, error) {
+	c, k := sm.figureCache(), figureKey{scope.String(), d.String()}
 	c.mu.Lock()
 	c.reset(version)
 	s := c.stats[k]
 	c.mu.Unlock()
 	if s == nil {
 		var err error
-		if s, err = db.statsSummary(ctx, scope, d); err != nil {
+		if s, err = sm.StatsOf(ctx, scope, d); err != nil {
 			return nil, err
 		}
 		c.mu.Lock()
@@ -66,11 +62,11 @@ func (db *DB) statsCached(ctx context.Context, version string, scope hezuo.Scope
 	return &cp, nil
 }
 
-// townsCached is orgsByTownshipSummary's reading through the cache; the
+// townsCached is OrgsByTownship's reading through the cache; the
 // result is shared and must not be changed.
-func (db *DB) townsCached(ctx context.Context, version string, scope hezuo.Scope, d hezuo.Date,
+func (sm *Store) townsCached(ctx context.Context, version string, scope hezuo.Scope, d hezuo.Date,
 	read func() (map[string]map[string]int, error)) (map[string]map[string]int, error) {
-	c, k := db.figureCache(), figureKey{scope.String(), d.String()}
+	c, k := sm.figureCache(), figureKey{scope.String(), d.String()}
 	c.mu.Lock()
 	c.reset(version)
 	t := c.towns[k]
@@ -89,12 +85,12 @@ func (db *DB) townsCached(ctx context.Context, version string, scope hezuo.Scope
 	return t, nil
 }
 
-// namesCached is DivisionNames' reading through the cache (divisions
-// changes mark the summaries dirty, so they change the version); it
-// returns a copy.
-func (db *DB) namesCached(ctx context.Context, version string, scope hezuo.Scope, level string,
+// Names is read (sqldb's DivisionNames) through the cache of the
+// summaries' version (from Version): divisions changes mark the summaries
+// dirty, so they change the version. It returns a copy.
+func (sm *Store) Names(ctx context.Context, version string, scope hezuo.Scope, level string,
 	read func() (map[string]string, error)) (map[string]string, error) {
-	c, k := db.figureCache(), figureKey{scope.String(), level}
+	c, k := sm.figureCache(), figureKey{scope.String(), level}
 	c.mu.Lock()
 	c.reset(version)
 	n := c.names[k]
@@ -113,10 +109,10 @@ func (db *DB) namesCached(ctx context.Context, version string, scope hezuo.Scope
 }
 
 // bumpSummaryVersion gives the summaries a new version, in x's transaction.
-func (db *DB) bumpSummaryVersion(ctx context.Context, x execQuerier) error {
+func (sm *Store) bumpSummaryVersion(ctx context.Context, x execQuerier) error {
 	b := make([]byte, 8)
 	rand.Read(b)
-	_, err := x.ExecContext(ctx, db.rebind(`INSERT INTO meta (key, value) VALUES ('summary_version', ?)
+	_, err := x.ExecContext(ctx, sm.rebind(`INSERT INTO meta (key, value) VALUES ('summary_version', ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`), hex.EncodeToString(b))
 	return err
 }

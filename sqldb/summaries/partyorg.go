@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"math"
@@ -14,13 +14,13 @@ import (
 const dawn day = math.MinInt32
 
 // poValue is what a party organization contributes to the facts of the orgs
-// it covers on a day (as covers.go computes it): whether it exists, its
+// it covers on a day (as sqldb's covers.go computes it): whether it exists, its
 // units (active links plus villages), its full members over every org it
 // links, its officers, secretary and leading members (board, sorted as
-// sortOfficers does), and the org it is attributed to for the party_orgs
+// SortOfficers does), and the org it is attributed to for the party_orgs
 // figures (the existing org with the smallest id among those it links that
 // day; 0 when none); for a joint branch, the villages and industries of its
-// units (covers.go jointUnits).
+// units (sqldb's covers.go jointUnits).
 type poValue struct {
 	active    bool
 	units     int
@@ -79,7 +79,7 @@ func (p *poIn) cover(v poValue) rules.Cover {
 		Units: v.units + len(p.villages), FullMembers: v.full, HasCommittee: v.officers >= 3,
 		Villages: splitList(v.places), Industries: splitList(v.trades)}
 	if len(p.villages) > 0 && c.Form == hezuo.FormJointBranch {
-		c.FullMembers = -1 // as covers.go: members of the village organization are unknown
+		c.FullMembers = -1 // as sqldb's covers.go: members of the village organization are unknown
 	}
 	return c
 }
@@ -156,7 +156,7 @@ func (in *sweepInput) sweepPartyOrg(p *poIn) {
 					IsLeader: o.leader <= d, IsTalent: o.talent <= d})
 			}
 		}
-		sortOfficers(v.board)
+		SortOfficers(v.board)
 		if !v.equal(p.pieces[len(p.pieces)-1].v) {
 			p.pieces = append(p.pieces, poPiece{from: d, v: v})
 		}
@@ -176,7 +176,7 @@ func uniqueDays(ds []day) []day {
 }
 
 // jointUnits returns the villages and industries of joint branch p's units
-// on d, as covers.go computes them: the home villages and industries of the
+// on d, as sqldb's covers.go computes them: the home villages and industries of the
 // orgs it links that day and the villages it covers itself.
 func (in *sweepInput) jointUnits(p *poIn, d day) (places, trades string) {
 	villages, industries := append([]string{}, p.villages...), []string{}
@@ -186,21 +186,7 @@ func (in *sweepInput) jointUnits(p *poIn, d day) (places, trades string) {
 			industries = append(industries, o.org.Industry)
 		}
 	}
-	return strings.Join(distinctSorted(villages), ","), strings.Join(distinctSorted(industries), ",")
-}
-
-// distinctSorted returns the distinct non-empty trimmed strings of xs, sorted.
-func distinctSorted(xs []string) []string {
-	seen := map[string]bool{}
-	out := []string{}
-	for _, x := range xs {
-		if x = strings.TrimSpace(x); x != "" && !seen[x] {
-			seen[x] = true
-			out = append(out, x)
-		}
-	}
-	sort.Strings(out)
-	return out
+	return strings.Join(DistinctSorted(villages), ","), strings.Join(DistinctSorted(industries), ",")
 }
 
 // splitList reverses strings.Join(xs, ","): nil for "".

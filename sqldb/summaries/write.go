@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"context"
@@ -6,16 +6,14 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/jackc/pgx/v5"
-	"github.com/jackc/pgx/v5/stdlib"
-
 	"hezuo"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // rowWriter inserts many rows: multi-row INSERTs, or COPY on PostgreSQL
 // when it runs on a dedicated connection (a full rebuild).
 type rowWriter struct {
-	db    *DB
+	sm    *Store
 	ctx   context.Context
 	x     execQuerier
 	conn  *sql.Conn // set on PostgreSQL for COPY; the transaction was begun on it
@@ -43,11 +41,11 @@ var summaryTables = []struct {
 	{"summary_delta", deltaCols}, {"summary_snapshot", snapshotCols},
 }
 
-func newRowWriter(ctx context.Context, db *DB, x execQuerier, conn *sql.Conn) *rowWriter {
-	if db.Dialect != Postgres {
+func newRowWriter(ctx context.Context, sm *Store, x execQuerier, conn *sql.Conn) *rowWriter {
+	if !sm.cfg.Postgres {
 		conn = nil
 	}
-	return &rowWriter{db: db, ctx: ctx, x: x, conn: conn, buf: map[string][][]any{}, stmts: map[string]*sql.Stmt{}}
+	return &rowWriter{sm: sm, ctx: ctx, x: x, conn: conn, buf: map[string][][]any{}, stmts: map[string]*sql.Stmt{}}
 }
 
 // add buffers a row of table, flushing when the buffers are large.
@@ -110,9 +108,9 @@ func (w *rowWriter) stmt(table string, cols []string, n int) (*sql.Stmt, error) 
 	if st := w.stmts[key]; st != nil {
 		return st, nil
 	}
-	one := "(" + inList(len(cols)) + ")"
+	one := "(" + sqlx.InList(len(cols)) + ")"
 	q := "INSERT INTO " + table + " (" + strings.Join(cols, ", ") + ") VALUES " + strings.TrimSuffix(strings.Repeat(one+", ", n), ", ")
-	st, err := w.x.PrepareContext(w.ctx, w.db.rebind(q))
+	st, err := w.x.PrepareContext(w.ctx, w.sm.rebind(q))
 	if err != nil {
 		return nil, err
 	}
@@ -131,32 +129,7 @@ func (w *rowWriter) close() {
 // copy uses COPY on the connection's PostgreSQL session (inside the
 // transaction begun there).
 func (w *rowWriter) copy(table string, cols []string, rows [][]any) error {
-	return copyOn(w.ctx, w.conn, table, cols, rows)
-}
-
-// copyOn writes rows into table's columns by COPY on conn's PostgreSQL
-// session (inside the transaction begun there); dates go as time values
-// (rows are changed in place).
-func copyOn(ctx context.Context, conn *sql.Conn, table string, cols []string, rows [][]any) error {
-	for _, r := range rows {
-		for i, v := range r {
-			if d, ok := v.(hezuo.Date); ok {
-				if d.IsZero() {
-					r[i] = nil
-				} else {
-					r[i] = d.Time()
-				}
-			}
-		}
-	}
-	return conn.Raw(func(dc any) error {
-		c, ok := dc.(*stdlib.Conn)
-		if !ok {
-			return fmt.Errorf("not a pgx connection: %T", dc)
-		}
-		_, err := c.Conn().CopyFrom(ctx, pgx.Identifier{table}, cols, pgx.CopyFromRows(rows))
-		return err
-	})
+	return sqlx.CopyOn(w.ctx, w.conn, table, cols, rows)
 }
 
 // addSegments buffers the segments of org o.

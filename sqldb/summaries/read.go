@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"context"
@@ -59,9 +59,9 @@ func scanDelta(r rowScanner, before ...any) (deltaKey, metrics, error) {
 }
 
 // periods returns the snapshot period starts, in order.
-func (db *DB) periods(ctx context.Context, x execQuerier) ([]day, error) {
+func (sm *Store) periods(ctx context.Context, x execQuerier) ([]day, error) {
 	var out []day
-	err := db.eachRowOn(ctx, x, `SELECT period_start FROM summary_periods ORDER BY period_start`, nil, func(r rowScanner) error {
+	err := sm.eachRowOn(ctx, x, `SELECT period_start FROM summary_periods ORDER BY period_start`, nil, func(r rowScanner) error {
 		var d hezuo.Date
 		err := r.Scan(&d)
 		out = append(out, dayOf(d))
@@ -73,8 +73,8 @@ func (db *DB) periods(ctx context.Context, x execQuerier) ([]day, error) {
 // extendPeriods adds the periods up to today's, each snapshot being the
 // previous one plus the deltas between them, so that figures of recent days
 // keep reading few deltas.
-func (db *DB) extendPeriods(ctx context.Context, x execQuerier, today day) error {
-	have, err := db.periods(ctx, x)
+func (sm *Store) extendPeriods(ctx context.Context, x execQuerier, today day) error {
+	have, err := sm.periods(ctx, x)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (db *DB) extendPeriods(ctx context.Context, x execQuerier, today day) error
 		add = periodsBetween(have[len(have)-1], today)[1:]
 	}
 	if len(add) > 0 {
-		if err := db.bumpSummaryVersion(ctx, x); err != nil {
+		if err := sm.bumpSummaryVersion(ctx, x); err != nil {
 			return err
 		}
 	}
@@ -104,12 +104,12 @@ func (db *DB) extendPeriods(ctx context.Context, x execQuerier, today day) error
 				UNION ALL SELECT county, area, kind, ` + cols + ` FROM summary_delta WHERE day >= ? AND day < ?`
 			args = []any{prev.date(), prev.date(), p.date()}
 		}
-		if _, err := x.ExecContext(ctx, db.rebind(`INSERT INTO summary_snapshot (county, area, period_start, kind, `+cols+`)
-			SELECT county, area, `+db.dateParam()+`, kind, `+metricList("", true)+` FROM (`+q+`) u GROUP BY county, area, kind`),
+		if _, err := x.ExecContext(ctx, sm.rebind(`INSERT INTO summary_snapshot (county, area, period_start, kind, `+cols+`)
+			SELECT county, area, `+sm.dateParam()+`, kind, `+metricList("", true)+` FROM (`+q+`) u GROUP BY county, area, kind`),
 			append([]any{p.date()}, args...)...); err != nil {
 			return err
 		}
-		if _, err := x.ExecContext(ctx, db.rebind(`INSERT INTO summary_periods (period_start) VALUES (?)`), p.date()); err != nil {
+		if _, err := x.ExecContext(ctx, sm.rebind(`INSERT INTO summary_periods (period_start) VALUES (?)`), p.date()); err != nil {
 			return err
 		}
 		have = append(have, p)
@@ -119,8 +119,8 @@ func (db *DB) extendPeriods(ctx context.Context, x execQuerier, today day) error
 
 // dateParam is a date placeholder where the type cannot be inferred (a
 // SELECT list): PostgreSQL needs the cast, SQLite keeps dates as text.
-func (db *DB) dateParam() string {
-	if db.Dialect == Postgres {
+func (sm *Store) dateParam() string {
+	if sm.cfg.Postgres {
 		return "CAST(? AS DATE)"
 	}
 	return "?"

@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // sweep computes the segments of every target org of the input.
@@ -26,26 +27,27 @@ func (in *sweepInput) sweep(env rules.Env) map[int64][]orgSegment {
 // rebuildAll recomputes every summary on x, a connection inside a
 // transaction (conn is that connection, for COPY on PostgreSQL), reading the
 // records on r: x itself, or the database (committed records, read while x
-// writes: RebuildSummaries holds the write lock on SQLite, and on
-// PostgreSQL later writes are marked dirty).
-func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn, r execQuerier) error {
-	if err := db.lockSummaries(ctx, x); err != nil {
+// writes: Rebuild holds the write lock on SQLite, and on
+// PostgreSQL later writes are marked dirty); the periods reach through
+// today's.
+func (sm *Store) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn, r execQuerier, today day) error {
+	if err := sm.lockSummaries(ctx, x); err != nil {
 		return err
 	}
 	for _, t := range []string{"org_segments", "instructor_segments", "summary_delta", "summary_snapshot", "summary_periods",
 		"summary_areas", "summary_dirty"} {
 		q := "DELETE FROM " + t
-		if db.Dialect == Postgres {
+		if sm.cfg.Postgres {
 			q = "TRUNCATE " + t
 		}
 		if _, err := x.ExecContext(ctx, q); err != nil {
 			return err
 		}
 	}
-	if err := db.bumpSummaryVersion(ctx, x); err != nil {
+	if err := sm.bumpSummaryVersion(ctx, x); err != nil {
 		return err
 	}
-	st, err := db.settingsOn(ctx, x)
+	st, err := sm.cfg.Settings(ctx, x)
 	if err != nil {
 		return err
 	}
@@ -53,19 +55,18 @@ func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn, r e
 	if err := x.QueryRowContext(ctx, `SELECT min(founded) FROM orgs`).Scan(&first); err != nil {
 		return err
 	}
-	today := todayDay()
 	start := today
 	if !first.IsZero() && dayOf(first) < today {
 		start = dayOf(first)
 	}
 	periods := periodsBetween(start, today)
 	for _, p := range periods {
-		if _, err := x.ExecContext(ctx, db.rebind(`INSERT INTO summary_periods (period_start) VALUES (?)`), p.date()); err != nil {
+		if _, err := x.ExecContext(ctx, sm.rebind(`INSERT INTO summary_periods (period_start) VALUES (?)`), p.date()); err != nil {
 			return err
 		}
 	}
 	var towns []string
-	err = db.eachRowOn(ctx, x, `SELECT substr(village, 1, 9) FROM orgs UNION SELECT township FROM instructors ORDER BY 1`, nil,
+	err = sm.eachRowOn(ctx, x, `SELECT substr(village, 1, 9) FROM orgs UNION SELECT township FROM instructors ORDER BY 1`, nil,
 		func(r rowScanner) error {
 			var t string
 			err := r.Scan(&t)
@@ -75,21 +76,21 @@ func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn, r e
 	if err != nil {
 		return err
 	}
-	w := newRowWriter(ctx, db, x, conn)
+	w := newRowWriter(ctx, sm, x, conn)
 	defer w.close()
 	env := rules.Env{Settings: st}
 	open := map[string]areaDeltas{} // the ancestor areas of the townships so far
-	err = db.eachTownship(ctx, r, x, towns, env, func(b *townshipBuild) error {
+	err = sm.eachTownship(ctx, r, x, towns, env, func(b *townshipBuild) error {
 		// Townships come in code order: an area not holding this one is complete.
 		for _, a := range sortedStrings(keysOf(open)) {
 			if !strings.HasPrefix(b.town, a) {
-				if err := db.addAreaRows(ctx, x, w, a, open[a], periods); err != nil {
+				if err := sm.addAreaRows(ctx, x, w, a, open[a], periods); err != nil {
 					return err
 				}
 				delete(open, a)
 			}
 		}
-		if err := db.writeTownship(w, b); err != nil {
+		if err := sm.writeTownship(w, b); err != nil {
 			return err
 		}
 		for _, a := range rollupAreas(b.town) {
@@ -104,19 +105,19 @@ func (db *DB) rebuildAll(ctx context.Context, x execQuerier, conn *sql.Conn, r e
 		return err
 	}
 	for _, a := range sortedStrings(keysOf(open)) {
-		if err := db.addAreaRows(ctx, x, w, a, open[a], periods); err != nil {
+		if err := sm.addAreaRows(ctx, x, w, a, open[a], periods); err != nil {
 			return err
 		}
 	}
 	if err := w.flush(); err != nil {
 		return err
 	}
-	return db.setSummarySettings(ctx, x, st)
+	return sm.setSummarySettings(ctx, x, st)
 }
 
 // addAreaRows records the area and buffers its deltas and snapshots.
-func (db *DB) addAreaRows(ctx context.Context, x execQuerier, w *rowWriter, area string, deltas areaDeltas, periods []day) error {
-	if _, err := x.ExecContext(ctx, db.rebind(`INSERT INTO summary_areas (area, county, level) VALUES (?, ?, ?)
+func (sm *Store) addAreaRows(ctx context.Context, x execQuerier, w *rowWriter, area string, deltas areaDeltas, periods []day) error {
+	if _, err := x.ExecContext(ctx, sm.rebind(`INSERT INTO summary_areas (area, county, level) VALUES (?, ?, ?)
 		ON CONFLICT (area) DO NOTHING`), area, areaCounty(area), areaLevels[len(area)]); err != nil {
 		return err
 	}
@@ -135,10 +136,10 @@ type townshipBuild struct {
 
 // prepareTownship reads the records of township t on r and computes its
 // summaries.
-func (db *DB) prepareTownship(ctx context.Context, r execQuerier, t string, env rules.Env) (*townshipBuild, error) {
+func (sm *Store) prepareTownship(ctx context.Context, r execQuerier, t string, env rules.Env) (*townshipBuild, error) {
 	var ids []int64
 	lo, hi := hezuo.Scope{Prefix: t}.Range()
-	err := db.eachRowOn(ctx, r, `SELECT id FROM orgs WHERE village BETWEEN ? AND ?`, []any{lo, hi}, func(r rowScanner) error {
+	err := sm.eachRowOn(ctx, r, `SELECT id FROM orgs WHERE village BETWEEN ? AND ?`, []any{lo, hi}, func(r rowScanner) error {
 		var id int64
 		err := r.Scan(&id)
 		ids = append(ids, id)
@@ -148,7 +149,7 @@ func (db *DB) prepareTownship(ctx context.Context, r execQuerier, t string, env 
 		return nil, err
 	}
 	b := &townshipBuild{town: t, deltas: areaDeltas{}}
-	if b.in, err = db.loadSweepInput(ctx, r, ids); err != nil {
+	if b.in, err = sm.loadSweepInput(ctx, r, ids); err != nil {
 		return nil, err
 	}
 	b.segs = b.in.sweep(env)
@@ -159,7 +160,7 @@ func (db *DB) prepareTownship(ctx context.Context, r execQuerier, t string, env 
 			b.deltas.add(o.org.Kind, span{segs[i].from, segs[i].to}, &m)
 		}
 	}
-	if b.instr, err = db.loadInstructorSegments(ctx, r, `i.township = ?`, []any{t}); err != nil {
+	if b.instr, err = sm.loadInstructorSegments(ctx, r, `i.township = ?`, []any{t}); err != nil {
 		return nil, err
 	}
 	one := metrics{}
@@ -171,22 +172,22 @@ func (db *DB) prepareTownship(ctx context.Context, r execQuerier, t string, env 
 }
 
 // writeTownship buffers the segments of a township build.
-func (db *DB) writeTownship(w *rowWriter, b *townshipBuild) error {
-	for _, id := range sortedKeys(b.segs) {
+func (sm *Store) writeTownship(w *rowWriter, b *townshipBuild) error {
+	for _, id := range sqlx.SortedKeys(b.segs) {
 		if err := w.addSegments(b.in.orgs[id], b.segs[id]); err != nil {
 			return err
 		}
 	}
-	return db.addInstructorSegments(w, b.instr, nil)
+	return sm.addInstructorSegments(w, b.instr, nil)
 }
 
 // eachTownship calls fn with the build of every township in order. When r
 // is not x, the next townships are read and computed by a goroutine while
 // fn writes (a full rebuild spends as long reading as writing).
-func (db *DB) eachTownship(ctx context.Context, r, x execQuerier, towns []string, env rules.Env, fn func(*townshipBuild) error) error {
+func (sm *Store) eachTownship(ctx context.Context, r, x execQuerier, towns []string, env rules.Env, fn func(*townshipBuild) error) error {
 	if r == x {
 		for _, t := range towns {
-			b, err := db.prepareTownship(ctx, r, t, env)
+			b, err := sm.prepareTownship(ctx, r, t, env)
 			if err != nil {
 				return fmt.Errorf("summary of township %s: %w", t, err)
 			}
@@ -206,7 +207,7 @@ func (db *DB) eachTownship(ctx context.Context, r, x execQuerier, towns []string
 	go func() {
 		defer close(ch)
 		for _, t := range towns {
-			b, err := db.prepareTownship(ctx, r, t, env)
+			b, err := sm.prepareTownship(ctx, r, t, env)
 			if err != nil {
 				err = fmt.Errorf("summary of township %s: %w", t, err)
 			}
@@ -233,7 +234,7 @@ func (db *DB) eachTownship(ctx context.Context, r, x execQuerier, towns []string
 
 // addInstructorSegments buffers instructor segments and adds them to the
 // deltas of their township.
-func (db *DB) addInstructorSegments(w *rowWriter, segs []instructorSeg, deltas areaDeltas) error {
+func (sm *Store) addInstructorSegments(w *rowWriter, segs []instructorSeg, deltas areaDeltas) error {
 	one := metrics{}
 	one[mDispatched] = 1
 	for _, s := range segs {
@@ -249,13 +250,13 @@ func (db *DB) addInstructorSegments(w *rowWriter, segs []instructorSeg, deltas a
 
 // loadInstructorSegments computes the segments of the instructors matching
 // cond (on alias i).
-func (db *DB) loadInstructorSegments(ctx context.Context, x execQuerier, cond string, args []any) ([]instructorSeg, error) {
+func (sm *Store) loadInstructorSegments(ctx context.Context, x execQuerier, cond string, args []any) ([]instructorSeg, error) {
 	type inst struct {
 		county, township string
 		days             []span
 	}
 	byID := map[int64]*inst{}
-	err := db.eachRowOn(ctx, x, `SELECT i.id, i.county, i.township, d.valid_from, d.valid_to, o.founded, o.dissolved
+	err := sm.eachRowOn(ctx, x, `SELECT i.id, i.county, i.township, d.valid_from, d.valid_to, o.founded, o.dissolved
 		FROM instructors i LEFT JOIN dispatches d ON d.instructor_id = i.id LEFT JOIN orgs o ON o.id = d.org_id
 		WHERE `+cond, args, func(r rowScanner) error {
 		var id int64
@@ -275,30 +276,9 @@ func (db *DB) loadInstructorSegments(ctx context.Context, x execQuerier, cond st
 		return nil
 	})
 	var out []instructorSeg
-	for _, id := range sortedKeys(byID) {
+	for _, id := range sqlx.SortedKeys(byID) {
 		in := byID[id]
 		out = append(out, instructorSegments(id, in.county, in.township, in.days)...)
 	}
 	return out, err
-}
-
-// eachRowOn is eachRow on x (the database or a transaction).
-func (db *DB) eachRowOn(ctx context.Context, x querier, q string, args []any, fn func(rowScanner) error) error {
-	rows, err := x.QueryContext(ctx, db.rebind(q), args...)
-	return forRows(rows, err, fn)
-}
-
-// forRows calls fn for every row of a query's result (rows, err), then
-// closes it: the one loop of every each* helper.
-func forRows(rows *sql.Rows, err error, fn func(rowScanner) error) error {
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := fn(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
 }

@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"strings"
@@ -143,17 +143,6 @@ func statsFromMetrics(scope hezuo.Scope, d hezuo.Date, byKind map[string]*metric
 			s.ManagedBy[level] = int(all[i])
 		}
 	}
-	talentShares(s)
+	TalentShares(s)
 	return s
-}
-
-// talentShares computes the talent shares from the counts.
-func talentShares(s *hezuo.Stats) {
-	t := &s.Talent
-	if s.Cooperatives.Members > 0 {
-		t.ShareOfCooperativeMembers = float64(t.PartyMembers+t.TechnicalTalents) / float64(s.Cooperatives.Members)
-	}
-	if s.AllMembers > 0 {
-		t.ShareOfAllMembers = float64(t.PartyMembers+t.TechnicalTalents) / float64(s.AllMembers)
-	}
 }

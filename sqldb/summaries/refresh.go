@@ -1,4 +1,4 @@
-package sqldb
+package summaries
 
 import (
 	"context"
@@ -6,31 +6,17 @@ import (
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // lockSummaries serialises summary writers on PostgreSQL for the rest of
 // the transaction (SQLite write transactions are serial already).
-func (db *DB) lockSummaries(ctx context.Context, x execQuerier) error {
-	if db.Dialect != Postgres {
+func (sm *Store) lockSummaries(ctx context.Context, x execQuerier) error {
+	if !sm.cfg.Postgres {
 		return nil
 	}
 	_, err := x.ExecContext(ctx, `SELECT pg_advisory_xact_lock(84126)`)
 	return err
-}
-
-// settingsOn reads the rule settings on x.
-func (db *DB) settingsOn(ctx context.Context, x execQuerier) (rules.Settings, error) {
-	vals := map[string]string{}
-	err := db.eachRowOn(ctx, x, `SELECT key, value FROM settings`, nil, func(r rowScanner) error {
-		var k, v string
-		err := r.Scan(&k, &v)
-		vals[k] = v
-		return err
-	})
-	if err != nil {
-		return rules.Settings{}, err
-	}
-	return rules.FromValues(known(vals))
 }
 
 // summaryFormat is the version of the segments' meaning: change it when the
@@ -47,8 +33,8 @@ func settingsPrint(st rules.Settings) string {
 	return fmt.Sprintf("%s:%d/%t", summaryFormat, st.OwnOrgMinFull, st.ProbationaryCountsAsMember)
 }
 
-func (db *DB) setSummarySettings(ctx context.Context, x execQuerier, st rules.Settings) error {
-	_, err := x.ExecContext(ctx, db.rebind(`INSERT INTO meta (key, value) VALUES ('summary_settings', ?)
+func (sm *Store) setSummarySettings(ctx context.Context, x execQuerier, st rules.Settings) error {
+	_, err := x.ExecContext(ctx, sm.rebind(`INSERT INTO meta (key, value) VALUES ('summary_settings', ?)
 		ON CONFLICT (key) DO UPDATE SET value = excluded.value`), settingsPrint(st))
 	return err
 }
@@ -61,12 +47,12 @@ var errRebuild = hezuo.Errorf(hezuo.ECONFLICT, "汇总表需要重建（hezuo su
 // on x inside a write transaction: it recomputes the segments of every org
 // and instructor concerned and the roll-ups of their townships and counties.
 // It returns errRebuild when only a full rebuild will do.
-func (db *DB) refresh(ctx context.Context, x execQuerier) error {
-	if err := db.lockSummaries(ctx, x); err != nil {
+func (sm *Store) refresh(ctx context.Context, x execQuerier, today day) error {
+	if err := sm.lockSummaries(ctx, x); err != nil {
 		return err
 	}
 	dirty := map[string][]int64{}
-	err := db.eachRowOn(ctx, x, `SELECT kind, id FROM summary_dirty`, nil, func(r rowScanner) error {
+	err := sm.eachRowOn(ctx, x, `SELECT kind, id FROM summary_dirty`, nil, func(r rowScanner) error {
 		var k string
 		var id int64
 		err := r.Scan(&k, &id)
@@ -76,12 +62,12 @@ func (db *DB) refresh(ctx context.Context, x execQuerier) error {
 	if err != nil {
 		return err
 	}
-	st, err := db.settingsOn(ctx, x)
+	st, err := sm.cfg.Settings(ctx, x)
 	if err != nil {
 		return err
 	}
 	var print string
-	if err := db.eachRowOn(ctx, x, `SELECT value FROM meta WHERE key = 'summary_settings'`, nil, func(r rowScanner) error {
+	if err := sm.eachRowOn(ctx, x, `SELECT value FROM meta WHERE key = 'summary_settings'`, nil, func(r rowScanner) error {
 		return r.Scan(&print)
 	}); err != nil {
 		return err
@@ -90,32 +76,32 @@ func (db *DB) refresh(ctx context.Context, x execQuerier) error {
 		return errRebuild
 	}
 	if len(dirty) > 0 {
-		if err := db.bumpSummaryVersion(ctx, x); err != nil {
+		if err := sm.bumpSummaryVersion(ctx, x); err != nil {
 			return err
 		}
-		if err := db.refreshDirty(ctx, x, dirty, rules.Env{Settings: st}); err != nil {
+		if err := sm.refreshDirty(ctx, x, dirty, rules.Env{Settings: st}); err != nil {
 			return err
 		}
 		// Only the rows read: on PostgreSQL others may have committed since.
 		for kind, ids := range dirty {
 			for len(ids) > 0 {
 				n := min(500, len(ids))
-				if _, err := x.ExecContext(ctx, db.rebind(`DELETE FROM summary_dirty WHERE kind = ? AND id IN (`+inList(n)+`)`),
-					append([]any{kind}, idArgs(ids[:n])...)...); err != nil {
+				if _, err := x.ExecContext(ctx, sm.rebind(`DELETE FROM summary_dirty WHERE kind = ? AND id IN (`+sqlx.InList(n)+`)`),
+					append([]any{kind}, sqlx.IDArgs(ids[:n])...)...); err != nil {
 					return err
 				}
 				ids = ids[n:]
 			}
 		}
 	}
-	return db.extendPeriods(ctx, x, todayDay())
+	return sm.extendPeriods(ctx, x, today)
 }
 
 // refreshDirty recomputes what the dirty records reach: the segments of the
 // orgs and instructors concerned, and the roll-ups of their areas changed by
 // the difference between their old and new segments.
-func (db *DB) refreshDirty(ctx context.Context, x execQuerier, dirty map[string][]int64, env rules.Env) error {
-	orgs, instrs, err := db.resolveDirty(ctx, x, dirty)
+func (sm *Store) refreshDirty(ctx context.Context, x execQuerier, dirty map[string][]int64, env rules.Env) error {
+	orgs, instrs, err := sm.resolveDirty(ctx, x, dirty)
 	if err != nil {
 		return err
 	}
@@ -128,7 +114,7 @@ func (db *DB) refreshDirty(ctx context.Context, x execQuerier, dirty map[string]
 	}
 	one := metrics{}
 	one[mDispatched] = 1
-	err = db.chunked(ctx, x, `SELECT s.township, `+segSelect+` FROM org_segments s WHERE s.org_id IN (%s)`, orgs,
+	err = sm.chunked(ctx, x, `SELECT s.township, `+segSelect+` FROM org_segments s WHERE s.org_id IN (%s)`, orgs,
 		func(r rowScanner) error {
 			var t string
 			s, err := scanSegment(r, &t)
@@ -141,7 +127,7 @@ func (db *DB) refreshDirty(ctx context.Context, x execQuerier, dirty map[string]
 	if err != nil {
 		return err
 	}
-	err = db.chunked(ctx, x, `SELECT township, valid_from, valid_to FROM instructor_segments WHERE instructor_id IN (%s)`, instrs,
+	err = sm.chunked(ctx, x, `SELECT township, valid_from, valid_to FROM instructor_segments WHERE instructor_id IN (%s)`, instrs,
 		func(r rowScanner) error {
 			var t string
 			var from, to hezuo.Date
@@ -152,15 +138,15 @@ func (db *DB) refreshDirty(ctx context.Context, x execQuerier, dirty map[string]
 	if err != nil {
 		return err
 	}
-	if err := db.chunkedExec(ctx, x, `DELETE FROM org_segments WHERE org_id IN (%s)`, orgs); err != nil {
+	if err := sqlx.ChunkedExec(ctx, x, sm.cfg.Postgres, `DELETE FROM org_segments WHERE org_id IN (%s)`, orgs); err != nil {
 		return err
 	}
-	if err := db.chunkedExec(ctx, x, `DELETE FROM instructor_segments WHERE instructor_id IN (%s)`, instrs); err != nil {
+	if err := sqlx.ChunkedExec(ctx, x, sm.cfg.Postgres, `DELETE FROM instructor_segments WHERE instructor_id IN (%s)`, instrs); err != nil {
 		return err
 	}
-	w := newRowWriter(ctx, db, x, nil)
+	w := newRowWriter(ctx, sm, x, nil)
 	defer w.close()
-	in, err := db.loadSweepInput(ctx, x, orgs)
+	in, err := sm.loadSweepInput(ctx, x, orgs)
 	if err != nil {
 		return err
 	}
@@ -177,14 +163,14 @@ func (db *DB) refreshDirty(ctx context.Context, x execQuerier, dirty map[string]
 	}
 	for len(instrs) > 0 {
 		n := min(500, len(instrs))
-		segs, err := db.loadInstructorSegments(ctx, x, `i.id IN (`+inList(n)+`)`, idArgs(instrs[:n]))
+		segs, err := sm.loadInstructorSegments(ctx, x, `i.id IN (`+sqlx.InList(n)+`)`, sqlx.IDArgs(instrs[:n]))
 		if err != nil {
 			return err
 		}
 		for _, s := range segs {
 			diff(s.township).add("", s.span, &one)
 		}
-		if err := db.addInstructorSegments(w, segs, nil); err != nil {
+		if err := sm.addInstructorSegments(w, segs, nil); err != nil {
 			return err
 		}
 		instrs = instrs[n:]
@@ -192,7 +178,7 @@ func (db *DB) refreshDirty(ctx context.Context, x execQuerier, dirty map[string]
 	if err := w.flush(); err != nil {
 		return err
 	}
-	return db.applyDiffs(ctx, x, w, diffs)
+	return sm.applyDiffs(ctx, x, w, diffs)
 }
 
 // resolveDirty turns dirty records into the orgs and instructors whose
@@ -200,10 +186,10 @@ func (db *DB) refreshDirty(ctx context.Context, x execQuerier, dirty map[string]
 // are officers of; a party organization's orgs; then, since an org's facts
 // include the size of its party organizations, every org sharing a party
 // organization with one of those; and the instructors dispatched to them.
-func (db *DB) resolveDirty(ctx context.Context, x execQuerier, dirty map[string][]int64) ([]int64, []int64, error) {
+func (sm *Store) resolveDirty(ctx context.Context, x execQuerier, dirty map[string][]int64) ([]int64, []int64, error) {
 	orgs, pos, instrs := idSet(dirty["org"]), idSet(dirty["party_org"]), idSet(dirty["instructor"])
 	into := func(set map[int64]bool, q string, ids []int64) error {
-		return db.chunked(ctx, x, q, ids, func(r rowScanner) error {
+		return sm.chunked(ctx, x, q, ids, func(r rowScanner) error {
 			var id int64
 			err := r.Scan(&id)
 			set[id] = true
@@ -217,16 +203,16 @@ func (db *DB) resolveDirty(ctx context.Context, x execQuerier, dirty map[string]
 	}{
 		{orgs, `SELECT DISTINCT org_id FROM memberships WHERE person_id IN (%s)`, func() []int64 { return dirty["person"] }},
 		{pos, `SELECT DISTINCT party_org_id FROM officers WHERE person_id IN (%s)`, func() []int64 { return dirty["person"] }},
-		{pos, `SELECT DISTINCT party_org_id FROM party_org_orgs WHERE org_id IN (%s)`, func() []int64 { return sortedKeys(orgs) }},
-		{orgs, `SELECT DISTINCT org_id FROM party_org_orgs WHERE party_org_id IN (%s)`, func() []int64 { return sortedKeys(pos) }},
-		{instrs, `SELECT DISTINCT instructor_id FROM dispatches WHERE org_id IN (%s)`, func() []int64 { return sortedKeys(orgs) }},
+		{pos, `SELECT DISTINCT party_org_id FROM party_org_orgs WHERE org_id IN (%s)`, func() []int64 { return sqlx.SortedKeys(orgs) }},
+		{orgs, `SELECT DISTINCT org_id FROM party_org_orgs WHERE party_org_id IN (%s)`, func() []int64 { return sqlx.SortedKeys(pos) }},
+		{instrs, `SELECT DISTINCT instructor_id FROM dispatches WHERE org_id IN (%s)`, func() []int64 { return sqlx.SortedKeys(orgs) }},
 	}
 	for _, s := range steps {
 		if err := into(s.set, s.q, s.ids()); err != nil {
 			return nil, nil, err
 		}
 	}
-	return sortedKeys(orgs), sortedKeys(instrs), nil
+	return sqlx.SortedKeys(orgs), sqlx.SortedKeys(instrs), nil
 }
 
 func idSet(ids []int64) map[int64]bool {
@@ -235,16 +221,4 @@ func idSet(ids []int64) map[int64]bool {
 		m[id] = true
 	}
 	return m
-}
-
-// chunkedExec runs a statement whose %s is an IN list over ids in chunks.
-func (db *DB) chunkedExec(ctx context.Context, x execQuerier, q string, ids []int64) error {
-	for len(ids) > 0 {
-		n := min(500, len(ids))
-		if _, err := x.ExecContext(ctx, db.rebind(fmt.Sprintf(q, inList(n))), idArgs(ids[:n])...); err != nil {
-			return err
-		}
-		ids = ids[n:]
-	}
-	return nil
 }

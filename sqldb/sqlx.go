@@ -1,0 +1,34 @@
+package sqldb
+
+import (
+	"context"
+	"database/sql"
+
+	"hezuo/sqldb/internal/sqlx"
+)
+
+// The store's names of the helpers it shares with its summaries
+// (sqldb/internal/sqlx).
+
+// execQuerier is what a write runs on: *sql.DB, *sql.Tx or *sql.Conn.
+type execQuerier = sqlx.ExecQuerier
+
+// rowScanner is the part of *sql.Rows a row callback uses.
+type rowScanner = sqlx.RowScanner
+
+// forRows calls fn for every row of a query's result (rows, err), then
+// closes it: the one loop of every each* helper.
+func forRows(rows *sql.Rows, err error, fn func(rowScanner) error) error {
+	return sqlx.ForRows(rows, err, fn)
+}
+
+// eachRowOn is eachRow on x (the database or a transaction).
+func (db *DB) eachRowOn(ctx context.Context, x querier, q string, args []any, fn func(rowScanner) error) error {
+	return sqlx.EachRow(ctx, x, db.rebind(q), args, fn)
+}
+
+// inList returns "?, ?, …" for n values.
+func inList(n int) string { return sqlx.InList(n) }
+
+// idArgs converts ids to query arguments.
+func idArgs(ids []int64) []any { return sqlx.IDArgs(ids) }
