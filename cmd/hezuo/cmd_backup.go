@@ -7,11 +7,6 @@ import (
 	"hezuo/sqldb"
 )
 
-func init() {
-	register(86, command{name: "backup", summary: "在线备份数据库 / back the database up while it runs", run: cmdBackup})
-	register(87, command{name: "restore", summary: "从备份恢复数据库 / restore the database from a backup", run: cmdRestore})
-}
-
 // keyNotice reminds that the key protecting ID numbers and phones is kept
 // outside the database, so a backup alone cannot be read back in full.
 const (
@@ -19,35 +14,35 @@ const (
 	keyNoticeEN = "Note: the backup does not contain the key that encrypts ID numbers and phones (the key file is kept outside the database): back the key file up separately and keep it safe; without it those fields cannot be read after a restore."
 )
 
-// cmdBackup runs `hezuo backup FILE`: a consistent online copy (SQLite:
+var cmdBackup = &command{
+	name:  "backup",
+	usage: "backup FILE [--db DSN] [--format json|text]",
+	short: "在线备份数据库 / back the database up while it runs",
+	long: "在线备份：服务运行时也可执行，得到一致的副本并校验（SQLite 用 VACUUM INTO 与 integrity_check；PostgreSQL 用 pg_dump 自定义格式）\n" +
+		"online backup, also while the server runs: a consistent, verified copy (SQLite: VACUUM INTO and integrity_check; PostgreSQL: pg_dump custom format)",
+	flags: []flagGroup{dbFlags, formatFlags},
+	args:  1,
+	setup: runBackup,
+}
+
+// runBackup runs `hezuo backup FILE`: a consistent online copy (SQLite:
 // VACUUM INTO then an integrity check of the copy; PostgreSQL: pg_dump
 // --format=custom), written beside FILE and renamed into place.
-func cmdBackup(e *env, args []string) error {
-	f := newFlags(e, "backup FILE [--db DSN] [--format json|text]",
-		"在线备份：服务运行时也可执行，得到一致的副本并校验（SQLite 用 VACUUM INTO 与 integrity_check；PostgreSQL 用 pg_dump 自定义格式）\n"+
-			"online backup, also while the server runs: a consistent, verified copy (SQLite: VACUUM INTO and integrity_check; PostgreSQL: pg_dump custom format)", "db", "format")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
+func runBackup(f *flags) action {
+	return func(e *env, pos []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error {
+			info, err := db.Backup(e.ctx, pos[0])
+			if err != nil {
+				return err
+			}
+			return printBackup(e, f, info, "backup")
+		})
 	}
-	if len(pos) != 1 {
-		return usagef("用法 / usage: hezuo backup FILE [--db DSN]")
-	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	info, err := db.Backup(e.ctx, pos[0])
-	if err != nil {
-		return err
-	}
-	return printBackup(e, *f.format, info, "backup")
 }
 
 // printBackup reports a backup or a restore, with the key notice.
-func printBackup(e *env, format string, info *sqldb.BackupInfo, what string) error {
-	if format == "json" {
+func printBackup(e *env, f *flags, info *sqldb.BackupInfo, what string) error {
+	if f.asJSON() {
 		out := struct {
 			*sqldb.BackupInfo
 			Notice string `json:"notice"`

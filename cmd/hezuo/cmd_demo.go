@@ -8,35 +8,35 @@ import (
 	"hezuo/sqldb"
 )
 
-func cmdDemo(e *env, args []string) error {
-	f := newFlags(e, "demo [--db DSN] [--as-of DATE]", "载入演示县（汪清县的合作组织党建数据，记录延续到 --as-of，默认今天）/ load the demo county (its records continue up to --as-of, default today)", "db", "as-of")
-	if err := f.parseOnly(e, args); err != nil {
-		return err
+var cmdDemo = &command{
+	name:  "demo",
+	usage: "demo [--db DSN] [--as-of DATE]",
+	short: "载入演示县数据 / load the demo county",
+	long:  "载入演示县（汪清县的合作组织党建数据，记录延续到 --as-of，默认今天）/ load the demo county (its records continue up to --as-of, default today)",
+	flags: []flagGroup{dbFlags, dayFlags},
+	setup: runDemo,
+}
+
+func runDemo(f *flags) action {
+	return func(e *env, _ []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error {
+			loaded, err := loadDemo(e, db, f.day)
+			if err != nil {
+				return err
+			}
+			switch {
+			case !loaded && e.lang == "en":
+				fmt.Fprintf(e.stdout, "%s already holds the demo county; nothing to do\n", *f.db)
+			case !loaded:
+				fmt.Fprintf(e.stdout, "%s 已是演示数据库，无需重复载入\n", *f.db)
+			case e.lang == "en":
+				fmt.Fprintf(e.stdout, "demo county loaded into %s\n", *f.db)
+			default:
+				fmt.Fprintf(e.stdout, "演示县数据已载入 %s\n", *f.db)
+			}
+			return nil
+		})
 	}
-	_, day, err := f.scopeDay()
-	if err != nil {
-		return err
-	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	loaded, err := loadDemo(e, db, day)
-	if err != nil {
-		return err
-	}
-	switch {
-	case !loaded && e.lang == "en":
-		fmt.Fprintf(e.stdout, "%s already holds the demo county; nothing to do\n", *f.db)
-	case !loaded:
-		fmt.Fprintf(e.stdout, "%s 已是演示数据库，无需重复载入\n", *f.db)
-	case e.lang == "en":
-		fmt.Fprintf(e.stdout, "demo county loaded into %s\n", *f.db)
-	default:
-		fmt.Fprintf(e.stdout, "演示县数据已载入 %s\n", *f.db)
-	}
-	return nil
 }
 
 // loadDemo loads the demo county, its records continued up to today, into

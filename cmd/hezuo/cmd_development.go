@@ -6,48 +6,46 @@ import (
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb"
 )
 
-func init() {
-	register(48, command{name: "development", summary: "发展党员：各组织到期和逾期的环节、指导员所联系组织的发展成效 / member development due and overdue per org, instructors' results", run: cmdDevelopment})
+var cmdDevelopment = &command{
+	name:  "development",
+	usage: "development [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
+	short: "发展党员：各组织到期和逾期的环节、指导员所联系组织的发展成效 / member development due and overdue per org, instructors' results",
+	long:  "按合作组织列出发展党员到期、逾期的环节，以及各指导员所联系组织的发展成效 / member development steps due and overdue per org, and what each instructor's orgs achieved",
+	flags: []flagGroup{dbFlags, scopeFlags, dayFlags, formatFlags},
+	setup: runDevelopment,
 }
 
-// cmdDevelopment runs `hezuo development`: per org in scope, the
+// runDevelopment runs `hezuo development`: per org in scope, the
 // development steps of its members that are due, overdue, ready or
-// irregular on the day (rules.Development, time limits from the settings),
-// and per instructor the steps taken in the orgs dispatched to.
-func cmdDevelopment(e *env, args []string) error {
-	f := newFlags(e, "development [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
-		"按合作组织列出发展党员到期、逾期的环节，以及各指导员所联系组织的发展成效 / member development steps due and overdue per org, and what each instructor's orgs achieved",
-		"db", "scope", "as-of", "format")
-	db, scope, day, err := f.openAt(e, args)
-	if err != nil {
-		return err
+// irregular on the day (rules.DevelopmentReport, time limits from the
+// settings), and per instructor the steps taken in the orgs dispatched to.
+func runDevelopment(f *flags) action {
+	return func(e *env, _ []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error {
+			st, err := db.Settings(e.ctx)
+			if err != nil {
+				return err
+			}
+			facts, err := db.DevelopmentFacts(e.ctx, f.scope)
+			if err != nil {
+				return err
+			}
+			rep := rules.DevelopmentReport(st, facts, f.day)
+			for i := range rep.Orgs { // ID numbers leave the system masked, as loan lists do
+				for j := range rep.Orgs[i].Items {
+					it := &rep.Orgs[i].Items[j]
+					it.IDNumber = hezuo.MaskIDNumber(it.IDNumber)
+				}
+			}
+			for i := range rep.Instructors {
+				rep.Instructors[i].IDNumber = hezuo.MaskIDNumber(rep.Instructors[i].IDNumber)
+			}
+			return f.output(e, rep, func(w io.Writer) { printDevelopment(w, rep, f.scope.String(), e.lang) })
+		})
 	}
-	defer db.Close()
-	st, err := db.Settings(e.ctx)
-	if err != nil {
-		return err
-	}
-	facts, err := db.DevelopmentFacts(e.ctx, scope)
-	if err != nil {
-		return err
-	}
-	rep := rules.DevelopmentReport(st, facts, day)
-	for i := range rep.Orgs { // ID numbers leave the system masked, as loan lists do
-		for j := range rep.Orgs[i].Items {
-			it := &rep.Orgs[i].Items[j]
-			it.IDNumber = hezuo.MaskIDNumber(it.IDNumber)
-		}
-	}
-	for i := range rep.Instructors {
-		rep.Instructors[i].IDNumber = hezuo.MaskIDNumber(rep.Instructors[i].IDNumber)
-	}
-	if *f.format == "json" {
-		return writeJSON(e.stdout, rep)
-	}
-	printDevelopment(e.stdout, rep, scope.String(), e.lang)
-	return nil
 }
 
 var devStateZH = map[string]string{rules.DevDue: "到期", rules.DevOverdue: "逾期", rules.DevReady: "可进入下一环节", rules.DevIrregular: "不合规"}

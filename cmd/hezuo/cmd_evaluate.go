@@ -11,6 +11,15 @@ import (
 	"hezuo/rules"
 )
 
+var cmdEvaluate = &command{
+	name:  "evaluate",
+	usage: "evaluate [--format json|text] < orgs.json",
+	short: "仅按规则判定（无数据库）/ the rules alone on JSON input",
+	long:  "仅按规则判定应建形式和管理组织，输入为 JSON 数组，不用数据库 / the rules alone on a JSON array of orgs, no database",
+	flags: []flagGroup{formatFlags, dayFlags},
+	setup: runEvaluate,
+}
+
 // evalInput is one element of `hezuo evaluate`'s input; pointers tell a
 // missing field from a zero one.
 type evalInput struct {
@@ -39,66 +48,48 @@ type evalManager struct {
 	Name  string `json:"name"`
 }
 
-func cmdEvaluate(e *env, args []string) error {
-	f := newFlags(e, "evaluate [--format json|text] < orgs.json",
-		"仅按规则判定应建形式和管理组织，输入为 JSON 数组，不用数据库 / the rules alone on a JSON array of orgs, no database",
-		"format", "as-of")
-	if err := f.parseOnly(e, args); err != nil {
-		return err
-	}
-	_, day, err := f.scopeDay()
-	if err != nil {
-		return err
-	}
-	in, err := io.ReadAll(e.stdin)
-	if err != nil {
-		return err
-	}
-	facts, err := parseEvalInput(in)
-	if err != nil {
-		return err
-	}
-	env := rules.Env{Settings: rules.Defaults(), Departments: rules.DefaultDepartments()}
-	out := make([]evalOutput, len(facts))
-	for i, fa := range facts {
-		d := rules.Evaluate(fa.Facts, day, env)
-		o := evalOutput{ID: fa.id, Required: d.Required, Reasons: []string{}, Warnings: []string{}, Suggestions: []string{},
-			ManagedBy: evalManager{Level: d.ManagedBy.Level, Code: d.ManagedBy.Code, Name: d.ManagedBy.Name}}
-		for _, r := range d.Reasons {
-			// Without a database nothing covers the org: reasons about the
-			// actual form and status would only say so.
-			if r.Rule != rules.RuleCoverage && r.Rule != rules.RuleInstructorDeveloped {
-				o.Reasons = append(o.Reasons, r.Text(e.lang))
+func runEvaluate(f *flags) action {
+	return func(e *env, _ []string) error {
+		in, err := io.ReadAll(e.stdin)
+		if err != nil {
+			return err
+		}
+		facts, err := parseEvalInput(in)
+		if err != nil {
+			return err
+		}
+		env := rules.Env{Settings: rules.Defaults(), Departments: rules.DefaultDepartments()}
+		out := make([]evalOutput, len(facts))
+		for i, fa := range facts {
+			d := rules.Evaluate(fa.Facts, f.day, env)
+			o := evalOutput{ID: fa.id, Required: d.Required, Reasons: []string{}, Warnings: []string{}, Suggestions: []string{},
+				ManagedBy: evalManager{Level: d.ManagedBy.Level, Code: d.ManagedBy.Code, Name: d.ManagedBy.Name}}
+			for _, r := range d.Reasons {
+				// Without a database nothing covers the org: reasons about the
+				// actual form and status would only say so.
+				if r.Rule != rules.RuleCoverage && r.Rule != rules.RuleInstructorDeveloped {
+					o.Reasons = append(o.Reasons, r.Text(e.lang))
+				}
 			}
-		}
-		// Warnings and suggestions as `check` gives them, less those about
-		// what covers the org, which the input cannot say.
-		for _, r := range d.Warnings {
-			if r.Rule != rules.RuleSecretary && r.Rule != rules.RuleCoverage {
-				o.Warnings = append(o.Warnings, r.Text(e.lang))
+			// Warnings and suggestions as `check` gives them, less those about
+			// what covers the org, which the input cannot say.
+			for _, r := range d.Warnings {
+				if r.Rule != rules.RuleSecretary && r.Rule != rules.RuleCoverage {
+					o.Warnings = append(o.Warnings, r.Text(e.lang))
+				}
 			}
+			for _, r := range d.Suggestions {
+				o.Suggestions = append(o.Suggestions, r.Text(e.lang))
+			}
+			out[i] = o
 		}
-		for _, r := range d.Suggestions {
-			o.Suggestions = append(o.Suggestions, r.Text(e.lang))
-		}
-		out[i] = o
+		return f.output(e, out, func(w io.Writer) {
+			for _, o := range out {
+				fmt.Fprintln(w, strings.TrimSpace(fmt.Sprintf("%s: %s, %s %s", o.ID, o.Required, o.ManagedBy.Level, o.ManagedBy.Code)))
+				printNotes(w, o.Reasons, o.Warnings, o.Suggestions)
+			}
+		})
 	}
-	if *f.format == "json" {
-		return writeJSON(e.stdout, out)
-	}
-	for _, o := range out {
-		fmt.Fprintln(e.stdout, strings.TrimSpace(fmt.Sprintf("%s: %s, %s %s", o.ID, o.Required, o.ManagedBy.Level, o.ManagedBy.Code)))
-		for _, r := range o.Reasons {
-			fmt.Fprintf(e.stdout, "    · %s\n", r)
-		}
-		for _, r := range o.Warnings {
-			fmt.Fprintf(e.stdout, "    ! %s\n", r)
-		}
-		for _, r := range o.Suggestions {
-			fmt.Fprintf(e.stdout, "    → %s\n", r)
-		}
-	}
-	return nil
 }
 
 type evalFacts struct {

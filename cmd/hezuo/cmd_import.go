@@ -6,11 +6,21 @@ import (
 	"time"
 
 	"hezuo"
+	"hezuo/sqldb"
 	"hezuo/xlsx"
 )
 
-func init() {
-	register(60, command{name: "import", summary: "从 .xlsx/.csv 导入（全部或不导入）/ import a spreadsheet, all rows or none", run: cmdImport})
+var cmdImport = &command{
+	name:  "import",
+	usage: "import KIND FILE [--db DSN] [--dry-run] [--errors FILE]",
+	short: "从 .xlsx/.csv 导入（全部或不导入）/ import a spreadsheet, all rows or none",
+	long: "导入 .xlsx 或 .csv（UTF-8 或 GB18030）；任何一行有错则全部不导入，逐条列出 文件:行:列: 错误，并在文件旁生成标红的错误工作簿\n" +
+		"import a .xlsx or .csv (UTF-8 or GB18030); any bad row rejects the file: every problem is listed as FILE:ROW:COLUMN: message\n" +
+		"and an error workbook with the bad cells marked is written beside the file\n" +
+		"KIND: " + strings.Join(xlsx.Kinds(), ", "),
+	flags: []flagGroup{dbFlags, formatFlags},
+	args:  2,
+	setup: runImport,
 }
 
 // kindArg checks a KIND positional argument.
@@ -21,34 +31,23 @@ func kindArg(kind string) error {
 	return nil
 }
 
-func cmdImport(e *env, args []string) error {
-	f := newFlags(e, "import KIND FILE [--db DSN] [--dry-run] [--errors FILE]",
-		"导入 .xlsx 或 .csv（UTF-8 或 GB18030）；任何一行有错则全部不导入，逐条列出 文件:行:列: 错误，并在文件旁生成标红的错误工作簿\n"+
-			"import a .xlsx or .csv (UTF-8 or GB18030); any bad row rejects the file: every problem is listed as FILE:ROW:COLUMN: message\n"+
-			"and an error workbook with the bad cells marked is written beside the file\n"+
-			"KIND: "+strings.Join(xlsx.Kinds(), ", "), "db", "format")
+func runImport(f *flags) action {
 	dry := f.Bool("dry-run", false, "只检查并显示新增/更新/未变行数，不写入 / check and count only, write nothing")
 	errBook := f.String("errors", "", "错误工作簿路径（默认在文件旁：NAME-errors.xlsx；none 不生成）/ error workbook path (default beside FILE; none: don't write)")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
+	return func(e *env, pos []string) error {
+		if err := kindArg(pos[0]); err != nil {
+			return err
+		}
+		return f.withDB(e, func(db *sqldb.DB) error { return importFile(e, f, db, pos[0], pos[1], *dry, *errBook) })
 	}
-	if len(pos) != 2 {
-		return usagef("用法 / usage: hezuo import KIND FILE [--db DSN] [--dry-run]")
-	}
-	kind, file := pos[0], pos[1]
-	if err := kindArg(kind); err != nil {
-		return err
-	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+}
+
+// importFile runs `hezuo import KIND FILE` on the database.
+func importFile(e *env, f *flags, db *sqldb.DB, kind, file string, dry bool, errBook string) error {
 	now := time.Now() // the command's one reading of the clock
-	res, err := xlsx.Import(e.ctx, db, kind, file, xlsx.Options{Today: hezuo.DateAt(now, hezuo.China), Now: now}, *dry)
+	res, err := xlsx.Import(e.ctx, db, kind, file, xlsx.Options{Today: hezuo.DateAt(now, hezuo.China), Now: now}, dry)
 	if rej := xlsx.AsRejected(err); rej != nil {
-		out := *errBook
+		out := errBook
 		if out == "" || out == file {
 			out = xlsx.ErrorBookPath(file)
 		}
@@ -67,7 +66,7 @@ func cmdImport(e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *f.format == "json" {
+	if f.asJSON() {
 		out := map[string]any{"kind": res.Kind, "file": res.Path, "rows": res.Rows,
 			"new": res.New, "changed": res.Changed, "unchanged": res.Unchanged, "dry_run": res.DryRun}
 		if kind == "members" {

@@ -1,25 +1,33 @@
 package main
 
-import "fmt"
+import (
+	"fmt"
 
-func cmdMigrate(e *env, args []string) error {
-	f := newFlags(e, "migrate [--db DSN]", "运行数据库结构升级（幂等）/ run schema migrations (idempotent)", "db")
-	if err := f.parseOnly(e, args); err != nil {
-		return err
+	"hezuo/sqldb"
+)
+
+var cmdMigrate = &command{
+	name:  "migrate",
+	usage: "migrate [--db DSN]",
+	short: "升级数据库结构 / run schema migrations",
+	long:  "运行数据库结构升级（幂等）/ run schema migrations (idempotent)",
+	flags: []flagGroup{dbFlags},
+	setup: runMigrate,
+}
+
+func runMigrate(f *flags) action {
+	return func(e *env, _ []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error {
+			v, err := db.SchemaVersion(e.ctx)
+			if err != nil {
+				return err
+			}
+			if e.lang == "en" {
+				fmt.Fprintf(e.stdout, "database %s (%s) at schema version %d\n", *f.db, db.Dialect, v)
+			} else {
+				fmt.Fprintf(e.stdout, "数据库 %s（%s）结构版本 %d\n", *f.db, db.Dialect, v)
+			}
+			return nil
+		})
 	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	v, err := db.SchemaVersion(e.ctx)
-	if err != nil {
-		return err
-	}
-	if e.lang == "en" {
-		fmt.Fprintf(e.stdout, "database %s (%s) at schema version %d\n", *f.db, db.Dialect, v)
-	} else {
-		fmt.Fprintf(e.stdout, "数据库 %s（%s）结构版本 %d\n", *f.db, db.Dialect, v)
-	}
-	return nil
 }

@@ -10,43 +10,37 @@ import (
 	"hezuo/sqldb"
 )
 
-func init() {
-	register(45, command{name: "plan", summary: "联合党支部、指导员派驻方案 / propose joint branches and instructor dispatches", run: cmdPlan})
+var cmdPlan = &command{
+	name:  "plan",
+	usage: "plan joint-branches|instructors [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text] [--accept]",
+	short: "联合党支部、指导员派驻方案 / propose joint branches and instructor dispatches",
+	long: "joint-branches：为需要组建党小组或联合党支部而尚未组建的组织提出联合党支部方案（同一乡镇，不超过 5 个单位，正式党员合计不少于 3 名）；\n" +
+		"instructors：为没有党员、也未派驻指导员的组织提出本乡镇指导员派驻方案（就近，每人负责组织数不超过上限）。\n" +
+		"--accept 按方案以今天为日期建立联合党支部或派驻记录（一个事务，全部或全不）。\n" +
+		"joint-branches: propose joint branches for the orgs that need a party group or joint branch and have none (one township, at most 5 units, at least 3 full members);\n" +
+		"instructors: propose dispatches of the township's instructors to orgs with no party members and no instructor (nearest first, within each instructor's limit).\n" +
+		"--accept creates the proposed branches or dispatches dated today, in one transaction.",
+	flags: []flagGroup{dbFlags, scopeFlags, dayFlags, formatFlags},
+	args:  1,
+	setup: runPlan,
 }
 
-func cmdPlan(e *env, args []string) error {
-	f := newFlags(e, "plan joint-branches|instructors [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text] [--accept]",
-		"joint-branches：为需要组建党小组或联合党支部而尚未组建的组织提出联合党支部方案（同一乡镇，不超过 5 个单位，正式党员合计不少于 3 名）；\n"+
-			"instructors：为没有党员、也未派驻指导员的组织提出本乡镇指导员派驻方案（就近，每人负责组织数不超过上限）。\n"+
-			"--accept 按方案以今天为日期建立联合党支部或派驻记录（一个事务，全部或全不）。\n"+
-			"joint-branches: propose joint branches for the orgs that need a party group or joint branch and have none (one township, at most 5 units, at least 3 full members);\n"+
-			"instructors: propose dispatches of the township's instructors to orgs with no party members and no instructor (nearest first, within each instructor's limit).\n"+
-			"--accept creates the proposed branches or dispatches dated today, in one transaction.",
-		"db", "scope", "as-of", "format")
+func runPlan(f *flags) action {
 	accept := f.Bool("accept", false, "按方案建立（日期为今天）/ create what the plan proposes, dated today")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
+	return func(e *env, pos []string) error {
+		if pos[0] != "joint-branches" && pos[0] != "instructors" {
+			return f.cmd.usageErr()
+		}
+		if *accept && *f.asOf != "" {
+			return usagef("--accept 以今天为日期建立，不能与 --as-of 同用 / --accept creates records dated today and cannot take --as-of")
+		}
+		return f.withDB(e, func(db *sqldb.DB) error {
+			if pos[0] == "instructors" {
+				return planInstructors(e, db, f.scope, f.day, f.asJSON(), *accept)
+			}
+			return planJoint(e, db, f.scope, f.day, f.asJSON(), *accept)
+		})
 	}
-	if len(pos) != 1 || (pos[0] != "joint-branches" && pos[0] != "instructors") {
-		return usagef("用法 / usage: hezuo plan joint-branches|instructors [--db DSN] [--scope CODE] [--format json|text] [--accept]")
-	}
-	if *accept && *f.asOf != "" {
-		return usagef("--accept 以今天为日期建立，不能与 --as-of 同用 / --accept creates records dated today and cannot take --as-of")
-	}
-	scope, day, err := f.scopeDay()
-	if err != nil {
-		return err
-	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if pos[0] == "instructors" {
-		return planInstructors(e, db, scope, day, *f.format == "json", *accept)
-	}
-	return planJoint(e, db, scope, day, *f.format == "json", *accept)
 }
 
 // jointOutput is the JSON of `plan joint-branches`, with the party

@@ -7,46 +7,47 @@ import (
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb"
 )
 
-func init() {
-	register(46, command{name: "overdue", summary: "逾期未落实的制度（会议、走访、承诺）/ institutions overdue per org and township", run: cmdOverdue})
-	register(47, command{name: "loans", summary: "党员农贷：list 列表、subsidy 贴息、queue 三个优先排队 / party-member loans, subsidies, priority queue", run: cmdLoans})
+var cmdOverdue = &command{
+	name:  "overdue",
+	usage: "overdue [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
+	short: "逾期未落实的制度（会议、走访、承诺）/ institutions overdue per org and township",
+	long:  "按乡镇和党组织列出逾期未召开的会议、未走访的联系户和未作出或未评议的党员承诺 / meetings not held, households not visited and commitments not made or assessed, per township and party organization",
+	flags: []flagGroup{dbFlags, scopeFlags, dayFlags, formatFlags},
+	setup: runOverdue,
 }
 
-func cmdOverdue(e *env, args []string) error {
-	f := newFlags(e, "overdue [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
-		"按乡镇和党组织列出逾期未召开的会议、未走访的联系户和未作出或未评议的党员承诺 / meetings not held, households not visited and commitments not made or assessed, per township and party organization",
-		"db", "scope", "as-of", "format")
-	db, scope, day, err := f.openAt(e, args)
-	if err != nil {
-		return err
+func runOverdue(f *flags) action {
+	return func(e *env, _ []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error {
+			list, err := db.Overdue(e.ctx, f.scope, f.day)
+			if err != nil {
+				return err
+			}
+			views := make([]rules.OverdueView, len(list))
+			for i, o := range list {
+				views[i] = o.View(e.lang)
+			}
+			if f.asJSON() {
+				return writeJSON(e.stdout, views)
+			}
+			life, err := db.LifeSummary(e.ctx, f.scope, f.day)
+			if err != nil {
+				return err
+			}
+			if e.lang == "en" {
+				fmt.Fprintf(e.stdout, "From %s to %s: %d meetings, %d attendances by %d people, %d of them in dual organizational life\n",
+					life.From, life.To, life.Meetings, life.Attendances, life.People, life.DualAttendances)
+			} else {
+				fmt.Fprintf(e.stdout, "%s 至 %s：召开会议 %d 次，参会 %d 人次（%d 人），其中双重组织生活 %d 人次\n",
+					life.From, life.To, life.Meetings, life.Attendances, life.People, life.DualAttendances)
+			}
+			printOverdue(e.stdout, views, f.scope, f.day, e.lang)
+			return nil
+		})
 	}
-	defer db.Close()
-	list, err := db.Overdue(e.ctx, scope, day)
-	if err != nil {
-		return err
-	}
-	views := make([]rules.OverdueView, len(list))
-	for i, o := range list {
-		views[i] = o.View(e.lang)
-	}
-	if *f.format == "json" {
-		return writeJSON(e.stdout, views)
-	}
-	life, err := db.LifeSummary(e.ctx, scope, day)
-	if err != nil {
-		return err
-	}
-	if e.lang == "en" {
-		fmt.Fprintf(e.stdout, "From %s to %s: %d meetings, %d attendances by %d people, %d of them in dual organizational life\n",
-			life.From, life.To, life.Meetings, life.Attendances, life.People, life.DualAttendances)
-	} else {
-		fmt.Fprintf(e.stdout, "%s 至 %s：召开会议 %d 次，参会 %d 人次（%d 人），其中双重组织生活 %d 人次\n",
-			life.From, life.To, life.Meetings, life.Attendances, life.People, life.DualAttendances)
-	}
-	printOverdue(e.stdout, views, scope, day, e.lang)
-	return nil
 }
 
 func printOverdue(w io.Writer, views []rules.OverdueView, scope hezuo.Scope, day hezuo.Date, lang string) {
@@ -81,57 +82,58 @@ func printOverdue(w io.Writer, views []rules.OverdueView, scope hezuo.Scope, day
 	}
 }
 
-func cmdLoans(e *env, args []string) error {
-	f := newFlags(e, "loans [list|subsidy|queue] [--db DSN] [--scope CODE] [--as-of DATE] [--year YYYY] [--format json|text]",
-		"list：贷款及其状态；subsidy：某年度的贴息（按实付利息计算）；queue：待审批申请按“三个优先”排序\n"+
-			"list: loans and their status; subsidy: a year's interest subsidies (on interest paid); queue: waiting applications ordered by the three priorities",
-		"db", "scope", "as-of", "format")
+var cmdLoans = &command{
+	name:  "loans",
+	usage: "loans [list|subsidy|queue] [--db DSN] [--scope CODE] [--as-of DATE] [--year YYYY] [--format json|text]",
+	short: "党员农贷：list 列表、subsidy 贴息、queue 三个优先排队 / party-member loans, subsidies, priority queue",
+	long: "list：贷款及其状态；subsidy：某年度的贴息（按实付利息计算）；queue：待审批申请按“三个优先”排序\n" +
+		"list: loans and their status; subsidy: a year's interest subsidies (on interest paid); queue: waiting applications ordered by the three priorities",
+	flags: []flagGroup{dbFlags, scopeFlags, dayFlags, formatFlags},
+	args:  anyArgs,
+	setup: runLoans,
+}
+
+func runLoans(f *flags) action {
 	year := f.Int("year", 0, "贴息年度（默认截止日期所在年度）/ subsidy year (default: the as-of day's year)")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
-	}
-	what := "list"
-	switch {
-	case len(pos) > 1:
-		return noArgs(pos[1:])
-	case len(pos) == 1:
-		what = pos[0]
-	}
-	if what != "list" && what != "subsidy" && what != "queue" {
-		return usagef("未知的子命令 %q（list、subsidy 或 queue）/ unknown sub-command %q (list, subsidy or queue)", what, what)
-	}
-	scope, day, err := f.scopeDay()
-	if err != nil {
-		return err
-	}
-	if *year == 0 {
-		*year = day.Year()
-	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	switch what {
-	case "subsidy":
-		subs, err := db.LoanSubsidies(e.ctx, scope, *year, day)
+	return func(e *env, pos []string) error {
+		what, err := verb(pos, "list", "subsidy", "queue")
 		if err != nil {
 			return err
 		}
-		st, err := db.Settings(e.ctx)
-		if err != nil {
-			return err
+		if *year == 0 {
+			*year = f.day.Year()
 		}
-		return printSubsidies(e, *f.format, subs, *year, day, st.DayBasis())
-	case "queue":
-		q, err := db.LoanQueue(e.ctx, scope, day)
-		if err != nil {
-			return err
-		}
-		return printQueue(e, *f.format, q, day)
+		return f.withDB(e, func(db *sqldb.DB) error {
+			switch what {
+			case "subsidy":
+				return loanSubsidies(e, f, db, *year)
+			case "queue":
+				q, err := db.LoanQueue(e.ctx, f.scope, f.day)
+				if err != nil {
+					return err
+				}
+				return printQueue(e, *f.format, q, f.day)
+			}
+			return listLoans(e, f, db)
+		})
 	}
-	items, err := db.Loans(e.ctx, scope, day)
+}
+
+func loanSubsidies(e *env, f *flags, db *sqldb.DB, year int) error {
+	subs, err := db.LoanSubsidies(e.ctx, f.scope, year, f.day)
+	if err != nil {
+		return err
+	}
+	st, err := db.Settings(e.ctx)
+	if err != nil {
+		return err
+	}
+	return printSubsidies(e, *f.format, subs, year, f.day, st.DayBasis())
+}
+
+// listLoans runs `hezuo loans list`.
+func listLoans(e *env, f *flags, db *sqldb.DB) error {
+	items, err := db.Loans(e.ctx, f.scope, f.day)
 	if err != nil {
 		return err
 	}
@@ -140,14 +142,14 @@ func cmdLoans(e *env, args []string) error {
 			items[i].Borrower = hezuo.MaskIDNumber(items[i].Borrower)
 		}
 	}
-	if *f.format == "json" {
+	if f.asJSON() {
 		return writeJSON(e.stdout, items)
 	}
 	st, err := db.Settings(e.ctx)
 	if err != nil {
 		return err
 	}
-	printLoans(e.stdout, items, day, e.lang)
+	printLoans(e.stdout, items, f.day, e.lang)
 	var dues int64
 	for _, it := range items {
 		dues += it.FeeFromDuesFen

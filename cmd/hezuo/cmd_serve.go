@@ -14,37 +14,41 @@ import (
 	"hezuo/web"
 )
 
-func cmdServe(e *env, args []string) error {
-	f := newFlags(e, "serve [--db DSN] [--addr 127.0.0.1:8080] [--demo] [--secure] [--idle 30m] [--max-age 12h] [--trust-proxy] [--shutdown-timeout 30s] [--log-format text|json] [--read-db DSN] [--read-max-lag 5s]",
-		"启动网页应用和 /api/ 接口 / start the web application and the /api/ JSON API", "db")
-	addr := f.String("addr", "127.0.0.1:8080", "监听地址（端口 0 表示任选）/ listen address (port 0: any free port)")
-	withDemo := f.Bool("demo", false, "数据库为空时先载入演示县，并创建演示管理员（随机密码只显示一次）/ load the demo county into an empty database first and create a demo administrator (random password shown once)")
-	secure := f.Bool("secure", false, "Cookie 加 Secure 标记（经 HTTPS 反向代理提供服务时使用）/ mark cookies Secure (when served over HTTPS)")
-	idle := f.Duration("idle", 30*time.Minute, "会话闲置超时 / idle session timeout")
-	maxAge := f.Duration("max-age", 12*time.Hour, "会话绝对超时（登录后最长时间）/ absolute session timeout after sign-in")
-	trustProxy := f.Bool("trust-proxy", false, "信任反向代理的 X-Real-IP / X-Forwarded-For（仅在 nginx 之后使用）/ trust X-Real-IP / X-Forwarded-For (only behind nginx)")
-	grace := f.Duration("shutdown-timeout", 30*time.Second, "收到 SIGINT/SIGTERM 后等待进行中请求完成的最长时间 / how long SIGINT/SIGTERM waits for requests in flight")
-	logFormat := f.String("log-format", "text", "请求日志格式 text|json（写到标准错误）/ request log format on stderr")
-	readDB := f.String("read-db", "", "只读副本（PostgreSQL，可多主机）：GET 请求的查询在副本赶上用户自己的写入后走副本 / read replica (PostgreSQL, may list several hosts): GET requests read there once it has replayed the user's own writes")
-	readMaxLag := f.Duration("read-max-lag", 5*time.Second, "副本落后超过此时长时改读主库 / read from the primary while the replica lags by more than this")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
+var cmdServe = &command{
+	name:  "serve",
+	usage: "serve [--db DSN] [--addr 127.0.0.1:8080] [--demo] [--secure] [--idle 30m] [--max-age 12h] [--trust-proxy] [--shutdown-timeout 30s] [--log-format text|json] [--read-db DSN] [--read-max-lag 5s]",
+	short: "启动网页应用 / start the web application",
+	long:  "启动网页应用和 /api/ 接口 / start the web application and the /api/ JSON API",
+	flags: []flagGroup{dbFlags, replicaFlags},
+	setup: runServe,
+}
+
+// serveOptions are serve's own flags.
+type serveOptions struct {
+	addr, logFormat     *string
+	demo, secure, trust *bool
+	idle, maxAge, grace *time.Duration
+}
+
+func runServe(f *flags) action {
+	o := serveOptions{
+		addr:      f.String("addr", "127.0.0.1:8080", "监听地址（端口 0 表示任选）/ listen address (port 0: any free port)"),
+		demo:      f.Bool("demo", false, "数据库为空时先载入演示县，并创建演示管理员（随机密码只显示一次）/ load the demo county into an empty database first and create a demo administrator (random password shown once)"),
+		secure:    f.Bool("secure", false, "Cookie 加 Secure 标记（经 HTTPS 反向代理提供服务时使用）/ mark cookies Secure (when served over HTTPS)"),
+		idle:      f.Duration("idle", 30*time.Minute, "会话闲置超时 / idle session timeout"),
+		maxAge:    f.Duration("max-age", 12*time.Hour, "会话绝对超时（登录后最长时间）/ absolute session timeout after sign-in"),
+		trust:     f.Bool("trust-proxy", false, "信任反向代理的 X-Real-IP / X-Forwarded-For（仅在 nginx 之后使用）/ trust X-Real-IP / X-Forwarded-For (only behind nginx)"),
+		grace:     f.Duration("shutdown-timeout", 30*time.Second, "收到 SIGINT/SIGTERM 后等待进行中请求完成的最长时间 / how long SIGINT/SIGTERM waits for requests in flight"),
+		logFormat: f.String("log-format", "text", "请求日志格式 text|json（写到标准错误）/ request log format on stderr"),
 	}
-	if err := noArgs(pos); err != nil {
-		return err
+	return func(e *env, _ []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error { return serve(e, f, db, o) })
 	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	if *readDB != "" {
-		if err := db.OpenReplica(e.ctx, *readDB, *readMaxLag); err != nil {
-			return hezuo.Errorf(hezuo.EINVALID, "%v", "%v", err)
-		}
-	}
-	if *withDemo {
+}
+
+// serve runs the web application on db until the context ends.
+func serve(e *env, f *flags, db *sqldb.DB, o serveOptions) error {
+	if *o.demo {
 		if _, err := loadDemo(e, db, hezuo.Today(hezuo.China)); err != nil {
 			return err
 		}
@@ -52,18 +56,18 @@ func cmdServe(e *env, args []string) error {
 			return err
 		}
 	}
-	logger, err := newLogger(e, *logFormat)
+	logger, err := newLogger(e, *o.logFormat)
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(db, web.Options{Secure: *secure, IdleTimeout: *idle, MaxAge: *maxAge, TrustProxy: *trustProxy, Logger: logger})
+	srv, err := web.New(db, web.Options{Secure: *o.secure, IdleTimeout: *o.idle, MaxAge: *o.maxAge, TrustProxy: *o.trust, Logger: logger})
 	if err != nil {
 		return err
 	}
 	defer srv.Close()
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", *o.addr)
 	if err != nil {
-		return hezuo.Errorf(hezuo.EINVALID, "无法监听 %s：%v", "cannot listen on %s: %v", *addr, err)
+		return hezuo.Errorf(hezuo.EINVALID, "无法监听 %s：%v", "cannot listen on %s: %v", *o.addr, err)
 	}
 	hs := &http.Server{Handler: srv, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 5 * time.Minute,
 		IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 64 << 10}
@@ -82,8 +86,8 @@ func cmdServe(e *env, args []string) error {
 	}
 	// Stop accepting, and let the requests in flight finish (an import
 	// being confirmed, a report being printed) up to the grace period.
-	logger.Info("shutting down", "grace", grace.String())
-	ctx, cancel := context.WithTimeout(context.Background(), *grace)
+	logger.Info("shutting down", "grace", o.grace.String())
+	ctx, cancel := context.WithTimeout(context.Background(), *o.grace)
 	defer cancel()
 	if err := hs.Shutdown(ctx); err != nil {
 		return hezuo.Errorf(hezuo.EINTERNAL, "停止服务时仍有请求未完成：%v", "requests were still running at shutdown: %v", err)

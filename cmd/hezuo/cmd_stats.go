@@ -6,25 +6,28 @@ import (
 	"io"
 
 	"hezuo"
+	"hezuo/sqldb"
 )
 
-func cmdStats(e *env, args []string) error {
-	f := newFlags(e, "stats [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
-		"按范围和日期计算统计数字 / the figures of a scope as of a day", "db", "scope", "as-of", "format")
-	db, scope, day, err := f.openAt(e, args)
-	if err != nil {
-		return err
+var cmdStats = &command{
+	name:  "stats",
+	usage: "stats [--db DSN] [--scope CODE] [--as-of DATE] [--format json|text]",
+	short: "统计数字 / statistics for a scope and day",
+	long:  "按范围和日期计算统计数字 / the figures of a scope as of a day",
+	flags: []flagGroup{dbFlags, scopeFlags, dayFlags, formatFlags},
+	setup: runStats,
+}
+
+func runStats(f *flags) action {
+	return func(e *env, _ []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error {
+			s, err := db.Stats(e.ctx, f.scope, f.day)
+			if err != nil {
+				return err
+			}
+			return f.output(e, s, func(w io.Writer) { printStats(w, s, e.lang) })
+		})
 	}
-	defer db.Close()
-	s, err := db.Stats(e.ctx, scope, day)
-	if err != nil {
-		return err
-	}
-	if *f.format == "json" {
-		return writeJSON(e.stdout, s)
-	}
-	printStats(e.stdout, s, e.lang)
-	return nil
 }
 
 func writeJSON(w io.Writer, v any) error {

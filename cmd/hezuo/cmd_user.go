@@ -3,31 +3,50 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
 	"hezuo"
 )
 
-func init() {
-	register(80, command{name: "user", summary: "用户管理（add、list、passwd、disable、enable）/ web users", run: cmdUser})
+var cmdUser = &command{
+	name: "user",
+	usage: "user add NAME --role ROLE --scope CODE [--subject X] [--password-stdin]\n" +
+		"       hezuo user list | passwd NAME [--password-stdin] | disable NAME | enable NAME",
+	short: "用户管理（add、list、passwd、disable、enable）/ web users",
+	long:  "角色 / roles: " + strings.Join(hezuo.Roles, ", "),
+	subs:  []*command{cmdUserAdd, cmdUserList, userChange("passwd"), userChange("disable"), userChange("enable")},
 }
 
-func cmdUser(e *env, args []string) error {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		return usagef("%s", "用法 / usage: hezuo user add NAME --role ROLE --scope CODE [--subject X] [--password-stdin]\n"+
-			"       hezuo user list | passwd NAME [--password-stdin] | disable NAME | enable NAME\n"+
-			"角色 / roles: "+strings.Join(hezuo.Roles, ", "))
+var cmdUserAdd = &command{
+	name:  "add",
+	usage: "user add NAME --role ROLE --scope CODE [--subject X] [--password-stdin]",
+	long: "新建网页用户；不给 --password-stdin 时生成随机密码并显示一次。--subject：涉农部门用户的部门代码、书记的组织编号、指导员的身份证号\n" +
+		"create a web user; without --password-stdin a random password is made and shown once. --subject: a department officer's department code, a branch secretary's org_id, an instructor's ID number",
+	flags: []flagGroup{dbFlags},
+	args:  1,
+	setup: runUserAdd,
+}
+
+var cmdUserList = &command{
+	name:  "list",
+	usage: "user list [--format json|text]",
+	long:  "列出用户 / list users",
+	flags: []flagGroup{dbFlags, formatFlags},
+	setup: runUserList,
+}
+
+// userChange is the command of `hezuo user passwd|disable|enable NAME`.
+func userChange(op string) *command {
+	return &command{
+		name:  op,
+		usage: "user " + op + " NAME",
+		long:  "修改用户 / change a user",
+		flags: []flagGroup{dbFlags},
+		args:  1,
+		setup: func(f *flags) action { return runUserChange(f, op) },
 	}
-	switch args[0] {
-	case "add":
-		return userAdd(e, args[1:])
-	case "list":
-		return userList(e, args[1:])
-	case "passwd", "disable", "enable":
-		return userChange(e, args[0], args[1:])
-	}
-	return usagef("未知的子命令 %q / unknown sub-command %q", args[0], args[0])
 }
 
 // password reads the password from stdin's first line, or makes a random
@@ -44,109 +63,81 @@ func password(e *env, fromStdin bool) (string, bool, error) {
 	return line, false, nil
 }
 
-func userAdd(e *env, args []string) error {
-	f := newFlags(e, "user add NAME --role ROLE --scope CODE [--subject X] [--password-stdin]",
-		"新建网页用户；不给 --password-stdin 时生成随机密码并显示一次。--subject：涉农部门用户的部门代码、书记的组织编号、指导员的身份证号\n"+
-			"create a web user; without --password-stdin a random password is made and shown once. --subject: a department officer's department code, a branch secretary's org_id, an instructor's ID number", "db")
+func runUserAdd(f *flags) action {
 	role := f.String("role", "", "角色 / role: "+strings.Join(hezuo.Roles, ", "))
 	scope := f.String("scope", "", "范围：区划代码 / scope: division code")
 	subject := f.String("subject", "", "部门代码、组织编号或指导员身份证号 / department code, org_id or instructor ID number")
 	stdin := f.Bool("password-stdin", false, "从标准输入第一行读取密码 / read the password from stdin's first line")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
+	return func(e *env, pos []string) error {
+		if *role == "" || *scope == "" {
+			return usagef("--role 和 --scope 必须给出 / --role and --scope are required")
+		}
+		pw, generated, err := password(e, *stdin)
+		if err != nil {
+			return err
+		}
+		return f.withDB(e, func(db *sqldb.DB) error {
+			u := &hezuo.User{Name: pos[0], Role: *role, Scope: *scope, Subject: *subject}
+			if err := db.CreateUser(e.ctx, u, pw, time.Now()); err != nil {
+				return err
+			}
+			fmt.Fprintf(e.stdout, "用户 %s 已创建 / user %s created (%s, %s)\n", u.Name, u.Name, u.Role, u.Scope)
+			if generated {
+				fmt.Fprintf(e.stdout, "密码 / password: %s  （只显示这一次 / shown only once）\n", pw)
+			}
+			return nil
+		})
 	}
-	if len(pos) != 1 {
-		return usagef("需要一个用户名 / one user name expected")
-	}
-	if *role == "" || *scope == "" {
-		return usagef("--role 和 --scope 必须给出 / --role and --scope are required")
-	}
-	pw, generated, err := password(e, *stdin)
-	if err != nil {
-		return err
-	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	u := &hezuo.User{Name: pos[0], Role: *role, Scope: *scope, Subject: *subject}
-	if err := db.CreateUser(e.ctx, u, pw, time.Now()); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "用户 %s 已创建 / user %s created (%s, %s)\n", u.Name, u.Name, u.Role, u.Scope)
-	if generated {
-		fmt.Fprintf(e.stdout, "密码 / password: %s  （只显示这一次 / shown only once）\n", pw)
-	}
-	return nil
 }
 
-func userList(e *env, args []string) error {
-	f := newFlags(e, "user list [--format json|text]", "列出用户 / list users", "db", "format")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
+func runUserList(f *flags) action {
+	return func(e *env, _ []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error {
+			us, err := db.Users(e.ctx, hezuo.System)
+			if err != nil {
+				return err
+			}
+			if us == nil {
+				us = []*hezuo.User{}
+			}
+			return f.output(e, us, func(w io.Writer) {
+				for _, u := range us {
+					state := ""
+					if u.Disabled {
+						state = " (停用 disabled)"
+					}
+					fmt.Fprintf(w, "%-16s %-18s %-12s %s%s\n", u.Name, u.Role, u.Scope, u.Subject, state)
+				}
+			})
+		})
 	}
-	if err := noArgs(pos); err != nil {
-		return err
-	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	us, err := db.Users(e.ctx, hezuo.System)
-	if err != nil {
-		return err
-	}
-	if *f.format == "json" {
-		if us == nil {
-			us = []*hezuo.User{}
-		}
-		return writeJSON(e.stdout, us)
-	}
-	for _, u := range us {
-		state := ""
-		if u.Disabled {
-			state = " (停用 disabled)"
-		}
-		fmt.Fprintf(e.stdout, "%-16s %-18s %-12s %s%s\n", u.Name, u.Role, u.Scope, u.Subject, state)
-	}
-	return nil
 }
 
-func userChange(e *env, op string, args []string) error {
-	f := newFlags(e, "user "+op+" NAME", "修改用户 / change a user", "db")
+func runUserChange(f *flags, op string) action {
 	stdin := f.Bool("password-stdin", false, "从标准输入读取新密码 / read the new password from stdin")
-	pos, err := f.parse(e, args)
-	if err != nil {
-		return err
+	return func(e *env, pos []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error { return changeUser(e, db, op, pos[0], *stdin) })
 	}
-	if len(pos) != 1 {
-		return usagef("需要一个用户名 / one user name expected")
-	}
-	db, err := f.open(e)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
+}
+
+// changeUser sets the password of user name, or disables or enables it.
+func changeUser(e *env, db *sqldb.DB, op, name string, stdin bool) error {
 	us, err := db.Users(e.ctx, hezuo.System)
 	if err != nil {
 		return err
 	}
 	var u *hezuo.User
 	for _, x := range us {
-		if x.Name == pos[0] {
+		if x.Name == name {
 			u = x
 		}
 	}
 	if u == nil {
-		return hezuo.Errorf(hezuo.ENOTFOUND, "没有用户 %s", "no user %s", pos[0])
+		return hezuo.Errorf(hezuo.ENOTFOUND, "没有用户 %s", "no user %s", name)
 	}
 	switch op {
 	case "passwd":
-		pw, generated, err := password(e, *stdin)
+		pw, generated, err := password(e, stdin)
 		if err != nil {
 			return err
 		}
