@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"fmt"
+	"hezuo/sqldb"
 	"io"
 	"strings"
 	"time"
