@@ -9,22 +9,6 @@ import (
 	"hezuo"
 )
 
-// Store is what an import needs of the database; *sqldb.DB implements it.
-type Store interface {
-	// Existing returns the stored records that share a natural key with a
-	// record of probe or that probe's records refer to (villages, orgs,
-	// people with their memberships and party status), with their database
-	// ids set on memberships and party status steps.
-	Existing(ctx context.Context, probe *hezuo.Dataset) (*hezuo.Dataset, error)
-	// Import validates and writes ds in one transaction, all or nothing:
-	// records upserted by natural key, memberships and party status steps
-	// with an ID updated in place. a is the importing user (EFORBIDDEN for
-	// a role that cannot write or a record outside its scope); every record
-	// created or changed gets an audit entry as a at now, noted ds.Source;
-	// today bounds the records' dates.
-	Import(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset, today hezuo.Date, now time.Time) error
-}
-
 // Plan is what an import does: every row classified against the store and
 // the records to write (new and changed ones only, so that importing the
 // same file again writes nothing).
@@ -150,7 +134,7 @@ func (b *Batch) Plan(ctx context.Context, st Store) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := withPlatforms(ctx, st, b.kind, have); err != nil {
+		if err := withPlatforms(ctx, st, b.Schema, have); err != nil {
 			return nil, err
 		}
 		if err := withSettings(ctx, st, b); err != nil {

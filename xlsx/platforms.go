@@ -7,39 +7,19 @@ import (
 	"strings"
 
 	"hezuo"
-	"hezuo/rules"
 )
-
-// PlatformStore is a Store that also lists the platforms' records (units,
-// guarantors, loans, trainings, households and pairings); *sqldb.DB
-// implements it. The platform KINDs (loans, trainings, attendances,
-// pairings) compare their rows with what it returns.
-type PlatformStore interface {
-	DumpPlatforms(ctx context.Context, scope hezuo.Scope, ds *hezuo.Dataset) error
-}
-
-// platformRows marks the row converters of the platform KINDs: their plan
-// needs the stored platform records besides Store.Existing's registry.
-type platformRows interface {
-	kindRows
-	platforms()
-}
 
 // IsPlatform reports whether kind is a platform KIND, whose export needs
 // the platforms' records (sqldb.DB.DumpPlatforms) added to the dump.
 func IsPlatform(kind string) bool {
 	s := Lookup(kind)
-	if s == nil {
-		return false
-	}
-	_, ok := s.rows().(platformRows)
-	return ok
+	return s != nil && s.platform
 }
 
 // withPlatforms adds the stored platform records to have when the batch is
 // of a platform KIND and the store can list them.
-func withPlatforms(ctx context.Context, st Store, k kindRows, have *hezuo.Dataset) error {
-	if _, ok := k.(platformRows); !ok {
+func withPlatforms(ctx context.Context, st Store, s *Schema, have *hezuo.Dataset) error {
+	if !s.platform {
 		return nil
 	}
 	ps, ok := st.(PlatformStore)
@@ -49,18 +29,10 @@ func withPlatforms(ctx context.Context, st Store, k kindRows, have *hezuo.Datase
 	return ps.DumpPlatforms(ctx, hezuo.AllScope, have)
 }
 
-// settingsStore is a Store that gives the rule settings in force (the
-// guarantor cap, the probation); *sqldb.DB implements it.
-type settingsStore interface {
-	Settings(ctx context.Context) (rules.Settings, error)
-}
-
 // withSettings reads the rule settings into the batch when its KIND needs
 // them and the store has them (without, the store's Import still checks).
 func withSettings(ctx context.Context, st Store, b *Batch) error {
-	switch b.kind.(type) {
-	case *guaranteeRows, *memberRows: // the guarantor cap; the probation
-	default:
+	if !b.Schema.settings {
 		return nil
 	}
 	ss, ok := st.(settingsStore)

@@ -8,36 +8,52 @@ import (
 	"hezuo"
 )
 
-func init() {
-	forms := []string{"党支部", "党总支", "党委", "联合党支部", "产业党小组", "村党组织", "乡镇党委", "部门党组织"}
-	addSchema(&Schema{Kind: "party-orgs", Sheet: "党组织", ZH: "党组织", EN: "party organization", KeyZH: "党组织编号",
-		Columns: []Column{
-			{Key: "no", ZH: "党组织编号", Aliases: []string{"party_org_id"}, Type: TKey, Required: true, Text: true, Example: "DZB-001",
-				NoteZH: "本县内唯一的党组织编号", NoteEN: "unique party organization number"},
-			{Key: "name", ZH: "名称", Type: TText, Required: true, Example: "天桥岭黑木耳生产专业合作社党支部", NoteZH: "党组织全称", NoteEN: "full name"},
-			{Key: "form", ZH: "组织形式", Type: TEnum, Required: true, Choices: forms, Example: "党支部",
-				NoteZH: strings.Join(forms, "、"), NoteEN: "the form: branch, general branch, committee, joint branch, party group, village, township, department"},
-			{Key: "joint_kind", ZH: "联合类型", Type: TEnum, Choices: []string{"村会联合", "跨村组建"}, NoteZH: "联合党支部填写：村会联合 或 跨村组建", NoteEN: "joint branches: 村会联合 or 跨村组建"},
-			{Key: "seat", ZH: "所在区划", Type: TCode, Required: true, Text: true, Example: "222424103201",
-				NoteZH: "所在村、乡镇或县的区划代码（须已导入）", NoteEN: "division code of its village, township or county (imported)"},
-			{Key: "parent", ZH: "上级党组织", Type: TKey, Text: true, Example: "XZ-103", NoteZH: "可选；上级党组织编号", NoteEN: "optional; parent's number"},
-			{Key: "manager", ZH: "管理党组织", Type: TKey, Text: true, Example: "XZ-103", NoteZH: "可选；负责管理的党组织编号", NoteEN: "optional; managing party organization's number"},
-			{Key: "orgs", ZH: "覆盖组织", Type: TList, Text: true, Example: "WQ-HZS-001",
-				NoteZH: "所覆盖合作组织的组织编号，用 ; 或 、 分隔；合作组织党组织必填", NoteEN: "org numbers covered, separated by ; or 、"},
-			{Key: "villages", ZH: "覆盖村", Type: TList, Text: true, NoteZH: "可选；覆盖的村", NoteEN: "optional; villages covered"},
-			{Key: "founding_method", ZH: "组建方式", Type: TEnum, Choices: hezuo.FoundingMethods, Example: "支部领着建",
-				NoteZH: strings.Join(hezuo.FoundingMethods, "、"), NoteEN: "how it was founded"},
-			{Key: "term_years", ZH: "任期年数", Type: TInt, Example: "3", NoteZH: "可选；每届任期（年）", NoteEN: "optional; term in years"},
-			{Key: "elected_on", ZH: "换届日期", Type: TDate, Example: "2021-06-01", NoteZH: "可选；最近一次换届日期", NoteEN: "optional; last election"},
-			{Key: "elections", ZH: "历次换届日期", Type: TList, Text: true, Example: "2018-06-01;2021-06-01",
-				NoteZH: "可选；历次换届日期，用 ; 分隔；任期按当天之前最近一次换届计算", NoteEN: "optional; the day of every election, separated by ;: a term counts from the latest up to the day"},
-			{Key: "founded", ZH: "成立日期", Type: TDate, Required: true, Example: "2018-07-01", NoteZH: "成立日期", NoteEN: "founding date"},
-			{Key: "dissolved", ZH: "撤销日期", Type: TDate, NoteZH: "可选；已撤销时填写", NoteEN: "optional; when dissolved"},
-		},
-		rows:   func() kindRows { return &partyOrgRows{seen: map[string]int{}} },
-		export: exportPartyOrgs,
-	})
-}
+// partyOrgForms are the choices of 组织形式.
+var partyOrgForms = []string{"党支部", "党总支", "党委", "联合党支部", "产业党小组", "村党组织", "乡镇党委", "部门党组织"}
+
+// partyOrgsKind is the party organizations: the key is 党组织编号.
+var partyOrgsKind = kindOf(&Schema{Kind: "party-orgs", Sheet: "党组织", ZH: "党组织", EN: "party organization", KeyZH: "党组织编号",
+	TitleZH: "党组织", TitleEN: "Party organizations",
+	Columns: []Column{
+		{Key: "no", ZH: "党组织编号", Aliases: []string{"party_org_id"}, Type: TKey, Required: true, Text: true, Example: "DZB-001",
+			NoteZH: "本县内唯一的党组织编号", NoteEN: "unique party organization number"},
+		{Key: "name", ZH: "名称", Type: TText, Required: true, Example: "天桥岭黑木耳生产专业合作社党支部", NoteZH: "党组织全称", NoteEN: "full name"},
+		{Key: "form", ZH: "组织形式", Type: TEnum, Required: true, Choices: partyOrgForms, Example: "党支部",
+			NoteZH: strings.Join(partyOrgForms, "、"), NoteEN: "the form: branch, general branch, committee, joint branch, party group, village, township, department"},
+		{Key: "joint_kind", ZH: "联合类型", Type: TEnum, Choices: []string{"村会联合", "跨村组建"}, NoteZH: "联合党支部填写：村会联合 或 跨村组建", NoteEN: "joint branches: 村会联合 or 跨村组建"},
+		{Key: "seat", ZH: "所在区划", Type: TCode, Required: true, Text: true, Example: "222424103201",
+			NoteZH: "所在村、乡镇或县的区划代码（须已导入）", NoteEN: "division code of its village, township or county (imported)"},
+		{Key: "parent", ZH: "上级党组织", Type: TKey, Text: true, Example: "XZ-103", NoteZH: "可选；上级党组织编号", NoteEN: "optional; parent's number"},
+		{Key: "manager", ZH: "管理党组织", Type: TKey, Text: true, Example: "XZ-103", NoteZH: "可选；负责管理的党组织编号", NoteEN: "optional; managing party organization's number"},
+		{Key: "orgs", ZH: "覆盖组织", Type: TList, Text: true, Example: "WQ-HZS-001",
+			NoteZH: "所覆盖合作组织的组织编号，用 ; 或 、 分隔；合作组织党组织必填", NoteEN: "org numbers covered, separated by ; or 、"},
+		{Key: "villages", ZH: "覆盖村", Type: TList, Text: true, NoteZH: "可选；覆盖的村", NoteEN: "optional; villages covered"},
+		{Key: "founding_method", ZH: "组建方式", Type: TEnum, Choices: hezuo.FoundingMethods, Example: "支部领着建",
+			NoteZH: strings.Join(hezuo.FoundingMethods, "、"), NoteEN: "how it was founded"},
+		{Key: "term_years", ZH: "任期年数", Type: TInt, Example: "3", NoteZH: "可选；每届任期（年）", NoteEN: "optional; term in years"},
+		{Key: "elected_on", ZH: "换届日期", Type: TDate, Example: "2021-06-01", NoteZH: "可选；最近一次换届日期", NoteEN: "optional; last election"},
+		{Key: "elections", ZH: "历次换届日期", Type: TList, Text: true, Example: "2018-06-01;2021-06-01",
+			NoteZH: "可选；历次换届日期，用 ; 分隔；任期按当天之前最近一次换届计算", NoteEN: "optional; the day of every election, separated by ;: a term counts from the latest up to the day"},
+		{Key: "founded", ZH: "成立日期", Type: TDate, Required: true, Example: "2018-07-01", NoteZH: "成立日期", NoteEN: "founding date"},
+		{Key: "dissolved", ZH: "撤销日期", Type: TDate, NoteZH: "可选；已撤销时填写", NoteEN: "optional; when dissolved"},
+	},
+}, spec[hezuo.PartyOrg]{
+	read:  readPartyOrg,
+	dups:  []dupKey[hezuo.PartyOrg]{{"no", "与第 %d 行重复（同一党组织编号）", "same number as row %d", func(po hezuo.PartyOrg) string { return po.No }}},
+	probe: func(ds *hezuo.Dataset, po hezuo.PartyOrg) { ds.PartyOrgs = append(ds.PartyOrgs, po) },
+	refs: func(po hezuo.PartyOrg) []colRef {
+		refs := refsTo("seat", RefDivision, po.Seat, "no", RefPartyOrg, po.No, "parent", RefPartyOrg, po.Parent, "manager", RefPartyOrg, po.Manager)
+		for _, o := range po.Orgs {
+			refs = append(refs, colRef{"orgs", Ref{RefOrg, o}})
+		}
+		for _, v := range po.Villages {
+			refs = append(refs, colRef{"villages", Ref{RefDivision, v}})
+		}
+		return refs
+	},
+	plan:   planPartyOrgs,
+	export: exportPartyOrgs,
+})
 
 // parseForm reads 组织形式: a Chinese name, a synonym or the English name.
 func parseForm(s string) (string, bool) {
@@ -65,18 +81,7 @@ func parseForm(s string) (string, bool) {
 var jointKinds = map[string]string{"村会联合": hezuo.JointVillageOrg, "跨村组建": hezuo.JointCrossVill,
 	hezuo.JointVillageOrg: hezuo.JointVillageOrg, hezuo.JointCrossVill: hezuo.JointCrossVill}
 
-type partyOrgRow struct {
-	num int
-	po  hezuo.PartyOrg
-}
-
-// partyOrgRows converts rows of party organizations: the key is 党组织编号.
-type partyOrgRows struct {
-	rows []partyOrgRow
-	seen map[string]int
-}
-
-func (p *partyOrgRows) add(r *rowCtx) {
+func readPartyOrg(r *rowCtx) (hezuo.PartyOrg, bool) {
 	po := hezuo.PartyOrg{No: Key(r.raw("no")), Name: r.text("name"), Parent: Key(r.raw("parent")), Manager: Key(r.raw("manager")),
 		FoundingMethod: r.text("founding_method"), TermYears: r.integer("term_years"), ElectedOn: r.date("elected_on", false),
 		Period: hezuo.Period{From: r.date("founded", true), To: r.date("dissolved", false)}}
@@ -120,65 +125,47 @@ func (p *partyOrgRows) add(r *rowCtx) {
 		po.ElectedOn = days[len(days)-1] // 换届日期 left blank: the latest
 	}
 	if r.bad {
-		return
+		return po, false
 	}
 	if err := po.Validate(); err != nil {
 		r.domain(err, map[string]string{"from": "founded", "to": "dissolved"})
-		return
+		return po, false
 	}
-	if first, dup := p.seen[po.No]; dup {
-		r.fail("no", fmt.Sprintf("与第 %d 行重复（同一党组织编号）", first), fmt.Sprintf("same number as row %d", first))
-		return
-	}
-	p.seen[po.No] = r.num
-	p.rows = append(p.rows, partyOrgRow{num: r.num, po: po})
+	return po, true
 }
 
-func (p *partyOrgRows) finish(*Batch) {}
-
-func (p *partyOrgRows) probe() *hezuo.Dataset {
-	ds := &hezuo.Dataset{}
-	for _, r := range p.rows {
-		ds.PartyOrgs = append(ds.PartyOrgs, r.po)
-	}
-	return ds
-}
-
-func (p *partyOrgRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
-	divisions := map[string]bool{}
-	for _, d := range have.Divisions {
-		divisions[d.Code] = true
-	}
-	orgs := map[string]bool{}
-	for _, o := range have.Orgs {
-		orgs[o.OrgNo] = true
-	}
+func planPartyOrgs(b *Batch, have *hezuo.Dataset, rows []row[hezuo.PartyOrg]) *Plan {
+	divisions, orgs := divisionSet(have), orgSet(have)
 	stored := map[string]*hezuo.PartyOrg{}
 	for i := range have.PartyOrgs {
 		stored[have.PartyOrgs[i].No] = &have.PartyOrgs[i]
 	}
-	known := func(no string) bool { _, inFile := p.seen[no]; return inFile || stored[no] != nil }
+	inFile := map[string]bool{}
+	for _, row := range rows {
+		inFile[row.rec.No] = true
+	}
+	known := func(no string) bool { return inFile[no] || stored[no] != nil }
 	plan := &Plan{Write: &hezuo.Dataset{}}
-	for _, row := range p.rows {
-		ok := true
+	for _, r := range rows {
+		n, ok := r.rec, true
 		fail := func(key, zh, en string) {
-			b.Problems = append(b.Problems, b.problem(row.num, key, zh, en))
+			b.fail(r.num, key, zh, en)
 			ok = false
 		}
-		if !divisions[row.po.Seat] {
-			fail("seat", "未知的区划 "+row.po.Seat+"（请先导入区划）", "unknown division "+row.po.Seat+" (import the divisions first)")
+		if !divisions[n.Seat] {
+			fail("seat", "未知的区划 "+n.Seat+"（请先导入区划）", "unknown division "+n.Seat+" (import the divisions first)")
 		}
 		for _, k := range []string{"parent", "manager"} {
-			if no := map[string]string{"parent": row.po.Parent, "manager": row.po.Manager}[k]; no != "" && !known(no) {
+			if no := map[string]string{"parent": n.Parent, "manager": n.Manager}[k]; no != "" && !known(no) {
 				fail(k, "未知的党组织编号 "+no, "unknown party organization "+no)
 			}
 		}
-		for _, o := range row.po.Orgs {
+		for _, o := range n.Orgs {
 			if !orgs[o] {
 				fail("orgs", "未知的组织编号 "+o+"（请先导入合作组织）", "unknown org_id "+o+" (import the orgs first)")
 			}
 		}
-		for _, v := range row.po.Villages {
+		for _, v := range n.Villages {
 			if !divisions[v] || hezuo.LevelOf(v) != hezuo.LevelVillage {
 				fail("villages", "未知的村 "+v, "unknown village "+v)
 			}
@@ -186,13 +173,9 @@ func (p *partyOrgRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 		if !ok {
 			continue
 		}
-		old := stored[row.po.No]
-		po := mergePartyOrg(b, row.po, old)
-		changed := old != nil && !samePartyOrg(po, *old)
-		plan.count(old == nil, changed)
-		if old == nil || changed {
-			plan.Write.PartyOrgs = append(plan.Write.PartyOrgs, po)
-		}
+		old := stored[n.No]
+		po := mergePartyOrg(b, n, old)
+		put(plan, &plan.Write.PartyOrgs, po, old != nil, old != nil && !samePartyOrg(po, *old))
 	}
 	return plan
 }
@@ -202,8 +185,7 @@ func mergePartyOrg(b *Batch, n hezuo.PartyOrg, old *hezuo.PartyOrg) hezuo.PartyO
 	if old == nil {
 		return n
 	}
-	o := *old
-	has := func(k string) bool { _, ok := b.bind.idx[k]; return ok }
+	o, has := *old, b.has
 	o.Name, o.Form, o.Seat, o.From = n.Name, n.Form, n.Seat, n.From
 	set := func(k string, dst *string, v string) {
 		if has(k) {
@@ -249,12 +231,10 @@ func samePartyOrg(a, b hezuo.PartyOrg) bool {
 
 func exportPartyOrgs(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
 	joint := map[string]string{hezuo.JointVillageOrg: "村会联合", hezuo.JointCrossVill: "跨村组建"}
-	out := make([][]any, 0, len(ds.PartyOrgs))
-	for _, p := range ds.PartyOrgs {
-		out = append(out, []any{p.No, p.Name, hezuo.FormNames[p.Form], joint[p.JointKind], shortCode(p.Seat), p.Parent, p.Manager,
-			strings.Join(p.Orgs, ";"), strings.Join(p.Villages, ";"), p.FoundingMethod, p.TermYears, p.ElectedOn, electionList(p), p.From, p.To})
-	}
-	return out
+	return table(ds.PartyOrgs, func(p hezuo.PartyOrg) []any {
+		return []any{p.No, p.Name, hezuo.FormNames[p.Form], joint[p.JointKind], shortCode(p.Seat), p.Parent, p.Manager,
+			strings.Join(p.Orgs, ";"), strings.Join(p.Villages, ";"), p.FoundingMethod, p.TermYears, p.ElectedOn, electionList(p), p.From, p.To}
+	})
 }
 
 // electionList is the 历次换届日期 cell: every election's day, separated by
