@@ -156,38 +156,18 @@ func mergeOrg(b *Batch, row orgRow, old *hezuo.Org) hezuo.Org {
 	if old == nil {
 		return row.org
 	}
-	o, n := *old, row.org
-	has := b.has
-	o.Name, o.Kind, o.Village, o.Founded = n.Name, n.Kind, n.Village, n.Founded
-	switch {
-	case !row.registered:
-		o.RegisteredOn = hezuo.Date{}
-	case !row.regDate.IsZero():
-		o.RegisteredOn = row.regDate
-	case o.RegisteredOn.IsZero():
-		o.RegisteredOn = n.RegisteredOn
+	o := row.org
+	o.ID = old.ID
+	if row.registered && row.regDate.IsZero() && !old.RegisteredOn.IsZero() {
+		o.RegisteredOn = old.RegisteredOn
 	}
-	if has("credit_code") {
-		o.CreditCode = n.CreditCode
-	}
-	if has("villages") {
-		o.Villages = n.Villages
-	}
-	if has("industry") {
-		o.Industry = n.Industry
-	}
-	if has("households_driven") {
-		o.HouseholdsDriven = n.HouseholdsDriven
-	}
-	if has("dissolved") {
-		o.Dissolved = n.Dissolved
-	}
-	if has("model") {
-		o.Model = n.Model
-	}
-	if has("model_note") {
-		o.ModelNote = n.ModelNote
-	}
+	keep(b, "credit_code", &o.CreditCode, old.CreditCode)
+	keep(b, "villages", &o.Villages, old.Villages)
+	keep(b, "industry", &o.Industry, old.Industry)
+	keep(b, "households_driven", &o.HouseholdsDriven, old.HouseholdsDriven)
+	keep(b, "dissolved", &o.Dissolved, old.Dissolved)
+	keep(b, "model", &o.Model, old.Model)
+	keep(b, "model_note", &o.ModelNote, old.ModelNote)
 	return o
 }
 

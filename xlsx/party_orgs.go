@@ -185,38 +185,23 @@ func mergePartyOrg(b *Batch, n hezuo.PartyOrg, old *hezuo.PartyOrg) hezuo.PartyO
 	if old == nil {
 		return n
 	}
-	o, has := *old, b.has
-	o.Name, o.Form, o.Seat, o.From = n.Name, n.Form, n.Seat, n.From
-	set := func(k string, dst *string, v string) {
-		if has(k) {
-			*dst = v
-		}
-	}
-	set("joint_kind", &o.JointKind, n.JointKind)
-	set("parent", &o.Parent, n.Parent)
-	set("manager", &o.Manager, n.Manager)
-	set("founding_method", &o.FoundingMethod, n.FoundingMethod)
-	if has("orgs") {
-		o.Orgs = n.Orgs
-	}
-	if has("villages") {
-		o.Villages = n.Villages
-	}
-	if has("term_years") {
-		o.TermYears = n.TermYears
-	}
-	if has("elected_on") {
-		o.ElectedOn = n.ElectedOn
-	}
-	if has("elections") { // a new list of days replaces the history; the same keeps its notes
+	o := n
+	o.ID, o.Elections = old.ID, old.Elections
+	keep(b, "joint_kind", &o.JointKind, old.JointKind)
+	keep(b, "parent", &o.Parent, old.Parent)
+	keep(b, "manager", &o.Manager, old.Manager)
+	keep(b, "founding_method", &o.FoundingMethod, old.FoundingMethod)
+	keep(b, "orgs", &o.Orgs, old.Orgs)
+	keep(b, "villages", &o.Villages, old.Villages)
+	keep(b, "term_years", &o.TermYears, old.TermYears)
+	keep(b, "elected_on", &o.ElectedOn, old.ElectedOn)
+	keep(b, "dissolved", &o.To, old.To)
+	if b.has("elections") { // a new list of days replaces the history; the same keeps its notes
 		m := o
 		m.Elections = n.Elections
 		if !slices.EqualFunc(m.ElectionDays(), o.ElectionDays(), hezuo.Date.Equal) {
 			o.Elections = n.Elections
 		}
-	}
-	if has("dissolved") {
-		o.To = n.To
 	}
 	return o
 }
