@@ -1,32 +1,28 @@
 package xlsx
 
-import (
-	"fmt"
+import "hezuo"
 
-	"hezuo"
-)
+// divisionsKind is the county's divisions: the key is the division code.
+var divisionsKind = kindOf(&Schema{Kind: "divisions", Sheet: "区划", ZH: "区划", EN: "division", KeyZH: "区划代码",
+	TitleZH: "行政区划", TitleEN: "Divisions",
+	Columns: []Column{
+		{Key: "code", ZH: "区划代码", Type: TCode, Required: true, Text: true, Example: "222424103201",
+			NoteZH: "县 6 位、乡镇 9 位、村 12 位统计用区划代码", NoteEN: "county 6, township 9 or village 12 digits"},
+		{Key: "name", ZH: "名称", Type: TText, Required: true, Example: "东光村",
+			NoteZH: "区划名称", NoteEN: "the division's name"},
+	},
+}, spec[hezuo.Division]{
+	read:  readDivision,
+	dups:  []dupKey[hezuo.Division]{{"code", "与第 %d 行重复（同一区划代码）", "same code as row %d", func(d hezuo.Division) string { return d.Code }}},
+	probe: func(ds *hezuo.Dataset, d hezuo.Division) { ds.Divisions = append(ds.Divisions, d) },
+	refs:  func(d hezuo.Division) []colRef { return refsTo("code", RefDivision, d.Code) },
+	plan:  planDivisions,
+	export: func(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
+		return table(ds.Divisions, func(v hezuo.Division) []any { return []any{shortCode(v.Code), v.Name} })
+	},
+})
 
-func init() {
-	addSchema(&Schema{Kind: "divisions", Sheet: "区划", ZH: "区划", EN: "division", KeyZH: "区划代码",
-		Columns: []Column{
-			{Key: "code", ZH: "区划代码", Type: TCode, Required: true, Text: true, Example: "222424103201",
-				NoteZH: "县 6 位、乡镇 9 位、村 12 位统计用区划代码", NoteEN: "county 6, township 9 or village 12 digits"},
-			{Key: "name", ZH: "名称", Type: TText, Required: true, Example: "东光村",
-				NoteZH: "区划名称", NoteEN: "the division's name"},
-		},
-		rows:   func() kindRows { return &divisionRows{seen: map[string]int{}} },
-		export: exportDivisions,
-	})
-}
-
-// divisionRows converts rows of divisions: the key is the division code.
-type divisionRows struct {
-	recs []hezuo.Division
-	nums []int
-	seen map[string]int // 12-digit code → row
-}
-
-func (d *divisionRows) add(r *rowCtx) {
+func readDivision(r *rowCtx) (hezuo.Division, bool) {
 	code, name := r.code("code"), r.text("name")
 	if r.need("code", code) {
 		norm, err := hezuo.NormalizeDivisionCode(code)
@@ -36,35 +32,15 @@ func (d *divisionRows) add(r *rowCtx) {
 		code = norm
 	}
 	r.need("name", name)
-	if r.bad {
-		return
-	}
-	if first, dup := d.seen[code]; dup {
-		r.fail("code", fmt.Sprintf("与第 %d 行重复（同一区划代码）", first), fmt.Sprintf("same code as row %d", first))
-		return
-	}
-	d.seen[code] = r.num
-	d.recs = append(d.recs, hezuo.Division{Code: code, Name: name})
-	d.nums = append(d.nums, r.num)
+	return hezuo.Division{Code: code, Name: name}, true
 }
 
-func (d *divisionRows) finish(*Batch) {}
-
-func (d *divisionRows) probe() *hezuo.Dataset { return &hezuo.Dataset{Divisions: d.recs} }
-
-func (d *divisionRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
-	stored := map[string]string{}
-	for _, v := range have.Divisions {
-		stored[v.Code] = v.Name
-	}
+func planDivisions(b *Batch, have *hezuo.Dataset, rows []row[hezuo.Division]) *Plan {
+	stored := keyed(have.Divisions, func(d hezuo.Division) string { return d.Code })
 	p := &Plan{Write: &hezuo.Dataset{}}
-	for _, v := range d.recs {
-		name, ok := stored[v.Code]
-		changed := ok && name != v.Name
-		p.count(!ok, changed)
-		if !ok || changed {
-			p.Write.Divisions = append(p.Write.Divisions, v)
-		}
+	for _, row := range rows {
+		old, ok := stored[row.rec.Code]
+		put(p, &p.Write.Divisions, row.rec, ok, ok && old.Name != row.rec.Name)
 	}
 	return p
 }
@@ -79,12 +55,4 @@ func shortCode(code string) string {
 		return code[:9]
 	}
 	return code
-}
-
-func exportDivisions(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
-	out := make([][]any, 0, len(ds.Divisions))
-	for _, v := range ds.Divisions {
-		out = append(out, []any{shortCode(v.Code), v.Name})
-	}
-	return out
 }

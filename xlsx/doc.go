@@ -14,5 +14,12 @@
 //
 // The package knows the KINDs of cli.md (divisions, orgs, members, …): their
 // Chinese headers with English aliases, templates with instructions and
-// dropdowns, and exporters whose files import back with no changes.
+// dropdowns, and exporters whose files import back with no changes. A KIND
+// is one file named by it (loans.go, party_orgs.go, …): its Schema (the
+// columns, which drive the header check, the template and the export's
+// header) and its spec (kinds.go: how a row becomes a record, the keys no
+// two rows share, the records it refers to, how it meets the stored
+// records, its export; members, whose row states a person and a membership,
+// has a converter of its own). kinds.go lists them in order (KindList); the
+// interfaces the database implements are in stores.go.
 package xlsx

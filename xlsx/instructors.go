@@ -1,42 +1,48 @@
 package xlsx
 
-import (
-	"fmt"
+import "hezuo"
 
-	"hezuo"
-)
+// instructorsKind is the party-building instructors: the key is 身份证号. A
+// row creates or updates the person too.
+var instructorsKind = kindOf(&Schema{Kind: "instructors", Sheet: "指导员", ZH: "党建工作指导员", EN: "instructor", KeyZH: "身份证号",
+	TitleZH: "党建指导员", TitleEN: "Instructors",
+	Columns: []Column{
+		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
+			NoteZH: "指导员本人的 18 位身份证号", NoteEN: "the instructor's ID number"},
+		{Key: "name", ZH: "姓名", Type: TText, Required: true, Example: "李明", NoteZH: "姓名", NoteEN: "name"},
+		{Key: "township", ZH: "派出乡镇", Type: TCode, Required: true, Text: true, Example: "222424103",
+			NoteZH: "派出的乡镇党委所在乡镇的 9 位代码（须已导入）", NoteEN: "9-digit code of the dispatching township (imported)"},
+		{Key: "unit", ZH: "工作单位", Type: TText, Example: "天桥岭镇农业站", NoteZH: "可选", NoteEN: "optional; where the instructor works"},
+		{Key: "phone", ZH: "联系电话", Type: TCode, Text: true, NoteZH: "可选", NoteEN: "optional"},
+	},
+}, spec[instructorRow]{
+	read: readInstructor,
+	dups: []dupKey[instructorRow]{{"id_number", "与第 %d 行重复（同一身份证号）", "same ID number as row %d",
+		func(r instructorRow) string { return r.in.IDNumber }}},
+	after: func(r *rowCtx, row *instructorRow) bool { return r.bounded(&row.in, nil) },
+	probe: func(ds *hezuo.Dataset, r instructorRow) {
+		ds.People = append(ds.People, r.person)
+		ds.Instructors = append(ds.Instructors, r.in)
+	},
+	refs: func(r instructorRow) []colRef {
+		town := r.in.Township
+		if town != "" {
+			town += "000"
+		}
+		return refsTo("township", RefDivision, town, "id_number", RefPerson, r.person.IDNumber, "id_number", RefInstr, r.in.IDNumber)
+	},
+	plan:   planInstructors,
+	export: exportInstructors,
+})
 
-func init() {
-	addSchema(&Schema{Kind: "instructors", Sheet: "指导员", ZH: "党建工作指导员", EN: "instructor", KeyZH: "身份证号",
-		Columns: []Column{
-			{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-				NoteZH: "指导员本人的 18 位身份证号", NoteEN: "the instructor's ID number"},
-			{Key: "name", ZH: "姓名", Type: TText, Required: true, Example: "李明", NoteZH: "姓名", NoteEN: "name"},
-			{Key: "township", ZH: "派出乡镇", Type: TCode, Required: true, Text: true, Example: "222424103",
-				NoteZH: "派出的乡镇党委所在乡镇的 9 位代码（须已导入）", NoteEN: "9-digit code of the dispatching township (imported)"},
-			{Key: "unit", ZH: "工作单位", Type: TText, Example: "天桥岭镇农业站", NoteZH: "可选", NoteEN: "optional; where the instructor works"},
-			{Key: "phone", ZH: "联系电话", Type: TCode, Text: true, NoteZH: "可选", NoteEN: "optional"},
-		},
-		rows:   func() kindRows { return &instructorRows{seen: map[string]int{}} },
-		export: exportInstructors,
-	})
-}
-
+// instructorRow is an instructor's row: the person and the instructor.
 type instructorRow struct {
-	num    int
 	person hezuo.Person
 	in     hezuo.Instructor
 }
 
-// instructorRows converts rows of instructors: the key is 身份证号. A row
-// creates or updates the person too.
-type instructorRows struct {
-	rows []instructorRow
-	seen map[string]int
-}
-
-func (ir *instructorRows) add(r *rowCtx) {
-	row := instructorRow{num: r.num}
+func readInstructor(r *rowCtx) (instructorRow, bool) {
+	var row instructorRow
 	row.person = hezuo.Person{IDNumber: r.idNumber("id_number"), Name: r.text("name"), Phone: Text(Fold(r.raw("phone")))}
 	r.need("name", row.person.Name)
 	town := r.code("township")
@@ -48,36 +54,17 @@ func (ir *instructorRows) add(r *rowCtx) {
 	}
 	row.in = hezuo.Instructor{IDNumber: row.person.IDNumber, Township: town, Unit: r.text("unit")}
 	if r.bad {
-		return
+		return row, false
 	}
 	if err := row.person.Validate(r.b.today); err != nil {
 		r.domain(err, nil)
-		return
+		return row, false
 	}
 	row.in.IDNumber = row.person.IDNumber
-	if first, dup := ir.seen[row.in.IDNumber]; dup {
-		r.fail("id_number", fmt.Sprintf("与第 %d 行重复（同一身份证号）", first), fmt.Sprintf("same ID number as row %d", first))
-		return
-	}
-	ir.seen[row.in.IDNumber] = r.num
-	if !r.bounded(&row.in, nil) {
-		return
-	}
-	ir.rows = append(ir.rows, row)
+	return row, true
 }
 
-func (ir *instructorRows) finish(*Batch) {}
-
-func (ir *instructorRows) probe() *hezuo.Dataset {
-	ds := &hezuo.Dataset{}
-	for _, r := range ir.rows {
-		ds.People = append(ds.People, r.person)
-		ds.Instructors = append(ds.Instructors, r.in)
-	}
-	return ds
-}
-
-func (ir *instructorRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
+func planInstructors(b *Batch, have *hezuo.Dataset, rows []row[instructorRow]) *Plan {
 	towns := map[string]bool{}
 	for _, d := range have.Divisions {
 		towns[d.Code] = hezuo.LevelOf(d.Code) == hezuo.LevelTownship
@@ -86,16 +73,13 @@ func (ir *instructorRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	for i := range have.People {
 		people[have.People[i].IDNumber] = &have.People[i]
 	}
-	stored := map[string]hezuo.Instructor{}
-	for _, in := range have.Instructors {
-		stored[in.IDNumber] = in
-	}
-	has := func(k string) bool { _, ok := b.bind.idx[k]; return ok }
+	stored := keyed(have.Instructors, func(in hezuo.Instructor) string { return in.IDNumber })
+	has := b.has
 	p := &Plan{Write: &hezuo.Dataset{}}
-	for _, row := range ir.rows {
+	for _, r := range rows {
+		row := r.rec
 		if !towns[row.in.Township+"000"] {
-			b.Problems = append(b.Problems, b.problem(row.num, "township", "未知的乡镇 "+row.in.Township+"（请先导入区划）",
-				"unknown township "+row.in.Township+" (import the divisions first)"))
+			b.fail(r.num, "township", "未知的乡镇 "+row.in.Township+"（请先导入区划）", "unknown township "+row.in.Township+" (import the divisions first)")
 			continue
 		}
 		person, personChanged := row.person, false
@@ -128,11 +112,10 @@ func exportInstructors(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
 	for i := range ds.People {
 		people[ds.People[i].IDNumber] = &ds.People[i]
 	}
-	out := make([][]any, 0, len(ds.Instructors))
-	for _, in := range ds.Instructors {
+	return table(ds.Instructors, func(in hezuo.Instructor) []any {
 		if p := people[in.IDNumber]; p != nil {
-			out = append(out, []any{in.IDNumber, p.Name, in.Township, in.Unit, p.Phone})
+			return []any{in.IDNumber, p.Name, in.Township, in.Unit, p.Phone}
 		}
-	}
-	return out
+		return nil
+	})
 }

@@ -8,52 +8,59 @@ import (
 	"hezuo"
 )
 
-func init() {
-	addSchema(&Schema{Kind: "orgs", Sheet: "合作组织", ZH: "合作组织", EN: "org", KeyZH: "组织编号",
-		Columns: []Column{
-			{Key: "org_id", ZH: "组织编号", Type: TKey, Required: true, Text: true, Example: "WQ-HZS-001",
-				NoteZH: "本县内唯一的组织编号；再次导入同一编号即更新该组织", NoteEN: "unique org number; importing it again updates the org"},
-			{Key: "name", ZH: "名称", Type: TText, Required: true, Example: "天桥岭黑木耳生产专业合作社", NoteZH: "组织全称", NoteEN: "full name"},
-			{Key: "kind", ZH: "类型", Type: TEnum, Required: true, Choices: []string{"合作社", "产业协会", "联合社"}, Example: "合作社",
-				NoteZH: "合作社、产业协会或联合社", NoteEN: "合作社 (cooperative), 产业协会 (association) or 联合社 (union)"},
-			{Key: "registered", ZH: "是否登记", Type: TBool, Required: true, Choices: []string{"是", "否"}, Example: "是",
-				NoteZH: "是否已在市场监管部门登记", NoteEN: "registered with market regulation: 是/否"},
-			{Key: "credit_code", ZH: "统一社会信用代码", Type: TCode, Text: true, Example: "93222424MA0Y000248",
-				NoteZH: "18 位；已登记的组织必填", NoteEN: "18 characters; required when registered"},
-			{Key: "village", ZH: "所在村", Type: TCode, Required: true, Text: true, Example: "222424103201",
-				NoteZH: "12 位村级区划代码（须已导入区划）", NoteEN: "12-digit village code (import divisions first)"},
-			{Key: "villages", ZH: "覆盖村", Type: TList, Text: true, Example: "222424103202;222424103203",
-				NoteZH: "跨村时覆盖的其他村，用 ; 或 、 分隔，可为空", NoteEN: "other villages spanned, separated by ; or 、; may be empty"},
-			{Key: "industry", ZH: "产业", Type: TText, Example: "黑木耳", NoteZH: "主营产业，如 农机、黑木耳、林产品", NoteEN: "industry, e.g. 农机, 黑木耳"},
-			{Key: "households_driven", ZH: "带动农户数", Type: TInt, Example: "200", NoteZH: "带动农户户数", NoteEN: "households driven"},
-			{Key: "founded", ZH: "成立日期", Type: TDate, Required: true, Example: "2015-03-01",
-				NoteZH: "如 2015-03-01、2015/3/1、2015年3月1日", NoteEN: "e.g. 2015-03-01"},
-			{Key: "registered_on", ZH: "登记日期", Type: TDate, Example: "2015-04-01",
-				NoteZH: "可选；已登记而未填时取成立日期", NoteEN: "optional; a registered org without it takes the founding date"},
-			{Key: "dissolved", ZH: "注销日期", Type: TDate, NoteZH: "可选；已注销时填写", NoteEN: "optional; when dissolved"},
-			{Key: "model", ZH: "是否典型", Type: TBool, Choices: []string{"是", "否"}, Example: "否", NoteZH: "可选；典型/示范组织", NoteEN: "optional; model org"},
-			{Key: "model_note", ZH: "典型说明", Type: TText, NoteZH: "可选", NoteEN: "optional"},
-		},
-		rows:   func() kindRows { return &orgRows{seen: map[string]int{}, codes: map[string]int{}} },
-		export: exportOrgs,
-	})
-}
+// orgsKind is the cooperative organizations: the key is 组织编号.
+var orgsKind = kindOf(&Schema{Kind: "orgs", Sheet: "合作组织", ZH: "合作组织", EN: "org", KeyZH: "组织编号",
+	TitleZH: "合作组织", TitleEN: "Organizations",
+	Columns: []Column{
+		{Key: "org_id", ZH: "组织编号", Type: TKey, Required: true, Text: true, Example: "WQ-HZS-001",
+			NoteZH: "本县内唯一的组织编号；再次导入同一编号即更新该组织", NoteEN: "unique org number; importing it again updates the org"},
+		{Key: "name", ZH: "名称", Type: TText, Required: true, Example: "天桥岭黑木耳生产专业合作社", NoteZH: "组织全称", NoteEN: "full name"},
+		{Key: "kind", ZH: "类型", Type: TEnum, Required: true, Choices: []string{"合作社", "产业协会", "联合社"}, Example: "合作社",
+			NoteZH: "合作社、产业协会或联合社", NoteEN: "合作社 (cooperative), 产业协会 (association) or 联合社 (union)"},
+		{Key: "registered", ZH: "是否登记", Type: TBool, Required: true, Choices: []string{"是", "否"}, Example: "是",
+			NoteZH: "是否已在市场监管部门登记", NoteEN: "registered with market regulation: 是/否"},
+		{Key: "credit_code", ZH: "统一社会信用代码", Type: TCode, Text: true, Example: "93222424MA0Y000248",
+			NoteZH: "18 位；已登记的组织必填", NoteEN: "18 characters; required when registered"},
+		{Key: "village", ZH: "所在村", Type: TCode, Required: true, Text: true, Example: "222424103201",
+			NoteZH: "12 位村级区划代码（须已导入区划）", NoteEN: "12-digit village code (import divisions first)"},
+		{Key: "villages", ZH: "覆盖村", Type: TList, Text: true, Example: "222424103202;222424103203",
+			NoteZH: "跨村时覆盖的其他村，用 ; 或 、 分隔，可为空", NoteEN: "other villages spanned, separated by ; or 、; may be empty"},
+		{Key: "industry", ZH: "产业", Type: TText, Example: "黑木耳", NoteZH: "主营产业，如 农机、黑木耳、林产品", NoteEN: "industry, e.g. 农机, 黑木耳"},
+		{Key: "households_driven", ZH: "带动农户数", Type: TInt, Example: "200", NoteZH: "带动农户户数", NoteEN: "households driven"},
+		{Key: "founded", ZH: "成立日期", Type: TDate, Required: true, Example: "2015-03-01",
+			NoteZH: "如 2015-03-01、2015/3/1、2015年3月1日", NoteEN: "e.g. 2015-03-01"},
+		{Key: "registered_on", ZH: "登记日期", Type: TDate, Example: "2015-04-01",
+			NoteZH: "可选；已登记而未填时取成立日期", NoteEN: "optional; a registered org without it takes the founding date"},
+		{Key: "dissolved", ZH: "注销日期", Type: TDate, NoteZH: "可选；已注销时填写", NoteEN: "optional; when dissolved"},
+		{Key: "model", ZH: "是否典型", Type: TBool, Choices: []string{"是", "否"}, Example: "否", NoteZH: "可选；典型/示范组织", NoteEN: "optional; model org"},
+		{Key: "model_note", ZH: "典型说明", Type: TText, NoteZH: "可选", NoteEN: "optional"},
+	},
+}, spec[orgRow]{
+	read: readOrg,
+	dups: []dupKey[orgRow]{
+		{"org_id", "与第 %d 行重复（同一组织编号）", "same org_id as row %d", func(r orgRow) string { return r.org.OrgNo }},
+		{"credit_code", "与第 %d 行的统一社会信用代码相同", "same credit code as row %d", func(r orgRow) string { return r.org.CreditCode }},
+	},
+	probe: func(ds *hezuo.Dataset, r orgRow) { ds.Orgs = append(ds.Orgs, r.org) },
+	refs: func(r orgRow) []colRef {
+		refs := refsTo("village", RefDivision, r.org.Village, "org_id", RefOrg, r.org.OrgNo)
+		for _, v := range r.org.Villages {
+			refs = append(refs, colRef{"villages", Ref{RefDivision, v}})
+		}
+		return refs
+	},
+	plan:   planOrgs,
+	export: exportOrgs,
+})
 
+// orgRow is an org's row: the org and how its registration was given.
 type orgRow struct {
-	num        int
 	org        hezuo.Org
 	registered bool
 	regDate    hezuo.Date // as given, zero when empty
 }
 
-// orgRows converts rows of orgs: the key is 组织编号.
-type orgRows struct {
-	rows  []orgRow
-	seen  map[string]int // org_id → row
-	codes map[string]int // credit code → row
-}
-
-func (o *orgRows) add(r *rowCtx) {
+func readOrg(r *rowCtx) (orgRow, bool) {
 	no, name := Key(r.raw("org_id")), r.text("name")
 	r.need("org_id", no)
 	r.need("name", name)
@@ -64,7 +71,7 @@ func (o *orgRows) add(r *rowCtx) {
 			r.fail("kind", fmt.Sprintf("类型 %q 无效，应为 合作社、产业协会 或 联合社", s), fmt.Sprintf("kind %q invalid: 合作社, 产业协会 or 联合社", s))
 		}
 	}
-	row := orgRow{num: r.num, registered: r.boolean("registered"), regDate: r.date("registered_on", false)}
+	row := orgRow{registered: r.boolean("registered"), regDate: r.date("registered_on", false)}
 	org := hezuo.Org{OrgNo: no, Name: name, Kind: kind, CreditCode: r.code("credit_code"), Village: r.code("village"),
 		Villages: SplitList(r.raw("villages")), Industry: r.text("industry"), HouseholdsDriven: r.integer("households_driven"),
 		Founded: r.date("founded", true), Dissolved: r.date("dissolved", false), Model: r.boolean("model"), ModelNote: r.text("model_note")}
@@ -83,7 +90,7 @@ func (o *orgRows) add(r *rowCtx) {
 		}
 	}
 	if r.bad {
-		return
+		return row, false
 	}
 	check := org
 	if !r.has("credit_code") {
@@ -92,39 +99,14 @@ func (o *orgRows) add(r *rowCtx) {
 	}
 	if err := check.Validate(); err != nil {
 		r.domain(err, nil)
-		return
-	}
-	if first, dup := o.seen[no]; dup {
-		r.fail("org_id", fmt.Sprintf("与第 %d 行重复（同一组织编号）", first), fmt.Sprintf("same org_id as row %d", first))
-		return
-	}
-	if first, dup := o.codes[org.CreditCode]; dup && org.CreditCode != "" {
-		r.fail("credit_code", fmt.Sprintf("与第 %d 行的统一社会信用代码相同", first), fmt.Sprintf("same credit code as row %d", first))
-		return
-	}
-	o.seen[no] = r.num
-	if org.CreditCode != "" {
-		o.codes[org.CreditCode] = r.num
+		return row, false
 	}
 	row.org = org
-	o.rows = append(o.rows, row)
+	return row, true
 }
 
-func (o *orgRows) finish(*Batch) {}
-
-func (o *orgRows) probe() *hezuo.Dataset {
-	ds := &hezuo.Dataset{Orgs: make([]hezuo.Org, len(o.rows))}
-	for i, r := range o.rows {
-		ds.Orgs[i] = r.org
-	}
-	return ds
-}
-
-func (o *orgRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
-	villages := map[string]bool{}
-	for _, d := range have.Divisions {
-		villages[d.Code] = hezuo.LevelOf(d.Code) == hezuo.LevelVillage
-	}
+func planOrgs(b *Batch, have *hezuo.Dataset, rows []row[orgRow]) *Plan {
+	villages := villageSet(have)
 	stored := map[string]*hezuo.Org{}
 	owner := map[string]string{} // credit code → org_id
 	for i := range have.Orgs {
@@ -134,10 +116,10 @@ func (o *orgRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 		}
 	}
 	p := &Plan{Write: &hezuo.Dataset{}}
-	for _, row := range o.rows {
-		ok := true
+	for _, r := range rows {
+		row, ok := r.rec, true
 		fail := func(key, zh, en string) {
-			b.Problems = append(b.Problems, b.problem(row.num, key, zh, en))
+			b.fail(r.num, key, zh, en)
 			ok = false
 		}
 		if !villages[row.org.Village] {
@@ -162,11 +144,7 @@ func (o *orgRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 			}
 			continue
 		}
-		changed := old != nil && !sameOrg(org, *old)
-		p.count(old == nil, changed)
-		if old == nil || changed {
-			p.Write.Orgs = append(p.Write.Orgs, org)
-		}
+		put(p, &p.Write.Orgs, org, old != nil, old != nil && !sameOrg(org, *old))
 	}
 	return p
 }
@@ -178,38 +156,18 @@ func mergeOrg(b *Batch, row orgRow, old *hezuo.Org) hezuo.Org {
 	if old == nil {
 		return row.org
 	}
-	o, n := *old, row.org
-	has := func(k string) bool { _, ok := b.bind.idx[k]; return ok }
-	o.Name, o.Kind, o.Village, o.Founded = n.Name, n.Kind, n.Village, n.Founded
-	switch {
-	case !row.registered:
-		o.RegisteredOn = hezuo.Date{}
-	case !row.regDate.IsZero():
-		o.RegisteredOn = row.regDate
-	case o.RegisteredOn.IsZero():
-		o.RegisteredOn = n.RegisteredOn
+	o := row.org
+	o.ID = old.ID
+	if row.registered && row.regDate.IsZero() && !old.RegisteredOn.IsZero() {
+		o.RegisteredOn = old.RegisteredOn
 	}
-	if has("credit_code") {
-		o.CreditCode = n.CreditCode
-	}
-	if has("villages") {
-		o.Villages = n.Villages
-	}
-	if has("industry") {
-		o.Industry = n.Industry
-	}
-	if has("households_driven") {
-		o.HouseholdsDriven = n.HouseholdsDriven
-	}
-	if has("dissolved") {
-		o.Dissolved = n.Dissolved
-	}
-	if has("model") {
-		o.Model = n.Model
-	}
-	if has("model_note") {
-		o.ModelNote = n.ModelNote
-	}
+	keep(b, "credit_code", &o.CreditCode, old.CreditCode)
+	keep(b, "villages", &o.Villages, old.Villages)
+	keep(b, "industry", &o.Industry, old.Industry)
+	keep(b, "households_driven", &o.HouseholdsDriven, old.HouseholdsDriven)
+	keep(b, "dissolved", &o.Dissolved, old.Dissolved)
+	keep(b, "model", &o.Model, old.Model)
+	keep(b, "model_note", &o.ModelNote, old.ModelNote)
 	return o
 }
 
@@ -229,13 +187,11 @@ func otherVillages(o hezuo.Org) []string {
 }
 
 func exportOrgs(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
-	out := make([][]any, 0, len(ds.Orgs))
-	for _, o := range ds.Orgs {
-		out = append(out, []any{o.OrgNo, o.Name, hezuo.KindNames[o.Kind], yesNo(!o.RegisteredOn.IsZero()), o.CreditCode,
+	return table(ds.Orgs, func(o hezuo.Org) []any {
+		return []any{o.OrgNo, o.Name, hezuo.KindNames[o.Kind], yesNo(!o.RegisteredOn.IsZero()), o.CreditCode,
 			o.Village, strings.Join(otherVillages(o), ";"), o.Industry, o.HouseholdsDriven, o.Founded, o.RegisteredOn,
-			o.Dissolved, yesNo(o.Model), o.ModelNote})
-	}
-	return out
+			o.Dissolved, yesNo(o.Model), o.ModelNote}
+	})
 }
 
 func yesNo(v bool) string {

@@ -144,7 +144,10 @@ type rowCtx struct {
 }
 
 // has reports whether the file has the column.
-func (r *rowCtx) has(key string) bool { _, ok := r.b.bind.idx[key]; return ok }
+func (b *Batch) has(key string) bool { _, ok := b.bind.idx[key]; return ok }
+
+// has reports whether the file has the column.
+func (r *rowCtx) has(key string) bool { return r.b.has(key) }
 
 // raw returns the cell of a column as stored ("" when absent).
 func (r *rowCtx) raw(key string) string {
@@ -269,4 +272,15 @@ func (r *rowCtx) idNumber(key string) string {
 	}
 	// The check character and birth date are checked by Person.Validate.
 	return s
+}
+
+// checkID reports (and records in the column key) an ID number whose check
+// character or birth date is wrong, for the KINDs whose rows name a person
+// without validating a Person.
+func checkID(r *rowCtx, id, key string) bool {
+	if _, _, _, err := hezuo.ParseIDNumber(id, r.b.today); err != nil {
+		r.domain(err, map[string]string{"": key})
+		return false
+	}
+	return true
 }

@@ -135,7 +135,7 @@ func (b *Batch) Plan(ctx context.Context, st store.Records) (*Plan, error) {
 		if err != nil {
 			return nil, err
 		}
-		if err := withPlatforms(ctx, st, b.kind, have); err != nil {
+		if err := withPlatforms(ctx, st, b.Schema, have); err != nil {
 			return nil, err
 		}
 		if err := withSettings(ctx, st, b); err != nil {

@@ -10,28 +10,17 @@ import (
 	"hezuo/store"
 )
 
-// platformRows marks the row converters of the platform KINDs: their plan
-// needs the stored platform records besides Records.Existing's registry.
-type platformRows interface {
-	kindRows
-	platforms()
-}
-
 // IsPlatform reports whether kind is a platform KIND, whose export needs
 // the platforms' records (Records.DumpPlatforms) added to the dump.
 func IsPlatform(kind string) bool {
 	s := Lookup(kind)
-	if s == nil {
-		return false
-	}
-	_, ok := s.rows().(platformRows)
-	return ok
+	return s != nil && s.platform
 }
 
 // withPlatforms adds the stored platform records to have when the batch is
-// of a platform KIND and the store can list them.
-func withPlatforms(ctx context.Context, st store.Records, k kindRows, have *hezuo.Dataset) error {
-	if _, ok := k.(platformRows); !ok {
+// of a platform KIND.
+func withPlatforms(ctx context.Context, st store.Records, s *Schema, have *hezuo.Dataset) error {
+	if !s.platform {
 		return nil
 	}
 	return st.DumpPlatforms(ctx, hezuo.AllScope, have)
@@ -40,9 +29,7 @@ func withPlatforms(ctx context.Context, st store.Records, k kindRows, have *hezu
 // withSettings reads the rule settings into the batch when its KIND needs
 // them.
 func withSettings(ctx context.Context, st store.Records, b *Batch) error {
-	switch b.kind.(type) {
-	case *guaranteeRows, *memberRows: // the guarantor cap; the probation
-	default:
+	if !b.Schema.settings {
 		return nil
 	}
 	set, err := st.Settings(ctx)

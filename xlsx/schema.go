@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -41,14 +40,18 @@ type Column struct {
 
 // Schema describes one KIND of import and export.
 type Schema struct {
-	Kind    string // the CLI name: "members"
-	Sheet   string // the data sheet's name in templates and exports
-	ZH, EN  string // what a row is, for messages ("成员" / "member")
-	KeyZH   string // the key in words, for the instructions sheet
-	Columns []Column
+	Kind   string // the CLI name: "members"
+	Sheet  string // the data sheet's name in templates and exports
+	ZH, EN string // what a row is, for messages ("成员" / "member")
+	KeyZH  string // the key in words, for the instructions sheet
+	// TitleZH and TitleEN name the KIND in a list ("党组织", "Party organizations").
+	TitleZH, TitleEN string
+	Columns          []Column
 
-	rows   func() kindRows                                   // a fresh row converter
-	export func(ds *hezuo.Dataset, today hezuo.Date) [][]any // a dump's rows, in Columns order
+	rows     func() kindRows                                   // a fresh row converter
+	export   func(ds *hezuo.Dataset, today hezuo.Date) [][]any // a dump's rows, in Columns order
+	platform bool                                              // the plan needs the stored platform records (platforms.go)
+	settings bool                                              // the plan checks the rule settings
 }
 
 // Column returns the column with key, or nil.
@@ -59,23 +62,6 @@ func (s *Schema) Column(key string) *Column {
 		}
 	}
 	return nil
-}
-
-var schemas = map[string]*Schema{}
-
-func addSchema(s *Schema) { schemas[s.Kind] = s }
-
-// Lookup returns the schema of a KIND, or nil when there is none.
-func Lookup(kind string) *Schema { return schemas[kind] }
-
-// Kinds returns the KIND names, sorted.
-func Kinds() []string {
-	out := make([]string, 0, len(schemas))
-	for k := range schemas {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // headerKey normalises a header for matching: full-width folded, a trailing
