@@ -19,12 +19,18 @@ const maxUpload = 20 << 20
 // actionImport is the audit action of a spreadsheet import.
 const actionImport = "import"
 
-// importKinds are the KINDs the upload page offers, in the order shown:
-// the registry, then the platforms. Every role that imports (county
-// administrators, township officers within their township) may import each.
-var importKinds = []string{"divisions", "orgs", "members", "party-orgs", "officers", "instructors", "dispatches",
-	"loans", "repayments", "guarantors", "trainings", "attendances", "pairings", "unit-pairings",
-	"contacts", "visits", "meetings", "meeting-attendances", "commitments"}
+// importKinds are the KINDs the upload page offers, in the order xlsx lists
+// them (the registry, then the platforms): a KIND declared in xlsx is
+// offered here without another list to keep. Every role that imports
+// (county administrators, township officers within their township) may
+// import each.
+var importKinds = func() []string {
+	var kinds []string
+	for _, k := range xlsx.KindList() {
+		kinds = append(kinds, k.Kind)
+	}
+	return kinds
+}()
 
 // importView is the upload page: the form, then either a preview (counts
 // and problems of an uploaded file) or the result of a confirmed import.
