@@ -242,12 +242,6 @@ func fieldName(lang, key string) string {
 }
 
 func init() {
-	addMessages("audit", map[string][2]string{
-		"audit_refused":  {"拒绝：", "refused: "},
-		"audit_purged":   {"已清除 %[2]s 之前的 %[1]s 条记录（保留 %[3]s 天）", "purged %[1]s entries before %[2]s (retention %[3]s days)"},
-		"audit_imported": {"导入%s文件 %s", "imported from a file of %s: %s"},
-		"audit_created":  {"新建用户：%s，范围 %s", "created: %s, scope %s"},
-	})
 	addLabels("audit_note", zhOf("ok", "成功", "out of poverty", "脱贫", "password", "重设密码", "enable", "启用", "disable", "停用"),
 		zhOf("ok", "succeeded", "out of poverty", "out of poverty", "password", "password reset", "enable", "enabled", "disable", "disabled"))
 	addLabels("error", zhOf(hezuo.EINVALID, "数据有误", hezuo.ENOTFOUND, "未找到", hezuo.ECONFLICT, "与现有记录冲突",

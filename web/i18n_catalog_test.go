@@ -1,7 +1,13 @@
 package web
 
 import (
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -19,5 +25,60 @@ func TestMessageCatalogs(t *testing.T) {
 	}
 	if len(messagesArea) < len(messages) {
 		t.Errorf("%d messages, %d with an area", len(messages), len(messagesArea))
+	}
+}
+
+// TestMessageAreas: a catalog belongs to one of the system's areas
+// (messageAreas), not to the change that added it, and lives in that
+// area's file, i18n_<area>.go or i18n_<area>_*.go — so a new text joins
+// the catalog of the pages that use it.
+func TestMessageAreas(t *testing.T) {
+	used := map[string]int{}
+	for k, a := range messagesArea {
+		if !slices.Contains(messageAreas, a) {
+			t.Errorf("message %q is in area %q, not one of %v", k, a, messageAreas)
+		}
+		used[a]++
+	}
+	for _, a := range messageAreas {
+		if used[a] == 0 {
+			t.Errorf("area %q is declared but has no catalog", a)
+		}
+	}
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fset := token.NewFileSet()
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		af, err := parser.ParseFile(fset, f, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(af, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := call.Fun.(*ast.Ident); !ok || id.Name != "addMessages" || len(call.Args) == 0 {
+				return true
+			}
+			area, err := "", error(nil)
+			lit, ok := call.Args[0].(*ast.BasicLit)
+			if ok {
+				area, err = strconv.Unquote(lit.Value)
+			}
+			if !ok || err != nil {
+				t.Errorf("%s: addMessages with an area that is not a literal", fset.Position(call.Pos()))
+				return true
+			}
+			if f != "i18n_"+area+".go" && !strings.HasPrefix(f, "i18n_"+area+"_") {
+				t.Errorf("%s: the catalog of area %q belongs in i18n_%s.go", fset.Position(call.Pos()), area, area)
+			}
+			return true
+		})
 	}
 }

@@ -1,59 +1,68 @@
 package web
 
-// The interface text of the upload page, the list downloads and the
-// report page.
+// The interface text of the upload page, the import check and the list
+// downloads.
 func init() {
 	addMessages("import", map[string][2]string{
-		"import":                   {"批量导入", "Import"},
-		"report":                   {"工作报告", "Report"},
-		"download_xlsx":            {"下载 Excel", "Download .xlsx"},
-		"import_kind":              {"数据类型", "KIND"},
-		"import_file":              {"文件（.xlsx 或 .csv，不超过 20 MB）", "File (.xlsx or .csv, at most 20 MB)"},
-		"import_check":             {"上传并检查", "Upload and check"},
-		"import_note":              {"先检查、后写入：上传后显示将新增、更新的行数和全部问题；确认后一次写入，任何一行有错则全部不导入。", "Check first, write second: the upload shows how many rows would be new or changed and every problem; confirming writes them in one go, and any bad row rejects the whole file."},
-		"import_templates":         {"导入模板", "Templates"},
-		"import_preview":           {"检查结果", "Preview"},
-		"import_rows":              {"行数", "Rows"},
-		"import_new":               {"新增", "New"},
-		"import_changed":           {"更新", "Changed"},
-		"import_same":              {"未变", "Unchanged"},
-		"import_problems":          {"发现问题，未导入任何数据", "Problems found: nothing was imported"},
-		"import_errbook":           {"下载标红的错误工作簿", "Download the error workbook"},
-		"import_confirm":           {"确认导入", "Confirm import"},
-		"import_cancel":            {"取消并删除上传的文件", "Cancel and delete the uploaded file"},
-		"import_done":              {"已导入", "Imported"},
-		"kind_divisions":           {"行政区划", "Divisions"},
-		"kind_orgs":                {"合作组织", "Organizations"},
-		"kind_members":             {"会员", "Members"},
-		"kind_party-orgs":          {"党组织", "Party organizations"},
-		"kind_officers":            {"党组织任职", "Officers"},
-		"kind_instructors":         {"党建指导员", "Instructors"},
-		"kind_dispatches":          {"派驻", "Dispatches"},
-		"kind_loans":               {"党员农贷", "Loans"},
-		"kind_repayments":          {"贷款还款", "Loan repayments"},
-		"kind_guarantors":          {"公职人员担保", "Public-servant guarantees"},
-		"kind_trainings":           {"培训", "Trainings"},
-		"kind_attendances":         {"参训记录", "Training attendances"},
-		"kind_pairings":            {"结对帮扶", "Household pairings"},
-		"kind_unit-pairings":       {"包村联户", "Unit pairings"},
-		"kind_contacts":            {"党员联系户", "Linked households"},
-		"kind_visits":              {"联系户走访", "Household visits"},
-		"kind_meetings":            {"组织生活会议", "Meetings"},
-		"kind_meeting-attendances": {"参会记录", "Meeting attendances"},
-		"kind_commitments":         {"党员承诺践诺", "Commitments"},
-		"import_scope":             {"导入范围", "Import scope"},
-		"report_compare":           {"对比日期（可选）", "Compare with (optional)"},
-		"report_lang":              {"报告语言", "Report language"},
-		"report_show":              {"生成", "Build"},
-		"report_download":          {"下载", "Download"},
-		"report_nopdf":             {"本机未安装 Chromium，无法生成 PDF", "no Chromium here: PDF is unavailable"},
-		"report_preview":           {"预览（正文与表格标题；图表和表格见下载文件）", "Preview (prose and table captions; charts and tables are in the downloads)"},
+		// The import check's problem table.
+		"import_problem_table":  {"问题清单", "Problems"},
+		"import_problem_row":    {"行", "Row"},
+		"import_problem_column": {"列", "Column"},
+		"import_problem_value":  {"填写的值", "Value"},
+		"import_problem_what":   {"问题", "What is wrong"},
+		"import_problem_count":  {"共 %d 个问题，涉及 %d 行；请一次改完后重新检查。", "%d problems in %d rows: fix them all, then check again."},
+		"import_problem_lines":  {"文本清单（可复制）", "As text (to copy)"},
+		"import_problem_more":   {"另有 %d 个问题未在此列出，见标红的工作簿。", "%d more problems are not listed here: see the marked workbook."},
+
+		// List downloads.
+		"download_xlsx_list": {"下载本列表 .xlsx", "Download this list (.xlsx)"},
+
+		// Upload and import.
+		"import_kind":      {"数据类型", "KIND"},
+		"import_file":      {"文件（.xlsx 或 .csv，不超过 20 MB）", "File (.xlsx or .csv, at most 20 MB)"},
+		"import_check":     {"上传并检查", "Upload and check"},
+		"import_note":      {"先检查、后写入：上传后显示将新增、更新的行数和全部问题；确认后一次写入，任何一行有错则全部不导入。", "Check first, write second: the upload shows how many rows would be new or changed and every problem; confirming writes them in one go, and any bad row rejects the whole file."},
+		"import_templates": {"导入模板", "Templates"},
+		"import_preview":   {"检查结果", "Preview"},
+		"import_rows":      {"行数", "Rows"},
+		"import_new":       {"新增", "New"},
+		"import_changed":   {"更新", "Changed"},
+		"import_same":      {"未变", "Unchanged"},
+		"import_problems":  {"发现问题，未导入任何数据", "Problems found: nothing was imported"},
+		"import_errbook":   {"下载标红的错误工作簿", "Download the error workbook"},
+		"import_confirm":   {"确认导入", "Confirm import"},
+		"import_cancel":    {"取消并删除上传的文件", "Cancel and delete the uploaded file"},
+		"import_done":      {"已导入", "Imported"},
+		"import_scope":     {"导入范围", "Import scope"},
 	})
+	addMessages("import", importKindNames)
 }
 
-// SeesReport tells the layout whether to link the report page: roles whose
-// reach is a whole division (reports count every org of an area).
-func (p Page) SeesReport() bool { return p.SeesPlans() }
+// importKindNames names each import KIND. The audit log's entity labels
+// read it too (an import's entry names its KIND): from this table rather
+// than from messages, which other files' init functions fill in file-name
+// order.
+var importKindNames = map[string][2]string{
+	"kind_divisions":           {"行政区划", "Divisions"},
+	"kind_orgs":                {"合作组织", "Organizations"},
+	"kind_members":             {"会员", "Members"},
+	"kind_party-orgs":          {"党组织", "Party organizations"},
+	"kind_officers":            {"党组织任职", "Officers"},
+	"kind_instructors":         {"党建指导员", "Instructors"},
+	"kind_dispatches":          {"派驻", "Dispatches"},
+	"kind_loans":               {"党员农贷", "Loans"},
+	"kind_repayments":          {"贷款还款", "Loan repayments"},
+	"kind_guarantors":          {"公职人员担保", "Public-servant guarantees"},
+	"kind_trainings":           {"培训", "Trainings"},
+	"kind_attendances":         {"参训记录", "Training attendances"},
+	"kind_pairings":            {"结对帮扶", "Household pairings"},
+	"kind_unit-pairings":       {"包村联户", "Unit pairings"},
+	"kind_contacts":            {"党员联系户", "Linked households"},
+	"kind_visits":              {"联系户走访", "Household visits"},
+	"kind_meetings":            {"组织生活会议", "Meetings"},
+	"kind_meeting-attendances": {"参会记录", "Meeting attendances"},
+	"kind_commitments":         {"党员承诺践诺", "Commitments"},
+}
 
 // KindName returns the name of an import KIND in the page's language.
 func (p Page) KindName(kind string) string { return p.T("kind_" + kind) }

@@ -172,12 +172,3 @@ func writerOnly(r *http.Request) error {
 	}
 	return hezuo.Errorf(hezuo.EFORBIDDEN, "您的角色不能修改名录", "your role cannot change the registry")
 }
-
-func init() {
-	addMessages("loans", map[string][2]string{
-		"bad_amount":        {"金额应为大于零的数字（元，最多两位小数）", "an amount in yuan above zero, at most two decimals"},
-		"bad_rate":          {"年利率应为百分数，如 4.35", "the annual rate in percent, such as 4.35"},
-		"bad_int":           {"应为整数", "must be a whole number"},
-		"guarantor_missing": {"请填写担保人身份证号", "give the guarantor's ID number"},
-	})
-}

@@ -64,7 +64,7 @@ type Page struct {
 // T returns the interface text of key in the page's language.
 func (p Page) T(key string) string { return tr(p.Lang, key) }
 
-// Name returns a code's label from a kind of code (web/i18n_zh.go) in the
+// Name returns a code's label from a kind of code (web/i18n_labels.go) in the
 // page's language: {{.Name "role" .Role}}.
 func (p Page) Name(kind, code string) string { return label(p.Lang, kind, code) }
 

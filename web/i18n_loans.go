@@ -2,13 +2,17 @@ package web
 
 import "hezuo"
 
-// The interface text of the funding (党员农贷) and assistance (包村联户,
-// 结对帮扶) pages, and the template functions they use.
+// The interface text of the party-member loans (党员农贷): list, form,
+// record, approval queue, fee subsidies, reference rates; and the template
+// functions they use.
 func init() {
 	funcs["yuan"] = hezuo.Yuan
 	funcs["percent"] = hezuo.Percent
-	addMessages("funding", map[string][2]string{
-		"loans":              {"党员农贷", "Party-member loans"},
+	addMessages("loans", map[string][2]string{
+		// Asking before refusing a loan.
+		"confirm_reject":   {"确认不予批准", "Yes, reject"},
+		"confirm_reject_q": {"确认对贷款 %[1]s 不予批准（%[2]s）？此决定提交后不能撤回。", "Reject the loan %[1]s (%[2]s)? This decision cannot be undone."},
+
 		"loan":               {"贷款", "Loan"},
 		"loan_no":            {"贷款编号", "Loan number"},
 		"loan_queue":         {"三个优先排队", "Priority queue"},
@@ -18,8 +22,6 @@ func init() {
 		"applicant":          {"申请人", "Applicant"},
 		"borrower":           {"借款党员身份证号", "Borrowing party member's ID number"},
 		"borrower_note":      {"党员个人申请填写身份证号；党组织申请则填写党组织编号（只填一个）", "a party member's ID number, or the party organization's number (exactly one)"},
-		"party_org":          {"申请党组织编号", "Applying party organization (number)"},
-		"org":                {"合作组织", "Organization"},
 		"purpose":            {"用途", "Purpose"},
 		"for_cooperative":    {"用于合作组织发展", "For the org's development"},
 		"lender":             {"贷款机构", "Lender"},
@@ -33,7 +35,6 @@ func init() {
 		"outstanding":        {"未还本金（元）", "Outstanding (yuan)"},
 		"repaid_yuan":        {"已还本金（元）", "Principal repaid (yuan)"},
 		"interest_paid":      {"已付利息（元）", "Interest paid (yuan)"},
-		"year":               {"年度", "Year"},
 		"priority_only":      {"仅三个优先", "priorities only"},
 		"guarantors":         {"担保人", "Guarantors"},
 		"guarantor_id":       {"担保人身份证号", "Guarantor's ID number"},
@@ -64,7 +65,6 @@ func init() {
 		"cut":                {"核减", "Cut"},
 		"fee_subsidies":      {"党费补贴（与贴息分列）", "Party-fee subsidies (kept apart from the interest subsidy)"},
 		"source":             {"资金来源", "Source"},
-		"households_driven":  {"带动农户", "Households driven"},
 		"priority_reasons":   {"三个优先", "Three priorities"},
 		"rank":               {"排序", "Rank"},
 		"priority":           {"优先", "Priority"},
@@ -94,38 +94,14 @@ func init() {
 		"annual_rate":        {"年利率", "Rate"},
 		"rate_source":        {"来源", "Source"},
 		"rate_unknown":       {"参考利率未知", "reference rate unknown"},
-		"assistance":         {"帮扶", "Assistance"},
-		"unit_pairings":      {"包村联户", "Units paired with orgs and villages"},
-		"household_pairings": {"结对帮扶", "Party members paired with households"},
-		"unit_name":          {"帮扶单位", "Unit"},
-		"target":             {"帮扶对象", "Paired with"},
-		"from":               {"开始", "From"},
-		"to":                 {"结束", "To"},
-		"active_only":        {"仅当日有效", "active that day only"},
-		"active":             {"有效", "active"},
-		"ended":              {"已结束", "ended"},
-		"household_no":       {"户编号", "Household"},
-		"head":               {"户主", "Head"},
-		"size":               {"人口", "Size"},
-		"poverty":            {"贫困状态", "Poverty status"},
-		"help":               {"帮扶内容", "Help given"},
-		"left_poverty_on":    {"脱贫日期", "Out of poverty on"},
-		"people_out":         {"脱贫人数", "People out"},
-		"member":             {"结对党员", "Party member"},
-		"member_id":          {"结对党员身份证号", "Party member's ID number"},
-		"new_unit_pairing":   {"新增包村联户", "New unit pairing"},
-		"new_hh_pairing":     {"新增结对帮扶", "New household pairing"},
-		"new_household_note": {"新农户：填写户编号以及户主、所在村、人口和贫困状态；已登记农户只填户编号", "a new household: its number with head, village, size and poverty status; a known one: its number only"},
-		"end_pairing":        {"结束结对", "End"},
-		"mark_out":           {"登记脱贫", "Out of poverty"},
-		"a_units":            {"包村联户单位", "Assisting units"},
-		"a_orgs":             {"帮扶组织", "Orgs assisted"},
-		"a_villages":         {"帮扶村", "Villages assisted"},
-		"a_households":       {"结对帮扶农户", "Households paired"},
-		"a_people_out":       {"脱贫人口", "People out of poverty"},
-		"a_figures_note":     {"与 hezuo stats 同口径：单位和组织为当日有效的包村联户；农户和脱贫人口为截至当日累计", "as hezuo stats counts them: units and orgs with a pairing active that day; households and people out of poverty up to that day"},
-		"unit_or_village":    {"组织编号或村（只填一个）", "org number or village (one of them)"},
-		"download_xlsx_list": {"下载本列表 .xlsx", "Download this list (.xlsx)"},
+
+		// Dashboard link (issue 18: lead somewhere).
+		"loans_disbursed_by": {"已发放贷款，截至", "Disbursed loans, as of"},
+
+		// Field errors of the loan form.
+		"bad_amount":        {"金额应为大于零的数字（元，最多两位小数）", "an amount in yuan above zero, at most two decimals"},
+		"bad_rate":          {"年利率应为百分数，如 4.35", "the annual rate in percent, such as 4.35"},
+		"guarantor_missing": {"请填写担保人身份证号", "give the guarantor's ID number"},
 	})
 }
 

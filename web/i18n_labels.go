@@ -87,9 +87,6 @@ func zhOf(pairs ...string) map[string]string {
 
 func init() {
 	funcs["label"] = label
-	addMessages("zh", map[string][2]string{
-		"choose_role": {"请从列表中选择角色", "choose a role from the list"},
-	})
 	addLabels("kind", hezuo.KindNames, zhOf(
 		hezuo.KindCooperative, "farmers' cooperative", hezuo.KindAssociation, "industry association", hezuo.KindUnion, "cooperative union"))
 	addLabels("form", hezuo.FormNames, zhOf(
@@ -180,7 +177,7 @@ func init() {
 		"commitment", "commitment", "meeting", "meeting", "meeting_attendance", "meeting attendance", "training", "training", "training_attendance", "training attendance",
 		"contact_link", "linked household", "contact_visit", "household visit", "lending_rate", "reference rate", "audit_log", "audit log", "audit_retention", "audit log retention")
 	// An import's entry names its KIND (members, party-orgs…).
-	for k, v := range messages {
+	for k, v := range importKindNames {
 		if kind, ok := strings.CutPrefix(k, "kind_"); ok {
 			entityZH[kind], entityEN[kind] = v[0], v[1]
 		}
