@@ -113,7 +113,7 @@ func (db *DB) maskAuditLog(ctx context.Context, tx *sql.Tx) error {
 		var old, value sql.NullString
 		err := r.Scan(&e.id, &e.key, &old, &value, &e.note)
 		e.old, e.value = old.String, value.String
-		if m := (entry{e.id, maskPersonal(e.key), maskPersonal(e.old), maskPersonal(e.value), maskPersonal(e.note)}); m != e {
+		if m := (entry{e.id, hezuo.MaskPersonal(e.key), hezuo.MaskPersonal(e.old), hezuo.MaskPersonal(e.value), hezuo.MaskPersonal(e.note)}); m != e {
 			es = append(es, m)
 		}
 		return err

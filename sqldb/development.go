@@ -58,6 +58,6 @@ func (db *DB) DevelopmentFacts(ctx context.Context, scope hezuo.Scope) (rules.De
 			return rules.DevFacts{}, err
 		}
 	}
-	sortDevelopment(&f) // by ID number, opened (crypt_sort.go)
+	f.SortByIDNumber() // by ID number, opened
 	return f, nil
 }

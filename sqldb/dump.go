@@ -88,7 +88,7 @@ func (db *DB) Dump(ctx context.Context, scope hezuo.Scope) (*hezuo.Dataset, erro
 			return nil, err
 		}
 	}
-	sortDump(ds) // by ID number, opened (crypt_sort.go)
+	ds.SortByIDNumber() // by ID number, opened
 	return ds, nil
 }
 

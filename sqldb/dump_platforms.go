@@ -99,7 +99,7 @@ func (db *DB) dumpPlatformsOn(ctx context.Context, x execQuerier, scope hezuo.Sc
 			return err
 		}
 	}
-	sortDump(ds) // by ID number, opened (crypt_sort.go)
+	ds.SortByIDNumber() // by ID number, opened
 	return nil
 }
 
