@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"hezuo"
 )
@@ -25,12 +26,12 @@ func (db *DB) afterMigration(ctx context.Context, tx *sql.Tx, version int) error
 	if err != nil {
 		return err
 	}
-	if src.keys == nil {
-		if src.keys, err = createKeyFile(src.file, db.keyOpts.Cipher); err != nil {
+	if src.Keys == nil {
+		if src.Keys, err = createKeyFile(src.File, db.keyOpts.Cipher, time.Now()); err != nil {
 			return err
 		}
 	}
-	db.keys, db.keyFile = src.keys, src.file
+	db.keys, db.keyFile = src.Keys, src.File
 	n, err := db.convertPlaintext(ctx, tx)
 	if err != nil {
 		return err
