@@ -86,43 +86,13 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq store.PickQuery, tod
 		w = orgAccess(a, day)
 		w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 		w.addPair(orgActive("o", day))
-		if code != "" {
-			w.add("o.org_no = ?", code)
-		} else {
-			w.add(`(o.name LIKE ? ESCAPE '\' OR o.org_no LIKE ? ESCAPE '\')`, like, escapeLike(q)+"%")
-			order = " ORDER BY o.name, o.org_no"
-		}
-		scan = func(r rowScanner) (store.PickItem, error) {
-			var it store.PickItem
-			var village string
-			err := r.Scan(&it.Value, &it.Label, &village)
-			it.Detail = it.Value + " · " + village
-			return it, err
-		}
+		order, scan = pickNamed(w, "o.org_no", "o.name", code, like, q), scanNamed
 	case PickPartyOrg:
 		sel = `SELECT p.no, p.name, coalesce(dv.name, p.seat) FROM party_orgs p LEFT JOIN divisions dv ON dv.code = p.seat`
-		vis, va := visibleOrgIDs(a, day)
-		reach := `p.id IN (SELECT l.party_org_id FROM party_org_orgs l WHERE l.org_id IN (` + vis + `))`
-		if a.ByDivision() {
-			w.add("(p.seat BETWEEN ? AND ? OR "+reach+")", append(scopeArgs(a.Scope), va...)...)
-		} else {
-			w.add(reach, va...)
-		}
+		partyOrgsSeen(w, a, day)
 		w.add("p.seat BETWEEN ? AND ?", scopeArgs(scope)...)
 		w.addPair(active("p", day))
-		if code != "" {
-			w.add("p.no = ?", code)
-		} else {
-			w.add(`(p.name LIKE ? ESCAPE '\' OR p.no LIKE ? ESCAPE '\')`, like, escapeLike(q)+"%")
-			order = " ORDER BY p.name, p.no"
-		}
-		scan = func(r rowScanner) (store.PickItem, error) {
-			var it store.PickItem
-			var seat string
-			err := r.Scan(&it.Value, &it.Label, &seat)
-			it.Detail = it.Value + " · " + seat
-			return it, err
-		}
+		order, scan = pickNamed(w, "p.no", "p.name", code, like, q), scanNamed
 	case PickPerson:
 		return db.pickPeople(ctx, a, scope, q, code, day)
 	case PickGuarantor:
@@ -136,6 +106,28 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq store.PickQuery, tod
 		return err
 	})
 	return out, err
+}
+
+// pickNamed adds to w the condition of a pick among rows numbered by the
+// column no and named by name: the number code, else a name containing
+// like or a number starting with q; it returns the order of the latter.
+func pickNamed(w *where, no, name, code, like, q string) (order string) {
+	if code != "" {
+		w.add(no+" = ?", code)
+		return ""
+	}
+	w.add(`(`+name+` LIKE ? ESCAPE '\' OR `+no+` LIKE ? ESCAPE '\')`, like, escapeLike(q)+"%")
+	return " ORDER BY " + name + ", " + no
+}
+
+// scanNamed reads a pickNamed row: number, name, and where (shown after
+// the number).
+func scanNamed(r rowScanner) (store.PickItem, error) {
+	var it store.PickItem
+	var where string
+	err := r.Scan(&it.Value, &it.Label, &where)
+	it.Detail = it.Value + " · " + where
+	return it, err
 }
 
 // pickPeople finds the people a may see in scope by name: part of it

@@ -136,14 +136,8 @@ func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 		return nil, 0, err
 	}
 	day := dayOr(f.Day, today)
-	vis, va := visibleOrgIDs(a, day)
 	w := &where{}
-	reach := `p.id IN (SELECT l.party_org_id FROM party_org_orgs l WHERE l.org_id IN (` + vis + `))`
-	if a.ByDivision() {
-		w.add("(p.seat BETWEEN ? AND ? OR "+reach+")", append(scopeArgs(a.Scope), va...)...)
-	} else {
-		w.add(reach, va...)
-	}
+	partyOrgsSeen(w, a, day)
 	if f.Linked {
 		// party_orgs.*: linked that day to an org in scope existing then.
 		lc, la := active("l2", day)
@@ -167,6 +161,19 @@ func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 	per, off := pageBounds(f.Page, f.PerPage)
 	items, err := db.partyOrgItemsBy(ctx, w.String(), w.args, day, orderBy(partyOrgSorts, f.Sort, "no", "p.no"), per, off)
 	return items, total, err
+}
+
+// partyOrgsSeen adds to w (over party_orgs p) the party organizations a
+// may see on day: those seated in its scope (for division roles) or
+// covering an org it may see.
+func partyOrgsSeen(w *where, a *hezuo.Access, day hezuo.Date) {
+	vis, va := visibleOrgIDs(a, day)
+	reach := `p.id IN (SELECT l.party_org_id FROM party_org_orgs l WHERE l.org_id IN (` + vis + `))`
+	if a.ByDivision() {
+		w.add("(p.seat BETWEEN ? AND ? OR "+reach+")", append(scopeArgs(a.Scope), va...)...)
+	} else {
+		w.add(reach, va...)
+	}
 }
 
 // ListInstructors returns a page of the instructors a may see: those sent
