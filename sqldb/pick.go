@@ -143,17 +143,11 @@ func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 		w.add("pe.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	}
 	order := " ORDER BY pe.name, pe.id"
+	decided, found := db.pickPersonByNumber(w, a, code, q, day)
 	switch {
-	case code != "":
-		if id, ok := store.PersonRef(code); ok {
-			w.add("pe.id = ?", id)
-		} else if a.SeesPersonalData() && validID(code, day) {
-			w.add("pe.id_hash = ?", db.idHash(code))
-		} else {
-			return []store.PickItem{}, nil
-		}
-	case a.SeesPersonalData() && len(q) == 18 && validID(q, day):
-		w.add("pe.id_hash = ?", db.idHash(q))
+	case !found:
+		return []store.PickItem{}, nil
+	case decided: // by reference or whole number: w holds it
 	case idTail.MatchString(q):
 		return db.pickByTail(ctx, a, scope, w, strings.ToUpper(q))
 	case len(scope.Prefix) >= 9 || !a.ByDivision():
@@ -195,18 +189,9 @@ func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code strin
 	}
 	lo, hi := countyRange(a.Scope)
 	w := (&where{}).add("g.county BETWEEN ? AND ?", lo, hi)
-	switch {
-	case code != "":
-		if id, ok := store.PersonRef(code); ok {
-			w.add("pe.id = ?", id)
-		} else if a.SeesPersonalData() && validID(code, day) {
-			w.add("pe.id_hash = ?", db.idHash(code))
-		} else {
-			return out, nil
-		}
-	case a.SeesPersonalData() && len(q) == 18 && validID(q, day):
-		w.add("pe.id_hash = ?", db.idHash(q))
-	default:
+	if decided, found := db.pickPersonByNumber(w, a, code, q, day); !found {
+		return out, nil
+	} else if !decided {
 		w.add(`pe.name LIKE ? ESCAPE '\'`, "%"+escapeLike(q)+"%")
 	}
 	err := db.eachRow(ctx, `SELECT pe.id, pe.name, pe.id_sealed, u.name, g.post FROM guarantors g JOIN people pe ON pe.id = g.person_id
@@ -320,4 +305,27 @@ func (db *DB) PersonIDNumber(ctx context.Context, a *hezuo.Access, id int64, tod
 		return number, nil
 	}
 	return "", err
+}
+
+// pickPersonByNumber adds to w (over people pe) the pick of a person by
+// code (a person reference, or a whole ID number for roles that see whole
+// numbers) or by a whole ID number typed as q. decided is false when
+// neither applies (the caller searches by name); found is false when code
+// can find no one.
+func (db *DB) pickPersonByNumber(w *where, a *hezuo.Access, code, q string, day hezuo.Date) (decided, found bool) {
+	switch {
+	case code != "":
+		if id, ok := store.PersonRef(code); ok {
+			w.add("pe.id = ?", id)
+		} else if a.SeesPersonalData() && validID(code, day) {
+			w.add("pe.id_hash = ?", db.idHash(code))
+		} else {
+			return true, false
+		}
+	case a.SeesPersonalData() && len(q) == 18 && validID(q, day):
+		w.add("pe.id_hash = ?", db.idHash(q))
+	default:
+		return false, true
+	}
+	return true, true
 }
