@@ -174,11 +174,8 @@ func (db *DB) Units(ctx context.Context, a *hezuo.Access) ([]store.UnitChoice, e
 		p = p[:6]
 	}
 	var out []store.UnitChoice
-	err := db.eachRow(ctx, `SELECT code, name FROM units WHERE county LIKE ? ORDER BY code`, []any{p + "%"}, func(r rowScanner) error {
-		var u store.UnitChoice
-		err := r.Scan(&u.Code, &u.Name)
-		out = append(out, u)
-		return err
-	})
+	err := db.eachRow(ctx, `SELECT code, name FROM units WHERE county LIKE ? ORDER BY code`, []any{p + "%"}, collect(&out, func(r rowScanner, u *store.UnitChoice) error {
+		return r.Scan(&u.Code, &u.Name)
+	}))
 	return out, err
 }

@@ -49,12 +49,9 @@ func (db *DB) convertPlaintext(ctx context.Context, tx *sql.Tx) (int, error) {
 		idNo, phone string
 	}
 	var rows []row
-	err := eachTx(ctx, tx, `SELECT id, id_hash, phone_sealed FROM people`, nil, func(r rowScanner) error {
-		var x row
-		err := r.Scan(&x.id, &x.idNo, &x.phone)
-		rows = append(rows, x)
-		return err
-	})
+	err := eachTx(ctx, tx, `SELECT id, id_hash, phone_sealed FROM people`, nil, collect(&rows, func(r rowScanner, x *row) error {
+		return r.Scan(&x.id, &x.idNo, &x.phone)
+	}))
 	if err != nil {
 		return 0, fmt.Errorf("seal people: %w", err)
 	}
@@ -79,12 +76,9 @@ func (db *DB) rehashUsers(ctx context.Context, tx *sql.Tx, next func(string) str
 		subject string
 	}
 	var us []user
-	err := eachTx(ctx, tx, db.rebind(`SELECT id, subject FROM users WHERE role = ? AND subject <> ''`), []any{hezuo.RoleInstructor}, func(r rowScanner) error {
-		var u user
-		err := r.Scan(&u.id, &u.subject)
-		us = append(us, u)
-		return err
-	})
+	err := eachTx(ctx, tx, db.rebind(`SELECT id, subject FROM users WHERE role = ? AND subject <> ''`), []any{hezuo.RoleInstructor}, collect(&us, func(r rowScanner, u *user) error {
+		return r.Scan(&u.id, &u.subject)
+	}))
 	if err != nil {
 		return fmt.Errorf("instructor users: %w", err)
 	}

@@ -267,12 +267,9 @@ func (db *DB) PartyOrgMembers(ctx context.Context, a *hezuo.Access, no string, d
 			AND (s.home_party_org_id = ? OR EXISTS (SELECT 1 FROM memberships m JOIN party_org_orgs l ON l.org_id = m.org_id
 				WHERE m.person_id = pe.id AND l.party_org_id = ? AND m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to > ?)
 				AND l.valid_from <= ? AND (l.valid_to IS NULL OR l.valid_to > ?))))
-		ORDER BY pe.name, pe.id`, []any{day, day, id, id, day, day, day, day}, func(r rowScanner) error {
-		var at store.Attendee
-		err := r.Scan(&at.PersonID, &at.Name)
-		out = append(out, at)
-		return err
-	})
+		ORDER BY pe.name, pe.id`, []any{day, day, id, id, day, day, day, day}, collect(&out, func(r rowScanner, at *store.Attendee) error {
+		return r.Scan(&at.PersonID, &at.Name)
+	}))
 	return out, err
 }
 

@@ -85,11 +85,8 @@ func (db *DB) ListContacts(ctx context.Context, a *hezuo.Access, req hezuo.Scope
 			(SELECT count(*) FROM contact_visits v WHERE v.person_id = cl.person_id AND v.household_id = cl.household_id AND v.visited_on <= ?),
 			(SELECT max(v.visited_on) FROM contact_visits v WHERE v.person_id = cl.person_id AND v.household_id = cl.household_id AND v.visited_on <= ?)
 		FROM contact_links cl JOIN people pe ON pe.id = cl.person_id JOIN households h ON h.id = cl.household_id
-		WHERE `+w.String()+` ORDER BY pe.name, pe.id, h.no LIMIT ? OFFSET ?`, append(append([]any{day, day}, w.args...), per, off), func(r rowScanner) error {
-		var c store.ContactItem
-		err := r.Scan(&c.PersonID, &c.Name, &c.Household, &c.Head, &c.From, &c.To, &c.Visits, &c.LastVisit)
-		out = append(out, c)
-		return err
-	})
+		WHERE `+w.String()+` ORDER BY pe.name, pe.id, h.no LIMIT ? OFFSET ?`, append(append([]any{day, day}, w.args...), per, off), collect(&out, func(r rowScanner, c *store.ContactItem) error {
+		return r.Scan(&c.PersonID, &c.Name, &c.Household, &c.Head, &c.From, &c.To, &c.Visits, &c.LastVisit)
+	}))
 	return out, total, err
 }

@@ -251,12 +251,9 @@ func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 		FROM divisions dv WHERE ` + w.String() + orderBy(divisionSorts, f.Sort, "code", "dv.code") + ` LIMIT ? OFFSET ?`
 	args := append(append(append([]any{}, va...), oa...), w.args...)
 	var out []hezuo.DivisionItem
-	err = db.eachRow(ctx, q, append(args, per, off), func(r rowScanner) error {
-		var it hezuo.DivisionItem
-		err := r.Scan(&it.Code, &it.Name, &it.Level, &it.Orgs)
-		out = append(out, it)
-		return err
-	})
+	err = db.eachRow(ctx, q, append(args, per, off), collect(&out, func(r rowScanner, it *hezuo.DivisionItem) error {
+		return r.Scan(&it.Code, &it.Name, &it.Level, &it.Orgs)
+	}))
 	return out, total, err
 }
 

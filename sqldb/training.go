@@ -110,12 +110,9 @@ func (db *DB) GetTraining(ctx context.Context, a *hezuo.Access, id int64, today 
 	}
 	err = db.eachRow(ctx, `SELECT pe.id, pe.name, coalesce(o.org_no, ''), coalesce(o.name, '')
 		FROM training_attendances ta JOIN people pe ON pe.id = ta.person_id LEFT JOIN orgs o ON o.id = ta.org_id
-		WHERE ta.training_id = ? AND `+att+` ORDER BY o.org_no, pe.name, pe.id`, append([]any{id}, attArgs...), func(r rowScanner) error {
-		var at store.TrainingAttendee
-		err := r.Scan(&at.PersonID, &at.Name, &at.OrgNo, &at.OrgName)
-		d.Attendees = append(d.Attendees, at)
-		return err
-	})
+		WHERE ta.training_id = ? AND `+att+` ORDER BY o.org_no, pe.name, pe.id`, append([]any{id}, attArgs...), collect(&d.Attendees, func(r rowScanner, at *store.TrainingAttendee) error {
+		return r.Scan(&at.PersonID, &at.Name, &at.OrgNo, &at.OrgName)
+	}))
 	return d, err
 }
 
@@ -156,12 +153,9 @@ func (db *DB) TrainingFiguresOf(ctx context.Context, a *hezuo.Access, req hezuo.
 	// Sessions without attendances still count for their organizer.
 	var empty []store.TrainingFigure
 	err = db.eachRow(ctx, `SELECT u.code, u.name, count(*)`+from+` AND NOT EXISTS (SELECT 1 FROM training_attendances ta WHERE ta.training_id = t.id AND `+att+`)
-		GROUP BY u.code, u.name`, append(base[:1+len(condArgs)], attArgs...), func(r rowScanner) error {
-		var x store.TrainingFigure
-		err := r.Scan(&x.Code, &x.Name, &x.Sessions)
-		empty = append(empty, x)
-		return err
-	})
+		GROUP BY u.code, u.name`, append(base[:1+len(condArgs)], attArgs...), collect(&empty, func(r rowScanner, x *store.TrainingFigure) error {
+		return r.Scan(&x.Code, &x.Name, &x.Sessions)
+	}))
 	for _, e := range empty {
 		found := false
 		for i := range f.ByOrganizer {
