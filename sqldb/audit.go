@@ -65,28 +65,22 @@ func (db *DB) AuditLog(ctx context.Context, a *hezuo.Access, f hezuo.AuditFilter
 		w.add("(user_name LIKE ? OR entity_key LIKE ? OR note LIKE ? OR "+db.auditValueSQL("new_value")+" LIKE ? OR "+db.auditValueSQL("old_value")+" LIKE ?)",
 			like, like, like, like, like)
 	}
-	if f.User != "" {
-		w.add("user_name = ?", f.User)
-	}
-	if f.Action != "" {
-		w.add("action = ?", f.Action)
-	}
-	if f.Entity != "" {
-		w.add("entity = ?", f.Entity)
-	}
+	w.eq("user_name", f.User)
+	w.eq("action", f.Action)
+	w.eq("entity", f.Entity)
 	if !f.From.IsZero() {
 		w.add("at >= ?", f.From.Unix())
 	}
 	if !f.To.IsZero() {
 		w.add("at < ?", f.To.Unix())
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM audit_log WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `audit_log`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
 	var out []hezuo.AuditEntry
-	err := db.eachRow(ctx, `SELECT id, at, user_name, role, action, entity, entity_key, division, old_value, new_value, note
+	err = db.eachRow(ctx, `SELECT id, at, user_name, role, action, entity, entity_key, division, old_value, new_value, note
 		FROM audit_log WHERE `+w.String()+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(w.args, per, off), func(r rowScanner) error {
 		var e hezuo.AuditEntry
 		var at int64

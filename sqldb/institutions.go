@@ -65,25 +65,15 @@ func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f store.Meeting
 	}
 	in, inArgs := reachPartyOrgs(a, scope, today)
 	w := (&where{}).add("m.party_org_id IN ("+in+")", inArgs...)
-	if f.PartyOrg != "" {
-		w.add("p.no = ?", f.PartyOrg)
-	}
-	if f.Kind != "" {
-		w.add("m.kind = ?", f.Kind)
-	}
-	if !f.From.IsZero() {
-		w.add("m.held_on >= ?", f.From)
-	}
-	if !f.To.IsZero() {
-		w.add("m.held_on <= ?", f.To)
-	}
+	w.eq("p.no", f.PartyOrg)
+	w.eq("m.kind", f.Kind)
+	w.during("m.held_on", f.From, f.To)
 	if f.Q != "" {
 		like := "%" + f.Q + "%"
 		w.add("(m.topic LIKE ? OR p.name LIKE ? OR p.no LIKE ?)", like, like, like)
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM meetings m JOIN party_orgs p ON p.id = m.party_org_id WHERE `+w.String()),
-		w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `meetings m JOIN party_orgs p ON p.id = m.party_org_id`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)

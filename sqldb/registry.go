@@ -148,14 +148,12 @@ func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 		w.add("p.seat BETWEEN ? AND ?", scopeArgs(scope)...)
 	}
 	w.addPair(active("p", day))
-	if f.Form != "" {
-		w.add("p.form = ?", f.Form)
-	}
+	w.eq("p.form", f.Form)
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(p.no LIKE ? OR p.name LIKE ?)", "%"+q+"%", "%"+q+"%")
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM party_orgs p WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `party_orgs p`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
@@ -206,8 +204,8 @@ func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.List
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(pe.name LIKE ? OR i.unit LIKE ?)", "%"+q+"%", "%"+q+"%")
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM instructors i JOIN people pe ON pe.id = i.person_id WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `instructors i JOIN people pe ON pe.id = i.person_id`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
@@ -225,14 +223,12 @@ func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 	}
 	w := &where{}
 	w.add("dv.code BETWEEN ? AND ?", scopeArgs(scope)...)
-	if f.Form != "" {
-		w.add("dv.level = ?", f.Form)
-	}
+	w.eq("dv.level", f.Form)
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(dv.code LIKE ? OR dv.name LIKE ?)", q+"%", "%"+q+"%")
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM divisions dv WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `divisions dv`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	day := dayOr(f.Day, today)

@@ -47,6 +47,26 @@ func (w *where) add(cond string, args ...any) *where {
 
 func (w *where) addPair(cond string, args []any) *where { return w.add(cond, args...) }
 
+// eq adds "col = v" unless v is "" (a filter left empty).
+func (w *where) eq(col, v string) *where {
+	if v != "" {
+		w.add(col+" = ?", v)
+	}
+	return w
+}
+
+// during adds "col on or after from" and "col on or before to", each
+// unless its date is zero (a filter left open).
+func (w *where) during(col string, from, to hezuo.Date) *where {
+	if !from.IsZero() {
+		w.add(col+" >= ?", from)
+	}
+	if !to.IsZero() {
+		w.add(col+" <= ?", to)
+	}
+	return w
+}
+
 func (w *where) String() string { return strings.Join(w.conds, " AND ") }
 
 // orgScope returns the conditions "org o lies in scope and exists on day".

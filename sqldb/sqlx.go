@@ -44,3 +44,10 @@ func collect[T any](dst *[]T, scan func(r rowScanner, v *T) error) func(rowScann
 		return err
 	}
 }
+
+// countWhere counts the rows of from (tables and joins) that meet w.
+func (db *DB) countWhere(ctx context.Context, from string, w *where) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM `+from+` WHERE `+w.String()), w.args...).Scan(&n)
+	return n, err
+}

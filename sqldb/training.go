@@ -51,24 +51,12 @@ func (db *DB) ListTrainings(ctx context.Context, a *hezuo.Access, f store.Traini
 		like := "%" + f.Q + "%"
 		w.add("(t.no LIKE ? OR t.topic LIKE ?)", like, like)
 	}
-	if f.Organizer != "" {
-		w.add("u.code = ?", f.Organizer)
-	}
-	if f.Industry != "" {
-		w.add("t.industry = ?", f.Industry)
-	}
-	if f.Mode != "" {
-		w.add("t.mode = ?", f.Mode)
-	}
-	if !f.From.IsZero() {
-		w.add("t.held_on >= ?", f.From)
-	}
-	if !f.To.IsZero() {
-		w.add("t.held_on <= ?", f.To)
-	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM trainings t JOIN units u ON u.id = t.organizer_id WHERE `+w.String()),
-		w.args...).Scan(&total); err != nil {
+	w.eq("u.code", f.Organizer)
+	w.eq("t.industry", f.Industry)
+	w.eq("t.mode", f.Mode)
+	w.during("t.held_on", f.From, f.To)
+	total, err := db.countWhere(ctx, `trainings t JOIN units u ON u.id = t.organizer_id`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
