@@ -68,10 +68,7 @@ func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f store.Meeting
 	w.eq("p.no", f.PartyOrg)
 	w.eq("m.kind", f.Kind)
 	w.during("m.held_on", f.From, f.To)
-	if f.Q != "" {
-		like := "%" + f.Q + "%"
-		w.add("(m.topic LIKE ? OR p.name LIKE ? OR p.no LIKE ?)", like, like, like)
-	}
+	w.like(f.Q, "m.topic", "p.name", "p.no")
 	total, err := db.countWhere(ctx, `meetings m JOIN party_orgs p ON p.id = m.party_org_id`, w)
 	if err != nil {
 		return nil, 0, err

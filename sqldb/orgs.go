@@ -84,10 +84,7 @@ func (db *DB) ListOrgs(ctx context.Context, a *hezuo.Access, f hezuo.OrgFilter, 
 	if !f.Ended {
 		w.addPair(orgActive("o", day))
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
-		like := "%" + q + "%"
-		w.add("(o.org_no LIKE ? OR o.name LIKE ? OR o.industry LIKE ? OR o.credit_code LIKE ?)", like, like, like, like)
-	}
+	w.like(strings.TrimSpace(f.Q), "o.org_no", "o.name", "o.industry", "o.credit_code")
 	w.eq("o.kind", f.Kind)
 	w.eq("o.industry", f.Industry)
 	list := &hezuo.OrgList{Items: []hezuo.OrgItem{}}

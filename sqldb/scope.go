@@ -55,6 +55,19 @@ func (w *where) eq(col, v string) *where {
 	return w
 }
 
+// like adds "one of cols contains q" unless q is "" (a search left
+// empty). % and _ in q are wildcards.
+func (w *where) like(q string, cols ...string) *where {
+	if q == "" {
+		return w
+	}
+	conds, args := make([]string, len(cols)), make([]any, len(cols))
+	for i, c := range cols {
+		conds[i], args[i] = c+" LIKE ?", "%"+q+"%"
+	}
+	return w.add("("+strings.Join(conds, " OR ")+")", args...)
+}
+
 // during adds "col on or after from" and "col on or before to", each
 // unless its date is zero (a filter left open).
 func (w *where) during(col string, from, to hezuo.Date) *where {

@@ -47,10 +47,7 @@ func (db *DB) ListTrainings(ctx context.Context, a *hezuo.Access, f store.Traini
 	}
 	cond, condArgs, att, attArgs := trainingReach(a, scope, today)
 	w := (&where{}).add(cond, condArgs...)
-	if f.Q != "" {
-		like := "%" + f.Q + "%"
-		w.add("(t.no LIKE ? OR t.topic LIKE ?)", like, like)
-	}
+	w.like(f.Q, "t.no", "t.topic")
 	w.eq("u.code", f.Organizer)
 	w.eq("t.industry", f.Industry)
 	w.eq("t.mode", f.Mode)
