@@ -97,6 +97,10 @@ func (d Date) Before(o Date) bool { return d.t.Before(o.t) }
 func (d Date) After(o Date) bool  { return d.t.After(o.t) }
 func (d Date) Equal(o Date) bool  { return d.t.Equal(o.t) }
 
+// Compare returns -1, 0 or +1 as d is before, equal to or after o (for
+// slices.SortFunc and cmp.Or).
+func (d Date) Compare(o Date) int { return d.t.Compare(o.t) }
+
 // DaysUntil returns the number of days from d to o (negative when o is earlier).
 func (d Date) DaysUntil(o Date) int { return int(o.t.Sub(d.t).Hours() / 24) }
 

@@ -87,6 +87,24 @@ func (l *Loan) StatusOn(day Date, repaidFen int64) string {
 	return LoanApplied
 }
 
+// AsOf makes l the loan as known on day, given the principal repaid up to
+// and including day: approval, rejection and disbursement after day are
+// not known on it, nor a due date before disbursement. It returns the
+// status on day (StatusOn) and the principal outstanding (0 until
+// disbursed).
+func (l *Loan) AsOf(day Date, repaidFen int64) (status string, outstandingFen int64) {
+	for _, d := range []*Date{&l.ApprovedOn, &l.RejectedOn, &l.DisbursedOn} {
+		if d.After(day) {
+			*d = Date{}
+		}
+	}
+	if l.DisbursedOn.IsZero() {
+		l.DueOn = Date{}
+		return l.StatusOn(day, repaidFen), 0
+	}
+	return l.StatusOn(day, repaidFen), l.AmountFen - repaidFen
+}
+
 // Validate checks the loan's own fields and the order of its dates:
 // application, then approval or rejection, then disbursement.
 func (l *Loan) Validate() error {

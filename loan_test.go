@@ -45,6 +45,19 @@ func TestLoanStatus(t *testing.T) {
 	}
 }
 
+func TestLoanAsOf(t *testing.T) {
+	base := Loan{No: "L", AmountFen: 1000, TermMonths: 12, AppliedOn: MustDate("2021-01-01"), ApprovedOn: MustDate("2021-01-10"),
+		DisbursedOn: MustDate("2021-02-01"), DueOn: MustDate("2022-02-01")}
+	l := base
+	if st, out := l.AsOf(MustDate("2021-01-15"), 0); st != LoanApproved || out != 0 || !l.DisbursedOn.IsZero() || !l.DueOn.IsZero() || l.ApprovedOn.IsZero() {
+		t.Errorf("before disbursement: %q %d %+v", st, out, l)
+	}
+	l = base
+	if st, out := l.AsOf(MustDate("2021-06-01"), 300); st != LoanDisbursed || out != 700 || l.DueOn != base.DueOn {
+		t.Errorf("disbursed: %q %d %+v", st, out, l)
+	}
+}
+
 func TestLoanValidate(t *testing.T) {
 	ok := Loan{No: "L", Borrower: "x", OrgNo: "O", AmountFen: 1000, RatePPM: 43500, TermMonths: 12, Lender: "农行",
 		AppliedOn: MustDate("2021-01-01"), ApprovedOn: MustDate("2021-01-10"), DisbursedOn: MustDate("2021-02-01")}

@@ -89,32 +89,15 @@ func ReadFile(path string) (*Keyring, error) {
 // WriteFile writes r to path atomically (a temporary file in the same
 // directory, synced, renamed into place) with mode 0600.
 func WriteFile(path string, r *Keyring) error {
-	dir := filepath.Dir(path)
-	f, err := os.CreateTemp(dir, ".hezuo-key-*")
+	tmp, err := writeAside(path, r)
 	if err != nil {
 		return fmt.Errorf("写密钥文件 / write key file: %w", err)
 	}
-	tmp := f.Name()
 	defer os.Remove(tmp)
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return err
-	}
-	if _, err := f.Write(r.Marshal()); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
 	if err := os.Rename(tmp, path); err != nil {
 		return fmt.Errorf("写密钥文件 / write key file: %w", err)
 	}
-	if d, err := os.Open(dir); err == nil {
+	if d, err := os.Open(filepath.Dir(path)); err == nil {
 		d.Sync()
 		d.Close()
 	}

@@ -55,10 +55,7 @@ func (db *DB) ListUnitPairings(ctx context.Context, a *hezuo.Access, f store.Ass
 	if f.Active {
 		w.addPair(active("up", day))
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
-		like := "%" + q + "%"
-		w.add("(u.name LIKE ? OR u.code LIKE ? OR o.name LIKE ? OR o.org_no LIKE ? OR v.name LIKE ?)", like, like, like, like, like)
-	}
+	w.like(strings.TrimSpace(f.Q), "u.name", "u.code", "o.name", "o.org_no", "v.name")
 	var total int
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) `+unitPairingFrom+` WHERE `+w.String()), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
@@ -97,10 +94,7 @@ func (db *DB) ListHouseholdPairings(ctx context.Context, a *hezuo.Access, f stor
 	if f.Active {
 		w.addPair(active("hp", day))
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
-		like := "%" + q + "%"
-		w.add("(h.no LIKE ? OR h.head LIKE ? OR pe.name LIKE ? OR o.name LIKE ? OR v.name LIKE ?)", like, like, like, like, like)
-	}
+	w.like(strings.TrimSpace(f.Q), "h.no", "h.head", "pe.name", "o.name", "v.name")
 	var total int
 	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) `+householdPairingFrom+` WHERE `+w.String()), w.args...).Scan(&total); err != nil {
 		return nil, 0, err
@@ -174,11 +168,8 @@ func (db *DB) Units(ctx context.Context, a *hezuo.Access) ([]store.UnitChoice, e
 		p = p[:6]
 	}
 	var out []store.UnitChoice
-	err := db.eachRow(ctx, `SELECT code, name FROM units WHERE county LIKE ? ORDER BY code`, []any{p + "%"}, func(r rowScanner) error {
-		var u store.UnitChoice
-		err := r.Scan(&u.Code, &u.Name)
-		out = append(out, u)
-		return err
-	})
+	err := db.eachRow(ctx, `SELECT code, name FROM units WHERE county LIKE ? ORDER BY code`, []any{p + "%"}, collect(&out, func(r rowScanner, u *store.UnitChoice) error {
+		return r.Scan(&u.Code, &u.Name)
+	}))
 	return out, err
 }

@@ -9,6 +9,10 @@ import (
 	"hezuo"
 )
 
+// maskPersonal is hezuo.MaskPersonal under the name the import's audit
+// entries (import_audit.go) call it by.
+var maskPersonal = hezuo.MaskPersonal
+
 // execer is what Audit writes through: the database or a transaction.
 type execer interface {
 	ExecContext(ctx context.Context, q string, args ...any) (sql.Result, error)
@@ -25,7 +29,7 @@ func (db *DB) audit(ctx context.Context, x execer, a *hezuo.Access, now time.Tim
 		b, _ := json.Marshal(v)
 		// Never whole ID numbers or phones (crypt_mask.go), nor the birth
 		// dates that would rebuild a masked one (audit_birth.go).
-		return maskBirthDates(maskPersonal(string(b)))
+		return hezuo.MaskBirthDates(hezuo.MaskPersonal(string(b)))
 	}
 	county := ""
 	if len(division) >= 6 {
@@ -36,7 +40,7 @@ func (db *DB) audit(ctx context.Context, x execer, a *hezuo.Access, now time.Tim
 		user, role = a.User, a.Role
 	}
 	_, err := x.ExecContext(ctx, db.rebind(`INSERT INTO audit_log (county, at, user_name, role, action, entity, entity_key, division, old_value, new_value, note)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), county, now.Unix(), user, role, action, entity, maskPersonal(key), division, enc(before), enc(after), maskPersonal(note))
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`), county, now.Unix(), user, role, action, entity, hezuo.MaskPersonal(key), division, enc(before), enc(after), hezuo.MaskPersonal(note))
 	return err
 }
 
@@ -61,28 +65,22 @@ func (db *DB) AuditLog(ctx context.Context, a *hezuo.Access, f hezuo.AuditFilter
 		w.add("(user_name LIKE ? OR entity_key LIKE ? OR note LIKE ? OR "+db.auditValueSQL("new_value")+" LIKE ? OR "+db.auditValueSQL("old_value")+" LIKE ?)",
 			like, like, like, like, like)
 	}
-	if f.User != "" {
-		w.add("user_name = ?", f.User)
-	}
-	if f.Action != "" {
-		w.add("action = ?", f.Action)
-	}
-	if f.Entity != "" {
-		w.add("entity = ?", f.Entity)
-	}
+	w.eq("user_name", f.User)
+	w.eq("action", f.Action)
+	w.eq("entity", f.Entity)
 	if !f.From.IsZero() {
 		w.add("at >= ?", f.From.Unix())
 	}
 	if !f.To.IsZero() {
 		w.add("at < ?", f.To.Unix())
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM audit_log WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `audit_log`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
 	var out []hezuo.AuditEntry
-	err := db.eachRow(ctx, `SELECT id, at, user_name, role, action, entity, entity_key, division, old_value, new_value, note
+	err = db.eachRow(ctx, `SELECT id, at, user_name, role, action, entity, entity_key, division, old_value, new_value, note
 		FROM audit_log WHERE `+w.String()+` ORDER BY id DESC LIMIT ? OFFSET ?`, append(w.args, per, off), func(r rowScanner) error {
 		var e hezuo.AuditEntry
 		var at int64
@@ -90,7 +88,7 @@ func (db *DB) AuditLog(ctx context.Context, a *hezuo.Access, f hezuo.AuditFilter
 			return err
 		}
 		e.At = time.Unix(at, 0)
-		e.Before, e.After = maskBirthDates(e.Before), maskBirthDates(e.After) // entries written before the rule
+		e.Before, e.After = hezuo.MaskBirthDates(e.Before), hezuo.MaskBirthDates(e.After) // entries written before the rule
 		out = append(out, e)
 		return nil
 	})

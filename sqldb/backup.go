@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"hezuo"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // BackupInfo describes a backup file: its format, its schema version and
@@ -227,7 +228,7 @@ func (db *DB) HasData(ctx context.Context) (bool, error) {
 // errNotEmpty is the refusal of a restore over data.
 func errNotEmpty(target string) error {
 	return hezuo.Errorf(hezuo.ECONFLICT, "目标数据库 %s 已有数据，恢复会覆盖它们；确认无误后加 --force 再执行",
-		"the target database %s holds data that a restore would overwrite: add --force if you mean it", redact(target))
+		"the target database %s holds data that a restore would overwrite: add --force if you mean it", sqlx.RedactDSN(target))
 }
 
 // isNotExist reports a missing file.

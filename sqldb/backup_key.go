@@ -22,7 +22,7 @@ func restoreKey(ctx context.Context, file, target string, info *BackupInfo) (cop
 		return nil, "", nil
 	}
 	ks, err := findKeys(target, OpenOptions{})
-	if err != nil || ks.keys != nil {
+	if err != nil || ks.Keys != nil {
 		return nil, "", err
 	}
 	people, err := backupPeople(ctx, file)
@@ -35,9 +35,9 @@ func restoreKey(ctx context.Context, file, target string, info *BackupInfo) (cop
 		return nil, "", hezuo.Errorf(hezuo.EINVALID,
 			"备份中的身份证号和电话已加密，但找不到密钥：请把备份时的密钥文件放到 %s（或 %s），或设置 HEZUO_KEY_FILE / HEZUO_KEY；未作任何改动",
 			"the backup's ID numbers and phones are sealed but no key was found: put the key file of the backed-up database at %s (or %s), or set HEZUO_KEY_FILE / HEZUO_KEY; nothing was changed",
-			ks.file, beside)
+			ks.File, beside)
 	}
-	return k, ks.file, nil
+	return k, ks.File, nil
 }
 
 // backupPeople counts the people of an SQLite backup, read only.

@@ -3,19 +3,11 @@ package sqldb
 import (
 	"context"
 	"database/sql"
-	"database/sql/driver"
-	"errors"
 	"fmt"
-	"io"
-	"net"
-	"regexp"
-	"strconv"
-	"strings"
 	"sync"
 	"time"
 
-	"github.com/jackc/pgx/v5/pgconn"
-
+	"hezuo/sqldb/internal/sqlx"
 	"hezuo/store"
 )
 
@@ -29,7 +21,7 @@ import (
 // new primary. database/sql retries an operation on another connection only
 // when pgx reports that nothing was sent (pgconn.SafeToRetry): a COMMIT whose
 // answer was lost is never repeated, it fails, and the user is told that the
-// change may not have been saved (ConnLost, web's 503).
+// change may not have been saved (sqlx.ConnLost, web's 503).
 //
 // A read replica (--read-db, OpenReplica) takes the plain reads of requests
 // that may read stale data (ReadAnywhere): the web layer marks GET requests,
@@ -37,57 +29,6 @@ import (
 // user reads their own writes. Reads go to the replica only when it has
 // replayed that position and lags the primary by no more than maxLag;
 // otherwise, and when it fails, to the primary.
-
-var keyValueDSN = regexp.MustCompile(`^\s*[A-Za-z_]+\s*=`)
-
-// isKeyValueDSN reports whether dsn is a libpq keyword/value string
-// ("host=a,b dbname=hezuo …"), which only PostgreSQL takes.
-func isKeyValueDSN(dsn string) bool { return keyValueDSN.MatchString(dsn) }
-
-var kvPassword = regexp.MustCompile(`(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)`)
-
-// redactKeyValue hides the password of a keyword/value DSN.
-func redactKeyValue(dsn string) string { return kvPassword.ReplaceAllString(dsn, "${1}xxxxx") }
-
-// ConnLost reports whether err says the database connection was lost or
-// the server is not (or no longer) the primary: a failover in progress. A
-// write that failed so may or may not have been committed.
-func ConnLost(err error) bool {
-	if err == nil {
-		return false
-	}
-	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
-		return true
-	}
-	var pe *pgconn.PgError
-	if errors.As(err, &pe) {
-		switch {
-		case strings.HasPrefix(pe.Code, "08"), // connection exception
-			pe.Code == "57P01", pe.Code == "57P02", pe.Code == "57P03", // shutdown, crash, cannot connect now
-			pe.Code == "25006": // read-only transaction: connected to a demoted primary
-			return true
-		}
-		return false
-	}
-	var ce *pgconn.ConnectError
-	if errors.As(err, &ce) {
-		return true
-	}
-	var ne net.Error
-	if errors.As(err, &ne) {
-		return true
-	}
-	if pgconn.SafeToRetry(err) || pgconn.Timeout(err) {
-		return true
-	}
-	msg := err.Error()
-	for _, s := range []string{"conn closed", "connection reset", "broken pipe", "failed to connect", "unexpected EOF", "connection refused"} {
-		if strings.Contains(msg, s) {
-			return true
-		}
-	}
-	return false
-}
 
 // replica is the read replica of a DB and what is known of its lag.
 type replica struct {
@@ -128,7 +69,7 @@ func (db *DB) OpenReplica(ctx context.Context, dsn string, maxLag time.Duration)
 	r.SetMaxIdleConns(db.maxConns())
 	if err := r.PingContext(ctx); err != nil {
 		r.Close()
-		return fmt.Errorf("打开只读副本 %s 失败 / cannot open the read replica: %w", redact(dsn), err)
+		return fmt.Errorf("打开只读副本 %s 失败 / cannot open the read replica: %w", sqlx.RedactDSN(dsn), err)
 	}
 	rep := &replica{db: r, maxLag: maxLag, stop: make(chan struct{}), done: make(chan struct{})}
 	db.replica = rep
@@ -171,7 +112,7 @@ func (r *replica) probe(ctx context.Context, primary *sql.DB) {
 	defer r.mu.Unlock()
 	r.probed = now
 	if perr == nil {
-		if lsn, err := ParseLSN(p); err == nil {
+		if lsn, err := sqlx.ParseLSN(p); err == nil {
 			r.samples = append(r.samples, lsnSample{now, lsn})
 		}
 	}
@@ -182,7 +123,7 @@ func (r *replica) probe(ctx context.Context, primary *sql.DB) {
 		r.up = false
 		return
 	}
-	lsn, err := ParseLSN(rs)
+	lsn, err := sqlx.ParseLSN(rs)
 	if err != nil {
 		r.up = false
 		return
@@ -217,18 +158,6 @@ func (r *replica) close() {
 	r.db.Close()
 }
 
-// readOnly reports whether q is a plain SELECT, which a replica can run.
-func readOnly(q string) bool {
-	t := strings.TrimLeft(q, " \t\r\n(")
-	if len(t) < 6 || !strings.EqualFold(t[:6], "SELECT") {
-		return false
-	}
-	u := strings.ToUpper(q)
-	return !strings.Contains(u, "FOR UPDATE") && !strings.Contains(u, "FOR SHARE") &&
-		!strings.Contains(u, "NEXTVAL") && !strings.Contains(u, "PG_ADVISORY") && !strings.Contains(u, "INSERT ") &&
-		!strings.Contains(u, "UPDATE ") && !strings.Contains(u, "DELETE ")
-}
-
 // reader returns the replica for q under ctx, or nil for the primary.
 func (db *DB) reader(ctx context.Context, q string) *replica {
 	r := db.replica
@@ -236,7 +165,7 @@ func (db *DB) reader(ctx context.Context, q string) *replica {
 		return nil
 	}
 	min, ok := store.ReadFloor(ctx)
-	if !ok || !readOnly(q) || !r.usable(min) {
+	if !ok || !sqlx.ReadOnly(q) || !r.usable(min) {
 		return nil
 	}
 	return r
@@ -252,32 +181,12 @@ func (db *DB) WALPosition(ctx context.Context) (uint64, error) {
 	if err := db.conn.QueryRowContext(ctx, `SELECT pg_current_wal_lsn()::text`).Scan(&s); err != nil {
 		return 0, err
 	}
-	return ParseLSN(s)
+	return sqlx.ParseLSN(s)
 }
 
 // HasReplica reports whether reads may go to a read replica (never for a
 // nil DB, a server started without a database in tests).
 func (db *DB) HasReplica() bool { return db != nil && db.replica != nil }
-
-// ParseLSN parses a PostgreSQL WAL position "16/B374D848".
-func ParseLSN(s string) (uint64, error) {
-	hi, lo, ok := strings.Cut(strings.TrimSpace(s), "/")
-	if !ok {
-		return 0, fmt.Errorf("bad LSN %q", s)
-	}
-	h, err := strconv.ParseUint(hi, 16, 32)
-	if err != nil {
-		return 0, fmt.Errorf("bad LSN %q", s)
-	}
-	l, err := strconv.ParseUint(lo, 16, 32)
-	if err != nil {
-		return 0, fmt.Errorf("bad LSN %q", s)
-	}
-	return h<<32 | l, nil
-}
-
-// FormatLSN is ParseLSN's inverse.
-func FormatLSN(v uint64) string { return fmt.Sprintf("%X/%X", v>>32, v&0xffffffff) }
 
 // Replication returns the database's role, its standbys' lag and the read
 // replica's.
@@ -348,6 +257,6 @@ func (db *DB) standbyCurrent(ctx context.Context) error {
 }
 
 // Unavailable reports whether err means the database could not be reached
-// (ConnLost): store.Health's question, so that the web need not know the
+// (sqlx.ConnLost): store.Health's question, so that the web need not know the
 // drivers' errors.
-func (db *DB) Unavailable(err error) bool { return ConnLost(err) }
+func (db *DB) Unavailable(err error) bool { return sqlx.ConnLost(err) }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
+	"time"
 
 	"hezuo"
 )
@@ -25,12 +26,12 @@ func (db *DB) afterMigration(ctx context.Context, tx *sql.Tx, version int) error
 	if err != nil {
 		return err
 	}
-	if src.keys == nil {
-		if src.keys, err = createKeyFile(src.file, db.keyOpts.Cipher); err != nil {
+	if src.Keys == nil {
+		if src.Keys, err = createKeyFile(src.File, db.keyOpts.Cipher, time.Now()); err != nil {
 			return err
 		}
 	}
-	db.keys, db.keyFile = src.keys, src.file
+	db.keys, db.keyFile = src.Keys, src.File
 	n, err := db.convertPlaintext(ctx, tx)
 	if err != nil {
 		return err
@@ -48,12 +49,9 @@ func (db *DB) convertPlaintext(ctx context.Context, tx *sql.Tx) (int, error) {
 		idNo, phone string
 	}
 	var rows []row
-	err := eachTx(ctx, tx, `SELECT id, id_hash, phone_sealed FROM people`, nil, func(r rowScanner) error {
-		var x row
-		err := r.Scan(&x.id, &x.idNo, &x.phone)
-		rows = append(rows, x)
-		return err
-	})
+	err := eachTx(ctx, tx, `SELECT id, id_hash, phone_sealed FROM people`, nil, collect(&rows, func(r rowScanner, x *row) error {
+		return r.Scan(&x.id, &x.idNo, &x.phone)
+	}))
 	if err != nil {
 		return 0, fmt.Errorf("seal people: %w", err)
 	}
@@ -78,12 +76,9 @@ func (db *DB) rehashUsers(ctx context.Context, tx *sql.Tx, next func(string) str
 		subject string
 	}
 	var us []user
-	err := eachTx(ctx, tx, db.rebind(`SELECT id, subject FROM users WHERE role = ? AND subject <> ''`), []any{hezuo.RoleInstructor}, func(r rowScanner) error {
-		var u user
-		err := r.Scan(&u.id, &u.subject)
-		us = append(us, u)
-		return err
-	})
+	err := eachTx(ctx, tx, db.rebind(`SELECT id, subject FROM users WHERE role = ? AND subject <> ''`), []any{hezuo.RoleInstructor}, collect(&us, func(r rowScanner, u *user) error {
+		return r.Scan(&u.id, &u.subject)
+	}))
 	if err != nil {
 		return fmt.Errorf("instructor users: %w", err)
 	}
@@ -113,7 +108,7 @@ func (db *DB) maskAuditLog(ctx context.Context, tx *sql.Tx) error {
 		var old, value sql.NullString
 		err := r.Scan(&e.id, &e.key, &old, &value, &e.note)
 		e.old, e.value = old.String, value.String
-		if m := (entry{e.id, maskPersonal(e.key), maskPersonal(e.old), maskPersonal(e.value), maskPersonal(e.note)}); m != e {
+		if m := (entry{e.id, hezuo.MaskPersonal(e.key), hezuo.MaskPersonal(e.old), hezuo.MaskPersonal(e.value), hezuo.MaskPersonal(e.note)}); m != e {
 			es = append(es, m)
 		}
 		return err

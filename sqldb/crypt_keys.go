@@ -2,12 +2,8 @@ package sqldb
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"hezuo"
@@ -34,43 +30,20 @@ const (
 	metaSealCheck   = "seal.check."
 )
 
-// keySource is where a keyring was found.
-type keySource struct {
-	keys *seal.Keyring
-	file string // the key file read or to create ("" when from HEZUO_KEY or the option)
-	from string // for messages
-}
-
-// findKeys locates the keyring; keys is nil when no key exists yet (file
-// then names where to create it).
-func findKeys(dsn string, o OpenOptions) (keySource, error) {
+// findKeys locates the keyring as seal.Find does, unless o gives it; Keys
+// is nil when no key exists yet (File then names where to create it).
+func findKeys(dsn string, o OpenOptions) (seal.Source, error) {
 	if o.Keys != nil {
-		return keySource{keys: o.Keys, from: "option"}, nil
+		return seal.Source{Keys: o.Keys, From: "option"}, nil
 	}
-	if o.KeyFile == "" {
-		if v := os.Getenv("HEZUO_KEY"); strings.TrimSpace(v) != "" {
-			k, err := seal.FromEnv(v)
-			if err != nil {
-				return keySource{}, hezuo.Errorf(hezuo.EINVALID, "环境变量 HEZUO_KEY 无效：%v", "HEZUO_KEY is invalid: %v", err)
-			}
-			return keySource{keys: k, from: "HEZUO_KEY"}, nil
-		}
+	src, err := seal.Find(dsn, o.KeyFile)
+	switch {
+	case err == nil:
+		return src, nil
+	case src.From == "HEZUO_KEY":
+		return seal.Source{}, hezuo.Errorf(hezuo.EINVALID, "环境变量 HEZUO_KEY 无效：%v", "HEZUO_KEY is invalid: %v", err)
 	}
-	file := o.KeyFile
-	if file == "" {
-		file = os.Getenv("HEZUO_KEY_FILE")
-	}
-	if file == "" {
-		file = seal.DefaultFile(dsn)
-	}
-	k, err := seal.ReadFile(file)
-	if errors.Is(err, fs.ErrNotExist) {
-		return keySource{file: file, from: file}, nil
-	}
-	if err != nil {
-		return keySource{}, hezuo.Errorf(hezuo.EINVALID, "读取密钥文件失败：%v", "cannot read the key file: %v", err)
-	}
-	return keySource{keys: k, file: file, from: file}, nil
+	return seal.Source{}, hezuo.Errorf(hezuo.EINVALID, "读取密钥文件失败：%v", "cannot read the key file: %v", err)
 }
 
 // KeyFile returns the key file the database's keyring was read from or
@@ -81,8 +54,8 @@ func (db *DB) KeyFile() string { return db.keyFile }
 // on first run when the database holds no personal data, and verifies it
 // against the stored key check.
 func (db *DB) setupKeys(ctx context.Context, o OpenOptions) error {
-	src := keySource{keys: db.keys, file: db.keyFile}
-	if src.keys == nil {
+	src := seal.Source{Keys: db.keys, File: db.keyFile}
+	if src.Keys == nil {
 		var err error
 		if src, err = findKeys(db.DSN, o); err != nil {
 			return err
@@ -97,27 +70,27 @@ func (db *DB) setupKeys(ctx context.Context, o OpenOptions) error {
 		return err
 	}
 	holds := people > 0 && current != ""
-	if src.keys == nil {
+	if src.Keys == nil {
 		if holds {
 			return hezuo.Errorf(hezuo.EINVALID,
 				"数据库中的身份证号和电话已加密，但找不到密钥（%s）：请设置 HEZUO_KEY 或 HEZUO_KEY_FILE，或放回原密钥文件",
 				"the database holds encrypted personal data but its key is missing (%s): set HEZUO_KEY or HEZUO_KEY_FILE, or restore the key file",
-				src.from)
+				src.From)
 		}
-		if src.keys, err = createKeyFile(src.file, o.Cipher); err != nil {
+		if src.Keys, err = createKeyFile(src.File, o.Cipher, time.Now()); err != nil {
 			return err
 		}
 	}
-	db.keys, db.keyFile = src.keys, src.file
+	db.keys, db.keyFile = src.Keys, src.File
 	if current != "" {
 		check, _ := db.Meta(ctx, metaSealCheck+current)
-		got, ok := src.keys.Check(current)
+		got, ok := src.Keys.Check(current)
 		switch {
 		case ok && got == check:
 			// The database decides which key is current: a key file written
 			// ahead of a rotation that did not commit still opens the data.
-			if src.keys.Current != current {
-				k := *src.keys
+			if src.Keys.Current != current {
+				k := *src.Keys
 				k.Current = current
 				db.keys = &k
 			}
@@ -125,7 +98,7 @@ func (db *DB) setupKeys(ctx context.Context, o OpenOptions) error {
 			return hezuo.Errorf(hezuo.EINVALID,
 				"密钥与数据库不符（数据库用密钥 %s 加密，%s 中没有匹配的密钥）：拒绝启动",
 				"the key does not match the database (its data is sealed with key %s, which %s does not hold): refusing to start",
-				current, src.from)
+				current, src.From)
 		default:
 			current = "" // no personal data yet: adopt this key
 		}
@@ -153,46 +126,18 @@ func (db *DB) storeKeyCheck(ctx context.Context, x execer, r *seal.Keyring) erro
 	return nil
 }
 
-// createKeyFile creates a fresh keyring in file (mode 0600) unless another
-// process just did, in which case it reads that one.
-func createKeyFile(file, cipherName string) (*seal.Keyring, error) {
+// createKeyFile creates a fresh keyring of the cipher cipherName ("" reads
+// HEZUO_CIPHER), dated now, in file (seal.CreateFile) unless another
+// process just did, in which case it returns that one.
+func createKeyFile(file, cipherName string, now time.Time) (*seal.Keyring, error) {
 	if cipherName == "" {
 		cipherName = os.Getenv("HEZUO_CIPHER")
 	}
-	r, err := seal.New(cipherName, time.Now())
+	r, err := seal.New(cipherName, now)
 	if err != nil {
 		return nil, hezuo.Errorf(hezuo.EINVALID, "%v", "%v", err)
 	}
-	if dir := filepath.Dir(file); dir != "." {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, err
-		}
-	}
-	// Written aside and linked into place: a concurrent first run either
-	// wins or reads the winner's whole file, never a partial one.
-	f, err := os.CreateTemp(filepath.Dir(file), ".hezuo-key-*")
-	if err != nil {
-		return nil, hezuo.Errorf(hezuo.EINVALID, "无法创建密钥文件：%v", "cannot create the key file: %v", err)
-	}
-	defer os.Remove(f.Name())
-	if err := f.Chmod(0o600); err != nil {
-		f.Close()
-		return nil, err
-	}
-	if _, err := f.Write(r.Marshal()); err != nil {
-		f.Close()
-		return nil, err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return nil, err
-	}
-	if err := f.Close(); err != nil {
-		return nil, err
-	}
-	if err := os.Link(f.Name(), file); errors.Is(err, fs.ErrExist) {
-		return seal.ReadFile(file)
-	} else if err != nil {
+	if r, err = seal.CreateFile(file, r); err != nil {
 		return nil, hezuo.Errorf(hezuo.EINVALID, "无法创建密钥文件：%v", "cannot create the key file: %v", err)
 	}
 	return r, nil

@@ -91,7 +91,7 @@ type DB struct {
 // or a libpq keyword/value string ("host=a,b port=5432,5432 dbname=hezuo
 // target_session_attrs=read-write").
 func IsPostgres(dsn string) bool {
-	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || isKeyValueDSN(dsn)
+	return strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") || sqlx.IsKeyValueDSN(dsn)
 }
 
 // Open opens (creating when needed) the database named by dsn — a
@@ -135,7 +135,7 @@ func OpenWith(ctx context.Context, dsn string, o OpenOptions) (*DB, error) {
 	db.conn.SetMaxIdleConns(4 * runtime.NumCPU())
 	if err := db.PingContext(ctx); err != nil {
 		db.Close()
-		return nil, fmt.Errorf("打开数据库 %s 失败 / cannot open database: %w", redact(dsn), err)
+		return nil, fmt.Errorf("打开数据库 %s 失败 / cannot open database: %w", sqlx.RedactDSN(dsn), err)
 	}
 	db.keyOpts = o
 	if err := db.Migrate(ctx); err != nil {
@@ -150,17 +150,6 @@ func OpenWith(ctx context.Context, dsn string, o OpenOptions) (*DB, error) {
 		db.stmts = &stmtCache{m: map[string]*sql.Stmt{}}
 	}
 	return db, nil
-}
-
-func redact(dsn string) string {
-	if isKeyValueDSN(dsn) {
-		return redactKeyValue(dsn)
-	}
-	if u, err := url.Parse(dsn); err == nil && u.User != nil {
-		u.User = url.User(u.User.Username())
-		return u.String()
-	}
-	return dsn
 }
 
 // rebind rewrites ? placeholders to $1, $2… for PostgreSQL.

@@ -36,12 +36,9 @@ func (db *DB) DevelopmentFacts(ctx context.Context, scope hezuo.Scope) (rules.De
 		}},
 		{`SELECT p.id_sealed, s.status, s.valid_from, s.valid_to FROM party_status s JOIN people p ON p.id = s.person_id
 			WHERE s.person_id IN (SELECT m.person_id FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE o.village BETWEEN ? AND ?)
-			ORDER BY p.id, s.valid_from`, func(r rowScanner) error {
-			var s hezuo.PartyStatus
-			err := r.Scan(db.opened(&s.IDNumber), &s.Status, &s.From, &s.To)
-			f.PartyStatus = append(f.PartyStatus, s)
-			return err
-		}},
+			ORDER BY p.id, s.valid_from`, collect(&f.PartyStatus, func(r rowScanner, s *hezuo.PartyStatus) error {
+			return r.Scan(db.opened(&s.IDNumber), &s.Status, &s.From, &s.To)
+		})},
 		{`SELECT p.id_sealed, p.name, o.org_no, d.valid_from, d.valid_to FROM dispatches d
 			JOIN instructors i ON i.id = d.instructor_id JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id
 			WHERE o.village BETWEEN ? AND ? ORDER BY p.id, o.org_no, d.valid_from`, func(r rowScanner) error {
@@ -58,6 +55,6 @@ func (db *DB) DevelopmentFacts(ctx context.Context, scope hezuo.Scope) (rules.De
 			return rules.DevFacts{}, err
 		}
 	}
-	sortDevelopment(&f) // by ID number, opened (crypt_sort.go)
+	f.SortByIDNumber() // by ID number, opened
 	return f, nil
 }

@@ -27,71 +27,44 @@ func (db *DB) dumpPlatformsOn(ctx context.Context, x execQuerier, scope hezuo.Sc
 		return func() error { return db.eachRowOn(ctx, x, sql, args, scan) }
 	}
 	steps := []func() error{
-		q(`SELECT code, name, county, township, department FROM units WHERE county BETWEEN ? AND ? ORDER BY code`, []any{lo6, hi6}, func(r rowScanner) error {
-			var u hezuo.Unit
-			err := r.Scan(&u.Code, &u.Name, &u.County, &u.Township, &u.Department)
-			ds.Units = append(ds.Units, u)
-			return err
-		}),
+		q(`SELECT code, name, county, township, department FROM units WHERE county BETWEEN ? AND ? ORDER BY code`, []any{lo6, hi6}, collect(&ds.Units, func(r rowScanner, u *hezuo.Unit) error {
+			return r.Scan(&u.Code, &u.Name, &u.County, &u.Township, &u.Department)
+		})),
 		q(`SELECT pe.id_sealed, u.code, g.post FROM guarantors g JOIN people pe ON pe.id = g.person_id JOIN units u ON u.id = g.unit_id
-			WHERE u.county BETWEEN ? AND ? ORDER BY pe.id`, []any{lo6, hi6}, func(r rowScanner) error {
-			var g hezuo.Guarantor
-			err := r.Scan(db.opened(&g.IDNumber), &g.Unit, &g.Post)
-			ds.Guarantors = append(ds.Guarantors, g)
-			return err
-		}),
+			WHERE u.county BETWEEN ? AND ? ORDER BY pe.id`, []any{lo6, hi6}, collect(&ds.Guarantors, func(r rowScanner, g *hezuo.Guarantor) error {
+			return r.Scan(db.opened(&g.IDNumber), &g.Unit, &g.Post)
+		})),
 		q(`SELECT u.code, coalesce(o.org_no, ''), coalesce(up.village, ''), up.note, up.valid_from, up.valid_to FROM unit_pairings up
 			JOIN units u ON u.id = up.unit_id LEFT JOIN orgs o ON o.id = up.org_id
-			WHERE coalesce(o.village, up.village) BETWEEN ? AND ? ORDER BY u.code, up.target, up.valid_from`, sa, func(r rowScanner) error {
-			var p hezuo.UnitPairing
-			err := r.Scan(&p.Unit, &p.OrgNo, &p.Village, &p.Note, &p.From, &p.To)
-			ds.UnitPairings = append(ds.UnitPairings, p)
-			return err
-		}),
-		q(`SELECT no, head, village, size, poverty, left_poverty_on, people_out FROM households WHERE village BETWEEN ? AND ? ORDER BY no`, sa, func(r rowScanner) error {
-			var h hezuo.Household
-			err := r.Scan(&h.No, &h.Head, &h.Village, &h.Size, &h.Poverty, &h.LeftPovertyOn, &h.PeopleOut)
-			ds.Households = append(ds.Households, h)
-			return err
-		}),
+			WHERE coalesce(o.village, up.village) BETWEEN ? AND ? ORDER BY u.code, up.target, up.valid_from`, sa, collect(&ds.UnitPairings, func(r rowScanner, p *hezuo.UnitPairing) error {
+			return r.Scan(&p.Unit, &p.OrgNo, &p.Village, &p.Note, &p.From, &p.To)
+		})),
+		q(`SELECT no, head, village, size, poverty, left_poverty_on, people_out FROM households WHERE village BETWEEN ? AND ? ORDER BY no`, sa, collect(&ds.Households, func(r rowScanner, h *hezuo.Household) error {
+			return r.Scan(&h.No, &h.Head, &h.Village, &h.Size, &h.Poverty, &h.LeftPovertyOn, &h.PeopleOut)
+		})),
 		q(`SELECT pe.id_sealed, h.no, coalesce(o.org_no, ''), hp.help, hp.valid_from, hp.valid_to FROM household_pairings hp
 			JOIN people pe ON pe.id = hp.person_id JOIN households h ON h.id = hp.household_id LEFT JOIN orgs o ON o.id = hp.org_id
-			WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id, hp.valid_from`, sa, func(r rowScanner) error {
-			var p hezuo.HouseholdPairing
-			err := r.Scan(db.opened(&p.IDNumber), &p.Household, &p.OrgNo, &p.Help, &p.From, &p.To)
-			ds.HouseholdPairings = append(ds.HouseholdPairings, p)
-			return err
-		}),
+			WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id, hp.valid_from`, sa, collect(&ds.HouseholdPairings, func(r rowScanner, p *hezuo.HouseholdPairing) error {
+			return r.Scan(db.opened(&p.IDNumber), &p.Household, &p.OrgNo, &p.Help, &p.From, &p.To)
+		})),
 		q(`SELECT pe.id_sealed, h.no, cl.valid_from, cl.valid_to FROM contact_links cl JOIN people pe ON pe.id = cl.person_id
-			JOIN households h ON h.id = cl.household_id WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id, cl.valid_from`, sa, func(r rowScanner) error {
-			var c hezuo.ContactLink
-			err := r.Scan(db.opened(&c.IDNumber), &c.Household, &c.From, &c.To)
-			ds.ContactLinks = append(ds.ContactLinks, c)
-			return err
-		}),
+			JOIN households h ON h.id = cl.household_id WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id, cl.valid_from`, sa, collect(&ds.ContactLinks, func(r rowScanner, c *hezuo.ContactLink) error {
+			return r.Scan(db.opened(&c.IDNumber), &c.Household, &c.From, &c.To)
+		})),
 		q(`SELECT pe.id_sealed, h.no, v.visited_on, v.note FROM contact_visits v JOIN people pe ON pe.id = v.person_id
-			JOIN households h ON h.id = v.household_id WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id, v.visited_on`, sa, func(r rowScanner) error {
-			var v hezuo.ContactVisit
-			err := r.Scan(db.opened(&v.IDNumber), &v.Household, &v.VisitedOn, &v.Note)
-			ds.ContactVisits = append(ds.ContactVisits, v)
-			return err
-		}),
+			JOIN households h ON h.id = v.household_id WHERE h.village BETWEEN ? AND ? ORDER BY h.no, pe.id, v.visited_on`, sa, collect(&ds.ContactVisits, func(r rowScanner, v *hezuo.ContactVisit) error {
+			return r.Scan(db.opened(&v.IDNumber), &v.Household, &v.VisitedOn, &v.Note)
+		})),
 		func() error { return db.dumpLoans(ctx, x, sa, ds) },
 		q(`SELECT t.no, t.held_on, t.topic, u.code, t.industry, t.mode, t.hours, t.place FROM trainings t JOIN units u ON u.id = t.organizer_id
-			WHERE t.place BETWEEN ? AND ? ORDER BY t.no`, sa, func(r rowScanner) error {
-			var t hezuo.Training
-			err := r.Scan(&t.No, &t.HeldOn, &t.Topic, &t.Organizer, &t.Industry, &t.Mode, &t.Hours, &t.Place)
-			ds.Trainings = append(ds.Trainings, t)
-			return err
-		}),
+			WHERE t.place BETWEEN ? AND ? ORDER BY t.no`, sa, collect(&ds.Trainings, func(r rowScanner, t *hezuo.Training) error {
+			return r.Scan(&t.No, &t.HeldOn, &t.Topic, &t.Organizer, &t.Industry, &t.Mode, &t.Hours, &t.Place)
+		})),
 		q(`SELECT t.no, pe.id_sealed, coalesce(o.org_no, '') FROM training_attendances a JOIN trainings t ON t.id = a.training_id
 			JOIN people pe ON pe.id = a.person_id LEFT JOIN orgs o ON o.id = a.org_id
-			WHERE t.place BETWEEN ? AND ? ORDER BY t.no, pe.id`, sa, func(r rowScanner) error {
-			var a hezuo.TrainingAttendance
-			err := r.Scan(&a.Training, db.opened(&a.IDNumber), &a.OrgNo)
-			ds.TrainingAttendances = append(ds.TrainingAttendances, a)
-			return err
-		}),
+			WHERE t.place BETWEEN ? AND ? ORDER BY t.no, pe.id`, sa, collect(&ds.TrainingAttendances, func(r rowScanner, a *hezuo.TrainingAttendance) error {
+			return r.Scan(&a.Training, db.opened(&a.IDNumber), &a.OrgNo)
+		})),
 		func() error { return db.dumpLife(ctx, x, sa, ds) },
 	}
 	for _, step := range steps {
@@ -99,7 +72,7 @@ func (db *DB) dumpPlatformsOn(ctx context.Context, x execQuerier, scope hezuo.Sc
 			return err
 		}
 	}
-	sortDump(ds) // by ID number, opened (crypt_sort.go)
+	ds.SortByIDNumber() // by ID number, opened
 	return nil
 }
 
@@ -119,64 +92,46 @@ func (db *DB) dumpLoans(ctx context.Context, x execQuerier, sa []any, ds *hezuo.
 		return err
 	}
 	err = db.eachRowOn(ctx, x, `SELECT l.no, r.paid_on, r.principal_fen, r.interest_fen FROM loan_repayments r JOIN loans l ON l.id = r.loan_id
-		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, r.paid_on`, sa, func(r rowScanner) error {
-		var x hezuo.Repayment
-		err := r.Scan(&x.LoanNo, &x.PaidOn, &x.PrincipalFen, &x.InterestFen)
-		ds.Repayments = append(ds.Repayments, x)
-		return err
-	})
+		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, r.paid_on`, sa, collect(&ds.Repayments, func(r rowScanner, x *hezuo.Repayment) error {
+		return r.Scan(&x.LoanNo, &x.PaidOn, &x.PrincipalFen, &x.InterestFen)
+	}))
 	if err != nil {
 		return err
 	}
 	err = db.eachRowOn(ctx, x, `SELECT l.no, pe.id_sealed, g.amount_fen FROM loan_guarantees g JOIN loans l ON l.id = g.loan_id
 		JOIN guarantors gu ON gu.id = g.guarantor_id JOIN people pe ON pe.id = gu.person_id
-		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, pe.id`, sa, func(r rowScanner) error {
-		var g hezuo.Guarantee
-		err := r.Scan(&g.LoanNo, db.opened(&g.IDNumber), &g.AmountFen)
-		ds.Guarantees = append(ds.Guarantees, g)
-		return err
-	})
+		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, pe.id`, sa, collect(&ds.Guarantees, func(r rowScanner, g *hezuo.Guarantee) error {
+		return r.Scan(&g.LoanNo, db.opened(&g.IDNumber), &g.AmountFen)
+	}))
 	if err != nil {
 		return err
 	}
 	return db.eachRowOn(ctx, x, `SELECT l.no, f.paid_on, f.amount_fen, f.source, f.note FROM loan_fee_subsidies f JOIN loans l ON l.id = f.loan_id
-		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, f.paid_on, f.source`, sa, func(r rowScanner) error {
-		var f hezuo.FeeSubsidy
-		err := r.Scan(&f.LoanNo, &f.PaidOn, &f.AmountFen, &f.Source, &f.Note)
-		ds.FeeSubsidies = append(ds.FeeSubsidies, f)
-		return err
-	})
+		WHERE l.village BETWEEN ? AND ? ORDER BY l.no, f.paid_on, f.source`, sa, collect(&ds.FeeSubsidies, func(r rowScanner, f *hezuo.FeeSubsidy) error {
+		return r.Scan(&f.LoanNo, &f.PaidOn, &f.AmountFen, &f.Source, &f.Note)
+	}))
 }
 
 func (db *DB) dumpLife(ctx context.Context, x execQuerier, sa []any, ds *hezuo.Dataset) error {
 	err := db.eachRowOn(ctx, x, `SELECT po.no, m.kind, m.held_on, m.topic, coalesce(v.no, ''), m.participants, m.decisions FROM meetings m
 		JOIN party_orgs po ON po.id = m.party_org_id LEFT JOIN party_orgs v ON v.id = m.village_party_org_id
-		WHERE po.seat BETWEEN ? AND ? ORDER BY po.no, m.kind, m.held_on`, sa, func(r rowScanner) error {
-		var m hezuo.Meeting
-		err := r.Scan(&m.PartyOrg, &m.Kind, &m.HeldOn, &m.Topic, &m.VillagePartyOrg, &m.Participants, &m.Decisions)
-		ds.Meetings = append(ds.Meetings, m)
-		return err
-	})
+		WHERE po.seat BETWEEN ? AND ? ORDER BY po.no, m.kind, m.held_on`, sa, collect(&ds.Meetings, func(r rowScanner, m *hezuo.Meeting) error {
+		return r.Scan(&m.PartyOrg, &m.Kind, &m.HeldOn, &m.Topic, &m.VillagePartyOrg, &m.Participants, &m.Decisions)
+	}))
 	if err != nil {
 		return err
 	}
 	err = db.eachRowOn(ctx, x, `SELECT po.no, m.kind, m.held_on, pe.id_sealed FROM meeting_attendances a JOIN meetings m ON m.id = a.meeting_id
 		JOIN party_orgs po ON po.id = m.party_org_id JOIN people pe ON pe.id = a.person_id
-		WHERE po.seat BETWEEN ? AND ? ORDER BY po.no, m.kind, m.held_on, pe.id`, sa, func(r rowScanner) error {
-		var a hezuo.MeetingAttendance
-		err := r.Scan(&a.PartyOrg, &a.Kind, &a.HeldOn, db.opened(&a.IDNumber))
-		ds.MeetingAttendances = append(ds.MeetingAttendances, a)
-		return err
-	})
+		WHERE po.seat BETWEEN ? AND ? ORDER BY po.no, m.kind, m.held_on, pe.id`, sa, collect(&ds.MeetingAttendances, func(r rowScanner, a *hezuo.MeetingAttendance) error {
+		return r.Scan(&a.PartyOrg, &a.Kind, &a.HeldOn, db.opened(&a.IDNumber))
+	}))
 	if err != nil {
 		return err
 	}
 	return db.eachRowOn(ctx, x, `SELECT pe.id_sealed, c.year, po.no, c.made_on, c.content, c.fulfilled_on, c.result, c.evidence
 		FROM commitments c JOIN people pe ON pe.id = c.person_id JOIN party_orgs po ON po.id = c.party_org_id
-		WHERE po.seat BETWEEN ? AND ? ORDER BY pe.id, c.year`, sa, func(r rowScanner) error {
-		var c hezuo.Commitment
-		err := r.Scan(db.opened(&c.IDNumber), &c.Year, &c.PartyOrg, &c.MadeOn, &c.Content, &c.FulfilledOn, &c.Result, &c.Evidence)
-		ds.Commitments = append(ds.Commitments, c)
-		return err
-	})
+		WHERE po.seat BETWEEN ? AND ? ORDER BY pe.id, c.year`, sa, collect(&ds.Commitments, func(r rowScanner, c *hezuo.Commitment) error {
+		return r.Scan(db.opened(&c.IDNumber), &c.Year, &c.PartyOrg, &c.MadeOn, &c.Content, &c.FulfilledOn, &c.Result, &c.Evidence)
+	}))
 }

@@ -68,12 +68,9 @@ func writeElections(exec func(q string, args ...any) error, id int64, p *hezuo.P
 func (db *DB) elections(ctx context.Context, q querier, id int64) ([]hezuo.Election, error) {
 	var out []hezuo.Election
 	err := db.eachRowOn(ctx, q, `SELECT elected_on, note FROM party_org_elections WHERE party_org_id = ? ORDER BY elected_on`,
-		[]any{id}, func(r rowScanner) error {
-			var e hezuo.Election
-			err := r.Scan(&e.On, &e.Note)
-			out = append(out, e)
-			return err
-		})
+		[]any{id}, collect(&out, func(r rowScanner, e *hezuo.Election) error {
+			return r.Scan(&e.On, &e.Note)
+		}))
 	return out, err
 }
 

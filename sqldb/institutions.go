@@ -65,25 +65,12 @@ func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f store.Meeting
 	}
 	in, inArgs := reachPartyOrgs(a, scope, today)
 	w := (&where{}).add("m.party_org_id IN ("+in+")", inArgs...)
-	if f.PartyOrg != "" {
-		w.add("p.no = ?", f.PartyOrg)
-	}
-	if f.Kind != "" {
-		w.add("m.kind = ?", f.Kind)
-	}
-	if !f.From.IsZero() {
-		w.add("m.held_on >= ?", f.From)
-	}
-	if !f.To.IsZero() {
-		w.add("m.held_on <= ?", f.To)
-	}
-	if f.Q != "" {
-		like := "%" + f.Q + "%"
-		w.add("(m.topic LIKE ? OR p.name LIKE ? OR p.no LIKE ?)", like, like, like)
-	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM meetings m JOIN party_orgs p ON p.id = m.party_org_id WHERE `+w.String()),
-		w.args...).Scan(&total); err != nil {
+	w.eq("p.no", f.PartyOrg)
+	w.eq("m.kind", f.Kind)
+	w.during("m.held_on", f.From, f.To)
+	w.like(f.Q, "m.topic", "p.name", "p.no")
+	total, err := db.countWhere(ctx, `meetings m JOIN party_orgs p ON p.id = m.party_org_id`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
@@ -267,12 +254,9 @@ func (db *DB) PartyOrgMembers(ctx context.Context, a *hezuo.Access, no string, d
 			AND (s.home_party_org_id = ? OR EXISTS (SELECT 1 FROM memberships m JOIN party_org_orgs l ON l.org_id = m.org_id
 				WHERE m.person_id = pe.id AND l.party_org_id = ? AND m.valid_from <= ? AND (m.valid_to IS NULL OR m.valid_to > ?)
 				AND l.valid_from <= ? AND (l.valid_to IS NULL OR l.valid_to > ?))))
-		ORDER BY pe.name, pe.id`, []any{day, day, id, id, day, day, day, day}, func(r rowScanner) error {
-		var at store.Attendee
-		err := r.Scan(&at.PersonID, &at.Name)
-		out = append(out, at)
-		return err
-	})
+		ORDER BY pe.name, pe.id`, []any{day, day, id, id, day, day, day, day}, collect(&out, func(r rowScanner, at *store.Attendee) error {
+		return r.Scan(&at.PersonID, &at.Name)
+	}))
 	return out, err
 }
 

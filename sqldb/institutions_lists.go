@@ -27,15 +27,12 @@ func (db *DB) ListCommitments(ctx context.Context, a *hezuo.Access, f store.Comm
 	if f.Year != 0 {
 		w.add("c.year = ?", f.Year)
 	}
-	if f.PartyOrg != "" {
-		w.add("p.no = ?", f.PartyOrg)
-	}
+	w.eq("p.no", f.PartyOrg)
 	if f.Pending {
 		w.add("c.fulfilled_on IS NULL")
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM commitments c JOIN party_orgs p ON p.id = c.party_org_id WHERE `+w.String()),
-		w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `commitments c JOIN party_orgs p ON p.id = c.party_org_id`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
@@ -75,8 +72,8 @@ func (db *DB) ListContacts(ctx context.Context, a *hezuo.Access, req hezuo.Scope
 	ow.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	w := (&where{}).add(`cl.person_id IN (SELECT m.person_id FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE `+ow.String()+`)`, ow.args...)
 	w.addPair(active("cl", day))
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM contact_links cl WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `contact_links cl`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(page, perPage)
@@ -85,11 +82,8 @@ func (db *DB) ListContacts(ctx context.Context, a *hezuo.Access, req hezuo.Scope
 			(SELECT count(*) FROM contact_visits v WHERE v.person_id = cl.person_id AND v.household_id = cl.household_id AND v.visited_on <= ?),
 			(SELECT max(v.visited_on) FROM contact_visits v WHERE v.person_id = cl.person_id AND v.household_id = cl.household_id AND v.visited_on <= ?)
 		FROM contact_links cl JOIN people pe ON pe.id = cl.person_id JOIN households h ON h.id = cl.household_id
-		WHERE `+w.String()+` ORDER BY pe.name, pe.id, h.no LIMIT ? OFFSET ?`, append(append([]any{day, day}, w.args...), per, off), func(r rowScanner) error {
-		var c store.ContactItem
-		err := r.Scan(&c.PersonID, &c.Name, &c.Household, &c.Head, &c.From, &c.To, &c.Visits, &c.LastVisit)
-		out = append(out, c)
-		return err
-	})
+		WHERE `+w.String()+` ORDER BY pe.name, pe.id, h.no LIMIT ? OFFSET ?`, append(append([]any{day, day}, w.args...), per, off), collect(&out, func(r rowScanner, c *store.ContactItem) error {
+		return r.Scan(&c.PersonID, &c.Name, &c.Household, &c.Head, &c.From, &c.To, &c.Visits, &c.LastVisit)
+	}))
 	return out, total, err
 }

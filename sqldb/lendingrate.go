@@ -15,12 +15,9 @@ import (
 func (db *DB) LendingRates(ctx context.Context) (rules.RateTable, error) {
 	var rows []hezuo.LendingRate
 	err := db.eachRow(ctx, `SELECT effective_from, kind, rate_ppm, source FROM lending_rates ORDER BY effective_from`, nil,
-		func(r rowScanner) error {
-			var x hezuo.LendingRate
-			err := r.Scan(&x.EffectiveFrom, &x.Kind, &x.RatePPM, &x.Source)
-			rows = append(rows, x)
-			return err
-		})
+		collect(&rows, func(r rowScanner, x *hezuo.LendingRate) error {
+			return r.Scan(&x.EffectiveFrom, &x.Kind, &x.RatePPM, &x.Source)
+		}))
 	if err != nil {
 		return nil, err
 	}

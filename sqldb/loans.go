@@ -46,19 +46,7 @@ func scanLoanRow(r rowScanner, day hezuo.Date) (store.LoanRow, error) {
 		&it.RepaidFen, &it.InterestPaidFen, &it.Guarantors, &it.FeeSubsidyFen, &it.FeeFromDuesFen); err != nil {
 		return it, err
 	}
-	// Events after the day are not known on it.
-	for _, d := range []*hezuo.Date{&l.ApprovedOn, &l.RejectedOn, &l.DisbursedOn} {
-		if d.After(day) {
-			*d = hezuo.Date{}
-		}
-	}
-	if l.DisbursedOn.IsZero() {
-		l.DueOn = hezuo.Date{}
-	}
-	it.Status = l.StatusOn(day, it.RepaidFen)
-	if !l.DisbursedOn.IsZero() {
-		it.OutstandingFen = l.AmountFen - it.RepaidFen
-	}
+	it.Status, it.OutstandingFen = l.AsOf(day, it.RepaidFen)
 	return it, nil
 }
 
@@ -127,10 +115,7 @@ func (db *DB) ListLoans(ctx context.Context, a *hezuo.Access, f store.LoanFilter
 	if f.Year != 0 {
 		w.add("coalesce(l.disbursed_on, l.applied_on) BETWEEN ? AND ?", hezuo.DateOf(f.Year, 1, 1), hezuo.DateOf(f.Year, 12, 31))
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
-		like := "%" + q + "%"
-		w.add("(l.no LIKE ? OR o.name LIKE ? OR pe.name LIKE ? OR po.name LIKE ?)", like, like, like, like)
-	}
+	w.like(strings.TrimSpace(f.Q), "l.no", "o.name", "pe.name", "po.name")
 	if f.Priority {
 		q, err := db.LoanQueue(ctx, scope, day)
 		if err != nil {

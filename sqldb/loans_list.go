@@ -41,19 +41,7 @@ func (db *DB) Loans(ctx context.Context, scope hezuo.Scope, day hezuo.Date) ([]h
 				&it.Guarantors, &it.FeeSubsidyFen, &it.FeeFromDuesFen); err != nil {
 				return err
 			}
-			// Events after the day are not known on it.
-			for _, d := range []*hezuo.Date{&l.ApprovedOn, &l.RejectedOn, &l.DisbursedOn} {
-				if d.After(day) {
-					*d = hezuo.Date{}
-				}
-			}
-			if l.DisbursedOn.IsZero() {
-				l.DueOn = hezuo.Date{}
-			}
-			it.Status = l.StatusOn(day, it.RepaidFen)
-			if !l.DisbursedOn.IsZero() {
-				it.OutstandingFen = l.AmountFen - it.RepaidFen
-			}
+			it.Status, it.OutstandingFen = l.AsOf(day, it.RepaidFen)
 			out = append(out, it)
 			return nil
 		})

@@ -86,3 +86,13 @@ func loanNumberPrefix(area string, applied hezuo.Date) string {
 	}
 	return fmt.Sprintf("%s-%04d", p, applied.Year())
 }
+
+// allDigits reports whether s is one or more ASCII digits.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -44,12 +44,9 @@ func (db *DB) postsOf(ctx context.Context, x querier, poIDs []int64) ([]hezuo.Of
 		n := min(len(poIDs), inChunk)
 		err := db.eachRowOn(ctx, x, `SELECT po.no, p.id_sealed, f.role, f.duty, f.valid_from, f.valid_to FROM officers f
 			JOIN party_orgs po ON po.id = f.party_org_id JOIN people p ON p.id = f.person_id
-			WHERE f.party_org_id IN (`+inList(n)+`) ORDER BY po.no, f.valid_from, f.id`, idArgs(poIDs[:n]), func(r rowScanner) error {
-			var o hezuo.Officer
-			err := r.Scan(&o.PartyOrg, db.opened(&o.IDNumber), &o.Role, &o.Duty, &o.From, &o.To)
-			out = append(out, o)
-			return err
-		})
+			WHERE f.party_org_id IN (`+inList(n)+`) ORDER BY po.no, f.valid_from, f.id`, idArgs(poIDs[:n]), collect(&out, func(r rowScanner, o *hezuo.Officer) error {
+			return r.Scan(&o.PartyOrg, db.opened(&o.IDNumber), &o.Role, &o.Duty, &o.From, &o.To)
+		}))
 		if err != nil {
 			return nil, err
 		}

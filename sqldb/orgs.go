@@ -84,16 +84,9 @@ func (db *DB) ListOrgs(ctx context.Context, a *hezuo.Access, f hezuo.OrgFilter, 
 	if !f.Ended {
 		w.addPair(orgActive("o", day))
 	}
-	if q := strings.TrimSpace(f.Q); q != "" {
-		like := "%" + q + "%"
-		w.add("(o.org_no LIKE ? OR o.name LIKE ? OR o.industry LIKE ? OR o.credit_code LIKE ?)", like, like, like, like)
-	}
-	if f.Kind != "" {
-		w.add("o.kind = ?", f.Kind)
-	}
-	if f.Industry != "" {
-		w.add("o.industry = ?", f.Industry)
-	}
+	w.like(strings.TrimSpace(f.Q), "o.org_no", "o.name", "o.industry", "o.credit_code")
+	w.eq("o.kind", f.Kind)
+	w.eq("o.industry", f.Industry)
 	list := &hezuo.OrgList{Items: []hezuo.OrgItem{}}
 	counted := false
 	if a.ByDivision() && f.Q == "" && f.Industry == "" && !f.Ended {

@@ -271,12 +271,9 @@ func (db *DB) GetPerson(ctx context.Context, a *hezuo.Access, key string, now ti
 	d := &hezuo.PersonDetail{PersonItem: items[0], Memberships: []hezuo.MembershipItem{}}
 	vis, va := visibleOrgIDs(a, day)
 	err = db.eachRow(ctx, `SELECT o.org_no, o.name, m.role, m.valid_from, m.valid_to FROM memberships m JOIN orgs o ON o.id = m.org_id
-		WHERE m.person_id = ? AND m.org_id IN (`+vis+`) ORDER BY m.valid_from, o.org_no`, append([]any{p.ID}, va...), func(r rowScanner) error {
-		var m hezuo.MembershipItem
-		err := r.Scan(&m.OrgNo, &m.OrgName, &m.Role, &m.From, &m.To)
-		d.Memberships = append(d.Memberships, m)
-		return err
-	})
+		WHERE m.person_id = ? AND m.org_id IN (`+vis+`) ORDER BY m.valid_from, o.org_no`, append([]any{p.ID}, va...), collect(&d.Memberships, func(r rowScanner, m *hezuo.MembershipItem) error {
+		return r.Scan(&m.OrgNo, &m.OrgName, &m.Role, &m.From, &m.To)
+	}))
 	if err != nil {
 		return nil, err
 	}

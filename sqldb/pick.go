@@ -86,43 +86,13 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq store.PickQuery, tod
 		w = orgAccess(a, day)
 		w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 		w.addPair(orgActive("o", day))
-		if code != "" {
-			w.add("o.org_no = ?", code)
-		} else {
-			w.add(`(o.name LIKE ? ESCAPE '\' OR o.org_no LIKE ? ESCAPE '\')`, like, escapeLike(q)+"%")
-			order = " ORDER BY o.name, o.org_no"
-		}
-		scan = func(r rowScanner) (store.PickItem, error) {
-			var it store.PickItem
-			var village string
-			err := r.Scan(&it.Value, &it.Label, &village)
-			it.Detail = it.Value + " · " + village
-			return it, err
-		}
+		order, scan = pickNamed(w, "o.org_no", "o.name", code, like, q), scanNamed
 	case PickPartyOrg:
 		sel = `SELECT p.no, p.name, coalesce(dv.name, p.seat) FROM party_orgs p LEFT JOIN divisions dv ON dv.code = p.seat`
-		vis, va := visibleOrgIDs(a, day)
-		reach := `p.id IN (SELECT l.party_org_id FROM party_org_orgs l WHERE l.org_id IN (` + vis + `))`
-		if a.ByDivision() {
-			w.add("(p.seat BETWEEN ? AND ? OR "+reach+")", append(scopeArgs(a.Scope), va...)...)
-		} else {
-			w.add(reach, va...)
-		}
+		partyOrgsSeen(w, a, day)
 		w.add("p.seat BETWEEN ? AND ?", scopeArgs(scope)...)
 		w.addPair(active("p", day))
-		if code != "" {
-			w.add("p.no = ?", code)
-		} else {
-			w.add(`(p.name LIKE ? ESCAPE '\' OR p.no LIKE ? ESCAPE '\')`, like, escapeLike(q)+"%")
-			order = " ORDER BY p.name, p.no"
-		}
-		scan = func(r rowScanner) (store.PickItem, error) {
-			var it store.PickItem
-			var seat string
-			err := r.Scan(&it.Value, &it.Label, &seat)
-			it.Detail = it.Value + " · " + seat
-			return it, err
-		}
+		order, scan = pickNamed(w, "p.no", "p.name", code, like, q), scanNamed
 	case PickPerson:
 		return db.pickPeople(ctx, a, scope, q, code, day)
 	case PickGuarantor:
@@ -138,6 +108,28 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq store.PickQuery, tod
 	return out, err
 }
 
+// pickNamed adds to w the condition of a pick among rows numbered by the
+// column no and named by name: the number code, else a name containing
+// like or a number starting with q; it returns the order of the latter.
+func pickNamed(w *where, no, name, code, like, q string) (order string) {
+	if code != "" {
+		w.add(no+" = ?", code)
+		return ""
+	}
+	w.add(`(`+name+` LIKE ? ESCAPE '\' OR `+no+` LIKE ? ESCAPE '\')`, like, escapeLike(q)+"%")
+	return " ORDER BY " + name + ", " + no
+}
+
+// scanNamed reads a pickNamed row: number, name, and where (shown after
+// the number).
+func scanNamed(r rowScanner) (store.PickItem, error) {
+	var it store.PickItem
+	var where string
+	err := r.Scan(&it.Value, &it.Label, &where)
+	it.Detail = it.Value + " · " + where
+	return it, err
+}
+
 // pickPeople finds the people a may see in scope by name: part of it
 // inside a township (or for a role reaching a set of orgs), its beginning
 // wider (the index on names drives the search, so a province is as quick);
@@ -151,17 +143,11 @@ func (db *DB) pickPeople(ctx context.Context, a *hezuo.Access, scope hezuo.Scope
 		w.add("pe.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	}
 	order := " ORDER BY pe.name, pe.id"
+	decided, found := db.pickPersonByNumber(w, a, code, q, day)
 	switch {
-	case code != "":
-		if id, ok := store.PersonRef(code); ok {
-			w.add("pe.id = ?", id)
-		} else if a.SeesPersonalData() && validID(code, day) {
-			w.add("pe.id_hash = ?", db.idHash(code))
-		} else {
-			return []store.PickItem{}, nil
-		}
-	case a.SeesPersonalData() && len(q) == 18 && validID(q, day):
-		w.add("pe.id_hash = ?", db.idHash(q))
+	case !found:
+		return []store.PickItem{}, nil
+	case decided: // by reference or whole number: w holds it
 	case idTail.MatchString(q):
 		return db.pickByTail(ctx, a, scope, w, strings.ToUpper(q))
 	case len(scope.Prefix) >= 9 || !a.ByDivision():
@@ -203,18 +189,9 @@ func (db *DB) pickGuarantors(ctx context.Context, a *hezuo.Access, q, code strin
 	}
 	lo, hi := countyRange(a.Scope)
 	w := (&where{}).add("g.county BETWEEN ? AND ?", lo, hi)
-	switch {
-	case code != "":
-		if id, ok := store.PersonRef(code); ok {
-			w.add("pe.id = ?", id)
-		} else if a.SeesPersonalData() && validID(code, day) {
-			w.add("pe.id_hash = ?", db.idHash(code))
-		} else {
-			return out, nil
-		}
-	case a.SeesPersonalData() && len(q) == 18 && validID(q, day):
-		w.add("pe.id_hash = ?", db.idHash(q))
-	default:
+	if decided, found := db.pickPersonByNumber(w, a, code, q, day); !found {
+		return out, nil
+	} else if !decided {
 		w.add(`pe.name LIKE ? ESCAPE '\'`, "%"+escapeLike(q)+"%")
 	}
 	err := db.eachRow(ctx, `SELECT pe.id, pe.name, pe.id_sealed, u.name, g.post FROM guarantors g JOIN people pe ON pe.id = g.person_id
@@ -328,4 +305,27 @@ func (db *DB) PersonIDNumber(ctx context.Context, a *hezuo.Access, id int64, tod
 		return number, nil
 	}
 	return "", err
+}
+
+// pickPersonByNumber adds to w (over people pe) the pick of a person by
+// code (a person reference, or a whole ID number for roles that see whole
+// numbers) or by a whole ID number typed as q. decided is false when
+// neither applies (the caller searches by name); found is false when code
+// can find no one.
+func (db *DB) pickPersonByNumber(w *where, a *hezuo.Access, code, q string, day hezuo.Date) (decided, found bool) {
+	switch {
+	case code != "":
+		if id, ok := store.PersonRef(code); ok {
+			w.add("pe.id = ?", id)
+		} else if a.SeesPersonalData() && validID(code, day) {
+			w.add("pe.id_hash = ?", db.idHash(code))
+		} else {
+			return true, false
+		}
+	case a.SeesPersonalData() && len(q) == 18 && validID(q, day):
+		w.add("pe.id_hash = ?", db.idHash(q))
+	default:
+		return false, true
+	}
+	return true, true
 }

@@ -136,14 +136,8 @@ func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 		return nil, 0, err
 	}
 	day := dayOr(f.Day, today)
-	vis, va := visibleOrgIDs(a, day)
 	w := &where{}
-	reach := `p.id IN (SELECT l.party_org_id FROM party_org_orgs l WHERE l.org_id IN (` + vis + `))`
-	if a.ByDivision() {
-		w.add("(p.seat BETWEEN ? AND ? OR "+reach+")", append(scopeArgs(a.Scope), va...)...)
-	} else {
-		w.add(reach, va...)
-	}
+	partyOrgsSeen(w, a, day)
 	if f.Linked {
 		// party_orgs.*: linked that day to an org in scope existing then.
 		lc, la := active("l2", day)
@@ -154,19 +148,30 @@ func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 		w.add("p.seat BETWEEN ? AND ?", scopeArgs(scope)...)
 	}
 	w.addPair(active("p", day))
-	if f.Form != "" {
-		w.add("p.form = ?", f.Form)
-	}
+	w.eq("p.form", f.Form)
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(p.no LIKE ? OR p.name LIKE ?)", "%"+q+"%", "%"+q+"%")
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM party_orgs p WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `party_orgs p`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
 	items, err := db.partyOrgItemsBy(ctx, w.String(), w.args, day, orderBy(partyOrgSorts, f.Sort, "no", "p.no"), per, off)
 	return items, total, err
+}
+
+// partyOrgsSeen adds to w (over party_orgs p) the party organizations a
+// may see on day: those seated in its scope (for division roles) or
+// covering an org it may see.
+func partyOrgsSeen(w *where, a *hezuo.Access, day hezuo.Date) {
+	vis, va := visibleOrgIDs(a, day)
+	reach := `p.id IN (SELECT l.party_org_id FROM party_org_orgs l WHERE l.org_id IN (` + vis + `))`
+	if a.ByDivision() {
+		w.add("(p.seat BETWEEN ? AND ? OR "+reach+")", append(scopeArgs(a.Scope), va...)...)
+	} else {
+		w.add(reach, va...)
+	}
 }
 
 // ListInstructors returns a page of the instructors a may see: those sent
@@ -199,8 +204,8 @@ func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.List
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(pe.name LIKE ? OR i.unit LIKE ?)", "%"+q+"%", "%"+q+"%")
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM instructors i JOIN people pe ON pe.id = i.person_id WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `instructors i JOIN people pe ON pe.id = i.person_id`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
@@ -218,14 +223,12 @@ func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 	}
 	w := &where{}
 	w.add("dv.code BETWEEN ? AND ?", scopeArgs(scope)...)
-	if f.Form != "" {
-		w.add("dv.level = ?", f.Form)
-	}
+	w.eq("dv.level", f.Form)
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(dv.code LIKE ? OR dv.name LIKE ?)", q+"%", "%"+q+"%")
 	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM divisions dv WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, `divisions dv`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	day := dayOr(f.Day, today)
@@ -244,12 +247,9 @@ func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 		FROM divisions dv WHERE ` + w.String() + orderBy(divisionSorts, f.Sort, "code", "dv.code") + ` LIMIT ? OFFSET ?`
 	args := append(append(append([]any{}, va...), oa...), w.args...)
 	var out []hezuo.DivisionItem
-	err = db.eachRow(ctx, q, append(args, per, off), func(r rowScanner) error {
-		var it hezuo.DivisionItem
-		err := r.Scan(&it.Code, &it.Name, &it.Level, &it.Orgs)
-		out = append(out, it)
-		return err
-	})
+	err = db.eachRow(ctx, q, append(args, per, off), collect(&out, func(r rowScanner, it *hezuo.DivisionItem) error {
+		return r.Scan(&it.Code, &it.Name, &it.Level, &it.Orgs)
+	}))
 	return out, total, err
 }
 

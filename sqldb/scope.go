@@ -47,6 +47,39 @@ func (w *where) add(cond string, args ...any) *where {
 
 func (w *where) addPair(cond string, args []any) *where { return w.add(cond, args...) }
 
+// eq adds "col = v" unless v is "" (a filter left empty).
+func (w *where) eq(col, v string) *where {
+	if v != "" {
+		w.add(col+" = ?", v)
+	}
+	return w
+}
+
+// like adds "one of cols contains q" unless q is "" (a search left
+// empty). % and _ in q are wildcards.
+func (w *where) like(q string, cols ...string) *where {
+	if q == "" {
+		return w
+	}
+	conds, args := make([]string, len(cols)), make([]any, len(cols))
+	for i, c := range cols {
+		conds[i], args[i] = c+" LIKE ?", "%"+q+"%"
+	}
+	return w.add("("+strings.Join(conds, " OR ")+")", args...)
+}
+
+// during adds "col on or after from" and "col on or before to", each
+// unless its date is zero (a filter left open).
+func (w *where) during(col string, from, to hezuo.Date) *where {
+	if !from.IsZero() {
+		w.add(col+" >= ?", from)
+	}
+	if !to.IsZero() {
+		w.add(col+" <= ?", to)
+	}
+	return w
+}
+
 func (w *where) String() string { return strings.Join(w.conds, " AND ") }
 
 // orgScope returns the conditions "org o lies in scope and exists on day".

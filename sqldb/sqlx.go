@@ -32,3 +32,22 @@ func inList(n int) string { return sqlx.InList(n) }
 
 // idArgs converts ids to query arguments.
 func idArgs(ids []int64) []any { return sqlx.IDArgs(ids) }
+
+// collect returns a row function that scans each row into a new T, by
+// scan, and appends it to *dst (the row scanned so far even on an error,
+// which the caller returns anyway).
+func collect[T any](dst *[]T, scan func(r rowScanner, v *T) error) func(rowScanner) error {
+	return func(r rowScanner) error {
+		var v T
+		err := scan(r, &v)
+		*dst = append(*dst, v)
+		return err
+	}
+}
+
+// countWhere counts the rows of from (tables and joins) that meet w.
+func (db *DB) countWhere(ctx context.Context, from string, w *where) (int, error) {
+	var n int
+	err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM `+from+` WHERE `+w.String()), w.args...).Scan(&n)
+	return n, err
+}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"database/sql"
 	"sync"
+
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // stmtCache keeps prepared statements by SQL text for the reads and writes
@@ -57,7 +59,7 @@ func (db *DB) prepared(ctx context.Context, q string) *sql.Stmt {
 func (db *DB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Rows, error) {
 	if r := db.reader(ctx, q); r != nil {
 		rows, err := r.db.QueryContext(ctx, q, args...)
-		if err == nil || !ConnLost(err) {
+		if err == nil || !sqlx.ConnLost(err) {
 			return rows, err
 		}
 	}
@@ -72,7 +74,7 @@ func (db *DB) QueryContext(ctx context.Context, q string, args ...any) (*sql.Row
 func (db *DB) QueryRowContext(ctx context.Context, q string, args ...any) *sql.Row {
 	if r := db.reader(ctx, q); r != nil {
 		row := r.db.QueryRowContext(ctx, q, args...)
-		if err := row.Err(); err == nil || !ConnLost(err) {
+		if err := row.Err(); err == nil || !sqlx.ConnLost(err) {
 			return row
 		}
 	}

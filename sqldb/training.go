@@ -47,28 +47,13 @@ func (db *DB) ListTrainings(ctx context.Context, a *hezuo.Access, f store.Traini
 	}
 	cond, condArgs, att, attArgs := trainingReach(a, scope, today)
 	w := (&where{}).add(cond, condArgs...)
-	if f.Q != "" {
-		like := "%" + f.Q + "%"
-		w.add("(t.no LIKE ? OR t.topic LIKE ?)", like, like)
-	}
-	if f.Organizer != "" {
-		w.add("u.code = ?", f.Organizer)
-	}
-	if f.Industry != "" {
-		w.add("t.industry = ?", f.Industry)
-	}
-	if f.Mode != "" {
-		w.add("t.mode = ?", f.Mode)
-	}
-	if !f.From.IsZero() {
-		w.add("t.held_on >= ?", f.From)
-	}
-	if !f.To.IsZero() {
-		w.add("t.held_on <= ?", f.To)
-	}
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM trainings t JOIN units u ON u.id = t.organizer_id WHERE `+w.String()),
-		w.args...).Scan(&total); err != nil {
+	w.like(f.Q, "t.no", "t.topic")
+	w.eq("u.code", f.Organizer)
+	w.eq("t.industry", f.Industry)
+	w.eq("t.mode", f.Mode)
+	w.during("t.held_on", f.From, f.To)
+	total, err := db.countWhere(ctx, `trainings t JOIN units u ON u.id = t.organizer_id`, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
@@ -110,12 +95,9 @@ func (db *DB) GetTraining(ctx context.Context, a *hezuo.Access, id int64, today 
 	}
 	err = db.eachRow(ctx, `SELECT pe.id, pe.name, coalesce(o.org_no, ''), coalesce(o.name, '')
 		FROM training_attendances ta JOIN people pe ON pe.id = ta.person_id LEFT JOIN orgs o ON o.id = ta.org_id
-		WHERE ta.training_id = ? AND `+att+` ORDER BY o.org_no, pe.name, pe.id`, append([]any{id}, attArgs...), func(r rowScanner) error {
-		var at store.TrainingAttendee
-		err := r.Scan(&at.PersonID, &at.Name, &at.OrgNo, &at.OrgName)
-		d.Attendees = append(d.Attendees, at)
-		return err
-	})
+		WHERE ta.training_id = ? AND `+att+` ORDER BY o.org_no, pe.name, pe.id`, append([]any{id}, attArgs...), collect(&d.Attendees, func(r rowScanner, at *store.TrainingAttendee) error {
+		return r.Scan(&at.PersonID, &at.Name, &at.OrgNo, &at.OrgName)
+	}))
 	return d, err
 }
 
@@ -156,12 +138,9 @@ func (db *DB) TrainingFiguresOf(ctx context.Context, a *hezuo.Access, req hezuo.
 	// Sessions without attendances still count for their organizer.
 	var empty []store.TrainingFigure
 	err = db.eachRow(ctx, `SELECT u.code, u.name, count(*)`+from+` AND NOT EXISTS (SELECT 1 FROM training_attendances ta WHERE ta.training_id = t.id AND `+att+`)
-		GROUP BY u.code, u.name`, append(base[:1+len(condArgs)], attArgs...), func(r rowScanner) error {
-		var x store.TrainingFigure
-		err := r.Scan(&x.Code, &x.Name, &x.Sessions)
-		empty = append(empty, x)
-		return err
-	})
+		GROUP BY u.code, u.name`, append(base[:1+len(condArgs)], attArgs...), collect(&empty, func(r rowScanner, x *store.TrainingFigure) error {
+		return r.Scan(&x.Code, &x.Name, &x.Sessions)
+	}))
 	for _, e := range empty {
 		found := false
 		for i := range f.ByOrganizer {

@@ -1,7 +1,8 @@
 // Package sqlx holds the small SQL helpers shared by the store (package
 // sqldb) and its summaries (sqldb/summaries): the interfaces a query runs
 // on, the `?` placeholders rewritten for PostgreSQL, row loops, IN lists in
-// chunks and COPY. It knows no table of the schema.
+// chunks and COPY, and what the cluster support reads of DSNs, errors,
+// statements and WAL positions (conn.go). It knows no table of the schema.
 package sqlx
 
 import (
