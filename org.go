@@ -2,6 +2,7 @@ package hezuo
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -65,20 +66,11 @@ func (o *Org) ActiveOn(day Date) bool { return Period{o.Founded, o.Dissolved}.Ac
 func (o *Org) AllVillages() []string {
 	out := []string{o.Village}
 	for _, v := range o.Villages {
-		if v != "" && v != o.Village && !contains(out, v) {
+		if v != "" && v != o.Village && !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // Validate checks the org's own fields (not whether its villages exist).

@@ -2,6 +2,7 @@ package plan
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -59,15 +60,15 @@ func makeBranch(orgs []*Org, m, k int) Branch {
 		br.Orgs = append(br.Orgs, o.OrgNo)
 		br.Names = append(br.Names, o.Name)
 		br.FullMembers += max(o.FullMembers, 0)
-		if !contains(br.Industries, o.Industry) {
+		if !slices.Contains(br.Industries, o.Industry) {
 			br.Industries = append(br.Industries, o.Industry)
 		}
-		if !contains(br.Villages, o.Village) {
+		if !slices.Contains(br.Villages, o.Village) {
 			br.Villages = append(br.Villages, o.Village)
 			villageNames = append(villageNames, placeZH(o.VillageName, o.Village))
 			villageNamesEN = append(villageNamesEN, placeEN(o.VillageName, o.Village))
 		}
-		if !contains(townships, o.Township) {
+		if !slices.Contains(townships, o.Township) {
 			townships = append(townships, o.Township)
 		}
 	}
@@ -123,15 +124,6 @@ func nonEmpty(xs []string) []string {
 		}
 	}
 	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // unplaced says why an org of the area stays out of every branch; g is the

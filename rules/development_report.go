@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 
 	"hezuo"
@@ -123,7 +124,7 @@ func achievements(f DevFacts, steps map[string][]hezuo.PartyStatus, members map[
 			a = &DevAchievement{IDNumber: d.IDNumber, Name: f.Names[d.IDNumber]}
 			byID[d.IDNumber] = a
 		}
-		if !containsStr(a.Orgs, d.OrgNo) {
+		if !slices.Contains(a.Orgs, d.OrgNo) {
 			a.Orgs = append(a.Orgs, d.OrgNo)
 		}
 		for _, m := range members[d.OrgNo] {
@@ -156,13 +157,4 @@ func achievements(f DevFacts, steps map[string][]hezuo.PartyStatus, members map[
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].IDNumber < out[j].IDNumber })
 	return out
-}
-
-func containsStr(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

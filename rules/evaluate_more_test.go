@@ -2,6 +2,7 @@ package rules
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -60,8 +61,8 @@ func TestEvaluateAlwaysExplains(t *testing.T) {
 							if !active && (d.Required != RequiredNone || d.Actual != ActualNone || d.Status != StatusOK || len(d.Warnings)+len(d.Suggestions) > 0) {
 								t.Errorf("%+v: inactive gives %+v", f, d)
 							}
-							if !containsString([]string{RequiredOwnOrg, RequiredGroupOrJoint, RequiredInstructor, RequiredNone}, d.Required) ||
-								!containsString([]string{StatusOK, StatusShouldBuild, StatusUncovered}, d.Status) {
+							if !slices.Contains([]string{RequiredOwnOrg, RequiredGroupOrJoint, RequiredInstructor, RequiredNone}, d.Required) ||
+								!slices.Contains([]string{StatusOK, StatusShouldBuild, StatusUncovered}, d.Status) {
 								t.Errorf("%+v: unknown value in %+v", f, d)
 							}
 						}

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -75,7 +76,7 @@ func (e *evaluator) checkJoint(c *Cover, zh, en string) {
 	src := source(KeyJointSameTownship)
 	var areas []string
 	for _, v := range c.Villages {
-		if a := JointArea(v, e.s); a != "" && !containsString(areas, a) {
+		if a := JointArea(v, e.s); a != "" && !slices.Contains(areas, a) {
 			areas = append(areas, a)
 		}
 	}

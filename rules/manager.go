@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"hezuo"
@@ -13,7 +14,7 @@ func (e *evaluator) villages() []string {
 	var out []string
 	for _, v := range append([]string{e.f.Village}, e.f.Villages...) {
 		v = strings.TrimSpace(v)
-		if v != "" && !containsString(out, v) {
+		if v != "" && !slices.Contains(out, v) {
 			out = append(out, v)
 		}
 	}
@@ -27,20 +28,11 @@ func distinctPrefixes(codes []string, n int) []string {
 		if len(c) > n {
 			c = c[:n]
 		}
-		if !containsString(out, c) {
+		if !slices.Contains(out, c) {
 			out = append(out, c)
 		}
 	}
 	return out
-}
-
-func containsString(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
 }
 
 // manager decides who builds and manages the org's party organization: the

@@ -199,11 +199,7 @@ func (db *DB) Migrate(ctx context.Context) error {
 	} else if standby {
 		return db.standbyCurrent(ctx)
 	}
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	ms, err := Migrations(db.Dialect)
+	ms, err := db.migrationsTable(ctx)
 	if err != nil {
 		return err
 	}

@@ -25,11 +25,7 @@ func (db *DB) MigrationsCurrent(ctx context.Context) (have, want int, err error)
 // migrateTo applies the pending migrations up to and including version k
 // only: the upgrade tests build a database as an older hezuo left it.
 func (db *DB) migrateTo(ctx context.Context, k int) error {
-	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	ms, err := Migrations(db.Dialect)
+	ms, err := db.migrationsTable(ctx)
 	if err != nil {
 		return err
 	}
@@ -45,4 +41,14 @@ func (db *DB) migrateTo(ctx context.Context, k int) error {
 		}
 	}
 	return nil
+}
+
+// migrationsTable creates the table of applied migrations when missing and
+// returns the migrations this program knows for the database's dialect.
+func (db *DB) migrationsTable(ctx context.Context) ([]Migration, error) {
+	if _, err := db.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		return nil, fmt.Errorf("migrate: %w", err)
+	}
+	return Migrations(db.Dialect)
 }
