@@ -56,8 +56,8 @@ func (db *DB) ListUnitPairings(ctx context.Context, a *hezuo.Access, f store.Ass
 		w.addPair(active("up", day))
 	}
 	w.like(strings.TrimSpace(f.Q), "u.name", "u.code", "o.name", "o.org_no", "v.name")
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) `+unitPairingFrom+` WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, unitPairingFrom, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)
@@ -95,8 +95,8 @@ func (db *DB) ListHouseholdPairings(ctx context.Context, a *hezuo.Access, f stor
 		w.addPair(active("hp", day))
 	}
 	w.like(strings.TrimSpace(f.Q), "h.no", "h.head", "pe.name", "o.name", "v.name")
-	var total int
-	if err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) `+householdPairingFrom+` WHERE `+w.String()), w.args...).Scan(&total); err != nil {
+	total, err := db.countWhere(ctx, householdPairingFrom, w)
+	if err != nil {
 		return nil, 0, err
 	}
 	per, off := pageBounds(f.Page, f.PerPage)

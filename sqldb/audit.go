@@ -74,7 +74,7 @@ func (db *DB) AuditLog(ctx context.Context, a *hezuo.Access, f hezuo.AuditFilter
 	if !f.To.IsZero() {
 		w.add("at < ?", f.To.Unix())
 	}
-	total, err := db.countWhere(ctx, `audit_log`, w)
+	total, err := db.countWhere(ctx, `FROM audit_log`, w)
 	if err != nil {
 		return nil, 0, err
 	}

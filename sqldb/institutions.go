@@ -69,7 +69,7 @@ func (db *DB) ListMeetings(ctx context.Context, a *hezuo.Access, f store.Meeting
 	w.eq("m.kind", f.Kind)
 	w.during("m.held_on", f.From, f.To)
 	w.like(f.Q, "m.topic", "p.name", "p.no")
-	total, err := db.countWhere(ctx, `meetings m JOIN party_orgs p ON p.id = m.party_org_id`, w)
+	total, err := db.countWhere(ctx, `FROM meetings m JOIN party_orgs p ON p.id = m.party_org_id`, w)
 	if err != nil {
 		return nil, 0, err
 	}

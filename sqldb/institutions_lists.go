@@ -31,7 +31,7 @@ func (db *DB) ListCommitments(ctx context.Context, a *hezuo.Access, f store.Comm
 	if f.Pending {
 		w.add("c.fulfilled_on IS NULL")
 	}
-	total, err := db.countWhere(ctx, `commitments c JOIN party_orgs p ON p.id = c.party_org_id`, w)
+	total, err := db.countWhere(ctx, `FROM commitments c JOIN party_orgs p ON p.id = c.party_org_id`, w)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -72,7 +72,7 @@ func (db *DB) ListContacts(ctx context.Context, a *hezuo.Access, req hezuo.Scope
 	ow.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 	w := (&where{}).add(`cl.person_id IN (SELECT m.person_id FROM memberships m JOIN orgs o ON o.id = m.org_id WHERE `+ow.String()+`)`, ow.args...)
 	w.addPair(active("cl", day))
-	total, err := db.countWhere(ctx, `contact_links cl`, w)
+	total, err := db.countWhere(ctx, `FROM contact_links cl`, w)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -152,7 +152,7 @@ func (db *DB) ListPartyOrgs(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(p.no LIKE ? OR p.name LIKE ?)", "%"+q+"%", "%"+q+"%")
 	}
-	total, err := db.countWhere(ctx, `party_orgs p`, w)
+	total, err := db.countWhere(ctx, `FROM party_orgs p`, w)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -204,7 +204,7 @@ func (db *DB) ListInstructors(ctx context.Context, a *hezuo.Access, f hezuo.List
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(pe.name LIKE ? OR i.unit LIKE ?)", "%"+q+"%", "%"+q+"%")
 	}
-	total, err := db.countWhere(ctx, `instructors i JOIN people pe ON pe.id = i.person_id`, w)
+	total, err := db.countWhere(ctx, `FROM instructors i JOIN people pe ON pe.id = i.person_id`, w)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -227,7 +227,7 @@ func (db *DB) ListDivisions(ctx context.Context, a *hezuo.Access, f hezuo.ListFi
 	if q := strings.TrimSpace(f.Q); q != "" {
 		w.add("(dv.code LIKE ? OR dv.name LIKE ?)", q+"%", "%"+q+"%")
 	}
-	total, err := db.countWhere(ctx, `divisions dv`, w)
+	total, err := db.countWhere(ctx, `FROM divisions dv`, w)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -45,9 +45,9 @@ func collect[T any](dst *[]T, scan func(r rowScanner, v *T) error) func(rowScann
 	}
 }
 
-// countWhere counts the rows of from (tables and joins) that meet w.
+// countWhere counts the rows of from (FROM, tables and joins) that meet w.
 func (db *DB) countWhere(ctx context.Context, from string, w *where) (int, error) {
 	var n int
-	err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) FROM `+from+` WHERE `+w.String()), w.args...).Scan(&n)
+	err := db.QueryRowContext(ctx, db.rebind(`SELECT count(*) `+from+` WHERE `+w.String()), w.args...).Scan(&n)
 	return n, err
 }

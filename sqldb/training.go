@@ -52,7 +52,7 @@ func (db *DB) ListTrainings(ctx context.Context, a *hezuo.Access, f store.Traini
 	w.eq("t.industry", f.Industry)
 	w.eq("t.mode", f.Mode)
 	w.during("t.held_on", f.From, f.To)
-	total, err := db.countWhere(ctx, `trainings t JOIN units u ON u.id = t.organizer_id`, w)
+	total, err := db.countWhere(ctx, `FROM trainings t JOIN units u ON u.id = t.organizer_id`, w)
 	if err != nil {
 		return nil, 0, err
 	}
