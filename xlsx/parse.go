@@ -258,8 +258,9 @@ func (r *rowCtx) bounded(v any, fields map[string]string) bool {
 }
 
 // idNumber reads an ID number cell; a number that a spreadsheet turned into
-// 2.22424E+17 is named as such. Person.Validate checks the rest (GB 11643
-// check character, a real birth date not after today).
+// 2.22424E+17 is named as such, and the GB 11643 check character and the
+// birth date (real, not after today) are checked here, so a wrong ID number
+// is reported even when another cell of its row is wrong too.
 func (r *rowCtx) idNumber(key string) string {
 	s := r.code(key)
 	if !r.need(key, s) {
@@ -270,7 +271,9 @@ func (r *rowCtx) idNumber(key string) string {
 			"the ID number was stored as a number ("+s+") and lost its last digits; format the column as text and type it again")
 		return ""
 	}
-	// The check character and birth date are checked by Person.Validate.
+	if !checkID(r, s, key) {
+		return ""
+	}
 	return s
 }
 

@@ -177,3 +177,23 @@ func TestExampleRowsAreValid(t *testing.T) {
 		}
 	}
 }
+
+// TestRowReportsEveryCell: a row wrong in its ID number and in other cells
+// is reported in every one of them at once, the ID number included.
+func TestRowReportsEveryCell(t *testing.T) {
+	bad := validID(1)
+	bad = bad[:17] + string("0123456789X"[(strings.IndexByte("0123456789X", bad[17])+1)%11])
+	b := parseCSV(t, "members", mHeader, member(1, "身份证号", bad, "加入日期", "2022-02-30", "政治面貌", "火星人"))
+	got := map[string]bool{}
+	for _, p := range b.Problems {
+		got[p.Column] = true
+	}
+	for _, col := range []string{"身份证号", "加入日期", "政治面貌"} {
+		if !got[col] {
+			t.Errorf("no problem in %s; problems: %+v", col, b.Problems)
+		}
+	}
+	if len(b.Problems) != 3 {
+		t.Errorf("%d problems, want 3: %+v", len(b.Problems), b.Problems)
+	}
+}

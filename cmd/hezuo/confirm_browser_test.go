@@ -142,4 +142,14 @@ func TestConfirmBrowser(t *testing.T) {
 		shot("confirm-5-import-problems-390"),
 	)
 	fits("the import page at 390", 390)
+	// Each problem is read whole on the phone: no cell's text runs past its card or the screen.
+	if cut, err := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('#import-problems td, #import-rejected, #import-templates'))
+		.filter(e => e.scrollWidth > e.clientWidth + 1 || e.getBoundingClientRect().right > window.innerWidth + 1)
+		.map(e => (e.textContent || '').trim().slice(0, 24)).join(' | ')`)); err != nil || cut != "" {
+		t.Errorf("the import page at 390 cuts off text: %s (%v)", cut, err)
+	}
+	if small, err := chromedp.Run(ctx, chromedp.Evaluate[string](`Array.from(document.querySelectorAll('#import-templates a'))
+		.filter(a => a.getBoundingClientRect().height < 44).map(a => a.textContent).join(' ')`)); err != nil || small != "" {
+		t.Errorf("template links under 44 px high on a phone: %s (%v)", small, err)
+	}
 }
