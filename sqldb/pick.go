@@ -24,6 +24,9 @@ const (
 	// PickGuarantor: the registered guarantors (公职人员) of the user's
 	// counties, who stand for loans anywhere in them.
 	PickGuarantor = "guarantor"
+	// PickUnit: the units (机关、企事业单位) of the user's counties, which
+	// organize trainings and are paired with villages anywhere in them.
+	PickUnit = "unit"
 )
 
 // Pick answers a picker. A Within outside a's scope is EFORBIDDEN, an
@@ -97,6 +100,15 @@ func (db *DB) Pick(ctx context.Context, a *hezuo.Access, pq store.PickQuery, tod
 		return db.pickPeople(ctx, a, scope, q, code, day)
 	case PickGuarantor:
 		return db.pickGuarantors(ctx, a, q, code, day)
+	case PickUnit:
+		if a == nil || a.Role == "" {
+			return out, nil
+		}
+		sel = `SELECT u.code, u.name, coalesce(nullif(u.department, ''), dv.name, u.county) FROM units u
+			LEFT JOIN divisions dv ON dv.code = u.county || '000000'`
+		lo, hi := countyRange(a.Scope)
+		w.add("u.county BETWEEN ? AND ?", lo, hi)
+		order, scan = pickNamed(w, "u.code", "u.name", code, like, q), scanNamed
 	default:
 		return nil, hezuo.Errorf(hezuo.EINVALID, "未知的选择类型 %q", "unknown picker kind %q", pq.Kind)
 	}

@@ -16,7 +16,7 @@ import (
 // then 5 a second are plenty for a person and bound a script.
 var pickRate = Rate{Every: 200 * time.Millisecond, Burst: 30}
 
-// apiPick: GET /api/pick?kind=division|org|partyorg|person&q=…&within=…
+// apiPick: GET /api/pick?kind=division|org|partyorg|person|guarantor|unit&q=…&within=…
 // (&level= for divisions; &code= for the one record of a stored value) →
 // {"items": [{"value", "label", "detail"}]}: at most store.PickLimit records
 // the user may see, by name (web/assets/picker.js). People's ID numbers are

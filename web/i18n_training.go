@@ -8,7 +8,7 @@ func init() {
 		"training_no":             {"培训编号", "Training number"},
 		"training_attendees_note": {"培训日期晚于今天的，不能登记参训人员", "no attendance can be recorded for a training dated after today"},
 		"organizer":               {"主办单位", "Organizer"},
-		"organizer_code":          {"主办单位代码", "Organizer (unit code)"},
+		"organizer_code":          {"主办单位", "Organizer (unit)"},
 		"mode":                    {"方式", "Mode"},
 		"hours":                   {"学时", "Hours"},
 		"place":                   {"地点", "Place"},

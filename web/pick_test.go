@@ -96,10 +96,27 @@ func TestPick(t *testing.T) {
 			t.Errorf("the NJZ officer's picker does not offer %s", orgDept)
 		}
 
+		// Units: the county's units by part of their name, the code as the
+		// value (a training's 主办单位), for a township officer too.
+		unitCode := one(`SELECT min(code) FROM units WHERE county = '222424'`)
+		unitName := one(`SELECT name FROM units WHERE code = ?`, unitCode)
+		part := string([]rune(unitName)[1:3])
+		for _, c := range []*client{admin, town} {
+			if _, items = a.pick(c, pq("kind", "unit", "q", part)); !values(items)[unitCode] {
+				t.Errorf("%q does not find the unit %s (%s): %v", part, unitCode, unitName, items)
+			}
+		}
+		if _, items = a.pick(town, pq("kind", "unit", "code", unitCode)); len(items) != 1 || items[0].Label != unitName {
+			t.Errorf("the unit %s by its code: %v", unitCode, items)
+		}
+		if _, items = a.pick(town, pq("kind", "unit", "q", "没有这样的单位")); len(items) != 0 {
+			t.Errorf("a name no unit has finds %v", items)
+		}
+
 		// Divisions: the name of town B's township finds it and its villages
 		// for the admin, nothing for town A; a township's prefix as a scope.
 		townBName := one(`SELECT name FROM divisions WHERE code = ?`, townB+"000")
-		part := string([]rune(townBName)[:2])
+		part = string([]rune(townBName)[:2])
 		_, items = a.pick(admin, pq("kind", "division", "q", part))
 		if !values(items)[townB+"000"] {
 			t.Errorf("admin: %q does not find %s: %v", part, townBName, items)

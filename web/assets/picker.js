@@ -1,5 +1,5 @@
 // hezuo: searchable pickers on forms (issue 18). An
-// <input data-pick="division|org|partyorg|person"> (or a textarea with
+// <input data-pick="division|org|partyorg|person|guarantor|unit"> (or a textarea with
 // data-pick-multi) becomes a combobox: typing
 // part of a name lists, from GET /api/pick, at most 20 records the user may
 // see; choosing one shows its name while the form submits its code (a
@@ -16,9 +16,9 @@
   var zh = (document.documentElement.lang || "").indexOf("zh") === 0;
   var T = zh
     ? { hint: "输入名称查找", none: "没有匹配的记录", n: "条结果，上下键选择", busy: "查询过于频繁，请稍候", chosen: "已选：", filter: "输入名称筛选",
-      person: "输入姓名或身份证号后四位", guarantor: "输入担保人姓名", org: "输入组织名称或编号", partyorg: "输入党组织名称或编号", division: "输入地名（县、乡镇、村）" }
+      person: "输入姓名或身份证号后四位", guarantor: "输入担保人姓名", unit: "输入单位名称或代码", org: "输入组织名称或编号", partyorg: "输入党组织名称或编号", division: "输入地名（县、乡镇、村）" }
     : { hint: "Type a name to search", none: "No match", n: " results, arrow keys to choose", busy: "Too many searches: wait a moment", chosen: "Chosen: ", filter: "Type to filter",
-      person: "Name or last 4 of the ID number", guarantor: "Guarantor's name", org: "Organization's name or number", partyorg: "Party organization's name or number", division: "Place name (county, township, village)" };
+      person: "Name or last 4 of the ID number", guarantor: "Guarantor's name", unit: "Unit's name or code", org: "Organization's name or number", partyorg: "Party organization's name or number", division: "Place name (county, township, village)" };
   var seq = 0;
 
   function ask(params, cb) {
