@@ -54,10 +54,12 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"hezuo/seal"
 	"hezuo/sqldb/internal/sqlx"
+	"hezuo/sqldb/summaries"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
@@ -84,6 +86,10 @@ type DB struct {
 	converted bool          // Open sealed plaintext rows of an older database
 	stmts     *stmtCache    // prepared statements by text, SQLite (stmtcache.go)
 	replica   *replica      // the read replica, PostgreSQL (cluster.go)
+
+	sumsOnce sync.Once        // makes sumsOf on first use (summaries.go)
+	sumsOf   *summaries.Store // the figures' summary tables
+	counts   countCache       // the people lists' totals (people_count.go)
 }
 
 // IsPostgres reports whether dsn selects PostgreSQL: a postgres:// URL

@@ -33,8 +33,6 @@ const countEntries = 2000
 // countTTL is how long a cached total may be served.
 const countTTL = 30 * time.Second
 
-var countCaches sync.Map // *DB → *countCache
-
 // peopleCount returns the count read by count for the list key, from the
 // cache when still valid.
 func (db *DB) peopleCount(ctx context.Context, key string, count func() (int, error)) (int, error) {
@@ -44,8 +42,7 @@ func (db *DB) peopleCount(ctx context.Context, key string, count func() (int, er
 		return count()
 	}
 	stamp := fmt.Sprintf("%s/%d", version, maxID)
-	v, _ := countCaches.LoadOrStore(db, &countCache{entries: map[string]countEntry{}})
-	c := v.(*countCache)
+	c := &db.counts
 	now := time.Now()
 	c.mu.Lock()
 	e, hit := c.entries[key]
@@ -58,7 +55,7 @@ func (db *DB) peopleCount(ctx context.Context, key string, count func() (int, er
 		return 0, err
 	}
 	c.mu.Lock()
-	if len(c.entries) > countEntries {
+	if c.entries == nil || len(c.entries) > countEntries {
 		c.entries = map[string]countEntry{}
 	}
 	c.entries[key] = countEntry{stamp, n, now}

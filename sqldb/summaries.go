@@ -3,7 +3,6 @@ package sqldb
 import (
 	"context"
 	"database/sql"
-	"sync"
 
 	"hezuo"
 	"hezuo/rules"
@@ -18,16 +17,14 @@ import (
 // the clock (summaryToday), for the writers and readers that do not pass
 // theirs yet (see the package doc, "The clock").
 
-var summaryStores sync.Map // *DB → *summaries.Store
-
-// sums returns the summaries of db, made on first use.
+// sums returns the summaries of db, made on first use (a field of db, so
+// that they go with it when it is closed).
 func (db *DB) sums() *summaries.Store {
-	if s, ok := summaryStores.Load(db); ok {
-		return s.(*summaries.Store)
-	}
-	s, _ := summaryStores.LoadOrStore(db, summaries.New(db, summaries.Config{Postgres: db.Dialect == Postgres,
-		RebuildCacheKiB: bulkCacheKiB, Settings: db.settingsOn}))
-	return s.(*summaries.Store)
+	db.sumsOnce.Do(func() {
+		db.sumsOf = summaries.New(db, summaries.Config{Postgres: db.Dialect == Postgres,
+			RebuildCacheKiB: bulkCacheKiB, Settings: db.settingsOn})
+	})
+	return db.sumsOf
 }
 
 // summaryToday is today's date in China: the summaries' extent.
