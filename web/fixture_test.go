@@ -190,7 +190,7 @@ func (c *client) postForm(path string, form url.Values) (int, string) {
 	return c.do(req)
 }
 
-var fieldErrRe = regexp.MustCompile(`id="err-([a-z_]+)">([^<]*)<`)
+var fieldErrRe = regexp.MustCompile(`id="err-([a-z0-9_]+)">([^<]*)<`)
 
 // fieldErrors returns the errors shown beside fields of a form page.
 func fieldErrors(html string) map[string]string {
