@@ -59,24 +59,14 @@ func (l *importer) auditBefore(ds *hezuo.Dataset) (*hezuo.Dataset, error) {
 			}
 		}
 	}
-	// What the platforms' records are placed by (auditPlaces).
-	for _, p := range ds.UnitPairings {
-		if p.OrgNo != "" {
-			probe.Orgs = append(probe.Orgs, hezuo.Org{OrgNo: p.OrgNo})
-		}
-	}
 	for _, o := range ds.Officers { // the posts as stored, and their party organizations' seats
 		probe.Officers = append(probe.Officers, o)
 		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: o.PartyOrg})
 	}
-	for _, m := range ds.Meetings {
-		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: m.PartyOrg})
-	}
-	for _, m := range ds.MeetingAttendances {
-		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: m.PartyOrg})
-	}
-	for _, c := range ds.Commitments {
-		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: c.PartyOrg})
+	for _, k := range kinds { // what the kinds' records are placed by (auditPlaces)
+		if k.probe != nil {
+			k.probe(ds, probe)
+		}
 	}
 	have, err := l.db.existing(l.ctx, l.tx, probe)
 	if err != nil || !hasPlatforms(ds) {
@@ -87,10 +77,12 @@ func (l *importer) auditBefore(ds *hezuo.Dataset) (*hezuo.Dataset, error) {
 
 // hasPlatforms reports whether ds holds platform records.
 func hasPlatforms(ds *hezuo.Dataset) bool {
-	return len(ds.Units)+len(ds.UnitPairings)+len(ds.Households)+len(ds.HouseholdPairings)+len(ds.Guarantors)+
-		len(ds.Loans)+len(ds.Repayments)+len(ds.Guarantees)+len(ds.FeeSubsidies)+len(ds.Trainings)+
-		len(ds.TrainingAttendances)+len(ds.Meetings)+len(ds.MeetingAttendances)+len(ds.ContactLinks)+
-		len(ds.ContactVisits)+len(ds.Commitments) > 0
+	for _, k := range kinds {
+		if k.platform && k.count(ds) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // audit writes the entries of the records ds wrote (after the writes:
@@ -101,12 +93,15 @@ func (l *importer) audit(a *hezuo.Access, ds, have *hezuo.Dataset, now time.Time
 	if err != nil {
 		return err
 	}
-	if len(ds.Loans)+len(ds.Repayments)+len(ds.Guarantees)+len(ds.FeeSubsidies) > 0 {
-		if err := l.loanPlaces(ds, p); err != nil {
-			return err
+	if err := l.latePlaces(ds, p); err != nil {
+		return err
+	}
+	rows := auditRegistry(nil, ds, have, p)
+	for _, k := range kinds {
+		if k.audit != nil {
+			rows = k.audit(rows, ds, have, p)
 		}
 	}
-	rows := auditPlatforms(auditRegistry(nil, ds, have, p), ds, have, p)
 	return l.writeAudit(a, now, importNote(ds), rows)
 }
 

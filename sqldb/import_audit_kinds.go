@@ -113,17 +113,19 @@ func auditRegistry(rows []auditRow, ds, have *hezuo.Dataset, p *auditPlaces) []a
 	}, ds.Orgs, have.Orgs)
 	rows = auditCollect(rows, auditSpec[hezuo.Person]{entity: "person",
 		keys: func(x *hezuo.Person) []string { return []string{x.IDNumber} },
-		show: func(x *hezuo.Person) (string, string) { return hezuo.MaskIDNumber(x.IDNumber), p.people[x.IDNumber] },
+		show: func(x *hezuo.Person) (string, string) {
+			return hezuo.MaskIDNumber(x.IDNumber), p.at(placePerson, x.IDNumber)
+		},
 		view: func(x hezuo.Person) any { return x.Masked() },
 	}, ds.People, have.People)
 	rows = auditCollect(rows, auditSpec[hezuo.Membership]{entity: "membership",
 		keys: func(m *hezuo.Membership) []string { return idKey(m.ID, key(m.IDNumber, m.OrgNo, m.From.String())) },
-		show: func(m *hezuo.Membership) (string, string) { return m.OrgNo + " " + m.IDNumber, p.orgs[m.OrgNo] },
+		show: func(m *hezuo.Membership) (string, string) { return m.OrgNo + " " + m.IDNumber, p.at(placeOrg, m.OrgNo) },
 	}, ds.Memberships, have.Memberships)
 	rows = auditCollect(rows, auditSpec[hezuo.PartyStatus]{entity: "party_status",
 		keys: func(s *hezuo.PartyStatus) []string { return idKey(s.ID, key(s.IDNumber, s.Status, s.From.String())) },
 		show: func(s *hezuo.PartyStatus) (string, string) {
-			return s.IDNumber + " " + s.Status + " " + s.From.String(), p.people[s.IDNumber]
+			return s.IDNumber + " " + s.Status + " " + s.From.String(), p.at(placePerson, s.IDNumber)
 		},
 	}, ds.PartyStatus, have.PartyStatus)
 	rows = auditCollect(rows, auditSpec[hezuo.PartyOrg]{entity: "party_org",
@@ -148,7 +150,7 @@ func auditRegistry(rows []auditRow, ds, have *hezuo.Dataset, p *auditPlaces) []a
 	}, ds.Instructors, have.Instructors)
 	return auditCollect(rows, auditSpec[hezuo.Dispatch]{entity: "dispatch",
 		keys: func(d *hezuo.Dispatch) []string { return []string{key(d.IDNumber, d.OrgNo, d.From.String())} },
-		show: func(d *hezuo.Dispatch) (string, string) { return d.OrgNo + " " + d.IDNumber, p.orgs[d.OrgNo] },
+		show: func(d *hezuo.Dispatch) (string, string) { return d.OrgNo + " " + d.IDNumber, p.at(placeOrg, d.OrgNo) },
 	}, ds.Dispatches, have.Dispatches)
 }
 
