@@ -62,7 +62,7 @@ var (
 				r.ref(placeOrg, p.OrgNo)
 			}
 		},
-		probe: func(ds, probe *hezuo.Dataset) {
+		probe: func(ds, probe *hezuo.Dataset, _ bool) {
 			for _, p := range ds.UnitPairings {
 				if p.OrgNo != "" {
 					probe.Orgs = append(probe.Orgs, hezuo.Org{OrgNo: p.OrgNo})

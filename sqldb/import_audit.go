@@ -32,40 +32,10 @@ type auditRow struct {
 // attempt): they are not looked for, a roster's 100,000 new people in
 // 200 queries.
 func (l *importer) auditBefore(ds *hezuo.Dataset) (*hezuo.Dataset, error) {
-	// Clipped: appending to the probe leaves ds's arrays alone.
-	probe := &hezuo.Dataset{Divisions: ds.Divisions, Orgs: slices.Clip(ds.Orgs), People: ds.People, PartyOrgs: slices.Clip(ds.PartyOrgs),
-		Memberships: ds.Memberships, PartyStatus: ds.PartyStatus, Instructors: ds.Instructors, Dispatches: ds.Dispatches}
-	if l.plain {
-		probe.People, probe.Memberships, probe.PartyStatus = nil, nil, nil
-		for _, p := range ds.People {
-			if p.ID != 0 {
-				probe.People = append(probe.People, p)
-			}
-		}
-		var orgs keySet
-		for _, m := range ds.Memberships {
-			if m.ID != 0 {
-				probe.Memberships = append(probe.Memberships, m)
-			} else {
-				orgs.add(m.OrgNo) // to place the membership (auditPlacesOf)
-			}
-		}
-		for _, no := range orgs.list {
-			probe.Orgs = append(probe.Orgs, hezuo.Org{OrgNo: no.(string)})
-		}
-		for _, s := range ds.PartyStatus {
-			if s.ID != 0 {
-				probe.PartyStatus = append(probe.PartyStatus, s)
-			}
-		}
-	}
-	for _, o := range ds.Officers { // the posts as stored, and their party organizations' seats
-		probe.Officers = append(probe.Officers, o)
-		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: o.PartyOrg})
-	}
-	for _, k := range kinds { // what the kinds' records are placed by (auditPlaces)
+	probe := &hezuo.Dataset{}
+	for _, k := range kinds { // the kinds' records, and what places them (auditPlaces)
 		if k.probe != nil {
-			k.probe(ds, probe)
+			k.probe(ds, probe, l.plain)
 		}
 	}
 	have, err := l.db.existing(l.ctx, l.tx, probe)
@@ -96,7 +66,7 @@ func (l *importer) audit(a *hezuo.Access, ds, have *hezuo.Dataset, now time.Time
 	if err := l.latePlaces(ds, p); err != nil {
 		return err
 	}
-	rows := auditRegistry(nil, ds, have, p)
+	var rows []auditRow
 	for _, k := range kinds {
 		if k.audit != nil {
 			rows = k.audit(rows, ds, have, p)

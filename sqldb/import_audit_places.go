@@ -42,49 +42,11 @@ func (p *auditPlaces) set(kind, key, place string) {
 func (l *importer) auditPlacesOf(ds, have *hezuo.Dataset) (*auditPlaces, error) {
 	p := &auditPlaces{of: map[string]map[string]string{}}
 	for _, d := range []*hezuo.Dataset{have, ds} {
-		for _, o := range d.Orgs {
-			p.set(placeOrg, o.OrgNo, o.Village)
-		}
-		for _, x := range d.People {
-			p.set(placePerson, x.IDNumber, x.Village)
-		}
-		for _, o := range d.PartyOrgs {
-			p.set(placePartyOrg, o.No, o.Seat)
-		}
 		for _, k := range kinds {
 			if k.places != nil {
 				k.places(d, p)
 			}
 		}
-	}
-	var missing keySet
-	for _, ms := range [][]hezuo.Membership{ds.Memberships, have.Memberships} {
-		for _, m := range ms {
-			if !p.known(placeOrg, m.OrgNo) && p.at(placePerson, m.IDNumber) == "" {
-				missing.add(m.OrgNo)
-			}
-		}
-	}
-	err := l.db.eachInOn(l.ctx, l.tx, `SELECT org_no, village FROM orgs WHERE org_no IN (%s)`, missing.list, func(r rowScanner) error {
-		var no, v string
-		err := r.Scan(&no, &v)
-		p.set(placeOrg, no, v)
-		return err
-	})
-	for _, ms := range [][]hezuo.Membership{ds.Memberships, have.Memberships} {
-		for _, m := range ms {
-			if p.at(placePerson, m.IDNumber) == "" {
-				p.set(placePerson, m.IDNumber, p.at(placeOrg, m.OrgNo))
-			}
-		}
-	}
-	for _, in := range ds.Instructors {
-		if p.at(placePerson, in.IDNumber) == "" && in.Township != "" {
-			p.set(placePerson, in.IDNumber, in.Township+"000")
-		}
-	}
-	if err != nil {
-		return p, err
 	}
 	for _, k := range kinds {
 		if k.placed != nil {

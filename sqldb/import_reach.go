@@ -142,50 +142,6 @@ func (r *reachRefs) ref(kind string, keys ...string) {
 // datasetRefs lists what every record of ds gives and refers to.
 func datasetRefs(ds *hezuo.Dataset) *reachRefs {
 	r := &reachRefs{keys: map[string][]string{}}
-	code, ref := r.code, r.ref
-	for _, d := range ds.Divisions {
-		code(d.Code)
-	}
-	for _, o := range ds.Orgs {
-		code(o.Village)
-		code(o.Villages...)
-		ref(placeOrg, o.OrgNo)
-	}
-	for _, p := range ds.People {
-		code(p.Village)
-		ref(placePerson, p.IDNumber)
-	}
-	for _, m := range ds.Memberships {
-		ref(placeOrg, m.OrgNo)
-		ref(placePerson, m.IDNumber)
-	}
-	for _, s := range ds.PartyStatus {
-		ref(placePerson, s.IDNumber)
-		ref(placePartyOrg, s.HomePartyOrg)
-	}
-	for _, p := range ds.PartyOrgs {
-		code(p.Seat)
-		code(p.Villages...)
-		ref(placePartyOrg, p.No, p.Parent, p.Manager)
-		ref(placeOrg, p.Orgs...)
-	}
-	for _, o := range ds.Officers {
-		ref(placePartyOrg, o.PartyOrg)
-		ref(placePerson, o.IDNumber)
-	}
-	for _, in := range ds.Instructors {
-		if len(in.Township) == 9 {
-			code(in.Township + "000")
-		} else {
-			code(in.Township)
-		}
-		ref(placePerson, in.IDNumber)
-		ref(placeInstr, in.IDNumber)
-	}
-	for _, d := range ds.Dispatches {
-		ref(placeOrg, d.OrgNo)
-		ref(placeInstr, d.IDNumber)
-	}
 	for _, k := range kinds {
 		if k.reach != nil {
 			k.reach(ds, r)

@@ -12,8 +12,8 @@ import (
 
 // partyOrgsOf is a probe part: the party organizations (their seats place
 // the records) of a kind's records.
-func partyOrgsOf[T any](list func(*hezuo.Dataset) []T, no func(*T) string) func(ds, probe *hezuo.Dataset) {
-	return func(ds, probe *hezuo.Dataset) {
+func partyOrgsOf[T any](list func(*hezuo.Dataset) []T, no func(*T) string) func(ds, probe *hezuo.Dataset, plain bool) {
+	return func(ds, probe *hezuo.Dataset, _ bool) {
 		xs := list(ds)
 		for i := range xs {
 			probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: no(&xs[i])})

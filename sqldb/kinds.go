@@ -29,7 +29,9 @@ type kind struct {
 	reach    func(*hezuo.Dataset, *reachRefs) // the codes its records give and the keys they refer to
 
 	// Optional parts.
-	probe  func(ds, probe *hezuo.Dataset)                                   // the stored records auditBefore reads to place its records
+	// probe adds to auditBefore's probe the stored records to read: those
+	// its records replace, and what places them (plain: importer.plain).
+	probe  func(ds, probe *hezuo.Dataset, plain bool)
 	places func(d *hezuo.Dataset, p *auditPlaces)                           // the places its records give (stored, then written)
 	placed func(l *importer, ds, have *hezuo.Dataset, p *auditPlaces) error // then those it gives others (a guarantor by unit)
 	late   func(ds *hezuo.Dataset, r *reachRefs)                            // keys placed only after the writes (loans)
@@ -71,7 +73,7 @@ func addKind(k kind) bool {
 
 // count returns how many records of k ds holds (0 for a kind of no list).
 func (k *kind) count(ds *hezuo.Dataset) int {
-	if f := reflect.ValueOf(ds).Elem().FieldByName(k.field); f.IsValid() && f.Kind() == reflect.Slice {
+	if f := reflect.ValueOf(ds).Elem().FieldByName(k.field); f.IsValid() && (f.Kind() == reflect.Slice || f.Kind() == reflect.Map) {
 		return f.Len()
 	}
 	return 0
@@ -81,8 +83,8 @@ func (k *kind) count(ds *hezuo.Dataset) int {
 type dumping struct {
 	db       *DB
 	ctx      context.Context
-	x        execQuerier
-	sa       []any // the scope's bounds (scopeArgs)
+	x        execQuerier // nil: the database's readers (db.eachRow)
+	sa       []any       // the scope's bounds (scopeArgs)
 	lo6, hi6 string
 	ds       *hezuo.Dataset
 }
@@ -95,6 +97,9 @@ func (db *DB) newDumping(ctx context.Context, x execQuerier, scope hezuo.Scope, 
 
 // rows calls scan for every row of q.
 func (d *dumping) rows(q string, args []any, scan func(rowScanner) error) error {
+	if d.x == nil {
+		return d.db.eachRow(d.ctx, q, args, scan)
+	}
 	return d.db.eachRowOn(d.ctx, d.x, q, args, scan)
 }
 

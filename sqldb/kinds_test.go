@@ -9,12 +9,6 @@ import (
 	"hezuo"
 )
 
-// registryOwn are the lists of hezuo.Dataset the registry's own Load,
-// Dump, audit and reach steps handle (load.go, dump.go,
-// import_audit_kinds.go, import_reach.go), not yet kinds.
-var registryOwn = []string{"Divisions", "Departments", "Orgs", "People", "Memberships", "PartyStatus", "PartyOrgs",
-	"Officers", "Instructors", "Dispatches"}
-
 // kindsMissing says what of reg the lists of hezuo.Dataset lack: a list
 // without a kind, a kind without a part (and no reason why it needs none),
 // a kind of no list.
@@ -26,7 +20,7 @@ func kindsMissing(reg []*kind) []string {
 	}
 	dt := reflect.TypeFor[hezuo.Dataset]()
 	for f := range dt.Fields() {
-		if f.Type.Kind() != reflect.Slice || slices.Contains(registryOwn, f.Name) {
+		if !isList(f.Type) {
 			continue
 		}
 		k := byField[f.Name]
@@ -46,12 +40,16 @@ func kindsMissing(reg []*kind) []string {
 			if k.load == nil || k.dump != nil || k.audit != nil || k.reach != nil {
 				out = append(out, fmt.Sprintf("the kind of rank %d has no list: only a load step (a check)", k.rank))
 			}
-		} else if f, ok := dt.FieldByName(k.field); !ok || f.Type.Kind() != reflect.Slice {
+		} else if f, ok := dt.FieldByName(k.field); !ok || !isList(f.Type) {
 			out = append(out, fmt.Sprintf("kind %s: not a list of hezuo.Dataset", k.field))
 		}
 	}
 	return out
 }
+
+// isList reports whether a field of hezuo.Dataset holds records (a slice,
+// or a map: Settings).
+func isList(t reflect.Type) bool { return t.Kind() == reflect.Slice || t.Kind() == reflect.Map }
 
 // TestEveryKindRegistered: every list of hezuo.Dataset has a kind with its
 // load, dump, audit and reach parts (issue 19: forgetting one wrote

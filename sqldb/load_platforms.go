@@ -14,21 +14,6 @@ type platformLoader struct {
 	touchedLoans, touchedGuarantors                           map[int64]bool
 }
 
-// loadPlatforms is the Load step writing the platforms' records, after the
-// registry they refer to: the load parts of the platform kinds, by rank
-// (kinds.go).
-func (l *loader) loadPlatforms(ds *hezuo.Dataset) error {
-	p := newPlatformLoader(l)
-	for _, k := range kinds {
-		if k.platform && k.load != nil {
-			if err := k.load(p, ds); err != nil {
-				return err
-			}
-		}
-	}
-	return nil
-}
-
 func (p *platformLoader) unitID(rec, field, code string) (int64, error) {
 	id, ok, err := p.lookup(p.units, `SELECT id FROM units WHERE code = ?`, code)
 	if err == nil && !ok {
