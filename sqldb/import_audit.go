@@ -13,7 +13,8 @@ import (
 // forms do, in its own transaction: the stored records it is about to
 // replace are read first (auditBefore, by natural key, a few IN queries),
 // and after the writes every record written is compared with its stored
-// self (auditRows, import_audit_kinds.go); those unchanged get no entry.
+// self (the kinds' audit parts, auditCollect in import_audit_kinds.go);
+// those unchanged get no entry.
 // The entries go in with multi-row statements (COPY on PostgreSQL).
 
 // auditRow is one audit entry of an import: its values as JSON (as the
@@ -25,12 +26,12 @@ type auditRow struct {
 }
 
 // auditBefore reads, in the import's transaction and before its writes,
-// the stored records ds replaces or refers to: registry records as Existing
-// gives them (with their database ids) and, when ds holds platform
-// records, the platforms' records. With l.plain, people, memberships and
-// party status steps without an ID are new (a stored one would fail the
-// attempt): they are not looked for, a roster's 100,000 new people in
-// 200 queries.
+// the stored records ds replaces or refers to (the kinds' probe parts):
+// registry records as Existing gives them (with their database ids) and,
+// when ds holds platform records, the platforms' records. With l.plain,
+// people, memberships and party status steps without an ID are new (a
+// stored one would fail the attempt): they are not looked for, a roster's
+// 100,000 new people in 200 queries.
 func (l *importer) auditBefore(ds *hezuo.Dataset) (*hezuo.Dataset, error) {
 	probe := &hezuo.Dataset{}
 	for _, k := range kinds { // the kinds' records, and what places them (auditPlaces)

@@ -6,8 +6,9 @@ import (
 	"hezuo"
 )
 
-// platformLoader loads the platforms' records of one Load, with the keys of
-// the platforms' tables resolved so far.
+// platformLoader is the loader the kinds' load parts write through (run):
+// the registry's steps are its loader's, the platforms' carry the keys of
+// their tables resolved so far.
 type platformLoader struct {
 	*loader
 	units, households, loans, trainings, guarantors, meetings map[string]int64
