@@ -23,18 +23,11 @@ var (
 				return r.Scan(&u.Code, &u.Name, &u.County, &u.Township, &u.Department)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Unit { return d.Units }, func(*auditPlaces) auditSpec[hezuo.Unit] {
-			return auditSpec[hezuo.Unit]{entity: "unit",
-				keys: func(u *hezuo.Unit) []string { return []string{u.Code} },
-				show: func(u *hezuo.Unit) (string, string) { return u.Code, u.Seat() },
-			}
-		}),
-		places: func(d *hezuo.Dataset, p *auditPlaces) {
-			for i := range d.Units {
-				p.set(placeUnit, d.Units[i].Code, d.Units[i].Seat())
-			}
-		},
 		none: map[string]string{"reach": "only county administrators import units (importReach)"},
+	}, records[hezuo.Unit]{list: func(d *hezuo.Dataset) []hezuo.Unit { return d.Units }, entity: "unit",
+		keys:   func(u *hezuo.Unit) []string { return []string{u.Code} },
+		show:   func(u *hezuo.Unit, _ *auditPlaces) (string, string) { return u.Code, u.Seat() },
+		places: func(u *hezuo.Unit, p *auditPlaces) { p.set(placeUnit, u.Code, u.Seat()) },
 	})
 
 	_ = addKind(kind{field: "UnitPairings", rank: 110, platform: true, load: (*platformLoader).loadUnitPairings,
@@ -45,29 +38,23 @@ var (
 				return r.Scan(&p.Unit, &p.OrgNo, &p.Village, &p.Note, &p.From, &p.To)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.UnitPairing { return d.UnitPairings }, func(p *auditPlaces) auditSpec[hezuo.UnitPairing] {
-			return auditSpec[hezuo.UnitPairing]{entity: "unit_pairing",
-				keys: func(u *hezuo.UnitPairing) []string { return []string{key(u.Unit, u.Target(), u.From.String())} },
-				show: func(u *hezuo.UnitPairing) (string, string) {
-					if u.Village != "" {
-						return u.Unit + "→" + u.Target(), u.Village
-					}
-					return u.Unit + "→" + u.Target(), p.at(placeOrg, u.OrgNo)
-				},
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, p := range ds.UnitPairings {
-				r.code(p.Village)
-				r.ref(placeOrg, p.OrgNo)
+	}, records[hezuo.UnitPairing]{list: func(d *hezuo.Dataset) []hezuo.UnitPairing { return d.UnitPairings },
+		probe: func(p *hezuo.UnitPairing, probe *hezuo.Dataset) { // its org's village places it
+			if p.OrgNo != "" {
+				probe.Orgs = append(probe.Orgs, hezuo.Org{OrgNo: p.OrgNo})
 			}
 		},
-		probe: func(ds, probe *hezuo.Dataset, _ bool) {
-			for _, p := range ds.UnitPairings {
-				if p.OrgNo != "" {
-					probe.Orgs = append(probe.Orgs, hezuo.Org{OrgNo: p.OrgNo})
-				}
+		entity: "unit_pairing",
+		keys:   func(u *hezuo.UnitPairing) []string { return []string{key(u.Unit, u.Target(), u.From.String())} },
+		show: func(u *hezuo.UnitPairing, p *auditPlaces) (string, string) {
+			if u.Village != "" {
+				return u.Unit + "→" + u.Target(), u.Village
 			}
+			return u.Unit + "→" + u.Target(), p.at(placeOrg, u.OrgNo)
+		},
+		reach: func(p *hezuo.UnitPairing, r *reachRefs) {
+			r.code(p.Village)
+			r.ref(placeOrg, p.OrgNo)
 		},
 	})
 
@@ -77,23 +64,14 @@ var (
 				return r.Scan(&h.No, &h.Head, &h.Village, &h.Size, &h.Poverty, &h.LeftPovertyOn, &h.PeopleOut)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Household { return d.Households }, func(*auditPlaces) auditSpec[hezuo.Household] {
-			return auditSpec[hezuo.Household]{entity: "household",
-				keys: func(h *hezuo.Household) []string { return []string{h.No} },
-				show: func(h *hezuo.Household) (string, string) { return h.No, h.Village },
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, h := range ds.Households {
-				r.code(h.Village)
-				r.ref(placeHouse, h.No)
-			}
+	}, records[hezuo.Household]{list: func(d *hezuo.Dataset) []hezuo.Household { return d.Households }, entity: "household",
+		keys: func(h *hezuo.Household) []string { return []string{h.No} },
+		show: func(h *hezuo.Household, _ *auditPlaces) (string, string) { return h.No, h.Village },
+		reach: func(h *hezuo.Household, r *reachRefs) {
+			r.code(h.Village)
+			r.ref(placeHouse, h.No)
 		},
-		places: func(d *hezuo.Dataset, p *auditPlaces) {
-			for _, h := range d.Households {
-				p.set(placeHouse, h.No, h.Village)
-			}
-		},
+		places: func(h *hezuo.Household, p *auditPlaces) { p.set(placeHouse, h.No, h.Village) },
 	})
 
 	_ = addKind(kind{field: "HouseholdPairings", rank: 130, platform: true, load: (*platformLoader).loadHouseholdPairings,
@@ -104,22 +82,17 @@ var (
 				return r.Scan(d.db.opened(&p.IDNumber), &p.Household, &p.OrgNo, &p.Help, &p.From, &p.To)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.HouseholdPairing { return d.HouseholdPairings }, func(p *auditPlaces) auditSpec[hezuo.HouseholdPairing] {
-			return auditSpec[hezuo.HouseholdPairing]{entity: "household_pairing",
-				keys: func(h *hezuo.HouseholdPairing) []string {
-					return []string{key(h.IDNumber, h.Household, h.From.String())}
-				},
-				show: func(h *hezuo.HouseholdPairing) (string, string) {
-					return h.IDNumber + "→" + h.Household, p.at(placeHouse, h.Household)
-				},
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, p := range ds.HouseholdPairings {
-				r.ref(placeHouse, p.Household)
-				r.ref(placePerson, p.IDNumber)
-				r.ref(placeOrg, p.OrgNo)
-			}
+	}, records[hezuo.HouseholdPairing]{list: func(d *hezuo.Dataset) []hezuo.HouseholdPairing { return d.HouseholdPairings }, entity: "household_pairing",
+		keys: func(h *hezuo.HouseholdPairing) []string {
+			return []string{key(h.IDNumber, h.Household, h.From.String())}
+		},
+		show: func(h *hezuo.HouseholdPairing, p *auditPlaces) (string, string) {
+			return h.IDNumber + "→" + h.Household, p.at(placeHouse, h.Household)
+		},
+		reach: func(p *hezuo.HouseholdPairing, r *reachRefs) {
+			r.ref(placeHouse, p.Household)
+			r.ref(placePerson, p.IDNumber)
+			r.ref(placeOrg, p.OrgNo)
 		},
 	})
 )

@@ -10,15 +10,10 @@ import (
 // attendances, party members' linked households and visits, and
 // commitments.
 
-// partyOrgsOf is a probe part: the party organizations (their seats place
-// the records) of a kind's records.
-func partyOrgsOf[T any](list func(*hezuo.Dataset) []T, no func(*T) string) func(ds, probe *hezuo.Dataset, plain bool) {
-	return func(ds, probe *hezuo.Dataset, _ bool) {
-		xs := list(ds)
-		for i := range xs {
-			probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: no(&xs[i])})
-		}
-	}
+// probePartyOrg has auditBefore read a party organization: its seat places
+// the records that name it.
+func probePartyOrg(probe *hezuo.Dataset, no string) {
+	probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: no})
 }
 
 var (
@@ -30,18 +25,14 @@ var (
 				return r.Scan(&m.PartyOrg, &m.Kind, &m.HeldOn, &m.Topic, &m.VillagePartyOrg, &m.Participants, &m.Decisions)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Meeting { return d.Meetings }, func(p *auditPlaces) auditSpec[hezuo.Meeting] {
-			return auditSpec[hezuo.Meeting]{entity: "meeting",
-				keys: func(m *hezuo.Meeting) []string { return []string{m.Key()} },
-				show: func(m *hezuo.Meeting) (string, string) { return m.Key(), p.at(placePartyOrg, m.PartyOrg) },
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, m := range ds.Meetings {
-				r.ref(placePartyOrg, m.PartyOrg, m.VillagePartyOrg)
-			}
+	}, records[hezuo.Meeting]{list: func(d *hezuo.Dataset) []hezuo.Meeting { return d.Meetings },
+		probe:  func(m *hezuo.Meeting, probe *hezuo.Dataset) { probePartyOrg(probe, m.PartyOrg) },
+		entity: "meeting",
+		keys:   func(m *hezuo.Meeting) []string { return []string{m.Key()} },
+		show: func(m *hezuo.Meeting, p *auditPlaces) (string, string) {
+			return m.Key(), p.at(placePartyOrg, m.PartyOrg)
 		},
-		probe: partyOrgsOf(func(d *hezuo.Dataset) []hezuo.Meeting { return d.Meetings }, func(m *hezuo.Meeting) string { return m.PartyOrg }),
+		reach: func(m *hezuo.Meeting, r *reachRefs) { r.ref(placePartyOrg, m.PartyOrg, m.VillagePartyOrg) },
 	})
 
 	_ = addKind(kind{field: "MeetingAttendances", rank: 230, platform: true, load: (*platformLoader).loadMeetingAttendances,
@@ -52,24 +43,19 @@ var (
 				return r.Scan(&a.PartyOrg, &a.Kind, &a.HeldOn, d.db.opened(&a.IDNumber))
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.MeetingAttendance { return d.MeetingAttendances }, func(p *auditPlaces) auditSpec[hezuo.MeetingAttendance] {
-			return auditSpec[hezuo.MeetingAttendance]{entity: "meeting_attendance",
-				keys: func(a *hezuo.MeetingAttendance) []string {
-					return []string{key(a.PartyOrg, a.Kind, a.HeldOn.String(), a.IDNumber)}
-				},
-				show: func(a *hezuo.MeetingAttendance) (string, string) {
-					return a.PartyOrg + "/" + a.Kind + "/" + a.HeldOn.String() + " " + a.IDNumber, p.at(placePartyOrg, a.PartyOrg)
-				},
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, m := range ds.MeetingAttendances {
-				r.ref(placePartyOrg, m.PartyOrg)
-				r.ref(placePerson, m.IDNumber)
-			}
+	}, records[hezuo.MeetingAttendance]{list: func(d *hezuo.Dataset) []hezuo.MeetingAttendance { return d.MeetingAttendances },
+		probe:  func(a *hezuo.MeetingAttendance, probe *hezuo.Dataset) { probePartyOrg(probe, a.PartyOrg) },
+		entity: "meeting_attendance",
+		keys: func(a *hezuo.MeetingAttendance) []string {
+			return []string{key(a.PartyOrg, a.Kind, a.HeldOn.String(), a.IDNumber)}
 		},
-		probe: partyOrgsOf(func(d *hezuo.Dataset) []hezuo.MeetingAttendance { return d.MeetingAttendances },
-			func(m *hezuo.MeetingAttendance) string { return m.PartyOrg }),
+		show: func(a *hezuo.MeetingAttendance, p *auditPlaces) (string, string) {
+			return a.PartyOrg + "/" + a.Kind + "/" + a.HeldOn.String() + " " + a.IDNumber, p.at(placePartyOrg, a.PartyOrg)
+		},
+		reach: func(m *hezuo.MeetingAttendance, r *reachRefs) {
+			r.ref(placePartyOrg, m.PartyOrg)
+			r.ref(placePerson, m.IDNumber)
+		},
 	})
 
 	_ = addKind(kind{field: "ContactLinks", rank: 240, platform: true, load: (*platformLoader).loadContactLinks,
@@ -79,19 +65,14 @@ var (
 				return r.Scan(d.db.opened(&c.IDNumber), &c.Household, &c.From, &c.To)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.ContactLink { return d.ContactLinks }, func(p *auditPlaces) auditSpec[hezuo.ContactLink] {
-			return auditSpec[hezuo.ContactLink]{entity: "contact_link",
-				keys: func(c *hezuo.ContactLink) []string { return []string{key(c.IDNumber, c.Household, c.From.String())} },
-				show: func(c *hezuo.ContactLink) (string, string) {
-					return c.IDNumber + "→" + c.Household, p.at(placeHouse, c.Household)
-				},
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, c := range ds.ContactLinks {
-				r.ref(placeHouse, c.Household)
-				r.ref(placePerson, c.IDNumber)
-			}
+	}, records[hezuo.ContactLink]{list: func(d *hezuo.Dataset) []hezuo.ContactLink { return d.ContactLinks }, entity: "contact_link",
+		keys: func(c *hezuo.ContactLink) []string { return []string{key(c.IDNumber, c.Household, c.From.String())} },
+		show: func(c *hezuo.ContactLink, p *auditPlaces) (string, string) {
+			return c.IDNumber + "→" + c.Household, p.at(placeHouse, c.Household)
+		},
+		reach: func(c *hezuo.ContactLink, r *reachRefs) {
+			r.ref(placeHouse, c.Household)
+			r.ref(placePerson, c.IDNumber)
 		},
 	})
 
@@ -102,21 +83,16 @@ var (
 				return r.Scan(d.db.opened(&v.IDNumber), &v.Household, &v.VisitedOn, &v.Note)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.ContactVisit { return d.ContactVisits }, func(p *auditPlaces) auditSpec[hezuo.ContactVisit] {
-			return auditSpec[hezuo.ContactVisit]{entity: "contact_visit",
-				keys: func(c *hezuo.ContactVisit) []string {
-					return []string{key(c.IDNumber, c.Household, c.VisitedOn.String())}
-				},
-				show: func(c *hezuo.ContactVisit) (string, string) {
-					return c.IDNumber + "→" + c.Household + " " + c.VisitedOn.String(), p.at(placeHouse, c.Household)
-				},
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, v := range ds.ContactVisits {
-				r.ref(placeHouse, v.Household)
-				r.ref(placePerson, v.IDNumber)
-			}
+	}, records[hezuo.ContactVisit]{list: func(d *hezuo.Dataset) []hezuo.ContactVisit { return d.ContactVisits }, entity: "contact_visit",
+		keys: func(c *hezuo.ContactVisit) []string {
+			return []string{key(c.IDNumber, c.Household, c.VisitedOn.String())}
+		},
+		show: func(c *hezuo.ContactVisit, p *auditPlaces) (string, string) {
+			return c.IDNumber + "→" + c.Household + " " + c.VisitedOn.String(), p.at(placeHouse, c.Household)
+		},
+		reach: func(v *hezuo.ContactVisit, r *reachRefs) {
+			r.ref(placeHouse, v.Household)
+			r.ref(placePerson, v.IDNumber)
 		},
 	})
 
@@ -128,20 +104,16 @@ var (
 				return r.Scan(d.db.opened(&c.IDNumber), &c.Year, &c.PartyOrg, &c.MadeOn, &c.Content, &c.FulfilledOn, &c.Result, &c.Evidence)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Commitment { return d.Commitments }, func(p *auditPlaces) auditSpec[hezuo.Commitment] {
-			return auditSpec[hezuo.Commitment]{entity: "commitment",
-				keys: func(c *hezuo.Commitment) []string { return []string{key(c.IDNumber, strconv.Itoa(c.Year))} },
-				show: func(c *hezuo.Commitment) (string, string) {
-					return c.IDNumber + "/" + strconv.Itoa(c.Year), p.at(placePartyOrg, c.PartyOrg)
-				},
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, c := range ds.Commitments {
-				r.ref(placePartyOrg, c.PartyOrg)
-				r.ref(placePerson, c.IDNumber)
-			}
+	}, records[hezuo.Commitment]{list: func(d *hezuo.Dataset) []hezuo.Commitment { return d.Commitments },
+		probe:  func(c *hezuo.Commitment, probe *hezuo.Dataset) { probePartyOrg(probe, c.PartyOrg) },
+		entity: "commitment",
+		keys:   func(c *hezuo.Commitment) []string { return []string{key(c.IDNumber, strconv.Itoa(c.Year))} },
+		show: func(c *hezuo.Commitment, p *auditPlaces) (string, string) {
+			return c.IDNumber + "/" + strconv.Itoa(c.Year), p.at(placePartyOrg, c.PartyOrg)
 		},
-		probe: partyOrgsOf(func(d *hezuo.Dataset) []hezuo.Commitment { return d.Commitments }, func(c *hezuo.Commitment) string { return c.PartyOrg }),
+		reach: func(c *hezuo.Commitment, r *reachRefs) {
+			r.ref(placePartyOrg, c.PartyOrg)
+			r.ref(placePerson, c.IDNumber)
+		},
 	})
 )

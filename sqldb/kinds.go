@@ -18,7 +18,7 @@ import (
 // them. TestEveryKindRegistered fails on a list of Dataset without a kind,
 // or a kind without one of its parts (or a reason in none).
 type kind struct {
-	field string // its list in hezuo.Dataset ("Loans")
+	field string // its list in hezuo.Dataset ("Loans"); "" for a Load step alone (a check)
 	// rank orders Load's steps, lowest first: a kind ranks above the kinds
 	// its records refer to (units before pairings, loans before repayments).
 	rank     int
@@ -54,10 +54,14 @@ var (
 	kindFields = map[string]bool{}
 )
 
-// addKind registers k (from its own file: `var _ = addKind(kind{…})`). A
-// list or rank registered twice is a programming error.
-func addKind(k kind) bool {
-	if kindFields[k.field] {
+// addKind registers k (from its own file: `var _ = addKind(kind{…},
+// records[T]{…})`), with the parts rs give it. A list or rank registered
+// twice is a programming error.
+func addKind(k kind, rs ...interface{ into(*kind) }) bool {
+	for _, r := range rs {
+		r.into(&k)
+	}
+	if k.field != "" && kindFields[k.field] {
 		panic("sqldb: kind " + k.field + " registered twice")
 	}
 	for _, o := range kinds {
@@ -116,14 +120,6 @@ func (d *dumping) run(platform bool) error {
 	return nil
 }
 
-// auditOf is a kind's audit part: the entries of the records list gives,
-// as spec (made with the places) says.
-func auditOf[T any](list func(*hezuo.Dataset) []T, spec func(*auditPlaces) auditSpec[T]) func([]auditRow, *hezuo.Dataset, *hezuo.Dataset, *auditPlaces) []auditRow {
-	return func(rows []auditRow, ds, have *hezuo.Dataset, p *auditPlaces) []auditRow {
-		return auditCollect(rows, spec(p), list(ds), list(have))
-	}
-}
-
 // addPlace registers how db.Places locates the stored records of a place
 // kind ("loan"); twice is a programming error.
 func addPlace(name string, pk *placeKind) bool {
@@ -132,4 +128,50 @@ func addPlace(name string, pk *placeKind) bool {
 	}
 	placeKinds[name] = pk
 	return true
+}
+
+// records are a kind's parts that go record by record, typed: its list of
+// a Dataset, its audit entries (as auditSpec, show given the places), and
+// per record the codes and keys it gives the reach, the places it gives
+// the audit, the stored records auditBefore reads for it, and its late
+// keys.
+type records[T any] struct {
+	list   func(*hezuo.Dataset) []T
+	entity string // the audit entries': as the forms name it ("" for none)
+	keys   func(*T) []string
+	show   func(*T, *auditPlaces) (string, string)
+	view   func(T) any
+	reach  func(*T, *reachRefs)
+	places func(*T, *auditPlaces)
+	probe  func(x *T, probe *hezuo.Dataset)
+	late   func(*T, *reachRefs)
+}
+
+// into sets k's parts from rs's.
+func (rs records[T]) into(k *kind) {
+	each := func(ds *hezuo.Dataset, fn func(*T)) {
+		xs := rs.list(ds)
+		for i := range xs {
+			fn(&xs[i])
+		}
+	}
+	if rs.entity != "" {
+		k.audit = func(rows []auditRow, ds, have *hezuo.Dataset, p *auditPlaces) []auditRow {
+			spec := auditSpec[T]{entity: rs.entity, keys: rs.keys, view: rs.view,
+				show: func(x *T) (string, string) { return rs.show(x, p) }}
+			return auditCollect(rows, spec, rs.list(ds), rs.list(have))
+		}
+	}
+	if rs.reach != nil {
+		k.reach = func(ds *hezuo.Dataset, r *reachRefs) { each(ds, func(x *T) { rs.reach(x, r) }) }
+	}
+	if rs.places != nil {
+		k.places = func(ds *hezuo.Dataset, p *auditPlaces) { each(ds, func(x *T) { rs.places(x, p) }) }
+	}
+	if rs.probe != nil {
+		k.probe = func(ds, probe *hezuo.Dataset, _ bool) { each(ds, func(x *T) { rs.probe(x, probe) }) }
+	}
+	if rs.late != nil {
+		k.late = func(ds *hezuo.Dataset, r *reachRefs) { each(ds, func(x *T) { rs.late(x, r) }) }
+	}
 }

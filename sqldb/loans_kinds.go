@@ -10,24 +10,14 @@ import (
 
 const placeLoan = "loan"
 
-// loanNos is a late part: the loans records of a kind speak of, placed
-// after the writes (the loan writer works out a loan's village from its
-// org, borrower or party organization).
-func loanNos[T any](list func(*hezuo.Dataset) []T, no func(*T) string) func(*hezuo.Dataset, *reachRefs) {
-	return func(ds *hezuo.Dataset, r *reachRefs) {
-		xs := list(ds)
-		for i := range xs {
-			r.ref(placeLoan, no(&xs[i]))
-		}
-	}
-}
-
-// The loans repayments, guarantees and subsidies speak of: what places them
-// (reach) and their audit entries (late).
+// The loan a repayment, guarantee or subsidy hangs on: what places it
+// (reach) and, after the writes, its audit entry (late: the loan writer
+// works out a loan's village from its org, borrower or party
+// organization).
 var (
-	repaymentLoans = loanNos(func(d *hezuo.Dataset) []hezuo.Repayment { return d.Repayments }, func(r *hezuo.Repayment) string { return r.LoanNo })
-	guaranteeLoans = loanNos(func(d *hezuo.Dataset) []hezuo.Guarantee { return d.Guarantees }, func(g *hezuo.Guarantee) string { return g.LoanNo })
-	subsidyLoans   = loanNos(func(d *hezuo.Dataset) []hezuo.FeeSubsidy { return d.FeeSubsidies }, func(f *hezuo.FeeSubsidy) string { return f.LoanNo })
+	repaymentLoan = func(x *hezuo.Repayment, r *reachRefs) { r.ref(placeLoan, x.LoanNo) }
+	guaranteeLoan = func(x *hezuo.Guarantee, r *reachRefs) { r.ref(placeLoan, x.LoanNo) }
+	subsidyLoan   = func(x *hezuo.FeeSubsidy, r *reachRefs) { r.ref(placeLoan, x.LoanNo) }
 )
 
 var (
@@ -40,12 +30,6 @@ var (
 				return r.Scan(d.db.opened(&g.IDNumber), &g.Unit, &g.Post)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Guarantor { return d.Guarantors }, func(p *auditPlaces) auditSpec[hezuo.Guarantor] {
-			return auditSpec[hezuo.Guarantor]{entity: "guarantor",
-				keys: func(g *hezuo.Guarantor) []string { return []string{g.IDNumber} },
-				show: func(g *hezuo.Guarantor) (string, string) { return g.IDNumber, p.at(placeUnit, g.Unit) },
-			}
-		}),
 		placed: func(_ *importer, ds, _ *hezuo.Dataset, p *auditPlaces) error { // imported as people too: by their unit
 			for _, g := range ds.Guarantors {
 				if p.at(placePerson, g.IDNumber) == "" {
@@ -55,6 +39,9 @@ var (
 			return nil
 		},
 		none: map[string]string{"reach": "only county administrators import guarantors (importReach)"},
+	}, records[hezuo.Guarantor]{list: func(d *hezuo.Dataset) []hezuo.Guarantor { return d.Guarantors }, entity: "guarantor",
+		keys: func(g *hezuo.Guarantor) []string { return []string{g.IDNumber} },
+		show: func(g *hezuo.Guarantor, p *auditPlaces) (string, string) { return g.IDNumber, p.at(placeUnit, g.Unit) },
 	})
 
 	_ = addKind(kind{field: "Loans", rank: 150, platform: true, load: (*platformLoader).loadLoans,
@@ -68,22 +55,17 @@ var (
 					&l.TermMonths, &l.AppliedOn, &l.ApprovedOn, &l.RejectedOn, &l.DisbursedOn, &l.DueOn, &l.HouseholdsDriven, &l.Note)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Loan { return d.Loans }, func(p *auditPlaces) auditSpec[hezuo.Loan] {
-			return auditSpec[hezuo.Loan]{entity: "loan",
-				keys: func(l *hezuo.Loan) []string { return []string{l.No} },
-				show: func(l *hezuo.Loan) (string, string) { return l.No, p.at(placeLoan, l.No) },
-				view: func(l hezuo.Loan) any { return loanAuditView(l) },
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, l := range ds.Loans {
-				r.ref(placeLoan, l.No)
-				r.ref(placeOrg, l.OrgNo)
-				r.ref(placePartyOrg, l.PartyOrg)
-				r.ref(placePerson, l.Borrower)
-			}
+	}, records[hezuo.Loan]{list: func(d *hezuo.Dataset) []hezuo.Loan { return d.Loans }, entity: "loan",
+		keys: func(l *hezuo.Loan) []string { return []string{l.No} },
+		show: func(l *hezuo.Loan, p *auditPlaces) (string, string) { return l.No, p.at(placeLoan, l.No) },
+		view: func(l hezuo.Loan) any { return loanAuditView(l) },
+		late: func(l *hezuo.Loan, r *reachRefs) { r.ref(placeLoan, l.No) },
+		reach: func(l *hezuo.Loan, r *reachRefs) {
+			r.ref(placeLoan, l.No)
+			r.ref(placeOrg, l.OrgNo)
+			r.ref(placePartyOrg, l.PartyOrg)
+			r.ref(placePerson, l.Borrower)
 		},
-		late: loanNos(func(d *hezuo.Dataset) []hezuo.Loan { return d.Loans }, func(l *hezuo.Loan) string { return l.No }),
 	})
 
 	_ = addKind(kind{field: "Repayments", rank: 160, platform: true, load: (*platformLoader).loadRepayments,
@@ -93,16 +75,13 @@ var (
 				return r.Scan(&x.LoanNo, &x.PaidOn, &x.PrincipalFen, &x.InterestFen)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Repayment { return d.Repayments }, func(p *auditPlaces) auditSpec[hezuo.Repayment] {
-			return auditSpec[hezuo.Repayment]{entity: "repayment",
-				keys: func(r *hezuo.Repayment) []string { return []string{key(r.LoanNo, r.PaidOn.String())} },
-				show: func(r *hezuo.Repayment) (string, string) {
-					return r.LoanNo + " " + r.PaidOn.String(), p.at(placeLoan, r.LoanNo)
-				},
-			}
-		}),
-		reach: repaymentLoans,
-		late:  repaymentLoans,
+	}, records[hezuo.Repayment]{list: func(d *hezuo.Dataset) []hezuo.Repayment { return d.Repayments },
+		reach: repaymentLoan, late: repaymentLoan,
+		entity: "repayment",
+		keys:   func(r *hezuo.Repayment) []string { return []string{key(r.LoanNo, r.PaidOn.String())} },
+		show: func(r *hezuo.Repayment, p *auditPlaces) (string, string) {
+			return r.LoanNo + " " + r.PaidOn.String(), p.at(placeLoan, r.LoanNo)
+		},
 	})
 
 	_ = addKind(kind{field: "Guarantees", rank: 170, platform: true, load: (*platformLoader).loadGuarantees,
@@ -113,16 +92,13 @@ var (
 				return r.Scan(&g.LoanNo, d.db.opened(&g.IDNumber), &g.AmountFen)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Guarantee { return d.Guarantees }, func(p *auditPlaces) auditSpec[hezuo.Guarantee] {
-			return auditSpec[hezuo.Guarantee]{entity: "guarantee",
-				keys: func(g *hezuo.Guarantee) []string { return []string{key(g.LoanNo, g.IDNumber)} },
-				show: func(g *hezuo.Guarantee) (string, string) {
-					return g.LoanNo + " " + g.IDNumber, p.at(placeLoan, g.LoanNo)
-				},
-			}
-		}),
-		reach: guaranteeLoans,
-		late:  guaranteeLoans,
+	}, records[hezuo.Guarantee]{list: func(d *hezuo.Dataset) []hezuo.Guarantee { return d.Guarantees },
+		reach: guaranteeLoan, late: guaranteeLoan,
+		entity: "guarantee",
+		keys:   func(g *hezuo.Guarantee) []string { return []string{key(g.LoanNo, g.IDNumber)} },
+		show: func(g *hezuo.Guarantee, p *auditPlaces) (string, string) {
+			return g.LoanNo + " " + g.IDNumber, p.at(placeLoan, g.LoanNo)
+		},
 	})
 
 	_ = addKind(kind{field: "FeeSubsidies", rank: 180, platform: true, load: (*platformLoader).loadFeeSubsidies,
@@ -132,16 +108,13 @@ var (
 				return r.Scan(&f.LoanNo, &f.PaidOn, &f.AmountFen, &f.Source, &f.Note)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.FeeSubsidy { return d.FeeSubsidies }, func(p *auditPlaces) auditSpec[hezuo.FeeSubsidy] {
-			return auditSpec[hezuo.FeeSubsidy]{entity: "fee_subsidy",
-				keys: func(f *hezuo.FeeSubsidy) []string { return []string{key(f.LoanNo, f.PaidOn.String(), f.Source)} },
-				show: func(f *hezuo.FeeSubsidy) (string, string) {
-					return f.LoanNo + " " + f.PaidOn.String() + " " + f.Source, p.at(placeLoan, f.LoanNo)
-				},
-			}
-		}),
-		reach: subsidyLoans,
-		late:  subsidyLoans,
+	}, records[hezuo.FeeSubsidy]{list: func(d *hezuo.Dataset) []hezuo.FeeSubsidy { return d.FeeSubsidies },
+		reach: subsidyLoan, late: subsidyLoan,
+		entity: "fee_subsidy",
+		keys:   func(f *hezuo.FeeSubsidy) []string { return []string{key(f.LoanNo, f.PaidOn.String(), f.Source)} },
+		show: func(f *hezuo.FeeSubsidy, p *auditPlaces) (string, string) {
+			return f.LoanNo + " " + f.PaidOn.String() + " " + f.Source, p.at(placeLoan, f.LoanNo)
+		},
 	})
 
 	// After the loans and what hangs on them, before the kinds after them.

@@ -17,18 +17,6 @@ var (
 				return r.Scan(d.db.opened(&m.IDNumber), &m.OrgNo, &m.Role, &m.From, &m.To)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Membership { return d.Memberships }, func(p *auditPlaces) auditSpec[hezuo.Membership] {
-			return auditSpec[hezuo.Membership]{entity: "membership",
-				keys: func(m *hezuo.Membership) []string { return idKey(m.ID, key(m.IDNumber, m.OrgNo, m.From.String())) },
-				show: func(m *hezuo.Membership) (string, string) { return m.OrgNo + " " + m.IDNumber, p.at(placeOrg, m.OrgNo) },
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, m := range ds.Memberships {
-				r.ref(placeOrg, m.OrgNo)
-				r.ref(placePerson, m.IDNumber)
-			}
-		},
 		// With plain, memberships without an ID are new: only their orgs
 		// are read, to place them.
 		probe: func(ds, probe *hezuo.Dataset, plain bool) {
@@ -49,6 +37,15 @@ var (
 			}
 		},
 		placed: placeByMemberships,
+	}, records[hezuo.Membership]{list: func(d *hezuo.Dataset) []hezuo.Membership { return d.Memberships }, entity: "membership",
+		keys: func(m *hezuo.Membership) []string { return idKey(m.ID, key(m.IDNumber, m.OrgNo, m.From.String())) },
+		show: func(m *hezuo.Membership, p *auditPlaces) (string, string) {
+			return m.OrgNo + " " + m.IDNumber, p.at(placeOrg, m.OrgNo)
+		},
+		reach: func(m *hezuo.Membership, r *reachRefs) {
+			r.ref(placeOrg, m.OrgNo)
+			r.ref(placePerson, m.IDNumber)
+		},
 	})
 
 	_ = addKind(kind{field: "PartyStatus", rank: 70, load: func(p *platformLoader, ds *hezuo.Dataset) error { return p.own.partyStatus(ds) },
@@ -58,20 +55,6 @@ var (
 				WHERE s.person_id IN (`+peopleInScope+`) ORDER BY p.id_sealed, s.valid_from, s.status`, peopleArgs(d.sa), collect(&d.ds.PartyStatus, func(r rowScanner, s *hezuo.PartyStatus) error {
 				return r.Scan(d.db.opened(&s.IDNumber), &s.Status, &s.HomePartyOrg, &s.From, &s.To, &s.FromUnknown)
 			}))
-		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.PartyStatus { return d.PartyStatus }, func(p *auditPlaces) auditSpec[hezuo.PartyStatus] {
-			return auditSpec[hezuo.PartyStatus]{entity: "party_status",
-				keys: func(s *hezuo.PartyStatus) []string { return idKey(s.ID, key(s.IDNumber, s.Status, s.From.String())) },
-				show: func(s *hezuo.PartyStatus) (string, string) {
-					return s.IDNumber + " " + s.Status + " " + s.From.String(), p.at(placePerson, s.IDNumber)
-				},
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, s := range ds.PartyStatus {
-				r.ref(placePerson, s.IDNumber)
-				r.ref(placePartyOrg, s.HomePartyOrg)
-			}
 		},
 		probe: func(ds, probe *hezuo.Dataset, plain bool) { // with plain, steps without an ID are new
 			if !plain {
@@ -84,6 +67,15 @@ var (
 				}
 			}
 		},
+	}, records[hezuo.PartyStatus]{list: func(d *hezuo.Dataset) []hezuo.PartyStatus { return d.PartyStatus }, entity: "party_status",
+		keys: func(s *hezuo.PartyStatus) []string { return idKey(s.ID, key(s.IDNumber, s.Status, s.From.String())) },
+		show: func(s *hezuo.PartyStatus, p *auditPlaces) (string, string) {
+			return s.IDNumber + " " + s.Status + " " + s.From.String(), p.at(placePerson, s.IDNumber)
+		},
+		reach: func(s *hezuo.PartyStatus, r *reachRefs) {
+			r.ref(placePerson, s.IDNumber)
+			r.ref(placePartyOrg, s.HomePartyOrg)
+		},
 	})
 
 	_ = addKind(kind{field: "Officers", rank: 80, load: func(p *platformLoader, ds *hezuo.Dataset) error { return p.own.officers(ds) },
@@ -95,27 +87,21 @@ var (
 					return r.Scan(&o.PartyOrg, d.db.opened(&o.IDNumber), &o.Role, &o.Duty, &o.From, &o.To)
 				}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Officer { return d.Officers }, func(p *auditPlaces) auditSpec[hezuo.Officer] {
-			return auditSpec[hezuo.Officer]{entity: "officer", // as the party organization form names a post
-				keys: func(o *hezuo.Officer) []string {
-					return []string{o.PartyOrg + "|" + o.IDNumber + "|" + o.Role + "|" + o.From.String()}
-				},
-				show: func(o *hezuo.Officer) (string, string) {
-					return o.PartyOrg + " " + hezuo.MaskIDNumber(o.IDNumber) + " " + o.Role, p.at(placePartyOrg, o.PartyOrg)
-				},
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, o := range ds.Officers {
-				r.ref(placePartyOrg, o.PartyOrg)
-				r.ref(placePerson, o.IDNumber)
-			}
+	}, records[hezuo.Officer]{list: func(d *hezuo.Dataset) []hezuo.Officer { return d.Officers },
+		probe: func(o *hezuo.Officer, probe *hezuo.Dataset) { // the posts as stored, and their party organizations' seats
+			probe.Officers = append(probe.Officers, *o)
+			probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: o.PartyOrg})
 		},
-		probe: func(ds, probe *hezuo.Dataset, _ bool) { // the posts as stored, and their party organizations' seats
-			for _, o := range ds.Officers {
-				probe.Officers = append(probe.Officers, o)
-				probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: o.PartyOrg})
-			}
+		entity: "officer", // as the party organization form names a post
+		keys: func(o *hezuo.Officer) []string {
+			return []string{o.PartyOrg + "|" + o.IDNumber + "|" + o.Role + "|" + o.From.String()}
+		},
+		show: func(o *hezuo.Officer, p *auditPlaces) (string, string) {
+			return o.PartyOrg + " " + hezuo.MaskIDNumber(o.IDNumber) + " " + o.Role, p.at(placePartyOrg, o.PartyOrg)
+		},
+		reach: func(o *hezuo.Officer, r *reachRefs) {
+			r.ref(placePartyOrg, o.PartyOrg)
+			r.ref(placePerson, o.IDNumber)
 		},
 	})
 
@@ -128,23 +114,6 @@ var (
 					return r.Scan(d.db.opened(&in.IDNumber), &in.Township, &in.Unit)
 				}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Instructor { return d.Instructors }, func(*auditPlaces) auditSpec[hezuo.Instructor] {
-			return auditSpec[hezuo.Instructor]{entity: "instructor",
-				keys: func(in *hezuo.Instructor) []string { return []string{in.IDNumber} },
-				show: func(in *hezuo.Instructor) (string, string) { return in.IDNumber, in.Township + "000" },
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, in := range ds.Instructors {
-				if len(in.Township) == 9 {
-					r.code(in.Township + "000")
-				} else {
-					r.code(in.Township)
-				}
-				r.ref(placePerson, in.IDNumber)
-				r.ref(placeInstr, in.IDNumber)
-			}
-		},
 		probe: func(ds, probe *hezuo.Dataset, _ bool) { probeAll(&probe.Instructors, ds.Instructors) },
 		placed: func(_ *importer, ds, _ *hezuo.Dataset, p *auditPlaces) error { // imported as people too: by their township
 			for _, in := range ds.Instructors {
@@ -153,6 +122,18 @@ var (
 				}
 			}
 			return nil
+		},
+	}, records[hezuo.Instructor]{list: func(d *hezuo.Dataset) []hezuo.Instructor { return d.Instructors }, entity: "instructor",
+		keys: func(in *hezuo.Instructor) []string { return []string{in.IDNumber} },
+		show: func(in *hezuo.Instructor, _ *auditPlaces) (string, string) { return in.IDNumber, in.Township + "000" },
+		reach: func(in *hezuo.Instructor, r *reachRefs) {
+			if len(in.Township) == 9 {
+				r.code(in.Township + "000")
+			} else {
+				r.code(in.Township)
+			}
+			r.ref(placePerson, in.IDNumber)
+			r.ref(placeInstr, in.IDNumber)
 		},
 	})
 
@@ -164,19 +145,16 @@ var (
 				return r.Scan(d.db.opened(&x.IDNumber), &x.OrgNo, &x.From, &x.To)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Dispatch { return d.Dispatches }, func(p *auditPlaces) auditSpec[hezuo.Dispatch] {
-			return auditSpec[hezuo.Dispatch]{entity: "dispatch",
-				keys: func(d *hezuo.Dispatch) []string { return []string{key(d.IDNumber, d.OrgNo, d.From.String())} },
-				show: func(d *hezuo.Dispatch) (string, string) { return d.OrgNo + " " + d.IDNumber, p.at(placeOrg, d.OrgNo) },
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, d := range ds.Dispatches {
-				r.ref(placeOrg, d.OrgNo)
-				r.ref(placeInstr, d.IDNumber)
-			}
-		},
 		probe: func(ds, probe *hezuo.Dataset, _ bool) { probeAll(&probe.Dispatches, ds.Dispatches) },
+	}, records[hezuo.Dispatch]{list: func(d *hezuo.Dataset) []hezuo.Dispatch { return d.Dispatches }, entity: "dispatch",
+		keys: func(d *hezuo.Dispatch) []string { return []string{key(d.IDNumber, d.OrgNo, d.From.String())} },
+		show: func(d *hezuo.Dispatch, p *auditPlaces) (string, string) {
+			return d.OrgNo + " " + d.IDNumber, p.at(placeOrg, d.OrgNo)
+		},
+		reach: func(d *hezuo.Dispatch, r *reachRefs) {
+			r.ref(placeOrg, d.OrgNo)
+			r.ref(placeInstr, d.IDNumber)
+		},
 	})
 )
 

@@ -20,23 +20,14 @@ var (
 				return r.Scan(&t.No, &t.HeldOn, &t.Topic, &t.Organizer, &t.Industry, &t.Mode, &t.Hours, &t.Place)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.Training { return d.Trainings }, func(*auditPlaces) auditSpec[hezuo.Training] {
-			return auditSpec[hezuo.Training]{entity: "training",
-				keys: func(t *hezuo.Training) []string { return []string{t.No} },
-				show: func(t *hezuo.Training) (string, string) { return t.No, t.Place },
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, t := range ds.Trainings {
-				r.code(t.Place)
-				r.ref(placeTraining, t.No)
-			}
+	}, records[hezuo.Training]{list: func(d *hezuo.Dataset) []hezuo.Training { return d.Trainings }, entity: "training",
+		keys: func(t *hezuo.Training) []string { return []string{t.No} },
+		show: func(t *hezuo.Training, _ *auditPlaces) (string, string) { return t.No, t.Place },
+		reach: func(t *hezuo.Training, r *reachRefs) {
+			r.code(t.Place)
+			r.ref(placeTraining, t.No)
 		},
-		places: func(d *hezuo.Dataset, p *auditPlaces) {
-			for _, t := range d.Trainings {
-				p.set(placeTraining, t.No, t.Place)
-			}
-		},
+		places: func(t *hezuo.Training, p *auditPlaces) { p.set(placeTraining, t.No, t.Place) },
 	})
 
 	_ = addKind(kind{field: "TrainingAttendances", rank: 210, platform: true, load: (*platformLoader).loadTrainingAttendances,
@@ -47,20 +38,15 @@ var (
 				return r.Scan(&a.Training, d.db.opened(&a.IDNumber), &a.OrgNo)
 			}))
 		},
-		audit: auditOf(func(d *hezuo.Dataset) []hezuo.TrainingAttendance { return d.TrainingAttendances }, func(p *auditPlaces) auditSpec[hezuo.TrainingAttendance] {
-			return auditSpec[hezuo.TrainingAttendance]{entity: "training_attendance",
-				keys: func(a *hezuo.TrainingAttendance) []string { return []string{key(a.Training, a.IDNumber)} },
-				show: func(a *hezuo.TrainingAttendance) (string, string) {
-					return a.Training + " " + a.IDNumber, p.at(placeTraining, a.Training)
-				},
-			}
-		}),
-		reach: func(ds *hezuo.Dataset, r *reachRefs) {
-			for _, t := range ds.TrainingAttendances {
-				r.ref(placeTraining, t.Training)
-				r.ref(placePerson, t.IDNumber)
-				r.ref(placeOrg, t.OrgNo)
-			}
+	}, records[hezuo.TrainingAttendance]{list: func(d *hezuo.Dataset) []hezuo.TrainingAttendance { return d.TrainingAttendances }, entity: "training_attendance",
+		keys: func(a *hezuo.TrainingAttendance) []string { return []string{key(a.Training, a.IDNumber)} },
+		show: func(a *hezuo.TrainingAttendance, p *auditPlaces) (string, string) {
+			return a.Training + " " + a.IDNumber, p.at(placeTraining, a.Training)
+		},
+		reach: func(t *hezuo.TrainingAttendance, r *reachRefs) {
+			r.ref(placeTraining, t.Training)
+			r.ref(placePerson, t.IDNumber)
+			r.ref(placeOrg, t.OrgNo)
 		},
 	})
 )
