@@ -15,62 +15,9 @@ import (
 // reproduces the same records.
 func (db *DB) Dump(ctx context.Context, scope hezuo.Scope) (*hezuo.Dataset, error) {
 	ds := &hezuo.Dataset{}
-	sa := scopeArgs(scope)
-	lo6, hi6 := countyRange(scope)
-	steps := []func() error{
-		func() error {
-			return db.eachRow(ctx, `SELECT code, name FROM divisions WHERE code BETWEEN ? AND ? ORDER BY code`, sa, collect(&ds.Divisions, func(r rowScanner, d *hezuo.Division) error {
-				return r.Scan(&d.Code, &d.Name)
-			}))
-		},
-		func() error { return db.dumpOrgs(ctx, sa, ds) },
-		func() error { return db.dumpPeople(ctx, sa, ds) },
-		func() error { return db.dumpPartyOrgs(ctx, sa, ds) },
-		func() error { return db.dumpDepartments(ctx, lo6, hi6, ds) },
-		func() error {
-			return db.eachRow(ctx, `SELECT p.id_sealed, o.org_no, m.role, m.valid_from, m.valid_to FROM memberships m
-				JOIN orgs o ON o.id = m.org_id JOIN people p ON p.id = m.person_id
-				WHERE o.village BETWEEN ? AND ? ORDER BY o.org_no, p.id, m.valid_from`, sa, collect(&ds.Memberships, func(r rowScanner, m *hezuo.Membership) error {
-				return r.Scan(db.opened(&m.IDNumber), &m.OrgNo, &m.Role, &m.From, &m.To)
-			}))
-		},
-		func() error {
-			return db.eachRow(ctx, `SELECT p.id_sealed, s.status, coalesce(h.no, ''), s.valid_from, s.valid_to, s.from_unknown FROM party_status s
-				JOIN people p ON p.id = s.person_id LEFT JOIN party_orgs h ON h.id = s.home_party_org_id
-				WHERE s.person_id IN (`+peopleInScope+`) ORDER BY p.id_sealed, s.valid_from, s.status`, peopleArgs(sa), collect(&ds.PartyStatus, func(r rowScanner, s *hezuo.PartyStatus) error {
-				return r.Scan(db.opened(&s.IDNumber), &s.Status, &s.HomePartyOrg, &s.From, &s.To, &s.FromUnknown)
-			}))
-		},
-		func() error {
-			return db.eachRow(ctx, `SELECT po.no, p.id_sealed, f.role, f.duty, f.valid_from, f.valid_to FROM officers f
-				JOIN party_orgs po ON po.id = f.party_org_id JOIN people p ON p.id = f.person_id
-				WHERE f.party_org_id IN (`+partyOrgsInScope+`) ORDER BY po.no, f.valid_from, p.id_sealed, f.role`, append(append([]any{}, sa...), sa...),
-				collect(&ds.Officers, func(r rowScanner, o *hezuo.Officer) error {
-					return r.Scan(&o.PartyOrg, db.opened(&o.IDNumber), &o.Role, &o.Duty, &o.From, &o.To)
-				}))
-		},
-		func() error {
-			return db.eachRow(ctx, `SELECT p.id_sealed, i.township, i.unit FROM instructors i JOIN people p ON p.id = i.person_id
-				WHERE i.township BETWEEN ? AND ? OR i.id IN (SELECT d.instructor_id FROM dispatches d JOIN orgs o ON o.id = d.org_id
-				WHERE o.village BETWEEN ? AND ?) ORDER BY p.id`, []any{sa[0].(string)[:9], sa[1].(string)[:9], sa[0], sa[1]},
-				collect(&ds.Instructors, func(r rowScanner, in *hezuo.Instructor) error {
-					return r.Scan(db.opened(&in.IDNumber), &in.Township, &in.Unit)
-				}))
-		},
-		func() error {
-			return db.eachRow(ctx, `SELECT p.id_sealed, o.org_no, d.valid_from, d.valid_to FROM dispatches d
-				JOIN instructors i ON i.id = d.instructor_id JOIN people p ON p.id = i.person_id JOIN orgs o ON o.id = d.org_id
-				WHERE o.village BETWEEN ? AND ? ORDER BY o.org_no, d.valid_from, p.id`, sa, collect(&ds.Dispatches, func(r rowScanner, d *hezuo.Dispatch) error {
-				return r.Scan(db.opened(&d.IDNumber), &d.OrgNo, &d.From, &d.To)
-			}))
-		},
+	if err := db.newDumping(ctx, nil, scope, ds).run(false); err != nil {
+		return nil, err
 	}
-	for _, step := range steps {
-		if err := step(); err != nil {
-			return nil, err
-		}
-	}
-	ds.SortByIDNumber() // by ID number, opened
 	return ds, nil
 }
 

@@ -13,7 +13,8 @@ import (
 // forms do, in its own transaction: the stored records it is about to
 // replace are read first (auditBefore, by natural key, a few IN queries),
 // and after the writes every record written is compared with its stored
-// self (auditRows, import_audit_kinds.go); those unchanged get no entry.
+// self (the kinds' audit parts, auditCollect in import_audit_kinds.go);
+// those unchanged get no entry.
 // The entries go in with multi-row statements (COPY on PostgreSQL).
 
 // auditRow is one audit entry of an import: its values as JSON (as the
@@ -25,58 +26,18 @@ type auditRow struct {
 }
 
 // auditBefore reads, in the import's transaction and before its writes,
-// the stored records ds replaces or refers to: registry records as Existing
-// gives them (with their database ids) and, when ds holds platform
-// records, the platforms' records. With l.plain, people, memberships and
-// party status steps without an ID are new (a stored one would fail the
-// attempt): they are not looked for, a roster's 100,000 new people in
-// 200 queries.
+// the stored records ds replaces or refers to (the kinds' probe parts):
+// registry records as Existing gives them (with their database ids) and,
+// when ds holds platform records, the platforms' records. With l.plain,
+// people, memberships and party status steps without an ID are new (a
+// stored one would fail the attempt): they are not looked for, a roster's
+// 100,000 new people in 200 queries.
 func (l *importer) auditBefore(ds *hezuo.Dataset) (*hezuo.Dataset, error) {
-	// Clipped: appending to the probe leaves ds's arrays alone.
-	probe := &hezuo.Dataset{Divisions: ds.Divisions, Orgs: slices.Clip(ds.Orgs), People: ds.People, PartyOrgs: slices.Clip(ds.PartyOrgs),
-		Memberships: ds.Memberships, PartyStatus: ds.PartyStatus, Instructors: ds.Instructors, Dispatches: ds.Dispatches}
-	if l.plain {
-		probe.People, probe.Memberships, probe.PartyStatus = nil, nil, nil
-		for _, p := range ds.People {
-			if p.ID != 0 {
-				probe.People = append(probe.People, p)
-			}
+	probe := &hezuo.Dataset{}
+	for _, k := range kinds { // the kinds' records, and what places them (auditPlaces)
+		if k.probe != nil {
+			k.probe(ds, probe, l.plain)
 		}
-		var orgs keySet
-		for _, m := range ds.Memberships {
-			if m.ID != 0 {
-				probe.Memberships = append(probe.Memberships, m)
-			} else {
-				orgs.add(m.OrgNo) // to place the membership (auditPlacesOf)
-			}
-		}
-		for _, no := range orgs.list {
-			probe.Orgs = append(probe.Orgs, hezuo.Org{OrgNo: no.(string)})
-		}
-		for _, s := range ds.PartyStatus {
-			if s.ID != 0 {
-				probe.PartyStatus = append(probe.PartyStatus, s)
-			}
-		}
-	}
-	// What the platforms' records are placed by (auditPlaces).
-	for _, p := range ds.UnitPairings {
-		if p.OrgNo != "" {
-			probe.Orgs = append(probe.Orgs, hezuo.Org{OrgNo: p.OrgNo})
-		}
-	}
-	for _, o := range ds.Officers { // the posts as stored, and their party organizations' seats
-		probe.Officers = append(probe.Officers, o)
-		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: o.PartyOrg})
-	}
-	for _, m := range ds.Meetings {
-		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: m.PartyOrg})
-	}
-	for _, m := range ds.MeetingAttendances {
-		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: m.PartyOrg})
-	}
-	for _, c := range ds.Commitments {
-		probe.PartyOrgs = append(probe.PartyOrgs, hezuo.PartyOrg{No: c.PartyOrg})
 	}
 	have, err := l.db.existing(l.ctx, l.tx, probe)
 	if err != nil || !hasPlatforms(ds) {
@@ -87,10 +48,12 @@ func (l *importer) auditBefore(ds *hezuo.Dataset) (*hezuo.Dataset, error) {
 
 // hasPlatforms reports whether ds holds platform records.
 func hasPlatforms(ds *hezuo.Dataset) bool {
-	return len(ds.Units)+len(ds.UnitPairings)+len(ds.Households)+len(ds.HouseholdPairings)+len(ds.Guarantors)+
-		len(ds.Loans)+len(ds.Repayments)+len(ds.Guarantees)+len(ds.FeeSubsidies)+len(ds.Trainings)+
-		len(ds.TrainingAttendances)+len(ds.Meetings)+len(ds.MeetingAttendances)+len(ds.ContactLinks)+
-		len(ds.ContactVisits)+len(ds.Commitments) > 0
+	for _, k := range kinds {
+		if k.platform && k.count(ds) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // audit writes the entries of the records ds wrote (after the writes:
@@ -101,12 +64,15 @@ func (l *importer) audit(a *hezuo.Access, ds, have *hezuo.Dataset, now time.Time
 	if err != nil {
 		return err
 	}
-	if len(ds.Loans)+len(ds.Repayments)+len(ds.Guarantees)+len(ds.FeeSubsidies) > 0 {
-		if err := l.loanPlaces(ds, p); err != nil {
-			return err
+	if err := l.latePlaces(ds, p); err != nil {
+		return err
+	}
+	var rows []auditRow
+	for _, k := range kinds {
+		if k.audit != nil {
+			rows = k.audit(rows, ds, have, p)
 		}
 	}
-	rows := auditPlatforms(auditRegistry(nil, ds, have, p), ds, have, p)
 	return l.writeAudit(a, now, importNote(ds), rows)
 }
 

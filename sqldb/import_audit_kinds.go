@@ -100,58 +100,6 @@ func idKey(id int64, natural string) []string {
 	return []string{"#" + strconv.FormatInt(id, 10), natural}
 }
 
-// auditRegistry appends the entries of ds's registry records; have holds
-// the stored ones (auditBefore), p their places.
-func auditRegistry(rows []auditRow, ds, have *hezuo.Dataset, p *auditPlaces) []auditRow {
-	rows = auditCollect(rows, auditSpec[hezuo.Division]{entity: "division",
-		keys: func(d *hezuo.Division) []string { return []string{divisionCode(d.Code)} },
-		show: func(d *hezuo.Division) (string, string) { c := divisionCode(d.Code); return c, c },
-	}, ds.Divisions, have.Divisions)
-	rows = auditCollect(rows, auditSpec[hezuo.Org]{entity: "org",
-		keys: func(o *hezuo.Org) []string { return []string{o.OrgNo} },
-		show: func(o *hezuo.Org) (string, string) { return o.OrgNo, o.Village },
-	}, ds.Orgs, have.Orgs)
-	rows = auditCollect(rows, auditSpec[hezuo.Person]{entity: "person",
-		keys: func(x *hezuo.Person) []string { return []string{x.IDNumber} },
-		show: func(x *hezuo.Person) (string, string) { return hezuo.MaskIDNumber(x.IDNumber), p.people[x.IDNumber] },
-		view: func(x hezuo.Person) any { return x.Masked() },
-	}, ds.People, have.People)
-	rows = auditCollect(rows, auditSpec[hezuo.Membership]{entity: "membership",
-		keys: func(m *hezuo.Membership) []string { return idKey(m.ID, key(m.IDNumber, m.OrgNo, m.From.String())) },
-		show: func(m *hezuo.Membership) (string, string) { return m.OrgNo + " " + m.IDNumber, p.orgs[m.OrgNo] },
-	}, ds.Memberships, have.Memberships)
-	rows = auditCollect(rows, auditSpec[hezuo.PartyStatus]{entity: "party_status",
-		keys: func(s *hezuo.PartyStatus) []string { return idKey(s.ID, key(s.IDNumber, s.Status, s.From.String())) },
-		show: func(s *hezuo.PartyStatus) (string, string) {
-			return s.IDNumber + " " + s.Status + " " + s.From.String(), p.people[s.IDNumber]
-		},
-	}, ds.PartyStatus, have.PartyStatus)
-	rows = auditCollect(rows, auditSpec[hezuo.PartyOrg]{entity: "party_org",
-		keys: func(o *hezuo.PartyOrg) []string { return []string{o.No} },
-		show: func(o *hezuo.PartyOrg) (string, string) { return o.No, o.Seat },
-	}, ds.PartyOrgs, have.PartyOrgs)
-	seats := map[string]string{}
-	for _, po := range append(append([]hezuo.PartyOrg{}, have.PartyOrgs...), ds.PartyOrgs...) {
-		seats[po.No] = po.Seat
-	}
-	rows = auditCollect(rows, auditSpec[hezuo.Officer]{entity: "officer", // as the party organization form names a post
-		keys: func(o *hezuo.Officer) []string {
-			return []string{o.PartyOrg + "|" + o.IDNumber + "|" + o.Role + "|" + o.From.String()}
-		},
-		show: func(o *hezuo.Officer) (string, string) {
-			return o.PartyOrg + " " + hezuo.MaskIDNumber(o.IDNumber) + " " + o.Role, seats[o.PartyOrg]
-		},
-	}, ds.Officers, have.Officers)
-	rows = auditCollect(rows, auditSpec[hezuo.Instructor]{entity: "instructor",
-		keys: func(in *hezuo.Instructor) []string { return []string{in.IDNumber} },
-		show: func(in *hezuo.Instructor) (string, string) { return in.IDNumber, in.Township + "000" },
-	}, ds.Instructors, have.Instructors)
-	return auditCollect(rows, auditSpec[hezuo.Dispatch]{entity: "dispatch",
-		keys: func(d *hezuo.Dispatch) []string { return []string{key(d.IDNumber, d.OrgNo, d.From.String())} },
-		show: func(d *hezuo.Dispatch) (string, string) { return d.OrgNo + " " + d.IDNumber, p.orgs[d.OrgNo] },
-	}, ds.Dispatches, have.Dispatches)
-}
-
 // divisionCode is a division's code as stored (12 digits), or as given
 // when it is not one.
 func divisionCode(code string) string {

@@ -7,33 +7,30 @@ import (
 	"hezuo"
 )
 
-// Kinds of record Places locates; the same names as xlsx's Ref kinds (the
-// store does not import xlsx: plain strings keep the dependency one way).
+// Kinds of record Places locates (the platforms' in their kinds' files);
+// the same names as xlsx's Ref kinds (the store does not import xlsx:
+// plain strings keep the dependency one way).
 const (
 	placeOrg      = "org"
 	placePartyOrg = "party_org"
-	placeLoan     = "loan"
-	placeHouse    = "household"
-	placeTraining = "training"
 	placePerson   = "person"
 	placeInstr    = "instructor"
 )
 
-// placeQueries select, per kind of record, its key and the division codes
-// where it lies, for keys in `IN (%s)`.
-var placeQueries = map[string][]string{
-	placeOrg:      {`SELECT org_no, village FROM orgs WHERE org_no IN (%s)`},
-	placePartyOrg: {`SELECT no, seat FROM party_orgs WHERE no IN (%s)`},
-	placeLoan:     {`SELECT no, village FROM loans WHERE no IN (%s)`},
-	placeHouse:    {`SELECT no, village FROM households WHERE no IN (%s)`},
-	placeTraining: {`SELECT no, place FROM trainings WHERE no IN (%s)`},
+// The registry's place kinds; the platforms register theirs with their
+// kinds (addKind).
+var (
+	_ = addPlace(placeOrg, &placeKind{name: "组织", queries: []string{`SELECT org_no, village FROM orgs WHERE org_no IN (%s)`}})
+	_ = addPlace(placePartyOrg, &placeKind{name: "党组织", queries: []string{`SELECT no, seat FROM party_orgs WHERE no IN (%s)`}})
 	// A person lies at the home village, or without one at the home
 	// villages of the orgs of all their memberships (hezuo reach.go).
-	placePerson: {`SELECT id_hash, village FROM people WHERE village IS NOT NULL AND id_hash IN (%s)`,
+	_ = addPlace(placePerson, &placeKind{name: "人员", byIDNumber: true, queries: []string{
+		`SELECT id_hash, village FROM people WHERE village IS NOT NULL AND id_hash IN (%s)`,
 		`SELECT p.id_hash, o.village FROM memberships m JOIN people p ON p.id = m.person_id JOIN orgs o ON o.id = m.org_id
-			WHERE p.village IS NULL AND p.id_hash IN (%s)`},
-	placeInstr: {`SELECT p.id_hash, i.township || '000' FROM instructors i JOIN people p ON p.id = i.person_id WHERE p.id_hash IN (%s)`},
-}
+			WHERE p.village IS NULL AND p.id_hash IN (%s)`}})
+	_ = addPlace(placeInstr, &placeKind{name: "指导员", byIDNumber: true, queries: []string{
+		`SELECT p.id_hash, i.township || '000' FROM instructors i JOIN people p ON p.id = i.person_id WHERE p.id_hash IN (%s)`}})
+)
 
 // Places returns, for the keys of records of one kind ("org", "person",
 // "instructor", "party_org", "loan", "household", "training"), the division
@@ -43,16 +40,16 @@ var placeQueries = map[string][]string{
 // person's home village, or without one the home villages of the orgs of
 // all their memberships. Keys of no stored record are left out.
 func (db *DB) Places(ctx context.Context, kind string, keys []string) (map[string][]string, error) {
-	qs, ok := placeQueries[kind]
+	pk, ok := placeKinds[kind]
 	if !ok {
 		return nil, fmt.Errorf("places: unknown kind %q", kind)
 	}
 	var set keySet
 	set.add(keys...)
 	out := map[string][]string{}
-	for _, q := range qs {
+	for _, q := range pk.queries {
 		each := db.eachIn
-		if kind == placePerson || kind == placeInstr {
+		if pk.byIDNumber {
 			each = db.eachIDNumberIn
 		}
 		err := each(ctx, q, set.list, func(r rowScanner) error {
@@ -112,19 +109,15 @@ func (db *DB) importReach(ctx context.Context, a *hezuo.Access, ds *hezuo.Datase
 		for _, k := range keys {
 			if !a.MayWriteAt(places[k]) {
 				key := k
-				if kind == placePerson || kind == placeInstr {
+				if placeKinds[kind].byIDNumber {
 					key = hezuo.MaskIDNumber(k)
 				}
-				return forbidden(hezuo.OutOfReach(placeNames[kind]+" "+key, ""))
+				return forbidden(hezuo.OutOfReach(placeKinds[kind].name+" "+key, ""))
 			}
 		}
 	}
 	return nil
 }
-
-// placeNames names the kinds of record in messages.
-var placeNames = map[string]string{placeOrg: "组织", placePartyOrg: "党组织", placeLoan: "贷款", placeHouse: "农户",
-	placeTraining: "培训", placePerson: "人员", placeInstr: "指导员"}
 
 // reachRefs are the division codes a dataset's records give and the stored
 // records (kind → keys) they create, change or refer to.
@@ -133,115 +126,26 @@ type reachRefs struct {
 	keys  map[string][]string
 }
 
+// code adds division codes records give.
+func (r *reachRefs) code(cs ...string) { r.codes = append(r.codes, cs...) }
+
+// ref adds the keys (none for "") of stored records of a place kind that
+// records create, change or refer to.
+func (r *reachRefs) ref(kind string, keys ...string) {
+	for _, k := range keys {
+		if k != "" {
+			r.keys[kind] = append(r.keys[kind], k)
+		}
+	}
+}
+
 // datasetRefs lists what every record of ds gives and refers to.
 func datasetRefs(ds *hezuo.Dataset) *reachRefs {
 	r := &reachRefs{keys: map[string][]string{}}
-	code := func(cs ...string) { r.codes = append(r.codes, cs...) }
-	ref := func(kind string, keys ...string) {
-		for _, k := range keys {
-			if k != "" {
-				r.keys[kind] = append(r.keys[kind], k)
-			}
+	for _, k := range kinds {
+		if k.reach != nil {
+			k.reach(ds, r)
 		}
-	}
-	for _, d := range ds.Divisions {
-		code(d.Code)
-	}
-	for _, o := range ds.Orgs {
-		code(o.Village)
-		code(o.Villages...)
-		ref(placeOrg, o.OrgNo)
-	}
-	for _, p := range ds.People {
-		code(p.Village)
-		ref(placePerson, p.IDNumber)
-	}
-	for _, m := range ds.Memberships {
-		ref(placeOrg, m.OrgNo)
-		ref(placePerson, m.IDNumber)
-	}
-	for _, s := range ds.PartyStatus {
-		ref(placePerson, s.IDNumber)
-		ref(placePartyOrg, s.HomePartyOrg)
-	}
-	for _, p := range ds.PartyOrgs {
-		code(p.Seat)
-		code(p.Villages...)
-		ref(placePartyOrg, p.No, p.Parent, p.Manager)
-		ref(placeOrg, p.Orgs...)
-	}
-	for _, o := range ds.Officers {
-		ref(placePartyOrg, o.PartyOrg)
-		ref(placePerson, o.IDNumber)
-	}
-	for _, in := range ds.Instructors {
-		if len(in.Township) == 9 {
-			code(in.Township + "000")
-		} else {
-			code(in.Township)
-		}
-		ref(placePerson, in.IDNumber)
-		ref(placeInstr, in.IDNumber)
-	}
-	for _, d := range ds.Dispatches {
-		ref(placeOrg, d.OrgNo)
-		ref(placeInstr, d.IDNumber)
-	}
-	for _, h := range ds.Households {
-		code(h.Village)
-		ref(placeHouse, h.No)
-	}
-	for _, t := range ds.Trainings {
-		code(t.Place)
-		ref(placeTraining, t.No)
-	}
-	for _, t := range ds.TrainingAttendances {
-		ref(placeTraining, t.Training)
-		ref(placePerson, t.IDNumber)
-		ref(placeOrg, t.OrgNo)
-	}
-	for _, l := range ds.Loans {
-		ref(placeLoan, l.No)
-		ref(placeOrg, l.OrgNo)
-		ref(placePartyOrg, l.PartyOrg)
-		ref(placePerson, l.Borrower)
-	}
-	for _, r := range ds.Repayments {
-		ref(placeLoan, r.LoanNo)
-	}
-	for _, g := range ds.Guarantees {
-		ref(placeLoan, g.LoanNo)
-	}
-	for _, f := range ds.FeeSubsidies {
-		ref(placeLoan, f.LoanNo)
-	}
-	for _, p := range ds.UnitPairings {
-		code(p.Village)
-		ref(placeOrg, p.OrgNo)
-	}
-	for _, p := range ds.HouseholdPairings {
-		ref(placeHouse, p.Household)
-		ref(placePerson, p.IDNumber)
-		ref(placeOrg, p.OrgNo)
-	}
-	for _, m := range ds.Meetings {
-		ref(placePartyOrg, m.PartyOrg, m.VillagePartyOrg)
-	}
-	for _, m := range ds.MeetingAttendances {
-		ref(placePartyOrg, m.PartyOrg)
-		ref(placePerson, m.IDNumber)
-	}
-	for _, c := range ds.Commitments {
-		ref(placePartyOrg, c.PartyOrg)
-		ref(placePerson, c.IDNumber)
-	}
-	for _, c := range ds.ContactLinks {
-		ref(placeHouse, c.Household)
-		ref(placePerson, c.IDNumber)
-	}
-	for _, v := range ds.ContactVisits {
-		ref(placeHouse, v.Household)
-		ref(placePerson, v.IDNumber)
 	}
 	return r
 }

@@ -30,17 +30,17 @@ type own struct {
 	people, memberships, partyStatus, officers func(*hezuo.Dataset) error
 }
 
-// run writes ds through l's steps and o's, in the order records refer to
-// each other (divisions, orgs and people before what names them).
+// run writes ds through the load parts of the kinds, by rank (kinds.go:
+// divisions, orgs and people before what names them), o's the steps
+// Load and Import write each their own way.
 func (l *loader) run(ds *hezuo.Dataset, o own) error {
-	steps := []func(*hezuo.Dataset) error{
-		l.settings, l.loadDivisions, l.loadOrgs, o.people, l.loadPartyOrgs, l.loadDepartments,
-		o.memberships, o.partyStatus, o.officers, l.loadInstructors, l.loadDispatches,
-		l.loadPlatforms,
-	}
-	for _, step := range steps {
-		if err := step(ds); err != nil {
-			return err
+	l.own = o
+	p := newPlatformLoader(l)
+	for _, k := range kinds {
+		if k.load != nil {
+			if err := k.load(p, ds); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
@@ -69,6 +69,7 @@ type loader struct {
 	instructors map[string]int64 // keyed hash of the ID number → instructor id
 	county      map[countyKey]string
 	stmts       map[string]*sql.Stmt
+	own         own // the steps of run's caller
 }
 
 func (l *loader) closeStmts() {
