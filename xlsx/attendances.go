@@ -2,6 +2,8 @@ package xlsx
 
 import "hezuo"
 
+var _ = addKind(120, attendancesKind)
+
 // attendancesKind is the training attendances: the key is 培训编号 +
 // 身份证号; a known key updates the org.
 var attendancesKind = kindOf(&Schema{Kind: "attendances", Sheet: "参训", ZH: "参训记录", EN: "training attendance", KeyZH: "培训编号 + 身份证号",

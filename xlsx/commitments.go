@@ -10,6 +10,8 @@ import (
 var fulfilments = names(map[string]string{"已完成": hezuo.FulfilledAll, "完成": hezuo.FulfilledAll, "部分完成": hezuo.FulfilledPart,
 	"未完成": hezuo.FulfilledNot}, hezuo.FulfilmentNames)
 
+var _ = addKind(190, commitmentsKind)
+
 // commitmentsKind is 党员承诺: the key is 身份证号 + 年度; a known key
 // updates the commitment and its fulfilment.
 var commitmentsKind = kindOf(&Schema{Kind: "commitments", Sheet: "党员承诺", ZH: "党员承诺践诺", EN: "commitment", KeyZH: "身份证号 + 年度",

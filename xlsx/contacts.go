@@ -2,6 +2,8 @@ package xlsx
 
 import "hezuo"
 
+var _ = addKind(150, contactsKind)
+
 // contactsKind is 党员联系户: the key is 党员身份证号 + 户编号 + 开始日期; a
 // known key updates the end date.
 var contactsKind = kindOf(&Schema{Kind: "contacts", Sheet: "党员联系户", ZH: "党员联系户", EN: "linked household", KeyZH: "党员身份证号 + 户编号 + 开始日期",

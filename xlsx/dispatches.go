@@ -6,6 +6,8 @@ import (
 	"hezuo"
 )
 
+var _ = addKind(70, dispatchesKind)
+
 // dispatchesKind is the instructors' dispatches: the key is 身份证号 +
 // 组织编号 + 派驻日期; a row with a known key updates its end date.
 var dispatchesKind = kindOf(&Schema{Kind: "dispatches", Sheet: "派驻", ZH: "指导员派驻", EN: "dispatch", KeyZH: "身份证号 + 组织编号 + 派驻日期",

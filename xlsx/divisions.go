@@ -2,6 +2,8 @@ package xlsx
 
 import "hezuo"
 
+var _ = addKind(10, divisionsKind)
+
 // divisionsKind is the county's divisions: the key is the division code.
 var divisionsKind = kindOf(&Schema{Kind: "divisions", Sheet: "区划", ZH: "区划", EN: "division", KeyZH: "区划代码",
 	TitleZH: "行政区划", TitleEN: "Divisions",

@@ -10,6 +10,8 @@ import (
 	"hezuo/rules"
 )
 
+var _ = addKind(100, guarantorsKind)
+
 // guarantorsKind is the public servants' guarantees: the key is 贷款编号 +
 // 担保人身份证号. A row registers the public servant as a guarantor (and as
 // a person, when new) and adds or updates the guarantee; the guarantor's

@@ -2,6 +2,8 @@ package xlsx
 
 import "hezuo"
 
+var _ = addKind(60, instructorsKind)
+
 // instructorsKind is the party-building instructors: the key is 身份证号. A
 // row creates or updates the person too.
 var instructorsKind = kindOf(&Schema{Kind: "instructors", Sheet: "指导员", ZH: "党建工作指导员", EN: "instructor", KeyZH: "身份证号",

@@ -8,6 +8,8 @@ import (
 	"hezuo"
 )
 
+var _ = addKind(80, loansKind)
+
 // loansKind is the party members' loans: the key is 贷款编号. A row creates
 // or updates the loan and adds the guarantees it lists (an import never
 // removes a guarantee).

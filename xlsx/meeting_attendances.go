@@ -6,6 +6,8 @@ import (
 	"hezuo"
 )
 
+var _ = addKind(180, meetingAttendancesKind)
+
 // meetingAttendancesKind is the meetings' attendances: the key is the
 // meeting (党组织编号 + 会议类型 + 日期) and 身份证号. A row is new or
 // unchanged: an attendance has nothing to update.

@@ -10,6 +10,8 @@ var meetingKinds = names(map[string]string{"党员大会": hezuo.MeetingMembers,
 // meetingKindNote is the note of a 会议类型 column.
 var meetingKindNote = "支部党员大会、支委会、党小组会、党课、主题党日、组织生活会、民主评议党员 或 联席会议"
 
+var _ = addKind(170, meetingsKind)
+
 // meetingsKind is the party organizations' meetings: the key is 党组织编号
 // + 会议类型 + 日期; a known key updates the topic, village party
 // organization, participants and decisions. Attendances are the

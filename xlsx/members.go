@@ -8,6 +8,8 @@ import (
 	"hezuo/rules"
 )
 
+var _ = addKind(30, membersKind)
+
 // membersKind is the orgs' members: a row is a membership and states the
 // person and their party status (memberRows).
 var membersKind = &Schema{Kind: "members", Sheet: "成员", ZH: "成员", EN: "member", KeyZH: "身份证号 + 组织编号",

@@ -16,6 +16,8 @@ var officerPosts = func() []string {
 	return posts
 }()
 
+var _ = addKind(50, officersKind)
+
 // officersKind is the party organizations' officers: the key is 党组织编号
 // + 身份证号 + 职务 (the role: 组织委员, 宣传委员 and 纪检委员 are 委员 with a
 // duty, which a row with a known key updates) + 任职日期. The person must

@@ -8,6 +8,8 @@ import (
 	"hezuo"
 )
 
+var _ = addKind(20, orgsKind)
+
 // orgsKind is the cooperative organizations: the key is 组织编号.
 var orgsKind = kindOf(&Schema{Kind: "orgs", Sheet: "合作组织", ZH: "合作组织", EN: "org", KeyZH: "组织编号",
 	TitleZH: "合作组织", TitleEN: "Organizations",

@@ -11,6 +11,8 @@ var povertyChoices = map[string]string{"建档立卡贫困户": hezuo.PovertyReg
 	"低收入户": hezuo.PovertyLowIncome, "边缘户": hezuo.PovertyLowIncome, "一般农户": hezuo.PovertyNone, "否": hezuo.PovertyNone,
 	hezuo.PovertyRegistered: hezuo.PovertyRegistered, hezuo.PovertyLowIncome: hezuo.PovertyLowIncome, hezuo.PovertyNone: hezuo.PovertyNone}
 
+var _ = addKind(130, pairingsKind)
+
 // pairingsKind is 结对帮扶: each row carries the household, created or
 // updated by its 户编号, and the pairing, keyed by 党员身份证号 + 户编号 +
 // 结对日期. Rows of one household must agree on it.

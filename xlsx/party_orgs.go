@@ -11,6 +11,8 @@ import (
 // partyOrgForms are the choices of 组织形式.
 var partyOrgForms = []string{"党支部", "党总支", "党委", "联合党支部", "产业党小组", "村党组织", "乡镇党委", "部门党组织"}
 
+var _ = addKind(40, partyOrgsKind)
+
 // partyOrgsKind is the party organizations: the key is 党组织编号.
 var partyOrgsKind = kindOf(&Schema{Kind: "party-orgs", Sheet: "党组织", ZH: "党组织", EN: "party organization", KeyZH: "党组织编号",
 	TitleZH: "党组织", TitleEN: "Party organizations",

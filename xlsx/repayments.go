@@ -6,6 +6,8 @@ import (
 	"hezuo"
 )
 
+var _ = addKind(90, repaymentsKind)
+
 // repaymentsKind is the loans' repayments: the key is 贷款编号 + 还款日期; a
 // known key updates the amounts.
 var repaymentsKind = kindOf(&Schema{Kind: "repayments", Sheet: "还款", ZH: "贷款还款", EN: "repayment", KeyZH: "贷款编号 + 还款日期",

@@ -10,6 +10,8 @@ import (
 var modeChoices = map[string]string{"现场": hezuo.ModeOnSite, "现场培训": hezuo.ModeOnSite, "on_site": hezuo.ModeOnSite,
 	"远程": hezuo.ModeRemote, "远程教育": hezuo.ModeRemote, "remote": hezuo.ModeRemote}
 
+var _ = addKind(110, trainingsKind)
+
 // trainingsKind is the training sessions: the key is 培训编号. Attendances
 // are the attendances KIND.
 var trainingsKind = kindOf(&Schema{Kind: "trainings", Sheet: "培训", ZH: "培训", EN: "training", KeyZH: "培训编号",

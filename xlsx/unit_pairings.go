@@ -2,6 +2,8 @@ package xlsx
 
 import "hezuo"
 
+var _ = addKind(140, unitPairingsKind)
+
 // unitPairingsKind is 包村联户: the key is 单位代码 + the org or village +
 // 开始日期; a known key updates the note and end date.
 var unitPairingsKind = kindOf(&Schema{Kind: "unit-pairings", Sheet: "包村联户", ZH: "包村联户", EN: "unit pairing", KeyZH: "单位代码 + 组织编号或村 + 开始日期",

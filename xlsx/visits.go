@@ -6,6 +6,8 @@ import (
 	"hezuo"
 )
 
+var _ = addKind(160, visitsKind)
+
 // visitsKind is the linked households' visits: the key is 党员身份证号 +
 // 户编号 + 走访日期; a known key updates the note.
 var visitsKind = kindOf(&Schema{Kind: "visits", Sheet: "走访", ZH: "联系户走访", EN: "household visit", KeyZH: "党员身份证号 + 户编号 + 走访日期",
