@@ -47,18 +47,18 @@ func addArea(a area) bool {
 	return true
 }
 
-// navLink is one link of the nav as the layout shows it.
-type navLink struct {
+// NavLink is one link of the nav as the layout shows it.
+type NavLink struct {
 	Path, ID, Text string
 	On             bool // the page is the area's
 }
 
 // NavLinks returns the nav's links the page's user sees, in order.
-func (p Page) NavLinks() []navLink {
-	var out []navLink
+func (p Page) NavLinks() []NavLink {
+	var out []NavLink
 	for _, a := range areas {
 		if a.Sees == nil || a.Sees(p) {
-			out = append(out, navLink{Path: a.Path, ID: a.ID, Text: p.T(a.Nav), On: p.Nav == a.Nav})
+			out = append(out, NavLink{Path: a.Path, ID: a.ID, Text: p.T(a.Nav), On: p.Nav == a.Nav})
 		}
 	}
 	return out

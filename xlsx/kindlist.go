@@ -10,7 +10,7 @@ import (
 // platforms. Each is declared in the file named by it (divisions.go,
 // loans.go, …) — its columns, how a row becomes a record, what it refers
 // to and how it meets the stored records — and registers itself there
-// with its place in the list (addKind).
+// with its place in the list: var loansKind = addKind(80, kindOf(…)).
 var kindList []*Schema
 
 // kindAt holds the places of kindList's KINDs.
@@ -20,16 +20,16 @@ var kindAt []int
 var schemas = map[string]*Schema{}
 
 // addKind registers s at place at of kindList (ascending; the gaps leave
-// room for a KIND between two). It panics on a KIND or a place registered
-// twice.
-func addKind(at int, s *Schema) bool {
+// room for a KIND between two) and returns it. It panics on a KIND or a
+// place registered twice.
+func addKind(at int, s *Schema) *Schema {
 	i, taken := slices.BinarySearch(kindAt, at)
 	if taken || schemas[s.Kind] != nil {
 		panic(fmt.Sprintf("xlsx: KIND %s at %d: the KIND or the place is taken", s.Kind, at))
 	}
 	kindAt, kindList = slices.Insert(kindAt, i, at), slices.Insert(kindList, i, s)
 	schemas[s.Kind] = s
-	return true
+	return s
 }
 
 // Lookup returns the schema of a KIND, or nil when there is none.
