@@ -81,8 +81,8 @@ func County(today hezuo.Date) *hezuo.Dataset {
 	if today.After(b.t.Day) {
 		b.live(plat, today)
 	}
-	ds := b.dataset()
-	plat.addTo(ds)
+	ds := &plat.ds // the platforms' records, the registry's added
+	b.addRegistry(ds)
 	return ds
 }
 
@@ -122,12 +122,12 @@ func newBuilder(t Targets, r *rand.Rand) *builder {
 		seatSecretaries: map[string]int{}}
 }
 
-func (b *builder) dataset() *hezuo.Dataset {
-	return &hezuo.Dataset{
-		Divisions: b.divs, Departments: b.depts, Orgs: b.orgRecords(), People: b.people,
-		Memberships: b.ms, PartyStatus: b.statuses, PartyOrgs: b.pos, Officers: b.officers,
-		Instructors: b.instrs, Dispatches: b.disp,
-	}
+// addRegistry sets the registry's records of ds (the platforms' are the
+// platformSet's own).
+func (b *builder) addRegistry(ds *hezuo.Dataset) {
+	ds.Divisions, ds.Departments, ds.Orgs, ds.People = b.divs, b.depts, b.orgRecords(), b.people
+	ds.Memberships, ds.PartyStatus, ds.PartyOrgs, ds.Officers = b.ms, b.statuses, b.pos, b.officers
+	ds.Instructors, ds.Dispatches = b.instrs, b.disp
 }
 
 // between returns a uniformly random day in [lo, hi] (lo when hi < lo).

@@ -7,6 +7,9 @@ import (
 	"hezuo/rules"
 )
 
+var _ = liveSteps.add(10, (*living).development)
+var _ = liveSteps.add(20, (*living).dispatches)
+
 // living continues the seed county from the day after the seed day to the
 // day before today: the party organizations keep their meetings (三会一课)
 // at the intervals the rules expect, members visit their linked households
@@ -50,19 +53,15 @@ const (
 	trainingsPerYear, loansPerYear                                    = 14, 24
 )
 
-// live continues the records to today (after the seed day).
+// live continues the records to today (after the seed day) by the
+// registered steps (liveSteps).
 func (b *builder) live(ps *platformSet, today hezuo.Date) {
 	b.r = rand.New(rand.NewPCG(seed1, seed2+1))
 	// The records end the day before today: today is the users' to record.
 	lv := &living{b: b, ps: ps, s: rules.Defaults(), seed: b.t.Day, from: b.t.Day.AddDays(1), today: today.AddDays(-1)}
-	lv.development()
-	lv.dispatches()
-	lv.meetings()
-	lv.visits()
-	lv.commitments()
-	lv.trainings()
-	lv.loans()
-	lv.elections() // last: the draws before it stay as they were
+	for _, step := range liveSteps.inOrder() {
+		step(lv)
+	}
 }
 
 // after returns a random day in [lo, hi] that is after the seed day (the

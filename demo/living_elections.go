@@ -4,6 +4,9 @@ import (
 	"hezuo"
 )
 
+// Last: the draws of the steps before it stay as they were.
+var _ = liveSteps.add(80, (*living).elections)
+
 // lateElections is how many party organizations covering orgs let a term
 // that ran out in the last months before today pass without an election:
 // the check of today shows them as 换届到期.

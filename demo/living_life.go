@@ -8,6 +8,11 @@ import (
 	"hezuo"
 )
 
+var _ = liveSteps.add(30, (*living).meetings)
+var _ = liveSteps.add(40, (*living).visits)
+var _ = liveSteps.add(50, (*living).commitments)
+var _ = liveSteps.add(60, (*living).trainings)
+
 // The organizational life of the living county: meetings, visits,
 // commitments and trainings after the seed day.
 

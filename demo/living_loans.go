@@ -9,6 +9,8 @@ import (
 	"hezuo"
 )
 
+var _ = liveSteps.add(70, (*living).loans)
+
 // loans repays the loans of the seed day as they fall due (the overdue
 // ones late, that summer and autumn), settles the applications waiting on
 // the seed day (those approved are disbursed, the rest closed), and makes about two dozen new loans a year with their

@@ -30,7 +30,7 @@ func SeedPlatformTargets() PlatformTargets {
 // the generator needs to make them.
 type platformSet struct {
 	t  PlatformTargets
-	ds hezuo.Dataset // only the platform fields are set
+	ds hezuo.Dataset // the platforms' records, then County's result (addRegistry)
 
 	person    map[string]int      // ID number → person index
 	partyFrom map[int]hezuo.Date  // person index → probationary since
@@ -50,8 +50,9 @@ type member struct {
 	org      string
 }
 
-// platforms makes the platforms' records from the registry built so far.
-// It runs last, so it changes no record made before it.
+// platforms makes the platforms' records from the registry built so far,
+// by the registered steps (seedSteps). It runs last, so it changes no
+// record made before it.
 func (b *builder) platforms() *platformSet {
 	ps := &platformSet{t: SeedPlatformTargets(), person: map[string]int{}, partyFrom: map[int]hezuo.Date{},
 		joined: map[int]hezuo.Date{}, members: map[string][]member{}, unitOf: map[string]string{}, townUnit: map[string]string{}}
@@ -70,24 +71,10 @@ func (b *builder) platforms() *platformSet {
 			ps.joined[p] = m.From
 		}
 	}
-	b.units(ps)
-	b.unitPairings(ps)
-	b.householdPairings(ps)
-	b.loans(ps)
-	b.trainings(ps)
-	b.orgLife(ps)
+	for _, step := range seedSteps.inOrder() {
+		step(b, ps)
+	}
 	return ps
-}
-
-// addTo copies the platforms' records into ds. (The people made for them,
-// public servants who guarantee loans, are among the builder's people.)
-func (ps *platformSet) addTo(ds *hezuo.Dataset) {
-	p := &ps.ds
-	ds.Units, ds.UnitPairings, ds.Households, ds.HouseholdPairings = p.Units, p.UnitPairings, p.Households, p.HouseholdPairings
-	ds.Guarantors, ds.Loans, ds.Repayments, ds.Guarantees, ds.FeeSubsidies = p.Guarantors, p.Loans, p.Repayments, p.Guarantees, p.FeeSubsidies
-	ds.Trainings, ds.TrainingAttendances = p.Trainings, p.TrainingAttendances
-	ds.Meetings, ds.MeetingAttendances = p.Meetings, p.MeetingAttendances
-	ds.ContactLinks, ds.ContactVisits, ds.Commitments = p.ContactLinks, p.ContactVisits, p.Commitments
 }
 
 // since returns the day party member p could first act as one in their

@@ -6,6 +6,9 @@ import (
 	"hezuo"
 )
 
+var _ = seedSteps.add(10, (*builder).units)
+var _ = seedSteps.add(20, (*builder).unitPairings)
+
 // countyUnits are the county's units taking part in 包村联户 (with
 // deptTable's departments among them); with the nine township governments
 // they make the seed's 101 units.

@@ -6,6 +6,8 @@ import (
 	"hezuo"
 )
 
+var _ = seedSteps.add(30, (*builder).householdPairings)
+
 // helps are what a party member gives a paired household (the seed: 转变思想
 // 观念，提供致富信息、实用技术、生产发展资金，落实发展项目).
 var helps = []string{"帮助转变思想观念", "提供致富信息", "传授实用技术", "协调生产发展资金", "落实发展项目", "吸纳入社务工"}

@@ -7,6 +7,8 @@ import (
 	"hezuo/rules"
 )
 
+var _ = seedSteps.add(60, (*builder).orgLife)
+
 // The demo keeps a year of organizational life, June 2021 to May 2022,
 // with the yearly meetings of the winter before too.
 var (

@@ -8,6 +8,8 @@ import (
 	"hezuo/rules"
 )
 
+var _ = seedSteps.add(40, (*builder).loans)
+
 // Lenders of party-member loans, with their weight and how far their rate
 // floats above the benchmark (in percent, lowest and highest).
 var lenders = []struct {

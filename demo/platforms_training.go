@@ -7,6 +7,8 @@ import (
 	"hezuo"
 )
 
+var _ = seedSteps.add(50, (*builder).trainings)
+
 // trainingTopics end the topic of an industry's session.
 var trainingTopics = []string{"实用技术培训班", "标准化生产培训班", "病虫害防治培训班", "产品营销培训班", "质量安全培训班"}
 

@@ -59,12 +59,6 @@ func auditRows(lang string, es []hezuo.AuditEntry) []auditRow {
 	return out
 }
 
-// auditEntities are the kinds of record the audit log's filter offers,
-// those written through the pages first.
-var auditEntities = []string{"org", "person", "membership", "party_status", "party_org", "officer", "dispatch", "instructor",
-	"loan", "repayment", "household", "household_pairing", "unit_pairing", "meeting", "commitment", "contact_visit", "training",
-	"user", "session", "lending_rate", "division", "audit_log"}
-
 // auditActionName names an action, more precisely where the record says
 // what ending it was (an org is dissolved, a party organization ended…).
 func auditActionName(lang, action, entity string) string {

@@ -10,6 +10,14 @@ import (
 	"hezuo"
 )
 
+// The rule check: every org's determination, as a page, a download and
+// JSON.
+var _ = addArea(area{Nav: "check", Path: "/check", At: 70, Routes: func(s *Server, m *http.ServeMux) {
+	m.HandleFunc("GET /check", s.page(s.checkPage))
+	m.HandleFunc("GET /check.xlsx", s.page(s.checkDownload))
+	m.HandleFunc("GET /api/check", s.api(s.apiCheck))
+}})
+
 // checkView is the check page: the orgs of the list asked for (by default
 // every org), with a filter per list showing its count (hezuo.Lists: 全部,
 // 正常, 空白点, 应建未建, 仅派指导员, 换届到期 …), sorted and paginated; then

@@ -11,6 +11,13 @@ import (
 	"hezuo"
 )
 
+// The dashboard: the figures as cards and charts, the to-do list.
+var _ = addArea(area{Nav: "dashboard", Path: "/", At: 10, Routes: func(s *Server, m *http.ServeMux) {
+	m.HandleFunc("GET /{$}", s.page(s.dashboardPage))
+	m.HandleFunc("GET /todo", s.page(s.todoFragment))
+	m.HandleFunc("GET /api/stats", s.api(s.apiStats))
+}})
+
 // Card is one figure on the dashboard.
 type Card struct {
 	Label string

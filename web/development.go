@@ -9,6 +9,15 @@ import (
 	"hezuo/store"
 )
 
+// Member development: who is at which step, and the next step's form.
+var _ = addArea(area{Nav: "development", Path: "/development", ID: "nav-development", At: 100,
+	Routes: func(s *Server, m *http.ServeMux) {
+		m.HandleFunc("GET /development", s.page(s.developmentPage))
+		m.HandleFunc("GET /development/steps/new", s.page(s.stepNewPage))
+		m.HandleFunc("POST /development/steps/new", s.page(s.stepNewSubmit))
+		m.HandleFunc("GET /api/development", s.api(s.apiDevelopment))
+	}})
+
 // developmentView is the member development page: counts by step and by
 // state, one page of the people in development with their steps' dates
 // and items, and what the instructors' orgs achieved.

@@ -1,5 +1,7 @@
 package web
 
+import "hezuo/xlsx"
+
 // The interface text of the upload page, the import check and the list
 // downloads.
 func init() {
@@ -38,31 +40,18 @@ func init() {
 	addMessages("import", importKindNames)
 }
 
-// importKindNames names each import KIND. The audit log's entity labels
-// read it too (an import's entry names its KIND): from this table rather
-// than from messages, which other files' init functions fill in file-name
-// order.
-var importKindNames = map[string][2]string{
-	"kind_divisions":           {"行政区划", "Divisions"},
-	"kind_orgs":                {"合作组织", "Organizations"},
-	"kind_members":             {"会员", "Members"},
-	"kind_party-orgs":          {"党组织", "Party organizations"},
-	"kind_officers":            {"党组织任职", "Officers"},
-	"kind_instructors":         {"党建指导员", "Instructors"},
-	"kind_dispatches":          {"派驻", "Dispatches"},
-	"kind_loans":               {"党员农贷", "Loans"},
-	"kind_repayments":          {"贷款还款", "Loan repayments"},
-	"kind_guarantors":          {"公职人员担保", "Public-servant guarantees"},
-	"kind_trainings":           {"培训", "Trainings"},
-	"kind_attendances":         {"参训记录", "Training attendances"},
-	"kind_pairings":            {"结对帮扶", "Household pairings"},
-	"kind_unit-pairings":       {"包村联户", "Unit pairings"},
-	"kind_contacts":            {"党员联系户", "Linked households"},
-	"kind_visits":              {"联系户走访", "Household visits"},
-	"kind_meetings":            {"组织生活会议", "Meetings"},
-	"kind_meeting-attendances": {"参会记录", "Meeting attendances"},
-	"kind_commitments":         {"党员承诺践诺", "Commitments"},
-}
+// importKindNames names each import KIND ("kind_loans") as its schema
+// does (xlsx.KindList), so a new KIND brings its name. The audit log's
+// entity labels read it too (an import's entry names its KIND): from this
+// table rather than from messages, which other files' init functions fill
+// in file-name order.
+var importKindNames = func() map[string][2]string {
+	m := map[string][2]string{}
+	for _, k := range xlsx.KindList() {
+		m["kind_"+k.Kind] = [2]string{k.ZH, k.EN}
+	}
+	return m
+}()
 
 // KindName returns the name of an import KIND in the page's language.
 func (p Page) KindName(kind string) string { return p.T("kind_" + kind) }

@@ -13,6 +13,18 @@ import (
 	"hezuo/xlsx"
 )
 
+// Spreadsheets in: the upload, its plan, confirming or cancelling it, the
+// errors workbook and the templates.
+var _ = addArea(area{Nav: "import", Path: "/import", ID: "nav-import", At: 140, Sees: Page.CanWrite,
+	Routes: func(s *Server, m *http.ServeMux) {
+		m.HandleFunc("GET /import", s.page(s.importPage))
+		m.HandleFunc("POST /import", limitBody(maxUpload+1<<20, s.page(s.importSubmit)))
+		m.HandleFunc("POST /import/confirm", s.page(s.importConfirm))
+		m.HandleFunc("POST /import/cancel", s.page(s.importCancel))
+		m.HandleFunc("GET /import/{token}/errors.xlsx", s.page(s.importErrors))
+		m.HandleFunc("GET /templates/{file}", s.page(s.templateDownload))
+	}})
+
 // maxUpload bounds an uploaded spreadsheet (and the whole multipart body).
 const maxUpload = 20 << 20
 

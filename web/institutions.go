@@ -10,6 +10,30 @@ import (
 	"hezuo/store"
 )
 
+// The institutions (组织生活): meetings, overdue ones, commitments,
+// linked households and their visits.
+var _ = addArea(area{Nav: "institutions", Path: "/institutions", ID: "nav-institutions", At: 80,
+	Audit: []string{"meeting", "commitment", "contact_visit"}, Routes: func(s *Server, m *http.ServeMux) {
+		m.HandleFunc("GET /institutions", s.page(s.institutionsPage))
+		m.HandleFunc("GET /institutions.xlsx", s.page(s.meetingsDownload))
+		m.HandleFunc("GET /institutions/overdue", s.page(s.overduePage))
+		m.HandleFunc("GET /institutions/overdue.xlsx", s.page(s.overdueDownload))
+		m.HandleFunc("GET /institutions/commitments", s.page(s.commitmentsPage))
+		m.HandleFunc("GET /institutions/contacts", s.page(s.contactsPage))
+		m.HandleFunc("GET /institutions/meetings/new", s.page(s.meetingNewPage))
+		m.HandleFunc("POST /institutions/meetings/new", s.page(s.meetingNewSubmit))
+		m.HandleFunc("GET /institutions/meetings/{id}", s.page(s.meetingPage))
+		m.HandleFunc("GET /institutions/commitments/new", s.page(s.commitmentNewPage))
+		m.HandleFunc("POST /institutions/commitments/new", s.page(s.commitmentNewSubmit))
+		m.HandleFunc("GET /institutions/commitments/{id}/fulfil", s.page(s.fulfilPage))
+		m.HandleFunc("POST /institutions/commitments/{id}/fulfil", s.page(s.fulfilSubmit))
+		m.HandleFunc("GET /institutions/visits/new", s.page(s.visitNewPage))
+		m.HandleFunc("POST /institutions/visits/new", s.page(s.visitNewSubmit))
+		m.HandleFunc("GET /api/meetings", s.api(s.apiMeetings))
+		m.HandleFunc("POST /api/meetings", s.api(s.apiMeetingCreate))
+		m.HandleFunc("GET /api/overdue", s.api(s.apiOverdue))
+	}})
+
 // institutionsView is the institutions page: meetings by kind per
 // township and per party organization over the year up to the day, the
 // overdue items per township, and the meeting list with its filters.

@@ -11,6 +11,14 @@ import (
 	"hezuo/store"
 )
 
+// The planners: joint branches and instructors to propose and accept.
+var _ = addArea(area{Nav: "plan", Path: "/plan", ID: "nav-plan", At: 150, Sees: Page.SeesPlans,
+	Routes: func(s *Server, m *http.ServeMux) {
+		m.HandleFunc("GET /plan", s.page(s.planPage))
+		m.HandleFunc("POST /plan/joint", s.page(s.planJointSubmit))
+		m.HandleFunc("POST /plan/instructors", s.page(s.planInstructorsSubmit))
+	}})
+
 // SeesPlans tells the layout whether to link the plan page: roles whose
 // reach is a whole division (the store refuses the others).
 func (p Page) SeesPlans() bool { return p.User != nil && p.User.Access().ByDivision() }

@@ -11,6 +11,15 @@ import (
 	"hezuo/report"
 )
 
+// The county report, in each of its formats.
+var _ = addArea(area{Nav: "report", Path: "/report", ID: "nav-report", At: 130, Sees: Page.SeesReport,
+	Routes: func(s *Server, m *http.ServeMux) {
+		m.HandleFunc("GET /report", s.page(s.reportPage))
+		for _, f := range report.Formats {
+			m.HandleFunc("GET /report."+f, s.page(s.reportDownload))
+		}
+	}})
+
 // pdfTimeout bounds printing a report with Chromium.
 const pdfTimeout = 2 * time.Minute
 

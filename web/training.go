@@ -8,6 +8,19 @@ import (
 	"hezuo/store"
 )
 
+// The trainings: sessions and their attendance.
+var _ = addArea(area{Nav: "trainings", Path: "/trainings", ID: "nav-trainings", At: 90, Audit: []string{"training"},
+	Routes: func(s *Server, m *http.ServeMux) {
+		m.HandleFunc("GET /trainings", s.page(s.trainingsPage))
+		m.HandleFunc("GET /trainings.xlsx", s.page(s.trainingsDownload))
+		m.HandleFunc("GET /trainings/new", s.page(s.trainingNewPage))
+		m.HandleFunc("POST /trainings/new", s.page(s.trainingNewSubmit))
+		m.HandleFunc("GET /trainings/{id}", s.page(s.trainingPage))
+		m.HandleFunc("GET /api/trainings", s.api(s.apiTrainings))
+		m.HandleFunc("POST /api/trainings", s.api(s.apiTrainingCreate))
+		m.HandleFunc("GET /api/trainings/{id}", s.api(s.apiTraining))
+	}})
+
 // trainingsView is the training page: the figures up to the day (totals,
 // per org, per organizer) and the session list with its filters.
 type trainingsView struct {

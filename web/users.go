@@ -9,6 +9,14 @@ import (
 	"hezuo"
 )
 
+// The users, for the administrators.
+var _ = addArea(area{Nav: "users", Path: "/users", At: 160, Sees: Page.IsAdmin, Audit: []string{"user"},
+	Routes: func(s *Server, m *http.ServeMux) {
+		m.HandleFunc("GET /users", s.page(s.usersPage))
+		m.HandleFunc("POST /users", s.page(s.userCreateSubmit))
+		m.HandleFunc("POST /users/{id}", s.page(s.userChangeSubmit))
+	}})
+
 // usersView is the user administration page of county administrators.
 type usersView struct {
 	Page

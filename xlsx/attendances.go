@@ -4,7 +4,7 @@ import "hezuo"
 
 // attendancesKind is the training attendances: the key is 培训编号 +
 // 身份证号; a known key updates the org.
-var attendancesKind = kindOf(&Schema{Kind: "attendances", Sheet: "参训", ZH: "参训记录", EN: "training attendance", KeyZH: "培训编号 + 身份证号",
+var attendancesKind = addKind(120, kindOf(&Schema{Kind: "attendances", Sheet: "参训", ZH: "参训记录", EN: "training attendance", KeyZH: "培训编号 + 身份证号",
 	TitleZH: "参训记录", TitleEN: "Training attendances", platform: true,
 	Columns: []Column{
 		{Key: "training", ZH: "培训编号", Type: TKey, Required: true, Text: true, Example: "PX-2021-001",
@@ -29,7 +29,7 @@ var attendancesKind = kindOf(&Schema{Kind: "attendances", Sheet: "参训", ZH: "
 	export: func(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
 		return table(ds.TrainingAttendances, func(a hezuo.TrainingAttendance) []any { return []any{a.Training, a.IDNumber, a.OrgNo} })
 	},
-})
+}))
 
 func attendanceKey(a hezuo.TrainingAttendance) string { return a.Training + "|" + a.IDNumber }
 

@@ -12,7 +12,7 @@ var fulfilments = names(map[string]string{"已完成": hezuo.FulfilledAll, "完�
 
 // commitmentsKind is 党员承诺: the key is 身份证号 + 年度; a known key
 // updates the commitment and its fulfilment.
-var commitmentsKind = kindOf(&Schema{Kind: "commitments", Sheet: "党员承诺", ZH: "党员承诺践诺", EN: "commitment", KeyZH: "身份证号 + 年度",
+var commitmentsKind = addKind(190, kindOf(&Schema{Kind: "commitments", Sheet: "党员承诺", ZH: "党员承诺践诺", EN: "commitment", KeyZH: "身份证号 + 年度",
 	TitleZH: "党员承诺践诺", TitleEN: "Commitments", platform: true,
 	Columns: []Column{
 		{Key: "id_number", ZH: "身份证号", Aliases: []string{"党员身份证号"}, Type: TID, Required: true, Text: true, Example: "22242419800101022X",
@@ -45,7 +45,7 @@ var commitmentsKind = kindOf(&Schema{Kind: "commitments", Sheet: "党员承诺",
 			return []any{c.IDNumber, c.Year, c.PartyOrg, c.MadeOn, c.Content, hezuo.FulfilmentNames[c.Result], c.FulfilledOn, c.Evidence}
 		})
 	},
-})
+}))
 
 func commitmentKey(c hezuo.Commitment) string { return fmt.Sprintf("%s|%d", c.IDNumber, c.Year) }
 

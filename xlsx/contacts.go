@@ -4,7 +4,7 @@ import "hezuo"
 
 // contactsKind is 党员联系户: the key is 党员身份证号 + 户编号 + 开始日期; a
 // known key updates the end date.
-var contactsKind = kindOf(&Schema{Kind: "contacts", Sheet: "党员联系户", ZH: "党员联系户", EN: "linked household", KeyZH: "党员身份证号 + 户编号 + 开始日期",
+var contactsKind = addKind(150, kindOf(&Schema{Kind: "contacts", Sheet: "党员联系户", ZH: "党员联系户", EN: "linked household", KeyZH: "党员身份证号 + 户编号 + 开始日期",
 	TitleZH: "党员联系户", TitleEN: "Linked households", platform: true,
 	Columns: []Column{
 		{Key: "id_number", ZH: "党员身份证号", Aliases: []string{"身份证号"}, Type: TID, Required: true, Text: true, Example: "22242419800101022X",
@@ -28,7 +28,7 @@ var contactsKind = kindOf(&Schema{Kind: "contacts", Sheet: "党员联系户", ZH
 	export: func(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
 		return table(ds.ContactLinks, func(c hezuo.ContactLink) []any { return []any{c.IDNumber, c.Household, c.From, c.To} })
 	},
-})
+}))
 
 // contactKey is the key of a link or a visit.
 func contactKey(id, household string, from hezuo.Date) string {

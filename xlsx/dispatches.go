@@ -8,7 +8,7 @@ import (
 
 // dispatchesKind is the instructors' dispatches: the key is 身份证号 +
 // 组织编号 + 派驻日期; a row with a known key updates its end date.
-var dispatchesKind = kindOf(&Schema{Kind: "dispatches", Sheet: "派驻", ZH: "指导员派驻", EN: "dispatch", KeyZH: "身份证号 + 组织编号 + 派驻日期",
+var dispatchesKind = addKind(70, kindOf(&Schema{Kind: "dispatches", Sheet: "派驻", ZH: "指导员派驻", EN: "dispatch", KeyZH: "身份证号 + 组织编号 + 派驻日期",
 	TitleZH: "派驻", TitleEN: "Dispatches",
 	Columns: []Column{
 		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
@@ -37,7 +37,7 @@ var dispatchesKind = kindOf(&Schema{Kind: "dispatches", Sheet: "派驻", ZH: "�
 	export: func(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
 		return table(ds.Dispatches, func(d hezuo.Dispatch) []any { return []any{d.IDNumber, d.OrgNo, d.From, d.To} })
 	},
-})
+}))
 
 func readDispatch(r *rowCtx) (hezuo.Dispatch, bool) {
 	d := hezuo.Dispatch{IDNumber: r.idNumber("id_number"), OrgNo: Key(r.raw("org_id")),

@@ -3,7 +3,7 @@ package xlsx
 import "hezuo"
 
 // divisionsKind is the county's divisions: the key is the division code.
-var divisionsKind = kindOf(&Schema{Kind: "divisions", Sheet: "区划", ZH: "区划", EN: "division", KeyZH: "区划代码",
+var divisionsKind = addKind(10, kindOf(&Schema{Kind: "divisions", Sheet: "区划", ZH: "区划", EN: "division", KeyZH: "区划代码",
 	TitleZH: "行政区划", TitleEN: "Divisions",
 	Columns: []Column{
 		{Key: "code", ZH: "区划代码", Type: TCode, Required: true, Text: true, Example: "222424103201",
@@ -20,7 +20,7 @@ var divisionsKind = kindOf(&Schema{Kind: "divisions", Sheet: "区划", ZH: "区�
 	export: func(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
 		return table(ds.Divisions, func(v hezuo.Division) []any { return []any{shortCode(v.Code), v.Name} })
 	},
-})
+}))
 
 func readDivision(r *rowCtx) (hezuo.Division, bool) {
 	code, name := r.code("code"), r.text("name")

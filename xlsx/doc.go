@@ -20,6 +20,6 @@
 // header) and its spec (kinds.go: how a row becomes a record, the keys no
 // two rows share, the records it refers to, how it meets the stored
 // records, its export; members, whose row states a person and a membership,
-// has a converter of its own). kinds.go lists them in order (KindList); the
-// interfaces the database implements are in stores.go.
+// has a converter of its own), and its place in KindList (addKind,
+// kindlist.go); the interfaces the database implements are in stores.go.
 package xlsx

@@ -14,7 +14,7 @@ import (
 // 担保人身份证号. A row registers the public servant as a guarantor (and as
 // a person, when new) and adds or updates the guarantee; the guarantor's
 // total at any time is checked against the cap.
-var guarantorsKind = kindOf(&Schema{Kind: "guarantors", Sheet: "公职人员担保", ZH: "公职人员担保", EN: "guarantee", KeyZH: "贷款编号 + 担保人身份证号",
+var guarantorsKind = addKind(100, kindOf(&Schema{Kind: "guarantors", Sheet: "公职人员担保", ZH: "公职人员担保", EN: "guarantee", KeyZH: "贷款编号 + 担保人身份证号",
 	TitleZH: "公职人员担保", TitleEN: "Public-servant guarantees", platform: true, settings: true,
 	Columns: []Column{
 		{Key: "loan", ZH: "贷款编号", Type: TKey, Required: true, Text: true, Example: "DK-2021-001", NoteZH: "所担保贷款的编号（须已导入）", NoteEN: "the loan guaranteed (imported)"},
@@ -37,7 +37,7 @@ var guarantorsKind = kindOf(&Schema{Kind: "guarantors", Sheet: "公职人员担�
 	refs:   func(r guaranteeRow) []colRef { return refsTo("loan", RefLoan, r.g.LoanNo) },
 	plan:   planGuarantees,
 	export: exportGuarantees,
-})
+}))
 
 // guaranteeRow is a guarantee's row: the guarantee and what it says of the
 // guarantor.

@@ -4,7 +4,7 @@ import "hezuo"
 
 // instructorsKind is the party-building instructors: the key is 身份证号. A
 // row creates or updates the person too.
-var instructorsKind = kindOf(&Schema{Kind: "instructors", Sheet: "指导员", ZH: "党建工作指导员", EN: "instructor", KeyZH: "身份证号",
+var instructorsKind = addKind(60, kindOf(&Schema{Kind: "instructors", Sheet: "指导员", ZH: "党建工作指导员", EN: "instructor", KeyZH: "身份证号",
 	TitleZH: "党建指导员", TitleEN: "Instructors",
 	Columns: []Column{
 		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
@@ -33,7 +33,7 @@ var instructorsKind = kindOf(&Schema{Kind: "instructors", Sheet: "指导员", ZH
 	},
 	plan:   planInstructors,
 	export: exportInstructors,
-})
+}))
 
 // instructorRow is an instructor's row: the person and the instructor.
 type instructorRow struct {

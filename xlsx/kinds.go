@@ -2,58 +2,9 @@ package xlsx
 
 import (
 	"fmt"
-	"sort"
 
 	"hezuo"
 )
-
-// kindList is every KIND, in the order an import page offers them: the
-// registry first, each after the records its rows refer to, then the
-// platforms. Each is declared in the file named by it (divisions.go,
-// loans.go, …): its columns, how a row becomes a record, what it refers to
-// and how it meets the stored records.
-var kindList = []*Schema{divisionsKind, orgsKind, membersKind, partyOrgsKind, officersKind, instructorsKind,
-	dispatchesKind, loansKind, repaymentsKind, guarantorsKind, trainingsKind, attendancesKind, pairingsKind,
-	unitPairingsKind, contactsKind, visitsKind, meetingsKind, meetingAttendancesKind, commitmentsKind}
-
-// schemas are the KINDs by name.
-var schemas = func() map[string]*Schema {
-	m := make(map[string]*Schema, len(kindList))
-	for _, s := range kindList {
-		m[s.Kind] = s
-	}
-	return m
-}()
-
-// Lookup returns the schema of a KIND, or nil when there is none.
-func Lookup(kind string) *Schema { return schemas[kind] }
-
-// Kinds returns the KIND names, sorted.
-func Kinds() []string {
-	out := make([]string, 0, len(schemas))
-	for k := range schemas {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// KindName is a KIND as a list of them shows it.
-type KindName struct {
-	Kind   string // the name a command and a URL give ("party-orgs")
-	ZH, EN string // what it holds, in Chinese and English ("党组织", "Party organizations")
-}
-
-// KindList returns every KIND in the order an import page offers them
-// (the registry first, each after the KINDs its rows refer to, then the
-// platforms), with its name in Chinese and English.
-func KindList() []KindName {
-	out := make([]KindName, len(kindList))
-	for i, s := range kindList {
-		out[i] = KindName{Kind: s.Kind, ZH: s.TitleZH, EN: s.TitleEN}
-	}
-	return out
-}
 
 // spec is what turns a KIND's rows into records of type R (a record, or a
 // struct of the records one row carries) and them into what an import

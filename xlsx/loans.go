@@ -11,7 +11,7 @@ import (
 // loansKind is the party members' loans: the key is 贷款编号. A row creates
 // or updates the loan and adds the guarantees it lists (an import never
 // removes a guarantee).
-var loansKind = kindOf(&Schema{Kind: "loans", Sheet: "党员农贷", ZH: "党员农贷", EN: "loan", KeyZH: "贷款编号",
+var loansKind = addKind(80, kindOf(&Schema{Kind: "loans", Sheet: "党员农贷", ZH: "党员农贷", EN: "loan", KeyZH: "贷款编号",
 	TitleZH: "党员农贷", TitleEN: "Loans", platform: true,
 	Columns: []Column{
 		{Key: "no", ZH: "贷款编号", Type: TKey, Required: true, Text: true, Example: "DK-2021-001", NoteZH: "每笔贷款唯一的编号", NoteEN: "the loan's unique number"},
@@ -50,7 +50,7 @@ var loansKind = kindOf(&Schema{Kind: "loans", Sheet: "党员农贷", ZH: "党员
 	},
 	plan:   planLoans,
 	export: exportLoans,
-})
+}))
 
 // loanRow is a loan's row: the loan and its guarantors' ID numbers.
 type loanRow struct {

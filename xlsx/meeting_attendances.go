@@ -9,7 +9,7 @@ import (
 // meetingAttendancesKind is the meetings' attendances: the key is the
 // meeting (党组织编号 + 会议类型 + 日期) and 身份证号. A row is new or
 // unchanged: an attendance has nothing to update.
-var meetingAttendancesKind = kindOf(&Schema{Kind: "meeting-attendances", Sheet: "参会", ZH: "参会记录", EN: "meeting attendance",
+var meetingAttendancesKind = addKind(180, kindOf(&Schema{Kind: "meeting-attendances", Sheet: "参会", ZH: "参会记录", EN: "meeting attendance",
 	KeyZH: "党组织编号 + 会议类型 + 日期 + 身份证号", TitleZH: "参会记录", TitleEN: "Meeting attendances", platform: true,
 	Columns: []Column{
 		{Key: "party_org", ZH: "党组织编号", Type: TKey, Required: true, Text: true, Example: "DZZ-001",
@@ -37,7 +37,7 @@ var meetingAttendancesKind = kindOf(&Schema{Kind: "meeting-attendances", Sheet: 
 			return []any{a.PartyOrg, hezuo.MeetingNames[a.Kind], a.HeldOn, a.IDNumber}
 		})
 	},
-})
+}))
 
 func meetingOf(a hezuo.MeetingAttendance) string {
 	m := hezuo.Meeting{PartyOrg: a.PartyOrg, Kind: a.Kind, HeldOn: a.HeldOn}

@@ -14,7 +14,7 @@ var meetingKindNote = "支部党员大会、支委会、党小组会、党课、
 // + 会议类型 + 日期; a known key updates the topic, village party
 // organization, participants and decisions. Attendances are the
 // meeting-attendances KIND.
-var meetingsKind = kindOf(&Schema{Kind: "meetings", Sheet: "会议", ZH: "组织生活会议", EN: "meeting", KeyZH: "党组织编号 + 会议类型 + 日期",
+var meetingsKind = addKind(170, kindOf(&Schema{Kind: "meetings", Sheet: "会议", ZH: "组织生活会议", EN: "meeting", KeyZH: "党组织编号 + 会议类型 + 日期",
 	TitleZH: "组织生活会议", TitleEN: "Meetings", platform: true,
 	Columns: []Column{
 		{Key: "party_org", ZH: "党组织编号", Type: TKey, Required: true, Text: true, Example: "DZZ-001",
@@ -46,7 +46,7 @@ var meetingsKind = kindOf(&Schema{Kind: "meetings", Sheet: "会议", ZH: "组织
 			return []any{m.PartyOrg, hezuo.MeetingNames[m.Kind], m.HeldOn, m.Topic, m.VillagePartyOrg, m.Participants, m.Decisions}
 		})
 	},
-})
+}))
 
 func meetingKey(m hezuo.Meeting) string { return m.Key() }
 

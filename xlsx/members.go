@@ -10,7 +10,7 @@ import (
 
 // membersKind is the orgs' members: a row is a membership and states the
 // person and their party status (memberRows).
-var membersKind = &Schema{Kind: "members", Sheet: "成员", ZH: "成员", EN: "member", KeyZH: "身份证号 + 组织编号",
+var membersKind = addKind(30, &Schema{Kind: "members", Sheet: "成员", ZH: "成员", EN: "member", KeyZH: "身份证号 + 组织编号",
 	TitleZH: "会员", TitleEN: "Members", settings: true,
 	Columns: []Column{
 		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
@@ -42,7 +42,7 @@ var membersKind = &Schema{Kind: "members", Sheet: "成员", ZH: "成员", EN: "m
 	},
 	rows:   func() kindRows { return &memberRows{people: map[string]int{}, keys: map[memberKey]int{}} },
 	export: exportMembers,
-}
+})
 
 type memberRow struct {
 	num            int

@@ -20,7 +20,7 @@ var officerPosts = func() []string {
 // + 身份证号 + 职务 (the role: 组织委员, 宣传委员 and 纪检委员 are 委员 with a
 // duty, which a row with a known key updates) + 任职日期. The person must
 // be on record.
-var officersKind = kindOf(&Schema{Kind: "officers", Sheet: "任职", ZH: "党组织任职", EN: "officer", KeyZH: "党组织编号 + 身份证号 + 职务 + 任职日期",
+var officersKind = addKind(50, kindOf(&Schema{Kind: "officers", Sheet: "任职", ZH: "党组织任职", EN: "officer", KeyZH: "党组织编号 + 身份证号 + 职务 + 任职日期",
 	TitleZH: "党组织任职", TitleEN: "Officers",
 	Columns: []Column{
 		{Key: "party_org", ZH: "党组织编号", Aliases: []string{"party_org_id"}, Type: TKey, Required: true, Text: true, Example: "DZB-001",
@@ -43,7 +43,7 @@ var officersKind = kindOf(&Schema{Kind: "officers", Sheet: "任职", ZH: "党组
 	},
 	plan:   planOfficers,
 	export: exportOfficers,
-})
+}))
 
 // officerRow is an officer's row: the post and the name given.
 type officerRow struct {

@@ -9,7 +9,7 @@ import (
 )
 
 // orgsKind is the cooperative organizations: the key is 组织编号.
-var orgsKind = kindOf(&Schema{Kind: "orgs", Sheet: "合作组织", ZH: "合作组织", EN: "org", KeyZH: "组织编号",
+var orgsKind = addKind(20, kindOf(&Schema{Kind: "orgs", Sheet: "合作组织", ZH: "合作组织", EN: "org", KeyZH: "组织编号",
 	TitleZH: "合作组织", TitleEN: "Organizations",
 	Columns: []Column{
 		{Key: "org_id", ZH: "组织编号", Type: TKey, Required: true, Text: true, Example: "WQ-HZS-001",
@@ -51,7 +51,7 @@ var orgsKind = kindOf(&Schema{Kind: "orgs", Sheet: "合作组织", ZH: "合作�
 	},
 	plan:   planOrgs,
 	export: exportOrgs,
-})
+}))
 
 // orgRow is an org's row: the org and how its registration was given.
 type orgRow struct {

@@ -14,7 +14,7 @@ var povertyChoices = map[string]string{"建档立卡贫困户": hezuo.PovertyReg
 // pairingsKind is 结对帮扶: each row carries the household, created or
 // updated by its 户编号, and the pairing, keyed by 党员身份证号 + 户编号 +
 // 结对日期. Rows of one household must agree on it.
-var pairingsKind = kindOf(&Schema{Kind: "pairings", Sheet: "结对帮扶", ZH: "结对帮扶", EN: "household pairing", KeyZH: "党员身份证号 + 户编号 + 结对日期",
+var pairingsKind = addKind(130, kindOf(&Schema{Kind: "pairings", Sheet: "结对帮扶", ZH: "结对帮扶", EN: "household pairing", KeyZH: "党员身份证号 + 户编号 + 结对日期",
 	TitleZH: "结对帮扶", TitleEN: "Household pairings", platform: true,
 	Columns: []Column{
 		{Key: "id_number", ZH: "党员身份证号", Aliases: []string{"身份证号"}, Type: TID, Required: true, Text: true, Example: "22242419800101022X",
@@ -56,7 +56,7 @@ var pairingsKind = kindOf(&Schema{Kind: "pairings", Sheet: "结对帮扶", ZH: "
 	},
 	plan:   planPairings,
 	export: exportPairings,
-})
+}))
 
 // pairingRow is a pairing's row: the household and the pairing.
 type pairingRow struct {

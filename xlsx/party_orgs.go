@@ -12,7 +12,7 @@ import (
 var partyOrgForms = []string{"党支部", "党总支", "党委", "联合党支部", "产业党小组", "村党组织", "乡镇党委", "部门党组织"}
 
 // partyOrgsKind is the party organizations: the key is 党组织编号.
-var partyOrgsKind = kindOf(&Schema{Kind: "party-orgs", Sheet: "党组织", ZH: "党组织", EN: "party organization", KeyZH: "党组织编号",
+var partyOrgsKind = addKind(40, kindOf(&Schema{Kind: "party-orgs", Sheet: "党组织", ZH: "党组织", EN: "party organization", KeyZH: "党组织编号",
 	TitleZH: "党组织", TitleEN: "Party organizations",
 	Columns: []Column{
 		{Key: "no", ZH: "党组织编号", Aliases: []string{"party_org_id"}, Type: TKey, Required: true, Text: true, Example: "DZB-001",
@@ -53,7 +53,7 @@ var partyOrgsKind = kindOf(&Schema{Kind: "party-orgs", Sheet: "党组织", ZH: "
 	},
 	plan:   planPartyOrgs,
 	export: exportPartyOrgs,
-})
+}))
 
 // parseForm reads 组织形式: a Chinese name, a synonym or the English name.
 func parseForm(s string) (string, bool) {

@@ -8,7 +8,7 @@ import (
 
 // repaymentsKind is the loans' repayments: the key is 贷款编号 + 还款日期; a
 // known key updates the amounts.
-var repaymentsKind = kindOf(&Schema{Kind: "repayments", Sheet: "还款", ZH: "贷款还款", EN: "repayment", KeyZH: "贷款编号 + 还款日期",
+var repaymentsKind = addKind(90, kindOf(&Schema{Kind: "repayments", Sheet: "还款", ZH: "贷款还款", EN: "repayment", KeyZH: "贷款编号 + 还款日期",
 	TitleZH: "贷款还款", TitleEN: "Loan repayments", platform: true,
 	Columns: []Column{
 		{Key: "loan", ZH: "贷款编号", Type: TKey, Required: true, Text: true, Example: "DK-2021-001", NoteZH: "所还贷款的编号（须已导入且已发放）", NoteEN: "the loan (imported and disbursed)"},
@@ -27,7 +27,7 @@ var repaymentsKind = kindOf(&Schema{Kind: "repayments", Sheet: "还款", ZH: "�
 			return []any{x.LoanNo, x.PaidOn, yuanText(x.PrincipalFen), yuanText(x.InterestFen)}
 		})
 	},
-})
+}))
 
 func repaymentKey(x hezuo.Repayment) string { return x.LoanNo + "|" + x.PaidOn.String() }
 

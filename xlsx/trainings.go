@@ -12,7 +12,7 @@ var modeChoices = map[string]string{"现场": hezuo.ModeOnSite, "现场培训": 
 
 // trainingsKind is the training sessions: the key is 培训编号. Attendances
 // are the attendances KIND.
-var trainingsKind = kindOf(&Schema{Kind: "trainings", Sheet: "培训", ZH: "培训", EN: "training", KeyZH: "培训编号",
+var trainingsKind = addKind(110, kindOf(&Schema{Kind: "trainings", Sheet: "培训", ZH: "培训", EN: "training", KeyZH: "培训编号",
 	TitleZH: "培训", TitleEN: "Trainings", platform: true,
 	Columns: []Column{
 		{Key: "no", ZH: "培训编号", Type: TKey, Required: true, Text: true, Example: "PX-2021-001", NoteZH: "每期培训唯一的编号", NoteEN: "the session's unique number"},
@@ -36,7 +36,7 @@ var trainingsKind = kindOf(&Schema{Kind: "trainings", Sheet: "培训", ZH: "培�
 	refs:   func(t hezuo.Training) []colRef { return refsTo("place", RefDivision, t.Place, "no", RefTraining, t.No) },
 	plan:   planTrainings,
 	export: exportTrainings,
-})
+}))
 
 func readTraining(r *rowCtx) (hezuo.Training, bool) {
 	t := hezuo.Training{No: Key(r.raw("no")), HeldOn: r.date("held_on", true), Topic: r.text("topic"),

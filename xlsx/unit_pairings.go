@@ -4,7 +4,7 @@ import "hezuo"
 
 // unitPairingsKind is 包村联户: the key is 单位代码 + the org or village +
 // 开始日期; a known key updates the note and end date.
-var unitPairingsKind = kindOf(&Schema{Kind: "unit-pairings", Sheet: "包村联户", ZH: "包村联户", EN: "unit pairing", KeyZH: "单位代码 + 组织编号或村 + 开始日期",
+var unitPairingsKind = addKind(140, kindOf(&Schema{Kind: "unit-pairings", Sheet: "包村联户", ZH: "包村联户", EN: "unit pairing", KeyZH: "单位代码 + 组织编号或村 + 开始日期",
 	TitleZH: "包村联户", TitleEN: "Unit pairings", platform: true,
 	Columns: []Column{
 		{Key: "unit", ZH: "单位代码", Type: TKey, Required: true, Text: true, Example: "U-NYJ", NoteZH: "帮扶单位的代码（须已登记）", NoteEN: "the unit's code (registered)"},
@@ -31,7 +31,7 @@ var unitPairingsKind = kindOf(&Schema{Kind: "unit-pairings", Sheet: "包村联�
 	export: func(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
 		return table(ds.UnitPairings, func(p hezuo.UnitPairing) []any { return []any{p.Unit, p.OrgNo, p.Village, p.Note, p.From, p.To} })
 	},
-})
+}))
 
 func unitPairingKey(p hezuo.UnitPairing) string {
 	return p.Unit + "|" + p.Target() + "|" + p.From.String()

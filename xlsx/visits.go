@@ -8,7 +8,7 @@ import (
 
 // visitsKind is the linked households' visits: the key is 党员身份证号 +
 // 户编号 + 走访日期; a known key updates the note.
-var visitsKind = kindOf(&Schema{Kind: "visits", Sheet: "走访", ZH: "联系户走访", EN: "household visit", KeyZH: "党员身份证号 + 户编号 + 走访日期",
+var visitsKind = addKind(160, kindOf(&Schema{Kind: "visits", Sheet: "走访", ZH: "联系户走访", EN: "household visit", KeyZH: "党员身份证号 + 户编号 + 走访日期",
 	TitleZH: "联系户走访", TitleEN: "Household visits", platform: true,
 	Columns: []Column{
 		{Key: "id_number", ZH: "党员身份证号", Aliases: []string{"身份证号"}, Type: TID, Required: true, Text: true, Example: "22242419800101022X",
@@ -28,7 +28,7 @@ var visitsKind = kindOf(&Schema{Kind: "visits", Sheet: "走访", ZH: "联系户�
 	export: func(ds *hezuo.Dataset, _ hezuo.Date) [][]any {
 		return table(ds.ContactVisits, func(v hezuo.ContactVisit) []any { return []any{v.IDNumber, v.Household, v.VisitedOn, v.Note} })
 	},
-})
+}))
 
 func visitKey(v hezuo.ContactVisit) string { return contactKey(v.IDNumber, v.Household, v.VisitedOn) }
 

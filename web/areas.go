@@ -1,0 +1,77 @@
+package web
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+)
+
+// area is one part of the site, registered from its own file (loans.go:
+// var _ = addArea(area{…})) as a database/sql driver registers itself:
+// its pages and API endpoints, its link in the nav and the records of the
+// audit log its pages write. routes adds every area's routes, the
+// layout's nav shows their links in order (NavLinks) and the audit page's
+// filter offers their records (auditEntities); a new area touches no
+// shared file. TestAreas checks each is complete.
+type area struct {
+	// Nav is the area's key: the Page.Nav of its pages, which highlights
+	// its link, and the key of the link's text (i18n_<area>.go).
+	Nav string
+	// Path is where the link goes; ID is its id attribute ("nav-loans"),
+	// "" for none.
+	Path, ID string
+	// At is the link's place in the nav, ascending.
+	At int
+	// Sees tells whether a page shows the link (the role's); nil: every
+	// signed-in user. The store enforces the roles whatever the nav shows.
+	Sees func(Page) bool
+	// Audit names the records the area's pages write, as the audit log
+	// names them (hezuo.AuditEntry.Entity), in the filter's order.
+	Audit []string
+	// Routes registers the area's pages (s.page) and API endpoints (s.api).
+	Routes func(s *Server, m *http.ServeMux)
+}
+
+// areas are the registered areas in the nav's order.
+var areas []area
+
+// addArea registers a; it panics when an area has a's key or place.
+func addArea(a area) bool {
+	for _, b := range areas {
+		if b.Nav == a.Nav || b.At == a.At {
+			panic(fmt.Sprintf("web: areas %q and %q: same key or place %d", b.Nav, a.Nav, a.At))
+		}
+	}
+	i, _ := slices.BinarySearchFunc(areas, a.At, func(b area, at int) int { return b.At - at })
+	areas = slices.Insert(areas, i, a)
+	return true
+}
+
+// NavLink is one link of the nav as the layout shows it.
+type NavLink struct {
+	Path, ID, Text string
+	On             bool // the page is the area's
+}
+
+// NavLinks returns the nav's links the page's user sees, in order.
+func (p Page) NavLinks() []NavLink {
+	var out []NavLink
+	for _, a := range areas {
+		if a.Sees == nil || a.Sees(p) {
+			out = append(out, NavLink{Path: a.Path, ID: a.ID, Text: p.T(a.Nav), On: p.Nav == a.Nav})
+		}
+	}
+	return out
+}
+
+// auditEntities returns the records the audit log's filter offers: those
+// the areas' pages write, in the areas' order, then the ones no area's
+// form writes — sessions (signing in), lending rates and divisions (the
+// command line, imports) and the log's own purges.
+func auditEntities() []string {
+	var out []string
+	for _, a := range areas {
+		out = append(out, a.Audit...)
+	}
+	return append(out, "session", "lending_rate", "division", "audit_log")
+}
