@@ -6,12 +6,16 @@ import (
 	"hezuo/store"
 )
 
+var _ = apiRoute("GET /api/assistance/units", (*Server).apiAssistanceUnits)
+
 // apiAssistanceUnits: GET /api/assistance/units?scope=&q=&active=&page=&as_of=
 // → {"items": [...], "total": N, "figures": {...}}: the 包村联户 pairings and
 // the assistance figures of `hezuo stats`.
 func (s *Server) apiAssistanceUnits(w http.ResponseWriter, r *http.Request) error {
 	return apiAssistance(s, w, r, s.unitList())
 }
+
+var _ = apiRoute("GET /api/assistance/households", (*Server).apiAssistanceHouseholds)
 
 // apiAssistanceHouseholds: GET /api/assistance/households?scope=&q=&active=&page=&as_of=
 // → {"items": [...], "total": N, "figures": {...}}: the 结对帮扶 pairings.

@@ -8,6 +8,8 @@ import (
 	"hezuo/store"
 )
 
+var _ = apiRoute("GET /api/loans", (*Server).apiLoans)
+
 // apiLoans: GET /api/loans?scope=&status=&year=&priority=&q=&sort=&page=&as_of=
 // → {"items": [...], "total": N, "amount_fen": F}; money in fen (`_fen`
 // keys), borrowers by name and person id, never by ID number.
@@ -28,6 +30,8 @@ type loanDetailJSON struct {
 	Queue     *rules.RankedView   `json:"queue,omitempty"`
 }
 
+var _ = apiRoute("GET /api/loans/{no}", (*Server).apiLoan)
+
 // apiLoan: GET /api/loans/{no}?as_of= → one loan (404 outside the user's reach).
 func (s *Server) apiLoan(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.loanView(r, r.PathValue("no"))
@@ -42,6 +46,8 @@ func (s *Server) apiLoan(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
+var _ = apiRoute("POST /api/loans", (*Server).apiLoanCreate)
+
 // apiLoanCreate: POST /api/loans with a hezuo.Loan's keys plus
 // "guarantees": [{"id_number", "amount_fen"}] → 201 and the loan; errors
 // as every API error ({"error": {code, message, field}}; the i-th
@@ -55,6 +61,8 @@ func (s *Server) apiLoanCreate(w http.ResponseWriter, r *http.Request) error {
 	})
 }
 
+var _ = apiRoute("POST /api/loans/{no}/repayments", (*Server).apiLoanRepayment)
+
 // apiLoanRepayment: POST /api/loans/{no}/repayments with {"paid_on",
 // "principal_fen", "interest_fen"} → 201 and the loan as of today.
 func (s *Server) apiLoanRepayment(w http.ResponseWriter, r *http.Request) error {
@@ -67,6 +75,8 @@ func (s *Server) apiLoanRepayment(w http.ResponseWriter, r *http.Request) error 
 	})
 }
 
+var _ = apiRoute("GET /api/loans/queue", (*Server).apiLoanQueue)
+
 // apiLoanQueue: GET /api/loans/queue?scope=&as_of= → the applications
 // waiting, ranked by the three priorities, with reasons.
 func (s *Server) apiLoanQueue(w http.ResponseWriter, r *http.Request) error {
@@ -77,6 +87,8 @@ func (s *Server) apiLoanQueue(w http.ResponseWriter, r *http.Request) error {
 	}
 	return replyJSON(w, loanQueueJSON{AsOf: day.String(), Items: out}, err)
 }
+
+var _ = apiRoute("GET /api/loans/subsidies", (*Server).apiLoanSubsidies)
 
 // apiLoanSubsidies: GET /api/loans/subsidies?year=&scope=&as_of= → one
 // year's interest subsidies loan by loan, with the totals.

@@ -28,6 +28,8 @@ type orgDetailJSON struct {
 	Rule        *hezuo.CheckView       `json:"rule"`
 }
 
+var _ = apiRoute("GET /api/orgs", (*Server).apiOrgs)
+
 // apiOrgs: GET /api/orgs?scope=&q=&page= → {"items": [...], "total": N}.
 // Besides the page number, "after" (or "before") takes the "next" (or
 // "prev") cursor of the previous answer: a deep page read by cursor costs
@@ -50,6 +52,8 @@ func (s *Server) apiOrgs(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, orgListJSON{Items: items, Total: list.Total, Next: list.Next, Prev: list.Prev})
 	return nil
 }
+
+var _ = apiRoute("GET /api/orgs/{org_id}", (*Server).apiOrg)
 
 // apiOrg: GET /api/orgs/{org_id}?as_of= → one org (404 outside the user's reach).
 func (s *Server) apiOrg(w http.ResponseWriter, r *http.Request) error {

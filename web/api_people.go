@@ -2,6 +2,8 @@ package web
 
 import "net/http"
 
+var _ = apiRoute("GET /api/people", (*Server).apiPeople)
+
 // apiPeople: GET /api/people?org_id=&q=&page= → {"items", "total", "next",
 // "prev"}, and "total_capped": true when a prefecture or wider has more
 // people than "total" (hezuo.PeopleCountCap); ID numbers and phones are
@@ -13,6 +15,8 @@ func (s *Server) apiPeople(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.db.ListPeople(r.Context(), accessOf(r), f, s.today())
 	return replyJSON(w, list, err)
 }
+
+var _ = apiRoute("GET /api/people/{id}", (*Server).apiPerson)
 
 // apiPerson: GET /api/people/{id} → one person; the ID number is whole only
 // for roles that may see it, and such a view is audited.

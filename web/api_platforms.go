@@ -12,6 +12,8 @@ import (
 // The JSON API of the platforms' institutions, training and development
 // (issue 5); scope is enforced by the store like every other endpoint.
 
+var _ = apiRoute("GET /api/meetings", (*Server).apiMeetings)
+
 // apiMeetings: GET /api/meetings?scope=&party_org=&kind=&from=&to=&q=&sort=&page= → {"items", "total"}.
 func (s *Server) apiMeetings(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.meetingList().page(s, r)
@@ -23,6 +25,8 @@ type overdueJSON struct {
 	rules.Overdue
 	Reason string `json:"reason"`
 }
+
+var _ = apiRoute("GET /api/overdue", (*Server).apiOverdue)
 
 // apiOverdue: GET /api/overdue?scope=&as_of= → {"as_of", "items", "total"}.
 func (s *Server) apiOverdue(w http.ResponseWriter, r *http.Request) error {
@@ -38,6 +42,8 @@ func (s *Server) apiOverdue(w http.ResponseWriter, r *http.Request) error {
 	return replyJSON(w, overdueListJSON{AsOf: day, Items: items, Total: len(items)}, err)
 }
 
+var _ = apiRoute("GET /api/trainings", (*Server).apiTrainings)
+
 // apiTrainings: GET /api/trainings?scope=&q=&organizer=&industry=&mode=&from=&to=&sort=&page=&as_of=
 // → {"items", "total", "figures"}.
 func (s *Server) apiTrainings(w http.ResponseWriter, r *http.Request) error {
@@ -45,11 +51,15 @@ func (s *Server) apiTrainings(w http.ResponseWriter, r *http.Request) error {
 	return replyJSON(w, trainingListJSON{Items: list.json(), Total: list.total, Figures: fig}, err)
 }
 
+var _ = apiRoute("GET /api/trainings/{id}", (*Server).apiTraining)
+
 // apiTraining: GET /api/trainings/{id} → one session with its attendees (404 outside reach).
 func (s *Server) apiTraining(w http.ResponseWriter, r *http.Request) error {
 	t, err := byID(s, r, s.db.GetTraining)
 	return replyJSON(w, t, err)
 }
+
+var _ = apiRoute("GET /api/development", (*Server).apiDevelopment)
 
 // apiDevelopment: GET /api/development?scope=&as_of=&step=&state=&page= → the development page's figures.
 func (s *Server) apiDevelopment(w http.ResponseWriter, r *http.Request) error {
@@ -86,6 +96,8 @@ func apiCreate[In any](w http.ResponseWriter, r *http.Request, create func(in *I
 	return nil
 }
 
+var _ = apiRoute("POST /api/meetings", (*Server).apiMeetingCreate)
+
 // apiMeetingCreate: POST /api/meetings {party_org, kind, held_on, topic, village_party_org,
 // participants, decisions, person_ids, id_numbers} → 201 {"id"}.
 func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) error {
@@ -94,6 +106,8 @@ func (s *Server) apiMeetingCreate(w http.ResponseWriter, r *http.Request) error 
 		return createdJSON{ID: id}, err
 	})
 }
+
+var _ = apiRoute("POST /api/trainings", (*Server).apiTrainingCreate)
 
 // apiTrainingCreate: POST /api/trainings {no, held_on, topic, organizer, industry, mode, hours,
 // place, org_id, person_ids, attendances: [{id_number, org_id}]} → 201 {"id"}.

@@ -28,7 +28,8 @@ type area struct {
 	// Audit names the records the area's pages write, as the audit log
 	// names them (hezuo.AuditEntry.Entity), in the filter's order.
 	Audit []string
-	// Routes registers the area's pages (s.page) and API endpoints (s.api).
+	// Routes registers routes that a line beside their handler cannot
+	// (pageRoute, apiRoute): a pattern per report format, a body limit.
 	Routes func(s *Server, m *http.ServeMux)
 }
 
@@ -74,4 +75,46 @@ func auditEntities() []string {
 		out = append(out, a.Audit...)
 	}
 	return append(out, "session", "lending_rate", "division", "audit_log")
+}
+
+// handler is a page's or API endpoint's handler as a method expression:
+// (*Server).trainingsPage.
+type handler = func(*Server, http.ResponseWriter, *http.Request) error
+
+// route is a page or API endpoint registered beside its handler:
+//
+//	var _ = pageRoute("GET /trainings", (*Server).trainingsPage)
+//
+// so that a handler's file says where it answers; routes adds them all.
+type route struct {
+	pattern string
+	api     bool // answered by s.api (JSON, 401 without a session), else s.page
+	h       handler
+}
+
+// routeList holds the registered routes.
+var routeList []route
+
+// pageRoute registers a page: it needs a session, else it redirects to
+// /login (Server.page).
+func pageRoute(pattern string, h handler) bool {
+	routeList = append(routeList, route{pattern: pattern, h: h})
+	return true
+}
+
+// apiRoute registers a JSON API endpoint: it answers 401 without a
+// session (Server.api).
+func apiRoute(pattern string, h handler) bool {
+	routeList = append(routeList, route{pattern: pattern, api: true, h: h})
+	return true
+}
+
+// handle adds rt to s's mux.
+func (s *Server) handle(rt route) {
+	h := func(w http.ResponseWriter, r *http.Request) error { return rt.h(s, w, r) }
+	if rt.api {
+		s.mux.HandleFunc(rt.pattern, s.api(h))
+	} else {
+		s.mux.HandleFunc(rt.pattern, s.page(h))
+	}
 }

@@ -10,16 +10,7 @@ import (
 // Assistance: units paired with villages and orgs (包村联户), households
 // paired with party members (结对帮扶).
 var _ = addArea(area{Nav: "assistance", Path: "/assistance", ID: "nav-assistance", At: 120,
-	Audit: []string{"household", "household_pairing", "unit_pairing"}, Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /assistance", s.page(s.assistancePage))
-		m.HandleFunc("GET /assistance.xlsx", s.page(s.assistanceDownload))
-		m.HandleFunc("POST /assistance/units", s.page(s.unitPairingSubmit))
-		m.HandleFunc("POST /assistance/units/{id}/end", s.page(s.unitPairingEndSubmit))
-		m.HandleFunc("POST /assistance/households", s.page(s.householdPairingSubmit))
-		m.HandleFunc("POST /assistance/households/{no}/out", s.page(s.householdOutSubmit))
-		m.HandleFunc("GET /api/assistance/units", s.api(s.apiAssistanceUnits))
-		m.HandleFunc("GET /api/assistance/households", s.api(s.apiAssistanceHouseholds))
-	}})
+	Audit: []string{"household", "household_pairing", "unit_pairing"}})
 
 // assistanceView is the assistance page: the figures at the top (as
 // `hezuo stats` counts them), then one of two lists — units paired with
@@ -136,6 +127,8 @@ func (s *Server) assistanceView(r *http.Request) (assistanceView, error) {
 	return v, nil
 }
 
+var _ = pageRoute("GET /assistance", (*Server).assistancePage)
+
 func (s *Server) assistancePage(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.assistanceView(r)
 	if err != nil {
@@ -143,6 +136,8 @@ func (s *Server) assistancePage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "assistance", v)
 }
+
+var _ = pageRoute("GET /assistance.xlsx", (*Server).assistanceDownload)
 
 func (s *Server) assistanceDownload(w http.ResponseWriter, r *http.Request) error {
 	if assistanceTab(r) == "households" {

@@ -50,6 +50,8 @@ func dateField(lang string, form map[string]string, k string) (hezuo.Date, error
 	return d, nil
 }
 
+var _ = pageRoute("POST /assistance/units", (*Server).unitPairingSubmit)
+
 // unitPairingSubmit records a new 包村联户 pairing.
 func (s *Server) unitPairingSubmit(w http.ResponseWriter, r *http.Request) error {
 	form := formMap(r, "unit", "org_id", "village", "note", "from", "to")
@@ -72,6 +74,8 @@ func (s *Server) unitPairingSubmit(w http.ResponseWriter, r *http.Request) error
 	http.Redirect(w, r, "/assistance?tab=units&saved=1", http.StatusSeeOther)
 	return nil
 }
+
+var _ = pageRoute("POST /assistance/units/{id}/end", (*Server).unitPairingEndSubmit)
 
 // unitPairingEndSubmit ends a 包村联户 pairing on the day given, once
 // confirmed (askFirst).
@@ -99,6 +103,8 @@ func (s *Server) unitPairingEndSubmit(w http.ResponseWriter, r *http.Request) er
 	http.Redirect(w, r, "/assistance?tab=units&saved=1", http.StatusSeeOther)
 	return nil
 }
+
+var _ = pageRoute("POST /assistance/households", (*Server).householdPairingSubmit)
 
 // householdPairingSubmit records a new 结对帮扶 pairing, with a new
 // household when its head is given.
@@ -152,6 +158,8 @@ func (s *Server) householdPairingSubmit(w http.ResponseWriter, r *http.Request) 
 	http.Redirect(w, r, "/assistance?tab=households&saved=1", http.StatusSeeOther)
 	return nil
 }
+
+var _ = pageRoute("POST /assistance/households/{no}/out", (*Server).householdOutSubmit)
 
 // householdOutSubmit records that a household left poverty, once
 // confirmed (askFirst).

@@ -9,9 +9,7 @@ import (
 )
 
 // The audit log, for the county administrators and the auditors.
-var _ = addArea(area{Nav: "audit", Path: "/audit", At: 170, Sees: Page.CanAudit, Routes: func(s *Server, m *http.ServeMux) {
-	m.HandleFunc("GET /audit", s.page(s.auditPage))
-}})
+var _ = addArea(area{Nav: "audit", Path: "/audit", At: 170, Sees: Page.CanAudit})
 
 // auditView is the audit log search page.
 type auditView struct {
@@ -25,6 +23,8 @@ type auditView struct {
 	// Entities are the kinds of record the entity filter offers.
 	Entities []string
 }
+
+var _ = pageRoute("GET /audit", (*Server).auditPage)
 
 func (s *Server) auditPage(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()

@@ -12,11 +12,7 @@ import (
 
 // The rule check: every org's determination, as a page, a download and
 // JSON.
-var _ = addArea(area{Nav: "check", Path: "/check", At: 70, Routes: func(s *Server, m *http.ServeMux) {
-	m.HandleFunc("GET /check", s.page(s.checkPage))
-	m.HandleFunc("GET /check.xlsx", s.page(s.checkDownload))
-	m.HandleFunc("GET /api/check", s.api(s.apiCheck))
-}})
+var _ = addArea(area{Nav: "check", Path: "/check", At: 70})
 
 // checkView is the check page: the orgs of the list asked for (by default
 // every org), with a filter per list showing its count (hezuo.Lists: 全部,
@@ -139,6 +135,8 @@ func sortCheck(rows []hezuo.CheckRow, key string) {
 		return c < 0
 	})
 }
+
+var _ = pageRoute("GET /check", (*Server).checkPage)
 
 func (s *Server) checkPage(w http.ResponseWriter, r *http.Request) error {
 	sc, day, err := scopeDayParams(r)

@@ -12,11 +12,7 @@ import (
 )
 
 // The dashboard: the figures as cards and charts, the to-do list.
-var _ = addArea(area{Nav: "dashboard", Path: "/", At: 10, Routes: func(s *Server, m *http.ServeMux) {
-	m.HandleFunc("GET /{$}", s.page(s.dashboardPage))
-	m.HandleFunc("GET /todo", s.page(s.todoFragment))
-	m.HandleFunc("GET /api/stats", s.api(s.apiStats))
-}})
+var _ = addArea(area{Nav: "dashboard", Path: "/", At: 10})
 
 // Card is one figure on the dashboard.
 type Card struct {
@@ -91,6 +87,8 @@ type chartTrend struct {
 	Members      []int    `json:"members"`
 	PartyMembers []int    `json:"party_members"`
 }
+
+var _ = pageRoute("GET /{$}", (*Server).dashboardPage)
 
 func (s *Server) dashboardPage(w http.ResponseWriter, r *http.Request) error {
 	sc, day, err := scopeDayParams(r)

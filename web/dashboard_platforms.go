@@ -38,6 +38,8 @@ func (s *Server) platformCards(r *http.Request, a *hezuo.Access, sc hezuo.Scope,
 	return nil
 }
 
+var _ = pageRoute("GET /todo", (*Server).todoFragment)
+
 // todoFragment is GET /todo: the dashboard's 待办/逾期 section for the
 // user's scope on the day — the cards of institutions overdue and
 // development steps due and overdue, and the head of the list.

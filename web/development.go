@@ -10,13 +10,7 @@ import (
 )
 
 // Member development: who is at which step, and the next step's form.
-var _ = addArea(area{Nav: "development", Path: "/development", ID: "nav-development", At: 100,
-	Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /development", s.page(s.developmentPage))
-		m.HandleFunc("GET /development/steps/new", s.page(s.stepNewPage))
-		m.HandleFunc("POST /development/steps/new", s.page(s.stepNewSubmit))
-		m.HandleFunc("GET /api/development", s.api(s.apiDevelopment))
-	}})
+var _ = addArea(area{Nav: "development", Path: "/development", ID: "nav-development", At: 100})
 
 // developmentView is the member development page: counts by step and by
 // state, one page of the people in development with their steps' dates
@@ -49,6 +43,8 @@ func devQuery(r *http.Request) (hezuo.Scope, hezuo.Date, string, string, error) 
 	}
 	return sc, day, step, state, nil
 }
+
+var _ = pageRoute("GET /development", (*Server).developmentPage)
 
 func (s *Server) developmentPage(w http.ResponseWriter, r *http.Request) error {
 	sc, day, step, state, err := devQuery(r)
@@ -104,6 +100,8 @@ func (s *Server) withPerson(r *http.Request, v *stepFormView) {
 
 var stepFields = []string{"person", "status", "from"}
 
+var _ = pageRoute("GET /development/steps/new", (*Server).stepNewPage)
+
 func (s *Server) stepNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -114,6 +112,8 @@ func (s *Server) stepNewPage(w http.ResponseWriter, r *http.Request) error {
 	s.withPerson(r, &v)
 	return s.render(w, http.StatusOK, "development_stepform", v)
 }
+
+var _ = pageRoute("POST /development/steps/new", (*Server).stepNewSubmit)
 
 func (s *Server) stepNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {

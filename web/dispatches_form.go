@@ -30,6 +30,8 @@ func (s *Server) dispatchFormView(r *http.Request, f dispatchForm) (dispatchForm
 	return v, err
 }
 
+var _ = pageRoute("GET /dispatches/new", (*Server).dispatchNewPage)
+
 func (s *Server) dispatchNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -40,6 +42,8 @@ func (s *Server) dispatchNewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "dispatchform", v)
 }
+
+var _ = pageRoute("POST /dispatches/new", (*Server).dispatchNewSubmit)
 
 // dispatchNewSubmit starts a dispatch; on error the form is shown again
 // with the message beside its field.
@@ -72,6 +76,8 @@ func (s *Server) dispatchNewSubmit(w http.ResponseWriter, r *http.Request) error
 			return s.render(w, http.StatusUnprocessableEntity, "dispatchform", v)
 		}})
 }
+
+var _ = pageRoute("POST /dispatches/end", (*Server).dispatchEndSubmit)
 
 // dispatchEndSubmit ends a dispatch (instructor id, org, start date) on the
 // day given, once confirmed (askFirst).

@@ -7,10 +7,9 @@ import (
 )
 
 // The divisions (区划): read only, written by the command line and imports.
-var _ = addArea(area{Nav: "divisions", Path: "/divisions", At: 60, Routes: func(s *Server, m *http.ServeMux) {
-	m.HandleFunc("GET /divisions", s.page(s.divisionsPage))
-	m.HandleFunc("GET /divisions.xlsx", s.page(s.divisionsDownload))
-}})
+var _ = addArea(area{Nav: "divisions", Path: "/divisions", At: 60})
+
+var _ = pageRoute("GET /divisions", (*Server).divisionsPage)
 
 func (s *Server) divisionsPage(w http.ResponseWriter, r *http.Request) error {
 	v, err := registryPage(s, r, "divisions", s.divisionList())

@@ -36,6 +36,8 @@ var orgSheet = sheet[hezuo.OrgItem]{name: "合作组织",
 			o.TownshipName, o.Industry, o.HouseholdsDriven, o.Model, o.Founded, o.RegisteredOn, o.Dissolved}
 	}}
 
+var _ = pageRoute("GET /orgs.xlsx", (*Server).orgsDownload)
+
 func (s *Server) orgsDownload(w http.ResponseWriter, r *http.Request) error {
 	f, err := orgFilter(r)
 	if err != nil {
@@ -65,6 +67,8 @@ var personSheet = sheet[hezuo.PersonItem]{name: "人员",
 		return []any{p.Name, p.IDNumber, label(lang, "sex", p.Sex), p.BirthYear, p.Village, p.Phone,
 			label(lang, "party", p.PartyStatus), p.Talent, p.Leader, strings.Join(p.Orgs, " ")}
 	}}
+
+var _ = pageRoute("GET /people.xlsx", (*Server).peopleDownload)
 
 func (s *Server) peopleDownload(w http.ResponseWriter, r *http.Request) error {
 	f := personFilter(r)
@@ -102,6 +106,8 @@ func (s *Server) partyOrgList() listSpec[hezuo.ListFilter, hezuo.PartyOrgItem] {
 			}}})
 }
 
+var _ = pageRoute("GET /partyorgs.xlsx", (*Server).partyOrgsDownload)
+
 func (s *Server) partyOrgsDownload(w http.ResponseWriter, r *http.Request) error {
 	return s.partyOrgList().download(s, w, r)
 }
@@ -122,6 +128,8 @@ func (s *Server) instructorList() listSpec[hezuo.ListFilter, hezuo.InstructorIte
 			}}})
 }
 
+var _ = pageRoute("GET /instructors.xlsx", (*Server).instructorsDownload)
+
 func (s *Server) instructorsDownload(w http.ResponseWriter, r *http.Request) error {
 	return s.instructorList().download(s, w, r)
 }
@@ -137,9 +145,13 @@ func (s *Server) divisionList() listSpec[hezuo.ListFilter, hezuo.DivisionItem] {
 			}}})
 }
 
+var _ = pageRoute("GET /divisions.xlsx", (*Server).divisionsDownload)
+
 func (s *Server) divisionsDownload(w http.ResponseWriter, r *http.Request) error {
 	return s.divisionList().download(s, w, r)
 }
+
+var _ = pageRoute("GET /check.xlsx", (*Server).checkDownload)
 
 // checkDownload writes the check's rows: every org in scope, or those of
 // the list ?status= names (hezuo.CheckFacts.InList: the figures' own orgs),

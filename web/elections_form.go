@@ -31,6 +31,8 @@ func (v *partyOrgFormView) electionsOf(p *hezuo.PartyOrgRecord, today hezuo.Date
 	}
 }
 
+var _ = pageRoute("POST /partyorgs/{no}/elections", (*Server).electionNewSubmit)
+
 // electionNewSubmit records an election of the party organization (登记换届)
 // through the store (scope, validation, audit); on error the party
 // organization's page is shown again with the message beside the field.

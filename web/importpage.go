@@ -17,12 +17,7 @@ import (
 // errors workbook and the templates.
 var _ = addArea(area{Nav: "import", Path: "/import", ID: "nav-import", At: 140, Sees: Page.CanWrite,
 	Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /import", s.page(s.importPage))
 		m.HandleFunc("POST /import", limitBody(maxUpload+1<<20, s.page(s.importSubmit)))
-		m.HandleFunc("POST /import/confirm", s.page(s.importConfirm))
-		m.HandleFunc("POST /import/cancel", s.page(s.importCancel))
-		m.HandleFunc("GET /import/{token}/errors.xlsx", s.page(s.importErrors))
-		m.HandleFunc("GET /templates/{file}", s.page(s.templateDownload))
 	}})
 
 // maxUpload bounds an uploaded spreadsheet (and the whole multipart body).
@@ -103,6 +98,8 @@ func (s *Server) importView(r *http.Request) importView {
 	return importView{Page: p, Kinds: importKinds, Kind: r.FormValue("kind"),
 		ScopeName: p.ScopeLabel() + " (" + accessOf(r).Scope.String() + ")"}
 }
+
+var _ = pageRoute("GET /import", (*Server).importPage)
 
 func (s *Server) importPage(w http.ResponseWriter, r *http.Request) error {
 	if err := importAccess(r); err != nil {
@@ -239,6 +236,8 @@ func (s *Server) rejected(up *upload, rej *xlsx.Rejected, v *importView) {
 	v.Token, v.Cancel = "", up.Token
 }
 
+var _ = pageRoute("POST /import/cancel", (*Server).importCancel)
+
 // importCancel forgets an upload of the user and deletes its files.
 func (s *Server) importCancel(w http.ResponseWriter, r *http.Request) error {
 	if err := importAccess(r); err != nil {
@@ -250,6 +249,8 @@ func (s *Server) importCancel(w http.ResponseWriter, r *http.Request) error {
 	http.Redirect(w, r, "/import", http.StatusSeeOther)
 	return nil
 }
+
+var _ = pageRoute("POST /import/confirm", (*Server).importConfirm)
 
 // importConfirm writes a previewed upload: it is read and checked again
 // (the database may have changed since) and written in one transaction,
@@ -286,6 +287,8 @@ func (s *Server) importConfirm(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "import", v)
 }
 
+var _ = pageRoute("GET /import/{token}/errors.xlsx", (*Server).importErrors)
+
 // importErrors downloads the error workbook of a rejected upload.
 func (s *Server) importErrors(w http.ResponseWriter, r *http.Request) error {
 	if err := importAccess(r); err != nil {
@@ -303,6 +306,8 @@ func (s *Server) importErrors(w http.ResponseWriter, r *http.Request) error {
 	_, err = w.Write(b)
 	return err
 }
+
+var _ = pageRoute("GET /templates/{file}", (*Server).templateDownload)
 
 // templateDownload writes the import template of a KIND
 // (/templates/{kind}.xlsx): headers, instructions, dropdowns, example row.

@@ -13,26 +13,7 @@ import (
 // The institutions (组织生活): meetings, overdue ones, commitments,
 // linked households and their visits.
 var _ = addArea(area{Nav: "institutions", Path: "/institutions", ID: "nav-institutions", At: 80,
-	Audit: []string{"meeting", "commitment", "contact_visit"}, Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /institutions", s.page(s.institutionsPage))
-		m.HandleFunc("GET /institutions.xlsx", s.page(s.meetingsDownload))
-		m.HandleFunc("GET /institutions/overdue", s.page(s.overduePage))
-		m.HandleFunc("GET /institutions/overdue.xlsx", s.page(s.overdueDownload))
-		m.HandleFunc("GET /institutions/commitments", s.page(s.commitmentsPage))
-		m.HandleFunc("GET /institutions/contacts", s.page(s.contactsPage))
-		m.HandleFunc("GET /institutions/meetings/new", s.page(s.meetingNewPage))
-		m.HandleFunc("POST /institutions/meetings/new", s.page(s.meetingNewSubmit))
-		m.HandleFunc("GET /institutions/meetings/{id}", s.page(s.meetingPage))
-		m.HandleFunc("GET /institutions/commitments/new", s.page(s.commitmentNewPage))
-		m.HandleFunc("POST /institutions/commitments/new", s.page(s.commitmentNewSubmit))
-		m.HandleFunc("GET /institutions/commitments/{id}/fulfil", s.page(s.fulfilPage))
-		m.HandleFunc("POST /institutions/commitments/{id}/fulfil", s.page(s.fulfilSubmit))
-		m.HandleFunc("GET /institutions/visits/new", s.page(s.visitNewPage))
-		m.HandleFunc("POST /institutions/visits/new", s.page(s.visitNewSubmit))
-		m.HandleFunc("GET /api/meetings", s.api(s.apiMeetings))
-		m.HandleFunc("POST /api/meetings", s.api(s.apiMeetingCreate))
-		m.HandleFunc("GET /api/overdue", s.api(s.apiOverdue))
-	}})
+	Audit: []string{"meeting", "commitment", "contact_visit"}})
 
 // institutionsView is the institutions page: meetings by kind per
 // township and per party organization over the year up to the day, the
@@ -88,6 +69,8 @@ func optDate(v string) (hezuo.Date, error) {
 	}
 	return hezuo.ParseDate(v)
 }
+
+var _ = pageRoute("GET /institutions", (*Server).institutionsPage)
 
 func (s *Server) institutionsPage(w http.ResponseWriter, r *http.Request) error {
 	ml := s.meetingList()
@@ -172,6 +155,8 @@ type meetingView struct {
 	M *store.MeetingDetail
 }
 
+var _ = pageRoute("GET /institutions/meetings/{id}", (*Server).meetingPage)
+
 func (s *Server) meetingPage(w http.ResponseWriter, r *http.Request) error {
 	m, err := byID(s, r, s.db.GetMeeting)
 	if err != nil {
@@ -191,6 +176,8 @@ type overdueView struct {
 	Pager                   Pager
 	Total                   int
 }
+
+var _ = pageRoute("GET /institutions/overdue", (*Server).overduePage)
 
 func (s *Server) overduePage(w http.ResponseWriter, r *http.Request) error {
 	list, day, err := s.overdueList(r)
@@ -244,6 +231,8 @@ func (s *Server) commitmentList() listSpec[store.CommitmentFilter, store.Commitm
 		fetch:  s.db.ListCommitments}
 }
 
+var _ = pageRoute("GET /institutions/commitments", (*Server).commitmentsPage)
+
 func (s *Server) commitmentsPage(w http.ResponseWriter, r *http.Request) error {
 	list, err := s.commitmentList().page(s, r)
 	if err != nil {
@@ -261,6 +250,8 @@ type contactsView struct {
 	Items       []store.ContactItem
 	Pager       Pager
 }
+
+var _ = pageRoute("GET /institutions/contacts", (*Server).contactsPage)
 
 func (s *Server) contactsPage(w http.ResponseWriter, r *http.Request) error {
 	sc, day, err := scopeDayParams(r)

@@ -24,6 +24,8 @@ func (s *Server) meetingList() listSpec[store.MeetingFilter, store.MeetingItem] 
 			}}}
 }
 
+var _ = pageRoute("GET /institutions.xlsx", (*Server).meetingsDownload)
+
 func (s *Server) meetingsDownload(w http.ResponseWriter, r *http.Request) error {
 	return s.meetingList().download(s, w, r)
 }
@@ -35,6 +37,8 @@ func (s *Server) overdueList(r *http.Request) ([]rules.Overdue, string, error) {
 	q := r.URL.Query()
 	return filterOverdue(list, q.Get("township"), q.Get("kind")), day.String(), err
 }
+
+var _ = pageRoute("GET /institutions/overdue.xlsx", (*Server).overdueDownload)
 
 // overdueDownload is /institutions/overdue.xlsx: every overdue item of the
 // scope on the day.

@@ -69,6 +69,8 @@ func (s *Server) meetingFormView(r *http.Request, f meetingForm) meetingFormView
 	return v
 }
 
+var _ = pageRoute("GET /institutions/meetings/new", (*Server).meetingNewPage)
+
 func (s *Server) meetingNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -90,6 +92,8 @@ func (s *Server) meetingNewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "institution_meetingform", s.meetingFormView(r, f))
 }
+
+var _ = pageRoute("POST /institutions/meetings/new", (*Server).meetingNewSubmit)
 
 func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
@@ -151,6 +155,8 @@ func (s *Server) commitmentFormView(r *http.Request, f commitmentForm) commitmen
 	return v
 }
 
+var _ = pageRoute("GET /institutions/commitments/new", (*Server).commitmentNewPage)
+
 func (s *Server) commitmentNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -163,6 +169,8 @@ func (s *Server) commitmentNewPage(w http.ResponseWriter, r *http.Request) error
 	}
 	return s.render(w, http.StatusOK, "institution_commitmentform", s.commitmentFormView(r, f))
 }
+
+var _ = pageRoute("POST /institutions/commitments/new", (*Server).commitmentNewSubmit)
 
 func (s *Server) commitmentNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
@@ -212,6 +220,8 @@ type fulfilFormView struct {
 	General string
 }
 
+var _ = pageRoute("GET /institutions/commitments/{id}/fulfil", (*Server).fulfilPage)
+
 func (s *Server) fulfilPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -242,6 +252,8 @@ func (s *Server) fulfilRender(w http.ResponseWriter, r *http.Request, errs map[s
 	}
 	return s.render(w, st, "institution_fulfilform", v)
 }
+
+var _ = pageRoute("POST /institutions/commitments/{id}/fulfil", (*Server).fulfilSubmit)
 
 func (s *Server) fulfilSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
@@ -293,6 +305,8 @@ type visitForm struct{ Person, Household, VisitedOn, Note string }
 
 var visitFields = []string{"person", "household", "visited_on", "note"}
 
+var _ = pageRoute("GET /institutions/visits/new", (*Server).visitNewPage)
+
 func (s *Server) visitNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -302,6 +316,8 @@ func (s *Server) visitNewPage(w http.ResponseWriter, r *http.Request) error {
 		Form: visitForm{Person: q.Get("person"), Household: q.Get("household"), VisitedOn: s.today().String()}}
 	return s.render(w, http.StatusOK, "institution_visitform", s.named(r, v))
 }
+
+var _ = pageRoute("POST /institutions/visits/new", (*Server).visitNewSubmit)
 
 func (s *Server) visitNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {

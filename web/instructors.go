@@ -3,14 +3,9 @@ package web
 import "net/http"
 
 // The instructors (党建工作指导员) and their dispatches.
-var _ = addArea(area{Nav: "instructors", Path: "/instructors", At: 50, Audit: []string{"dispatch", "instructor"},
-	Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /instructors", s.page(s.instructorsPage))
-		m.HandleFunc("GET /instructors.xlsx", s.page(s.instructorsDownload))
-		m.HandleFunc("GET /dispatches/new", s.page(s.dispatchNewPage))
-		m.HandleFunc("POST /dispatches/new", s.page(s.dispatchNewSubmit))
-		m.HandleFunc("POST /dispatches/end", s.page(s.dispatchEndSubmit))
-	}})
+var _ = addArea(area{Nav: "instructors", Path: "/instructors", At: 50, Audit: []string{"dispatch", "instructor"}})
+
+var _ = pageRoute("GET /instructors", (*Server).instructorsPage)
 
 func (s *Server) instructorsPage(w http.ResponseWriter, r *http.Request) error {
 	v, err := registryPage(s, r, "instructors", s.instructorList())

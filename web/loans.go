@@ -12,25 +12,7 @@ import (
 
 // The party members' loans: the list, a loan's page and forms, the
 // approval queue, the subsidies.
-var _ = addArea(area{Nav: "loans", Path: "/loans", ID: "nav-loans", At: 110, Audit: []string{"loan", "repayment"},
-	Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /loans", s.page(s.loansPage))
-		m.HandleFunc("GET /loans.xlsx", s.page(s.loansDownload))
-		m.HandleFunc("GET /loans/new", s.page(s.loanNewPage))
-		m.HandleFunc("POST /loans/new", s.page(s.loanNewSubmit))
-		m.HandleFunc("GET /loans/queue", s.page(s.loanQueuePage))
-		m.HandleFunc("GET /loans/subsidies", s.page(s.loanSubsidiesPage))
-		m.HandleFunc("GET /loans/subsidies.xlsx", s.page(s.loanSubsidiesDownload))
-		m.HandleFunc("GET /loans/{no}", s.page(s.loanPage))
-		m.HandleFunc("POST /loans/{no}/status", s.page(s.loanStatusSubmit))
-		m.HandleFunc("POST /loans/{no}/repayments", s.page(s.loanRepaymentSubmit))
-		m.HandleFunc("GET /api/loans", s.api(s.apiLoans))
-		m.HandleFunc("POST /api/loans", s.api(s.apiLoanCreate))
-		m.HandleFunc("GET /api/loans/queue", s.api(s.apiLoanQueue))
-		m.HandleFunc("GET /api/loans/subsidies", s.api(s.apiLoanSubsidies))
-		m.HandleFunc("GET /api/loans/{no}", s.api(s.apiLoan))
-		m.HandleFunc("POST /api/loans/{no}/repayments", s.api(s.apiLoanRepayment))
-	}})
+var _ = addArea(area{Nav: "loans", Path: "/loans", ID: "nav-loans", At: 110, Audit: []string{"loan", "repayment"}})
 
 // loanStatuses are the statuses the loan list filters by, in the order a
 // loan goes through them.
@@ -76,6 +58,8 @@ type loansView struct {
 
 // LoanStatus returns a loan status's name in the page's language.
 func (p Page) LoanStatus(st string) string { return label(p.Lang, "loan", st) }
+
+var _ = pageRoute("GET /loans", (*Server).loansPage)
 
 func (s *Server) loansPage(w http.ResponseWriter, r *http.Request) error {
 	f, err := loanFilter(r)
@@ -127,6 +111,8 @@ func (s *Server) loanList() listSpec[store.LoanFilter, store.LoanRow] {
 					yuanNumber(l.FeeSubsidyFen), l.HouseholdsDriven}
 			}}}
 }
+
+var _ = pageRoute("GET /loans.xlsx", (*Server).loansDownload)
 
 func (s *Server) loansDownload(w http.ResponseWriter, r *http.Request) error {
 	return s.loanList().download(s, w, r)

@@ -66,6 +66,8 @@ func (s *Server) loanView(r *http.Request, no string) (loanView, error) {
 	return v, nil
 }
 
+var _ = pageRoute("GET /loans/{no}", (*Server).loanPage)
+
 func (s *Server) loanPage(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.loanView(r, r.PathValue("no"))
 	if err != nil {
@@ -89,6 +91,8 @@ func (s *Server) loanFormFailed(w http.ResponseWriter, r *http.Request, err erro
 	return s.render(w, s.statusOf(err), "loan", v)
 }
 
+var _ = pageRoute("POST /loans/{no}/status", (*Server).loanStatusSubmit)
+
 // loanStatusSubmit applies a status change from the loan's page.
 func (s *Server) loanStatusSubmit(w http.ResponseWriter, r *http.Request) error {
 	fv := formValues{r}
@@ -109,6 +113,8 @@ func (s *Server) loanStatusSubmit(w http.ResponseWriter, r *http.Request) error 
 	http.Redirect(w, r, "/loans/"+url.PathEscape(no)+"?saved=1", http.StatusSeeOther)
 	return nil
 }
+
+var _ = pageRoute("POST /loans/{no}/repayments", (*Server).loanRepaymentSubmit)
 
 // loanRepaymentSubmit records a repayment from the loan's page; "all"
 // repays the principal outstanding today.

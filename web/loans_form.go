@@ -111,6 +111,8 @@ func (f loanForm) application(lang string) (*store.LoanApplication, map[string]s
 	return app, errs
 }
 
+var _ = pageRoute("GET /loans/new", (*Server).loanNewPage)
+
 func (s *Server) loanNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := writerOnly(r); err != nil {
 		return err
@@ -121,6 +123,8 @@ func (s *Server) loanNewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "loanform", v)
 }
+
+var _ = pageRoute("POST /loans/new", (*Server).loanNewSubmit)
 
 func (s *Server) loanNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	f := readLoanForm(r)

@@ -20,6 +20,8 @@ type loanQueueView struct {
 	Priority int
 }
 
+var _ = pageRoute("GET /loans/queue", (*Server).loanQueuePage)
+
 func (s *Server) loanQueuePage(w http.ResponseWriter, r *http.Request) error {
 	q, day, err := scopedRead(r, s.db.ScopedLoanQueue)
 	if err != nil {
@@ -109,6 +111,8 @@ func (s *Server) loanSubsidies(r *http.Request) (loanSubsidiesView, error) {
 	return v, nil
 }
 
+var _ = pageRoute("GET /loans/subsidies", (*Server).loanSubsidiesPage)
+
 func (s *Server) loanSubsidiesPage(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.loanSubsidies(r)
 	if err != nil {
@@ -116,6 +120,8 @@ func (s *Server) loanSubsidiesPage(w http.ResponseWriter, r *http.Request) error
 	}
 	return s.render(w, http.StatusOK, "loansubsidies", v)
 }
+
+var _ = pageRoute("GET /loans/subsidies.xlsx", (*Server).loanSubsidiesDownload)
 
 func (s *Server) loanSubsidiesDownload(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.loanSubsidies(r)

@@ -19,6 +19,8 @@ type membershipFormView struct {
 
 var membershipFields = []string{"org_id", "id_number", "role", "from", "to"}
 
+var _ = pageRoute("POST /people/{id}/memberships", (*Server).personJoinSubmit)
+
 // personJoinSubmit records that the person on the page joined an org; on
 // error the person page shows the join form again with the messages.
 func (s *Server) personJoinSubmit(w http.ResponseWriter, r *http.Request) error {
@@ -42,6 +44,8 @@ func (s *Server) personJoinSubmit(w http.ResponseWriter, r *http.Request) error 
 		}})
 }
 
+var _ = pageRoute("GET /memberships/{id}/edit", (*Server).membershipEditPage)
+
 func (s *Server) membershipEditPage(w http.ResponseWriter, r *http.Request) error {
 	m, err := byID(s, r, s.db.MembershipForEdit)
 	if err != nil {
@@ -56,6 +60,8 @@ func (s *Server) membershipView(r *http.Request, m *hezuo.MembershipRecord, f jo
 	v.Title = tr(v.Lang, "edit_membership") + " · " + m.PersonName + " · " + m.OrgName
 	return v
 }
+
+var _ = pageRoute("POST /memberships/{id}/edit", (*Server).membershipEditSubmit)
 
 // membershipEditSubmit saves a membership's role and dates (version
 // checked); ending one is setting its end date.
@@ -87,6 +93,8 @@ func (s *Server) membershipEditSubmit(w http.ResponseWriter, r *http.Request) er
 			return s.render(w, http.StatusUnprocessableEntity, "membershipform", v)
 		}})
 }
+
+var _ = pageRoute("POST /memberships/{id}/end", (*Server).membershipEndSubmit)
 
 // membershipEndSubmit ends a membership on the day given (the person left
 // the org), version checked, once confirmed (askFirst).

@@ -21,6 +21,8 @@ type membershipNewView struct {
 // id) or a typed ID number.
 type membershipNewForm struct{ Person, OrgNo, Role, From, To string }
 
+var _ = pageRoute("GET /memberships/new", (*Server).membershipNewPage)
+
 func (s *Server) membershipNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := writerOnly(r); err != nil {
 		return err
@@ -33,6 +35,8 @@ func (s *Server) membershipNewPage(w http.ResponseWriter, r *http.Request) error
 func (s *Server) membershipNewView(r *http.Request, f membershipNewForm) membershipNewView {
 	return membershipNewView{Page: s.pageOf(r, "people", "new_membership"), Form: f, Errors: map[string]string{}}
 }
+
+var _ = pageRoute("POST /memberships/new", (*Server).membershipNewSubmit)
 
 // membershipNewSubmit saves the membership through the same write as the
 // person page's join form (SaveMembership: the org and the person within

@@ -58,6 +58,8 @@ func (s *Server) officersOf(r *http.Request, v *partyOrgFormView, no string) err
 	return nil
 }
 
+var _ = pageRoute("POST /partyorgs/{no}/officers", (*Server).officerNewSubmit)
+
 // officerNewSubmit records a post (新增任职); on error the party
 // organization's page is shown again with the message beside the field.
 func (s *Server) officerNewSubmit(w http.ResponseWriter, r *http.Request) error {
@@ -118,6 +120,8 @@ type officerEndView struct {
 	To       string
 	Question string
 }
+
+var _ = pageRoute("POST /partyorgs/{no}/officers/{id}/end", (*Server).officerEndSubmit)
 
 // officerEndSubmit ends a post on the day given (the first day no longer
 // in office). Without confirm=1 it only asks, on a page of its own, whether

@@ -8,18 +8,7 @@ import (
 )
 
 // The orgs: the list, an org's page, its forms.
-var _ = addArea(area{Nav: "orgs", Path: "/orgs", At: 20, Audit: []string{"org"}, Routes: func(s *Server, m *http.ServeMux) {
-	m.HandleFunc("GET /orgs", s.page(s.orgsPage))
-	m.HandleFunc("GET /orgs.xlsx", s.page(s.orgsDownload))
-	m.HandleFunc("GET /orgs/new", s.page(s.orgNewPage))
-	m.HandleFunc("POST /orgs/new", s.page(s.orgNewSubmit))
-	m.HandleFunc("GET /orgs/{org_id}", s.page(s.orgPage))
-	m.HandleFunc("GET /orgs/{org_id}/edit", s.page(s.orgEditPage))
-	m.HandleFunc("POST /orgs/{org_id}/edit", s.page(s.orgEditSubmit))
-	m.HandleFunc("POST /orgs/{org_id}/end", s.page(s.orgEndSubmit))
-	m.HandleFunc("GET /api/orgs", s.api(s.apiOrgs))
-	m.HandleFunc("GET /api/orgs/{org_id}", s.api(s.apiOrg))
-}})
+var _ = addArea(area{Nav: "orgs", Path: "/orgs", At: 20, Audit: []string{"org"}})
 
 // orgsView is the org list with its filters.
 type orgsView struct {
@@ -31,6 +20,8 @@ type orgsView struct {
 	Sorts map[string]string // sort key → URL
 	Kinds []string
 }
+
+var _ = pageRoute("GET /orgs", (*Server).orgsPage)
 
 func (s *Server) orgsPage(w http.ResponseWriter, r *http.Request) error {
 	f, err := orgFilter(r)

@@ -18,6 +18,8 @@ type orgView struct {
 	Today   string
 }
 
+var _ = pageRoute("GET /orgs/{org_id}", (*Server).orgPage)
+
 func (s *Server) orgPage(w http.ResponseWriter, r *http.Request) error {
 	day, err := dayParam(r)
 	if err != nil {

@@ -86,6 +86,8 @@ func (s *Server) orgFormView(r *http.Request, isNew bool, f orgForm) (orgFormVie
 	return v, err
 }
 
+var _ = pageRoute("GET /orgs/new", (*Server).orgNewPage)
+
 func (s *Server) orgNewPage(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.orgFormView(r, true, orgForm{Kind: hezuo.KindCooperative, Version: "0", Households: "0"})
 	if err != nil {
@@ -93,6 +95,8 @@ func (s *Server) orgNewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "orgform", v)
 }
+
+var _ = pageRoute("GET /orgs/{org_id}/edit", (*Server).orgEditPage)
 
 func (s *Server) orgEditPage(w http.ResponseWriter, r *http.Request) error {
 	d, err := s.db.GetOrg(r.Context(), accessOf(r), r.PathValue("org_id"), s.today(), s.today())
@@ -106,9 +110,13 @@ func (s *Server) orgEditPage(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "orgform", v)
 }
 
+var _ = pageRoute("POST /orgs/new", (*Server).orgNewSubmit)
+
 func (s *Server) orgNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	return s.saveOrg(w, r, true, readOrgForm(r))
 }
+
+var _ = pageRoute("POST /orgs/{org_id}/edit", (*Server).orgEditSubmit)
 
 func (s *Server) orgEditSubmit(w http.ResponseWriter, r *http.Request) error {
 	f := readOrgForm(r)
@@ -184,6 +192,8 @@ func (s *Server) saveOrg(w http.ResponseWriter, r *http.Request, isNew bool, f o
 	v.General = strings.Join(general, "; ")
 	return s.render(w, http.StatusUnprocessableEntity, "orgform", v)
 }
+
+var _ = pageRoute("POST /orgs/{org_id}/end", (*Server).orgEndSubmit)
 
 // orgEndSubmit dissolves an org on the given day, once confirmed (askFirst).
 func (s *Server) orgEndSubmit(w http.ResponseWriter, r *http.Request) error {

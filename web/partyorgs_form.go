@@ -80,6 +80,8 @@ func (s *Server) partyOrgFormView(r *http.Request, isNew bool, f partyOrgForm) (
 	return v, err
 }
 
+var _ = pageRoute("GET /partyorgs/new", (*Server).partyOrgNewPage)
+
 func (s *Server) partyOrgNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -97,13 +99,19 @@ func (s *Server) partyOrgNewPage(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "partyorgform", v)
 }
 
+var _ = pageRoute("GET /partyorgs/{no}/edit", (*Server).partyOrgEditPage)
+
 func (s *Server) partyOrgEditPage(w http.ResponseWriter, r *http.Request) error {
 	return s.partyOrgPage(w, r, http.StatusOK, r.PathValue("no"), func(*partyOrgFormView) {})
 }
 
+var _ = pageRoute("POST /partyorgs/new", (*Server).partyOrgNewSubmit)
+
 func (s *Server) partyOrgNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	return s.savePartyOrg(w, r, true, readPartyOrgForm(r))
 }
+
+var _ = pageRoute("POST /partyorgs/{no}/edit", (*Server).partyOrgEditSubmit)
 
 func (s *Server) partyOrgEditSubmit(w http.ResponseWriter, r *http.Request) error {
 	f := readPartyOrgForm(r)
@@ -148,6 +156,8 @@ func (s *Server) savePartyOrg(w http.ResponseWriter, r *http.Request, isNew bool
 			return s.render(w, http.StatusUnprocessableEntity, "partyorgform", v)
 		}})
 }
+
+var _ = pageRoute("POST /partyorgs/{no}/end", (*Server).partyOrgEndSubmit)
 
 // partyOrgEndSubmit ends a party organization (and its cover of orgs) on
 // the day given, version checked, once confirmed (askFirst).

@@ -63,6 +63,8 @@ func (s *Server) transferView(r *http.Request, person string, f transferForm, fi
 	return v, nil
 }
 
+var _ = pageRoute("GET /people/transfer-in", (*Server).transferNewPage)
+
 func (s *Server) transferNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -74,6 +76,8 @@ func (s *Server) transferNewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "party_transferform", v)
 }
+
+var _ = pageRoute("POST /people/transfer-in", (*Server).transferNewSubmit)
 
 func (s *Server) transferNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {

@@ -8,27 +8,7 @@ import (
 
 // The people: the list, a person's page, their forms, their memberships
 // and party status, transfers in.
-var _ = addArea(area{Nav: "people", Path: "/people", At: 30, Audit: []string{"person", "membership", "party_status"},
-	Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /people", s.page(s.peoplePage))
-		m.HandleFunc("GET /people.xlsx", s.page(s.peopleDownload))
-		m.HandleFunc("GET /people/new", s.page(s.personNewPage))
-		m.HandleFunc("POST /people/new", s.page(s.personNewSubmit))
-		m.HandleFunc("GET /people/transfer-in", s.page(s.transferNewPage))
-		m.HandleFunc("POST /people/transfer-in", s.page(s.transferNewSubmit))
-		m.HandleFunc("GET /people/{id}", s.page(s.personPage))
-		m.HandleFunc("GET /people/{id}/edit", s.page(s.personEditPage))
-		m.HandleFunc("POST /people/{id}/edit", s.page(s.personEditSubmit))
-		m.HandleFunc("POST /people/{id}/end", s.page(s.personEndSubmit))
-		m.HandleFunc("POST /people/{id}/memberships", s.page(s.personJoinSubmit))
-		m.HandleFunc("GET /memberships/new", s.page(s.membershipNewPage))
-		m.HandleFunc("POST /memberships/new", s.page(s.membershipNewSubmit))
-		m.HandleFunc("GET /memberships/{id}/edit", s.page(s.membershipEditPage))
-		m.HandleFunc("POST /memberships/{id}/edit", s.page(s.membershipEditSubmit))
-		m.HandleFunc("POST /memberships/{id}/end", s.page(s.membershipEndSubmit))
-		m.HandleFunc("GET /api/people", s.api(s.apiPeople))
-		m.HandleFunc("GET /api/people/{id}", s.api(s.apiPerson))
-	}})
+var _ = addArea(area{Nav: "people", Path: "/people", At: 30, Audit: []string{"person", "membership", "party_status"}})
 
 // peopleView is the people list.
 type peopleView struct {
@@ -50,6 +30,8 @@ func (v peopleView) searchKey(key string) string {
 	}
 	return key + "_masked"
 }
+
+var _ = pageRoute("GET /people", (*Server).peoplePage)
 
 func (s *Server) peoplePage(w http.ResponseWriter, r *http.Request) error {
 	f := personFilter(r)

@@ -23,6 +23,8 @@ type personView struct {
 // joinForm is the form recording that the person joined an org.
 type joinForm struct{ OrgNo, Role, From, To string }
 
+var _ = pageRoute("GET /people/{id}", (*Server).personPage)
+
 // personPage shows a person; roles that may see personal data see the whole
 // ID number and phone, and the view is audited by the store.
 func (s *Server) personPage(w http.ResponseWriter, r *http.Request) error {

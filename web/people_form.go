@@ -54,6 +54,8 @@ func (s *Server) personFormView(r *http.Request, id int64, f personForm) (person
 	return v, err
 }
 
+var _ = pageRoute("GET /people/new", (*Server).personNewPage)
+
 func (s *Server) personNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -64,6 +66,8 @@ func (s *Server) personNewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "personform", v)
 }
+
+var _ = pageRoute("GET /people/{id}/edit", (*Server).personEditPage)
 
 func (s *Server) personEditPage(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r, "id")
@@ -81,9 +85,13 @@ func (s *Server) personEditPage(w http.ResponseWriter, r *http.Request) error {
 	return s.render(w, http.StatusOK, "personform", v)
 }
 
+var _ = pageRoute("POST /people/new", (*Server).personNewSubmit)
+
 func (s *Server) personNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	return s.savePerson(w, r, 0)
 }
+
+var _ = pageRoute("POST /people/{id}/edit", (*Server).personEditSubmit)
 
 func (s *Server) personEditSubmit(w http.ResponseWriter, r *http.Request) error {
 	id, err := idParam(r, "id")
@@ -140,6 +148,8 @@ func (s *Server) personChecks(r *http.Request, p *hezuo.Person, party *hezuo.Par
 	}
 	return err
 }
+
+var _ = pageRoute("POST /people/{id}/end", (*Server).personEndSubmit)
 
 // personEndSubmit ends every current membership of the person on a day,
 // once confirmed (askFirst).

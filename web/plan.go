@@ -12,12 +12,7 @@ import (
 )
 
 // The planners: joint branches and instructors to propose and accept.
-var _ = addArea(area{Nav: "plan", Path: "/plan", ID: "nav-plan", At: 150, Sees: Page.SeesPlans,
-	Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /plan", s.page(s.planPage))
-		m.HandleFunc("POST /plan/joint", s.page(s.planJointSubmit))
-		m.HandleFunc("POST /plan/instructors", s.page(s.planInstructorsSubmit))
-	}})
+var _ = addArea(area{Nav: "plan", Path: "/plan", ID: "nav-plan", At: 150, Sees: Page.SeesPlans})
 
 // SeesPlans tells the layout whether to link the plan page: roles whose
 // reach is a whole division (the store refuses the others).
@@ -100,6 +95,8 @@ func planTownship(r *http.Request) (string, error) {
 func (s *Server) planInput(r *http.Request, township string) (*store.PlanInput, error) {
 	return s.db.ScopedPlanInput(r.Context(), accessOf(r), hezuo.Scope{Prefix: township}, s.today())
 }
+
+var _ = pageRoute("GET /plan", (*Server).planPage)
 
 func (s *Server) planPage(w http.ResponseWriter, r *http.Request) error {
 	town, err := planTownship(r)

@@ -41,6 +41,8 @@ func (s *Server) planForm(r *http.Request) (string, *store.PlanInput, error) {
 	return town, in, err
 }
 
+var _ = pageRoute("POST /plan/joint", (*Server).planJointSubmit)
+
 // planJointSubmit checks the officer's edit of the joint-branch proposal
 // (op=check: plan.Compose, the branches shown with their reasons or the
 // error shown) or accepts it (op=accept: the branches created today in one
@@ -164,6 +166,8 @@ func readPairs(r *http.Request, in *store.PlanInput) ([]hezuo.Dispatch, map[stri
 	}
 	return pairs, chosen, nil
 }
+
+var _ = pageRoute("POST /plan/instructors", (*Server).planInstructorsSubmit)
 
 // planInstructorsSubmit checks (op=check) or accepts (op=accept) the
 // officer's edit of the instructor proposal, as planJointSubmit does.

@@ -14,7 +14,6 @@ import (
 // The county report, in each of its formats.
 var _ = addArea(area{Nav: "report", Path: "/report", ID: "nav-report", At: 130, Sees: Page.SeesReport,
 	Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /report", s.page(s.reportPage))
 		for _, f := range report.Formats {
 			m.HandleFunc("GET /report."+f, s.page(s.reportDownload))
 		}
@@ -103,6 +102,8 @@ func (s *Server) buildReport(r *http.Request) (*report.Document, reportView, err
 	v.Query = q.Encode()
 	return doc, v, nil
 }
+
+var _ = pageRoute("GET /report", (*Server).reportPage)
 
 func (s *Server) reportPage(w http.ResponseWriter, r *http.Request) error {
 	doc, v, err := s.buildReport(r)

@@ -4,7 +4,8 @@ import "net/http"
 
 // routes registers every page and API endpoint: the shell's — assets,
 // signing in and out, the language, the picker, what is not found — and
-// each area's (areas.go), in the nav's order. Pages need a session (else
+// each handler's, registered beside it (pageRoute, apiRoute), and the
+// areas' own (areas.go). Pages need a session (else
 // they redirect to /login); API endpoints answer 401 without one.
 func (s *Server) routes() {
 	m := s.mux
@@ -20,8 +21,13 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/logout", s.api(s.apiLogout))
 	m.HandleFunc("GET /api/me", s.api(s.apiMe))
 	m.HandleFunc("GET /api/pick", s.api(s.apiPick))
+	for _, rt := range routeList {
+		s.handle(rt)
+	}
 	for _, a := range areas {
-		a.Routes(s, m)
+		if a.Routes != nil {
+			a.Routes(s, m)
+		}
 	}
 	m.HandleFunc("/api/", s.api(s.apiNotFound))
 	m.HandleFunc("/", s.page(s.notFoundPage))

@@ -9,17 +9,7 @@ import (
 )
 
 // The trainings: sessions and their attendance.
-var _ = addArea(area{Nav: "trainings", Path: "/trainings", ID: "nav-trainings", At: 90, Audit: []string{"training"},
-	Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /trainings", s.page(s.trainingsPage))
-		m.HandleFunc("GET /trainings.xlsx", s.page(s.trainingsDownload))
-		m.HandleFunc("GET /trainings/new", s.page(s.trainingNewPage))
-		m.HandleFunc("POST /trainings/new", s.page(s.trainingNewSubmit))
-		m.HandleFunc("GET /trainings/{id}", s.page(s.trainingPage))
-		m.HandleFunc("GET /api/trainings", s.api(s.apiTrainings))
-		m.HandleFunc("POST /api/trainings", s.api(s.apiTrainingCreate))
-		m.HandleFunc("GET /api/trainings/{id}", s.api(s.apiTraining))
-	}})
+var _ = addArea(area{Nav: "trainings", Path: "/trainings", ID: "nav-trainings", At: 90, Audit: []string{"training"}})
 
 // trainingsView is the training page: the figures up to the day (totals,
 // per org, per organizer) and the session list with its filters.
@@ -52,6 +42,8 @@ func trainingFilter(r *http.Request) (store.TrainingFilter, error) {
 	return f, err
 }
 
+var _ = pageRoute("GET /trainings", (*Server).trainingsPage)
+
 func (s *Server) trainingsPage(w http.ResponseWriter, r *http.Request) error {
 	list, fig, day, err := s.trainingsRead(r)
 	if err != nil {
@@ -67,6 +59,8 @@ type trainingView struct {
 	Page
 	S *store.TrainingDetail
 }
+
+var _ = pageRoute("GET /trainings/{id}", (*Server).trainingPage)
 
 func (s *Server) trainingPage(w http.ResponseWriter, r *http.Request) error {
 	t, err := byID(s, r, s.db.GetTraining)

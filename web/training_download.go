@@ -23,6 +23,8 @@ func (s *Server) trainingList() listSpec[store.TrainingFilter, store.TrainingIte
 			}}}
 }
 
+var _ = pageRoute("GET /trainings.xlsx", (*Server).trainingsDownload)
+
 func (s *Server) trainingsDownload(w http.ResponseWriter, r *http.Request) error {
 	return s.trainingList().download(s, w, r)
 }

@@ -44,6 +44,8 @@ func (s *Server) trainingFormView(r *http.Request, f trainingForm) trainingFormV
 	return v
 }
 
+var _ = pageRoute("GET /trainings/new", (*Server).trainingNewPage)
+
 func (s *Server) trainingNewPage(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {
 		return err
@@ -62,6 +64,8 @@ func (s *Server) trainingNewPage(w http.ResponseWriter, r *http.Request) error {
 	}
 	return s.render(w, http.StatusOK, "trainingform", s.trainingFormView(r, f))
 }
+
+var _ = pageRoute("POST /trainings/new", (*Server).trainingNewSubmit)
 
 func (s *Server) trainingNewSubmit(w http.ResponseWriter, r *http.Request) error {
 	if err := mayWrite(r); err != nil {

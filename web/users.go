@@ -10,12 +10,7 @@ import (
 )
 
 // The users, for the administrators.
-var _ = addArea(area{Nav: "users", Path: "/users", At: 160, Sees: Page.IsAdmin, Audit: []string{"user"},
-	Routes: func(s *Server, m *http.ServeMux) {
-		m.HandleFunc("GET /users", s.page(s.usersPage))
-		m.HandleFunc("POST /users", s.page(s.userCreateSubmit))
-		m.HandleFunc("POST /users/{id}", s.page(s.userChangeSubmit))
-	}})
+var _ = addArea(area{Nav: "users", Path: "/users", At: 160, Sees: Page.IsAdmin, Audit: []string{"user"}})
 
 // usersView is the user administration page of county administrators.
 type usersView struct {
@@ -44,6 +39,8 @@ func (s *Server) usersView(r *http.Request) (usersView, error) {
 	return v, err
 }
 
+var _ = pageRoute("GET /users", (*Server).usersPage)
+
 func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
 	v, err := s.usersView(r)
 	if err != nil {
@@ -52,6 +49,8 @@ func (s *Server) usersPage(w http.ResponseWriter, r *http.Request) error {
 	v.Done = r.URL.Query().Get("done")
 	return s.render(w, http.StatusOK, "users", v)
 }
+
+var _ = pageRoute("POST /users", (*Server).userCreateSubmit)
 
 // userCreateSubmit creates a user inside the administrator's scope.
 func (s *Server) userCreateSubmit(w http.ResponseWriter, r *http.Request) error {
@@ -102,6 +101,8 @@ func (s *Server) userCreateSubmit(w http.ResponseWriter, r *http.Request) error 
 	}
 	return s.render(w, http.StatusUnprocessableEntity, "users", v)
 }
+
+var _ = pageRoute("POST /users/{id}", (*Server).userChangeSubmit)
 
 // userChangeSubmit disables, enables or resets the password of a user
 // inside the administrator's scope.
