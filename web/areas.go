@@ -8,11 +8,12 @@ import (
 
 // area is one part of the site, registered from its own file (loans.go:
 // var _ = addArea(area{…})) as a database/sql driver registers itself:
-// its pages and API endpoints, its link in the nav and the records of the
-// audit log its pages write. routes adds every area's routes, the
-// layout's nav shows their links in order (NavLinks) and the audit page's
-// filter offers their records (auditEntities); a new area touches no
-// shared file. TestAreas checks each is complete.
+// its link in the nav and the records of the audit log its pages write;
+// its pages and API endpoints are declared beside their handlers
+// (pageRoute, apiRoute). The layout's nav shows the links in order
+// (NavLinks) and the audit page's filter offers the records
+// (auditEntities); a new area touches no shared file. TestAreas checks
+// each is complete.
 type area struct {
 	// Nav is the area's key: the Page.Nav of its pages, which highlights
 	// its link, and the key of the link's text (i18n_<area>.go).
