@@ -54,12 +54,6 @@ func (l *importer) copyUntriggered(table string, cols []string, rows [][]any, ke
 	if l.db.Dialect != Postgres || !l.plain || len(rows) < replicaRows || l.noReplica {
 		return false, nil
 	}
-	for _, k := range keys {
-		ok, err := l.keysExist(k, rows)
-		if err != nil || !ok {
-			return false, err
-		}
-	}
 	var role string
 	if err := l.tx.QueryRowContext(l.ctx, `SELECT current_setting('session_replication_role')`).Scan(&role); err != nil {
 		return false, err
@@ -79,11 +73,23 @@ func (l *importer) copyUntriggered(table string, cols []string, rows [][]any, ke
 	if _, err := l.tx.ExecContext(l.ctx, `RELEASE SAVEPOINT replica`); err != nil {
 		return false, err
 	}
+	restore := func() error {
+		_, err := l.tx.ExecContext(l.ctx, `SELECT set_config('session_replication_role', $1, true)`, role)
+		return err
+	}
+	for _, k := range keys {
+		if ok, err := l.keysExist(k, rows); err != nil || !ok {
+			if err == nil {
+				err = restore()
+			}
+			return false, err
+		}
+	}
 	marks := distinctIDs(rows, mark.col, nil)
 	if err := sqlx.CopyOn(l.ctx, l.conn, table, cols, rows); err != nil {
 		return false, err
 	}
-	if _, err := l.tx.ExecContext(l.ctx, `SELECT set_config('session_replication_role', $1, true)`, role); err != nil {
+	if err := restore(); err != nil {
 		return false, err
 	}
 	untriggeredCopies.Add(1)
