@@ -1,7 +1,9 @@
 package sqldb
 
 import (
+	"runtime"
 	"strconv"
+	"sync"
 
 	"hezuo"
 )
@@ -43,36 +45,63 @@ func auditCollect[T any](rows []auditRow, s auditSpec[T], written, stored []T) [
 		}
 		return auditJSON(s.view(v))
 	}
-	for i := range written {
-		w, ks := &written[i], keys[i]
-		if last[ks[0]] != i {
-			continue
-		}
-		var old *T
-		for _, k := range ks {
-			if o, ok := byKey[k]; ok {
-				old = o
-				break
-			}
-		}
-		r := auditRow{entity: s.entity}
-		r.after = auditJSON(*w)
-		if old != nil {
-			// Compared unmasked: a phone changed in its hidden digits is a change.
-			if r.before = auditJSON(*old); r.before == r.after {
+	// One entry per record, the JSON encoded on every core (the records are
+	// only read), then kept in the records' order.
+	entries, keep := make([]auditRow, len(written)), make([]bool, len(written))
+	onCores(len(written), func(lo, hi int) {
+		for i := lo; i < hi; i++ {
+			w, ks := &written[i], keys[i]
+			if last[ks[0]] != i {
 				continue
 			}
-			if s.view != nil {
-				r.before = view(*old)
+			var old *T
+			for _, k := range ks {
+				if o, ok := byKey[k]; ok {
+					old = o
+					break
+				}
 			}
+			r := auditRow{entity: s.entity}
+			if old == nil { // created: encoded once, as shown
+				r.after = view(*w)
+			} else {
+				// Compared unmasked: a phone changed in its hidden digits is a change.
+				if r.before, r.after = auditJSON(*old), auditJSON(*w); r.before == r.after {
+					continue
+				}
+				if s.view != nil {
+					r.before, r.after = view(*old), view(*w)
+				}
+			}
+			r.key, r.division = s.show(w)
+			entries[i], keep[i] = r, true
 		}
-		if s.view != nil {
-			r.after = view(*w)
+	})
+	for i, r := range entries {
+		if keep[i] {
+			rows = append(rows, r)
 		}
-		r.key, r.division = s.show(w)
-		rows = append(rows, r)
 	}
 	return rows
+}
+
+// onCoresMin is the fewest items onCores shares out.
+const onCoresMin = 10000
+
+// onCores calls fn over [0, n) in as many ranges as there are cores, at
+// once, and returns when all are done (one range for fewer than
+// onCoresMin items).
+func onCores(n int, fn func(lo, hi int)) {
+	parts := min(runtime.GOMAXPROCS(0), max(1, n/onCoresMin))
+	if parts <= 1 {
+		fn(0, n)
+		return
+	}
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() { fn(n*p/parts, n*(p+1)/parts) })
+	}
+	wg.Wait()
 }
 
 // key joins a natural key's parts.

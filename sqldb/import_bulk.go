@@ -98,7 +98,13 @@ func (l *importer) bulkMemberships(ds *hezuo.Dataset) error {
 			const cols = ` (county, person_id, org_id, role, valid_from, valid_to)`
 			types := []string{"text", "bigint", "bigint", "text", "date", "date"}
 			if l.plain {
-				return l.insertNew("memberships", []string{"county", "person_id", "org_id", "role", "valid_from", "valid_to"}, types, rows)
+				names := []string{"county", "person_id", "org_id", "role", "valid_from", "valid_to"}
+				done, err := l.copyUntriggered("memberships", names, rows,
+					[]foreignKey{{1, "people", l.fresh}, {2, "orgs", nil}}, dirtyMark{"org", 2})
+				if done || err != nil {
+					return err
+				}
+				return l.insertNew("memberships", names, types, rows)
 			}
 			return l.insertMany(`INSERT INTO memberships`+cols,
 				`ON CONFLICT (person_id, org_id, valid_from) DO UPDATE SET role = excluded.role, valid_to = excluded.valid_to,
@@ -211,7 +217,13 @@ func (l *importer) bulkPartyStatus(ds *hezuo.Dataset) error {
 			const cols = ` (county, person_id, status, home_party_org_id, valid_from, valid_to, from_unknown)`
 			types := []string{"text", "bigint", "text", "bigint", "date", "date", "boolean"}
 			if l.plain {
-				return l.insertNew("party_status", []string{"county", "person_id", "status", "home_party_org_id", "valid_from", "valid_to", "from_unknown"}, types, rows)
+				names := []string{"county", "person_id", "status", "home_party_org_id", "valid_from", "valid_to", "from_unknown"}
+				done, err := l.copyUntriggered("party_status", names, rows,
+					[]foreignKey{{1, "people", l.fresh}, {3, "party_orgs", nil}}, dirtyMark{"person", 1})
+				if done || err != nil {
+					return err
+				}
+				return l.insertNew("party_status", names, types, rows)
 			}
 			return l.insertMany(`INSERT INTO party_status`+cols,
 				`ON CONFLICT (person_id, status, valid_from) DO UPDATE SET home_party_org_id = excluded.home_party_org_id,

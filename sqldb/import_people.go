@@ -88,6 +88,9 @@ func personCounty(p *hezuo.Person) string {
 	return p.IDNumber[:6]
 }
 
+// copyRows is how many new people one COPY carries (insertPeople).
+const copyRows = 10000
+
 var peopleTypes = []string{"text", "text", "text", "text", "text", "date", "text", "text", "date", "date"}
 
 // insertPeople inserts new people (l.plain) with ids drawn beforehand
@@ -114,20 +117,27 @@ func (l *importer) insertPeople(people []*hezuo.Person) error {
 	}
 	out := make([]sealed, len(people))
 	lo := 0
+	var rows [][]any
 	for hi := range l.sealPeople(people, out) {
-		rows := make([][]any, 0, hi-lo)
 		for i, p := range people[lo:hi] {
 			l.county[p.IDNumber], l.people[p.IDNumber] = personCounty(p), ids[lo+i]
 			row := personRow(p, &out[lo+i])
 			if explicit {
+				l.fresh[ids[lo+i]] = true
 				row = append([]any{ids[lo+i]}, row...)
 			}
 			rows = append(rows, row)
 		}
 		lo = hi
+		// A COPY on PostgreSQL costs a round trip and its start: a few of
+		// them, copyRows rows each (sealing overlaps each on another core).
+		if explicit && len(rows) < copyRows && hi < len(people) {
+			continue
+		}
 		if err := l.insertNew("people", cols, types, rows); err != nil {
 			return err
 		}
+		rows = nil
 	}
 	if explicit {
 		return nil

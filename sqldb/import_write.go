@@ -70,7 +70,7 @@ func (db *DB) importOnce(ctx context.Context, a *hezuo.Access, ds *hezuo.Dataset
 	// The summaries of what was written are refreshed in the same
 	// transaction, as Load does.
 	return db.writeOn(ctx, conn, trusted, a, clockOn(today, now), func(w *unit) error {
-		l := &importer{loader: w.loader(), conn: conn, county: map[string]string{}, plain: plain}
+		l := &importer{loader: w.loader(), conn: conn, county: map[string]string{}, plain: plain, fresh: map[int64]bool{}}
 		have, err := l.auditBefore(ds) // what the writes replace, for the audit entries
 		if err != nil {
 			return err
@@ -95,6 +95,11 @@ type importer struct {
 	// back, which an all-or-nothing import wants anyway). A conflict makes
 	// Import try again with upserts.
 	plain bool
+	// fresh holds the ids of the people this import created (PostgreSQL;
+	// copyUntriggered); noReplica: the session may not turn its triggers
+	// off.
+	fresh     map[int64]bool
+	noReplica bool
 }
 
 // insertHead returns the head of a plain INSERT into table (see plain).
