@@ -186,11 +186,9 @@ func (p *platformLoader) loadHouseholdPairings(ds *hezuo.Dataset) error {
 		if err != nil {
 			return err
 		}
-		var org int64
-		if hp.OrgNo != "" {
-			if org, err = p.orgID(rec, "org_id", hp.OrgNo); err != nil {
-				return err
-			}
+		org, err := p.optOrgID(rec, "org_id", hp.OrgNo)
+		if err != nil {
+			return err
 		}
 		if err := p.exec(`INSERT INTO household_pairings (county, person_id, household_id, org_id, help, valid_from, valid_to)
 			VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -37,7 +37,7 @@ func (l *importer) prefetchPeople(idNumbers []string) error {
 			h := l.db.idHash(k.(string))
 			hashes[i], byHash[h] = h, k.(string)
 		}
-		if err := scanAll(l.ctx, s, hashes, func(r rowScanner) error {
+		if err := runAll(l.ctx, s, hashes, func(r rowScanner) error {
 			var id int64
 			var h, county string
 			err := r.Scan(&id, &h, &county)
@@ -191,11 +191,9 @@ func (l *importer) bulkPartyStatus(ds *hezuo.Dataset) error {
 		if err != nil {
 			return err
 		}
-		var home int64
-		if s.HomePartyOrg != "" {
-			if home, err = l.partyOrgID(rec, "home_party_org", s.HomePartyOrg); err != nil {
-				return err
-			}
+		home, err := l.optPartyOrgID(rec, "home_party_org", s.HomePartyOrg)
+		if err != nil {
+			return err
 		}
 		if s.ID != 0 {
 			if err := l.exec(`UPDATE party_status SET status = ?, home_party_org_id = ?, valid_from = ?, valid_to = ?, from_unknown = ?

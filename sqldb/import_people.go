@@ -14,13 +14,8 @@ func (l *importer) bulkPeople(ds *hezuo.Dataset) error {
 	last := map[string]int{}
 	for i := range ds.People {
 		p := &ds.People[i]
-		if err := p.Validate(l.today); err != nil {
+		if err := l.checkPerson(p); err != nil {
 			return err
-		}
-		if p.Village != "" {
-			if err := l.village("人员 "+p.Name, "village", p.Village); err != nil {
-				return err
-			}
 		}
 		last[p.IDNumber] = i
 	}
@@ -38,13 +33,29 @@ func (l *importer) bulkPeople(ds *hezuo.Dataset) error {
 		if err := l.insertPeople(fresh); err != nil {
 			return err
 		}
-		const cols = ` (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)`
-		return l.writePeople(stored, `INSERT INTO people`+cols,
-			`ON CONFLICT (id_hash) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
-				birth_date = excluded.birth_date, village = excluded.village, phone_sealed = excluded.phone_sealed,
-				talent_since = excluded.talent_since, leader_since = excluded.leader_since, version = people.version + 1
-			RETURNING id, id_hash`)
+		return l.writePeople(stored, `INSERT INTO people`+peopleColumns, peopleUpsert+` RETURNING id, id_hash`)
 	})
+}
+
+// peopleColumns are a person's columns after its id, as personRow gives
+// them; peopleUpsert updates a stored person found by keyed hash.
+const (
+	peopleColumns = ` (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)`
+	peopleUpsert  = `ON CONFLICT (id_hash) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
+				birth_date = excluded.birth_date, village = excluded.village, phone_sealed = excluded.phone_sealed,
+				talent_since = excluded.talent_since, leader_since = excluded.leader_since, version = people.version + 1`
+)
+
+// checkPerson validates a person (normalising it in place) and their
+// village.
+func (l *loader) checkPerson(p *hezuo.Person) error {
+	if err := p.Validate(l.today); err != nil {
+		return err
+	}
+	if p.Village == "" {
+		return nil
+	}
+	return l.village("人员 "+p.Name, "village", p.Village)
 }
 
 // sealed is a person's keyed hash and sealed ID number and phone.

@@ -148,11 +148,7 @@ func (l *importer) insertMany(head, tail string, types []string, rows [][]any, s
 		for _, r := range rows[:n] {
 			args = append(args, r...)
 		}
-		if scan == nil {
-			if _, err := s.ExecContext(l.ctx, args...); err != nil {
-				return err
-			}
-		} else if err := scanAll(l.ctx, s, args, scan); err != nil {
+		if err := runAll(l.ctx, s, args, scan); err != nil {
 			return err
 		}
 		rows = rows[n:]
@@ -195,11 +191,7 @@ func (l *importer) insertUnnest(head, tail string, types []string, rows [][]any,
 		for c := range cols {
 			args[c] = cols[c]
 		}
-		if scan == nil {
-			if _, err := s.ExecContext(l.ctx, args...); err != nil {
-				return err
-			}
-		} else if err := scanAll(l.ctx, s, args, scan); err != nil {
+		if err := runAll(l.ctx, s, args, scan); err != nil {
 			return err
 		}
 		rows = rows[n:]
@@ -230,7 +222,12 @@ func textOf(v any) *string {
 	return &s
 }
 
-func scanAll(ctx context.Context, s *sql.Stmt, args []any, scan func(rowScanner) error) error {
+// runAll runs s with args; scan, when set, reads each returned row.
+func runAll(ctx context.Context, s *sql.Stmt, args []any, scan func(rowScanner) error) error {
+	if scan == nil {
+		_, err := s.ExecContext(ctx, args...)
+		return err
+	}
 	rows, err := s.QueryContext(ctx, args...)
 	if err != nil {
 		return err

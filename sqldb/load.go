@@ -194,6 +194,23 @@ func (l *loader) partyOrgID(record, field, no string) (int64, error) {
 	return id, err
 }
 
+// optOrgID is orgID for a reference that may be left empty: 0 for none.
+func (l *loader) optOrgID(record, field, no string) (int64, error) {
+	if no == "" {
+		return 0, nil
+	}
+	return l.orgID(record, field, no)
+}
+
+// optPartyOrgID is partyOrgID for a reference that may be left empty: 0
+// for none.
+func (l *loader) optPartyOrgID(record, field, no string) (int64, error) {
+	if no == "" {
+		return 0, nil
+	}
+	return l.partyOrgID(record, field, no)
+}
+
 // nullID turns 0 into NULL.
 func nullID(id int64) any {
 	if id == 0 {

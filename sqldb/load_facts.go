@@ -63,11 +63,9 @@ func (l *loader) loadPartyStatus(ds *hezuo.Dataset) error {
 		if err != nil {
 			return err
 		}
-		var home int64
-		if s.HomePartyOrg != "" {
-			if home, err = l.partyOrgID(rec, "home_party_org", s.HomePartyOrg); err != nil {
-				return err
-			}
+		home, err := l.optPartyOrgID(rec, "home_party_org", s.HomePartyOrg)
+		if err != nil {
+			return err
 		}
 		if err := l.exec(`INSERT INTO party_status (county, person_id, status, home_party_org_id, valid_from, valid_to, from_unknown)
 			VALUES (?, ?, ?, ?, ?, ?, ?)

@@ -66,25 +66,11 @@ func (l *loader) loadOrgs(ds *hezuo.Dataset) error {
 func (l *loader) loadPeople(ds *hezuo.Dataset) error {
 	for i := range ds.People {
 		p := &ds.People[i]
-		if err := p.Validate(l.today); err != nil {
+		if err := l.checkPerson(p); err != nil {
 			return err
 		}
-		if p.Village != "" {
-			if err := l.village("人员 "+p.Name, "village", p.Village); err != nil {
-				return err
-			}
-		}
-		county := p.IDNumber[:6]
-		if p.Village != "" {
-			county = p.Village[:6]
-		}
-		id, err := l.returning(`INSERT INTO people (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-			ON CONFLICT (id_hash) DO UPDATE SET county = excluded.county, name = excluded.name, sex = excluded.sex,
-				birth_date = excluded.birth_date, village = excluded.village, phone_sealed = excluded.phone_sealed,
-				talent_since = excluded.talent_since, leader_since = excluded.leader_since, version = people.version + 1
-			RETURNING id`,
-			county, l.db.idHash(p.IDNumber), l.db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), l.db.seal(p.Phone),
+		id, err := l.returning(`INSERT INTO people`+peopleColumns+` VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) `+peopleUpsert+` RETURNING id`,
+			personCounty(p), l.db.idHash(p.IDNumber), l.db.seal(p.IDNumber), p.Name, p.Sex, p.BirthDate, nullStr(p.Village), l.db.seal(p.Phone),
 			p.TalentSince, p.LeaderSince)
 		if err != nil {
 			return fmt.Errorf("person %s: %w", hezuo.MaskIDNumber(p.IDNumber), err)
@@ -129,17 +115,13 @@ func (l *loader) loadPartyOrgs(ds *hezuo.Dataset) error {
 		p := &ds.PartyOrgs[i]
 		rec := "党组织 " + p.No
 		id := l.partyOrgs[p.No]
-		var parent, manager int64
-		var err error
-		if p.Parent != "" {
-			if parent, err = l.partyOrgID(rec, "parent", p.Parent); err != nil {
-				return err
-			}
+		parent, err := l.optPartyOrgID(rec, "parent", p.Parent)
+		if err != nil {
+			return err
 		}
-		if p.Manager != "" {
-			if manager, err = l.partyOrgID(rec, "manager", p.Manager); err != nil {
-				return err
-			}
+		manager, err := l.optPartyOrgID(rec, "manager", p.Manager)
+		if err != nil {
+			return err
 		}
 		if err := l.exec(`UPDATE party_orgs SET parent_id = ?, manager_id = ? WHERE id = ?`, nullID(parent), nullID(manager), id); err != nil {
 			return err
@@ -178,12 +160,9 @@ func (l *loader) loadDepartments(ds *hezuo.Dataset) error {
 		if d.Code == "" || strings.TrimSpace(d.Name) == "" || len(d.County) != 6 {
 			return hezuo.Invalid(rec, "code", "部门需要代码、名称和 6 位县级代码", "a department needs a code, a name and a 6-digit county")
 		}
-		var po int64
-		var err error
-		if d.PartyOrg != "" {
-			if po, err = l.partyOrgID(rec, "party_org", d.PartyOrg); err != nil {
-				return err
-			}
+		po, err := l.optPartyOrgID(rec, "party_org", d.PartyOrg)
+		if err != nil {
+			return err
 		}
 		id, err := l.returning(`INSERT INTO departments (county, code, name, party_org_id) VALUES (?, ?, ?, ?)
 			ON CONFLICT (county, code) DO UPDATE SET name = excluded.name, party_org_id = excluded.party_org_id

@@ -103,10 +103,7 @@ func (db *DB) TransferInParty(ctx context.Context, a *hezuo.Access, t store.Part
 			return 0, hezuo.Invalid(rec, store.FieldTransferOn, fmt.Sprintf("%s 在 %s 尚未成立或已撤销（%s 成立%s）", poName, t.On, poFrom, ended),
 				fmt.Sprintf("%s did not exist on %s (founded on %s%s)", t.PartyOrg, t.On, poFrom, endedEN))
 		}
-		county := p.IDNumber[:6]
-		if p.Village != "" {
-			county = p.Village[:6]
-		}
+		county := personCounty(&p.Person)
 		before, err := db.personSteps(ctx, tx, id, p.IDNumber)
 		if err != nil {
 			return 0, err

@@ -158,10 +158,7 @@ func (db *DB) SavePersonParty(ctx context.Context, a *hezuo.Access, p *hezuo.Per
 		if taken > 0 {
 			return 0, fieldError(hezuo.ECONFLICT, rec, "id_number", "该身份证号已登记为另一人", "this ID number belongs to someone already on record")
 		}
-		county := p.IDNumber[:6]
-		if p.Village != "" {
-			county = p.Village[:6]
-		}
+		county := personCounty(p)
 		if p.ID == 0 {
 			err = tx.QueryRowContext(ctx, db.rebind(`INSERT INTO people (county, id_hash, id_sealed, name, sex, birth_date, village, phone_sealed, talent_since, leader_since)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`),

@@ -110,11 +110,9 @@ func (p *platformLoader) loadTrainingAttendances(ds *hezuo.Dataset) error {
 		if err != nil {
 			return err
 		}
-		var org int64
-		if a.OrgNo != "" {
-			if org, err = p.orgID(rec, "org_id", a.OrgNo); err != nil {
-				return err
-			}
+		org, err := p.optOrgID(rec, "org_id", a.OrgNo)
+		if err != nil {
+			return err
 		}
 		if seen[[2]int64{tid, pid}] {
 			if err := b.flush(); err != nil {

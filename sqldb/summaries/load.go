@@ -40,6 +40,25 @@ type linkIn struct {
 	span
 }
 
+// scanLink reads a row of party_org_orgs as (the id it is read for, the
+// link to the other side).
+func scanLink(r rowScanner) (int64, linkIn, error) {
+	var id int64
+	var l linkIn
+	var from, to hezuo.Date
+	err := r.Scan(&id, &l.id, &from, &to)
+	l.span = spanOf(from, to)
+	return id, l, err
+}
+
+// scanKeyed reads a row of (an id, one value of T): a village, a date.
+func scanKeyed[T any](r rowScanner) (int64, T, error) {
+	var id int64
+	var v T
+	err := r.Scan(&id, &v)
+	return id, v, err
+}
+
 // personIn is what the figures need about a person: full, probationary and
 // activist days, the days probationary periods began, and talent since.
 type personIn struct {
@@ -123,9 +142,8 @@ func (sm *Store) loadOrgsIn(ctx context.Context, x execQuerier, in *sweepInput, 
 	}
 	err = sm.chunked(ctx, x, `SELECT org_id, village FROM org_villages WHERE org_id IN (%s) ORDER BY org_id, village`, ids,
 		func(r rowScanner) error {
-			var id int64
-			var v string
-			if err := r.Scan(&id, &v); err != nil {
+			id, v, err := scanKeyed[string](r)
+			if err != nil {
 				return err
 			}
 			if o := in.orgs[id]; o != nil {
@@ -138,13 +156,10 @@ func (sm *Store) loadOrgsIn(ctx context.Context, x execQuerier, in *sweepInput, 
 	}
 	return sm.chunked(ctx, x, `SELECT org_id, party_org_id, valid_from, valid_to FROM party_org_orgs WHERE org_id IN (%s)`, ids,
 		func(r rowScanner) error {
-			var id int64
-			var l linkIn
-			var from, to hezuo.Date
-			if err := r.Scan(&id, &l.id, &from, &to); err != nil {
+			id, l, err := scanLink(r)
+			if err != nil {
 				return err
 			}
-			l.span = spanOf(from, to)
 			if o := in.orgs[id]; o != nil {
 				o.links = append(o.links, l)
 				in.pos[l.id] = &poIn{id: l.id}

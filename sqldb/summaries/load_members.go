@@ -34,13 +34,10 @@ func (sm *Store) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepIn
 	}
 	err = sm.chunked(ctx, x, `SELECT party_org_id, org_id, valid_from, valid_to FROM party_org_orgs WHERE party_org_id IN (%s)`, ids,
 		func(r rowScanner) error {
-			var id int64
-			var l linkIn
-			var from, to hezuo.Date
-			if err := r.Scan(&id, &l.id, &from, &to); err != nil {
+			id, l, err := scanLink(r)
+			if err != nil {
 				return err
 			}
-			l.span = spanOf(from, to)
 			in.pos[id].links = append(in.pos[id].links, l)
 			return nil
 		})
@@ -49,9 +46,8 @@ func (sm *Store) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepIn
 	}
 	err = sm.chunked(ctx, x, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s) ORDER BY party_org_id, village`, ids,
 		func(r rowScanner) error {
-			var id int64
-			var v string
-			if err := r.Scan(&id, &v); err != nil {
+			id, v, err := scanKeyed[string](r)
+			if err != nil {
 				return err
 			}
 			in.pos[id].villages = append(in.pos[id].villages, v)
@@ -62,9 +58,8 @@ func (sm *Store) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepIn
 	}
 	err = sm.chunked(ctx, x, `SELECT party_org_id, elected_on FROM party_org_elections WHERE party_org_id IN (%s)
 		ORDER BY party_org_id, elected_on`, ids, func(r rowScanner) error {
-		var id int64
-		var on hezuo.Date
-		if err := r.Scan(&id, &on); err != nil {
+		id, on, err := scanKeyed[hezuo.Date](r)
+		if err != nil {
 			return err
 		}
 		in.pos[id].elections = append(in.pos[id].elections, dayOf(on))
