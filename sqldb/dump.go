@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"strings"
 
 	"hezuo"
 )
@@ -78,65 +79,24 @@ func (db *DB) dumpPeople(ctx context.Context, sa []any, ds *hezuo.Dataset) error
 }
 
 func (db *DB) dumpPartyOrgs(ctx context.Context, sa []any, ds *hezuo.Dataset) error {
-	idx := map[string]int{}
+	idx := map[int64]int{}
 	args := append(append([]any{}, sa...), sa...)
-	err := db.eachRow(ctx, `SELECT p.no, p.name, p.form, p.joint_kind, p.seat, coalesce(pa.no, ''), coalesce(ma.no, ''),
-		p.founding_method, p.term_years, p.elected_on, p.valid_from, p.valid_to
-		FROM party_orgs p LEFT JOIN party_orgs pa ON pa.id = p.parent_id LEFT JOIN party_orgs ma ON ma.id = p.manager_id
-		WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no`, args, func(r rowScanner) error {
+	err := db.eachRow(ctx, partyOrgsFrom+` WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no`, args, func(r rowScanner) error {
+		var id int64
 		var p hezuo.PartyOrg
-		if err := r.Scan(&p.No, &p.Name, &p.Form, &p.JointKind, &p.Seat, &p.Parent, &p.Manager, &p.FoundingMethod,
-			&p.TermYears, &p.ElectedOn, &p.From, &p.To); err != nil {
+		if err := scanPartyOrg(r, &id, &p); err != nil {
 			return err
 		}
-		idx[p.No] = len(ds.PartyOrgs)
+		idx[id] = len(ds.PartyOrgs)
 		ds.PartyOrgs = append(ds.PartyOrgs, p)
 		return nil
 	})
 	if err != nil {
 		return err
 	}
-	err = db.eachRow(ctx, `SELECT p.no, o.org_no FROM party_org_orgs l JOIN party_orgs p ON p.id = l.party_org_id
-		JOIN orgs o ON o.id = l.org_id WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no, o.org_no`, args, func(r rowScanner) error {
-		var no, org string
-		if err := r.Scan(&no, &org); err != nil {
-			return err
-		}
-		p := &ds.PartyOrgs[idx[no]]
-		p.Orgs = append(p.Orgs, org)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	err = db.eachRow(ctx, `SELECT p.no, v.village FROM party_org_villages v JOIN party_orgs p ON p.id = v.party_org_id
-		WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no, v.village`, args, func(r rowScanner) error {
-		var no, v string
-		if err := r.Scan(&no, &v); err != nil {
-			return err
-		}
-		p := &ds.PartyOrgs[idx[no]]
-		p.Villages = append(p.Villages, v)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	// Elections: listed when ElectedOn alone does not tell them (more than
-	// one, or a note).
-	err = db.eachRow(ctx, `SELECT p.no, e.elected_on, e.note FROM party_org_elections e JOIN party_orgs p ON p.id = e.party_org_id
-		WHERE p.id IN (`+partyOrgsInScope+`) ORDER BY p.no, e.elected_on`, args, func(r rowScanner) error {
-		var no string
-		var e hezuo.Election
-		if err := r.Scan(&no, &e.On, &e.Note); err != nil {
-			return err
-		}
-		p := &ds.PartyOrgs[idx[no]]
-		p.Elections = append(p.Elections, e)
-		return nil
-	})
-	omitPlainElections(ds)
-	return err
+	return partyOrgParts(func(q string, fn func(rowScanner) error) error {
+		return db.eachRow(ctx, strings.Replace(q, "%s", partyOrgsInScope, 1), args, fn)
+	}, idx, ds)
 }
 
 func (db *DB) dumpDepartments(ctx context.Context, lo6, hi6 string, ds *hezuo.Dataset) error {

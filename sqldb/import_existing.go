@@ -73,13 +73,9 @@ func (db *DB) existingPeople(ctx context.Context, x execQuerier, idNumbers []any
 func (db *DB) existingPartyOrgs(ctx context.Context, x execQuerier, nos []any, ds *hezuo.Dataset) error {
 	idx := map[int64]int{}
 	var found []int64
-	err := db.eachInOn(ctx, x, `SELECT p.id, p.no, p.name, p.form, p.joint_kind, p.seat, coalesce(pa.no, ''), coalesce(ma.no, ''),
-		p.founding_method, p.term_years, p.elected_on, p.valid_from, p.valid_to
-		FROM party_orgs p LEFT JOIN party_orgs pa ON pa.id = p.parent_id LEFT JOIN party_orgs ma ON ma.id = p.manager_id
-		WHERE p.no IN (%s)`, nos, func(r rowScanner) error {
+	err := db.eachInOn(ctx, x, partyOrgsFrom+` WHERE p.no IN (%s)`, nos, func(r rowScanner) error {
 		var p hezuo.PartyOrg
-		if err := r.Scan(&p.ID, &p.No, &p.Name, &p.Form, &p.JointKind, &p.Seat, &p.Parent, &p.Manager, &p.FoundingMethod,
-			&p.TermYears, &p.ElectedOn, &p.From, &p.To); err != nil {
+		if err := scanPartyOrg(r, &p.ID, &p); err != nil {
 			return err
 		}
 		idx[p.ID] = len(ds.PartyOrgs)
@@ -91,47 +87,7 @@ func (db *DB) existingPartyOrgs(ctx context.Context, x execQuerier, nos []any, d
 		return err
 	}
 	poIDs := ids(found)
-	err = db.eachInOn(ctx, x, `SELECT l.party_org_id, o.org_no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id
-		WHERE l.party_org_id IN (%s) ORDER BY l.party_org_id, o.org_no`, poIDs, func(r rowScanner) error {
-		var id int64
-		var no string
-		if err := r.Scan(&id, &no); err != nil {
-			return err
-		}
-		p := &ds.PartyOrgs[idx[id]]
-		p.Orgs = append(p.Orgs, no)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	err = db.eachInOn(ctx, x, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s)
-		ORDER BY party_org_id, village`, poIDs, func(r rowScanner) error {
-		var id int64
-		var v string
-		if err := r.Scan(&id, &v); err != nil {
-			return err
-		}
-		p := &ds.PartyOrgs[idx[id]]
-		p.Villages = append(p.Villages, v)
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	// Their elections, listed as Dump lists them (when ElectedOn alone
-	// does not tell them).
-	err = db.eachInOn(ctx, x, `SELECT party_org_id, elected_on, note FROM party_org_elections WHERE party_org_id IN (%s)
-		ORDER BY party_org_id, elected_on`, poIDs, func(r rowScanner) error {
-		var id int64
-		var e hezuo.Election
-		if err := r.Scan(&id, &e.On, &e.Note); err != nil {
-			return err
-		}
-		p := &ds.PartyOrgs[idx[id]]
-		p.Elections = append(p.Elections, e)
-		return nil
-	})
-	omitPlainElections(ds)
-	return err
+	return partyOrgParts(func(q string, fn func(rowScanner) error) error {
+		return db.eachInOn(ctx, x, q, poIDs, fn)
+	}, idx, ds)
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 
 	"hezuo"
 	"hezuo/rules"
@@ -215,28 +216,9 @@ func (db *DB) MeetingCounts(ctx context.Context, a *hezuo.Access, req hezuo.Scop
 // (EFORBIDDEN outside it), and for roles bound to a set of orgs only the
 // party organizations covering one of them.
 func (db *DB) ScopedOverdue(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) ([]rules.Overdue, error) {
-	scope, err := requestScope(a, req)
-	if err != nil {
-		return nil, err
-	}
-	list, err := db.Overdue(ctx, scope, day)
-	if err != nil || a.ByDivision() {
-		return list, err
-	}
-	vis, err := db.visibleOrgNos(ctx, a, day)
-	if err != nil {
-		return nil, err
-	}
-	out := list[:0]
-	for _, o := range list {
-		for _, org := range o.Orgs {
-			if vis[org] {
-				out = append(out, o)
-				break
-			}
-		}
-	}
-	return out, nil
+	return scopedByOrgs(ctx, db, a, req, day, db.Overdue, func(o rules.Overdue, vis map[string]bool) bool {
+		return slices.ContainsFunc(o.Orgs, func(org string) bool { return vis[org] })
+	})
 }
 
 // PartyOrgMembers returns the people who are, on day, full or probationary

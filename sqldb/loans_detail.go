@@ -91,13 +91,7 @@ func (db *DB) hidePeakLoans(ctx context.Context, a *hezuo.Access, gs []store.Gua
 	}
 	w := loanAccess(a, day)
 	w.add("l.no IN ("+strings.Join(marks, ", ")+")", args...)
-	vis := map[string]bool{}
-	err := db.eachRow(ctx, `SELECT l.no FROM loans l WHERE `+w.String(), w.args, func(r rowScanner) error {
-		var no string
-		err := r.Scan(&no)
-		vis[no] = true
-		return err
-	})
+	vis, err := db.stringSet(ctx, `SELECT l.no FROM loans l WHERE `+w.String(), w.args)
 	if err != nil {
 		return err
 	}

@@ -64,16 +64,11 @@ func (db *DB) LoanQueue(ctx context.Context, scope hezuo.Scope, day hezuo.Date) 
 	if err != nil {
 		return nil, err
 	}
-	status, model := map[string]string{}, map[string]bool{}
+	status := map[string]string{}
 	for _, r := range rows {
 		status[r.OrgNo] = r.Status
 	}
-	err = db.eachRow(ctx, `SELECT org_no FROM orgs WHERE model = ?`, []any{true}, func(r rowScanner) error {
-		var no string
-		err := r.Scan(&no)
-		model[no] = true
-		return err
-	})
+	model, err := db.stringSet(ctx, `SELECT org_no FROM orgs WHERE model = ?`, []any{true})
 	if err != nil {
 		return nil, err
 	}

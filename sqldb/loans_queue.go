@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"context"
+	"slices"
 
 	"hezuo"
 	"hezuo/rules"
@@ -16,14 +17,7 @@ func (db *DB) visibleLoans(ctx context.Context, a *hezuo.Access, scope hezuo.Sco
 	}
 	w := loanAccess(a, day)
 	w.add("l.village BETWEEN ? AND ?", scopeArgs(scope)...)
-	out := map[string]bool{}
-	err := db.eachRow(ctx, `SELECT l.no FROM loans l WHERE `+w.String(), w.args, func(r rowScanner) error {
-		var no string
-		err := r.Scan(&no)
-		out[no] = true
-		return err
-	})
-	return out, err
+	return db.stringSet(ctx, `SELECT l.no FROM loans l WHERE `+w.String(), w.args)
 }
 
 // ScopedLoanQueue is LoanQueue for a user: the applications waiting on day
@@ -42,13 +36,7 @@ func (db *DB) ScopedLoanQueue(ctx context.Context, a *hezuo.Access, req hezuo.Sc
 	if err != nil || vis == nil {
 		return q, err
 	}
-	out := q[:0]
-	for _, r := range q {
-		if vis[r.LoanNo] {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	return slices.DeleteFunc(q, func(r rules.Ranked) bool { return !vis[r.LoanNo] }), nil
 }
 
 // ScopedLoanSubsidies is LoanSubsidies for a user: the interest subsidies

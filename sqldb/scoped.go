@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"hezuo"
 	"hezuo/rules"
@@ -12,34 +13,38 @@ import (
 // (EFORBIDDEN outside it), and for roles bound to a set of orgs only those
 // orgs' rows are returned.
 func (db *DB) ScopedCheck(ctx context.Context, a *hezuo.Access, req hezuo.Scope, day hezuo.Date) ([]hezuo.CheckRow, error) {
+	return scopedByOrgs(ctx, db, a, req, day, db.Check, func(r hezuo.CheckRow, vis map[string]bool) bool { return vis[r.OrgNo] })
+}
+
+// scopedByOrgs reads rows with read over the requested scope narrowed by
+// a's (EFORBIDDEN outside it); for roles bound to a set of orgs it keeps
+// the rows that seen says concern one of the orgs a may see (vis: their
+// numbers).
+func scopedByOrgs[T any](ctx context.Context, db *DB, a *hezuo.Access, req hezuo.Scope, day hezuo.Date,
+	read func(context.Context, hezuo.Scope, hezuo.Date) ([]T, error), seen func(row T, vis map[string]bool) bool) ([]T, error) {
 	scope, err := requestScope(a, req)
 	if err != nil {
 		return nil, err
 	}
-	rows, err := db.Check(ctx, scope, day)
+	rows, err := read(ctx, scope, day)
 	if err != nil || a.ByDivision() {
 		return rows, err
 	}
-	vis, err := db.visibleOrgNos(ctx, a, day)
+	w := orgAccess(a, day)
+	vis, err := db.stringSet(ctx, `SELECT o.org_no FROM orgs o WHERE `+w.String(), w.args)
 	if err != nil {
 		return nil, err
 	}
-	out := rows[:0]
-	for _, r := range rows {
-		if vis[r.OrgNo] {
-			out = append(out, r)
-		}
-	}
-	return out, nil
+	return slices.DeleteFunc(rows, func(r T) bool { return !seen(r, vis) }), nil
 }
 
-func (db *DB) visibleOrgNos(ctx context.Context, a *hezuo.Access, day hezuo.Date) (map[string]bool, error) {
-	w := orgAccess(a, day)
+// stringSet returns the values of the first and only column of q's rows.
+func (db *DB) stringSet(ctx context.Context, q string, args []any) (map[string]bool, error) {
 	out := map[string]bool{}
-	err := db.eachRow(ctx, `SELECT o.org_no FROM orgs o WHERE `+w.String(), w.args, func(r rowScanner) error {
-		var no string
-		err := r.Scan(&no)
-		out[no] = true
+	err := db.eachRow(ctx, q, args, func(r rowScanner) error {
+		var s string
+		err := r.Scan(&s)
+		out[s] = true
 		return err
 	})
 	return out, err
