@@ -16,12 +16,14 @@ import (
 // steps inserted many rows at a time with their triggers off.
 
 // prefetchPeople resolves the ids and counties of people not yet known to
-// the load with a few IN queries instead of one query each.
-func (l *importer) prefetchPeople(idNumbers []string) error {
+// the load with a few IN queries instead of one query each: the ID numbers
+// idNumber gives for 0 ≤ i < count.
+func (l *importer) prefetchPeople(count int, idNumber func(i int) string) error {
 	var want keySet
-	for _, n := range idNumbers {
-		if _, ok := l.people[n]; !ok {
-			want.add(n)
+	for i := range count {
+		no := idNumber(i)
+		if _, ok := l.people[no]; !ok {
+			want.add(no)
 		}
 	}
 	keys := want.list
@@ -55,11 +57,7 @@ func (l *importer) prefetchPeople(idNumbers []string) error {
 // bulkMemberships updates memberships with an ID in place and upserts the
 // others by (person, org, start).
 func (l *importer) bulkMemberships(ds *hezuo.Dataset) error {
-	ids := make([]string, len(ds.Memberships))
-	for i, m := range ds.Memberships {
-		ids[i] = m.IDNumber
-	}
-	if err := l.prefetchPeople(ids); err != nil {
+	if err := l.prefetchPeople(len(ds.Memberships), func(i int) string { return ds.Memberships[i].IDNumber }); err != nil {
 		return err
 	}
 	seen := make(map[membershipKey]bool, len(ds.Memberships))
@@ -92,33 +90,52 @@ func (l *importer) bulkMemberships(ds *hezuo.Dataset) error {
 		seen[key] = true
 		rows = append(rows, []any{l.countyOf(`SELECT county FROM orgs WHERE id = ?`, oid), pid, oid, m.Role, m.From, m.To})
 	}
+	return l.bulkWrite(bulkTable{table: "memberships", trigger: "sm_memberships_ins",
+		names: []string{"county", "person_id", "org_id", "role", "valid_from", "valid_to"},
+		types: []string{"text", "bigint", "bigint", "text", "date", "date"},
+		upsert: `ON CONFLICT (person_id, org_id, valid_from) DO UPDATE SET role = excluded.role, valid_to = excluded.valid_to,
+			version = memberships.version + 1`,
+		refs: []foreignKey{{1, "people", l.fresh}, {2, "orgs", nil}}, mark: dirtyMark{"org", 2}}, rows)
+}
+
+// bulkTable is how the bulk path writes the rows of a table of facts:
+// their columns and SQL types, the upsert's conflict clause, the columns
+// referring to other tables, the summaries' mark of a row (its kind, its
+// column) and the summaries' insert trigger.
+type bulkTable struct {
+	table, trigger string
+	names, types   []string
+	upsert         string
+	refs           []foreignKey
+	mark           dirtyMark
+}
+
+// bulkWrite writes rows into t.table in the order of their key: plainly
+// inserted (l.plain) or upserted, without the table's secondary indexes
+// when they are many (unindexed) and, on SQLite, without its summary
+// trigger, marking what the rows touch instead (untriggered).
+func (l *importer) bulkWrite(t bulkTable, rows [][]any) error {
 	sortByKey(rows)
 	insert := func() error {
-		return l.unindexed("memberships", len(rows), func() error {
-			const cols = ` (county, person_id, org_id, role, valid_from, valid_to)`
-			types := []string{"text", "bigint", "bigint", "text", "date", "date"}
+		return l.unindexed(t.table, len(rows), func() error {
 			if l.plain {
-				names := []string{"county", "person_id", "org_id", "role", "valid_from", "valid_to"}
-				done, err := l.copyUntriggered("memberships", names, rows,
-					[]foreignKey{{1, "people", l.fresh}, {2, "orgs", nil}}, dirtyMark{"org", 2})
+				done, err := l.copyUntriggered(t.table, t.names, rows, t.refs, t.mark)
 				if done || err != nil {
 					return err
 				}
-				return l.insertNew("memberships", names, types, rows)
+				return l.insertNew(t.table, t.names, t.types, rows)
 			}
-			return l.insertMany(`INSERT INTO memberships`+cols,
-				`ON CONFLICT (person_id, org_id, valid_from) DO UPDATE SET role = excluded.role, valid_to = excluded.valid_to,
-					version = memberships.version + 1`, types, rows, nil)
+			return l.insertMany(`INSERT INTO `+t.table+` (`+strings.Join(t.names, ", ")+`)`, t.upsert, t.types, rows, nil)
 		})
 	}
 	if l.db.Dialect != SQLite || len(rows) < untriggered {
 		return insert()
 	}
-	orgs := map[int64]bool{}
+	marked := map[int64]bool{}
 	for _, r := range rows {
-		orgs[r[2].(int64)] = true
+		marked[r[t.mark.col].(int64)] = true
 	}
-	return l.untriggered("sm_memberships_ins", "org", orgs, insert)
+	return l.untriggered(t.trigger, t.mark.kind, marked, insert)
 }
 
 // membershipRec names a membership in an error. Made only for an error: a
@@ -172,11 +189,7 @@ func (l *importer) untriggered(trigger, kind string, ids map[int64]bool, insert 
 // bulkPartyStatus updates party status steps with an ID in place and
 // upserts the others by (person, status, start).
 func (l *importer) bulkPartyStatus(ds *hezuo.Dataset) error {
-	ids := make([]string, len(ds.PartyStatus))
-	for i, s := range ds.PartyStatus {
-		ids[i] = s.IDNumber
-	}
-	if err := l.prefetchPeople(ids); err != nil {
+	if err := l.prefetchPeople(len(ds.PartyStatus), func(i int) string { return ds.PartyStatus[i].IDNumber }); err != nil {
 		return err
 	}
 	seen := map[string]bool{}
@@ -209,33 +222,12 @@ func (l *importer) bulkPartyStatus(ds *hezuo.Dataset) error {
 		seen[key] = true
 		rows = append(rows, []any{l.county[s.IDNumber], pid, s.Status, nullID(home), s.From, s.To, s.FromUnknown})
 	}
-	sortByKey(rows)
-	insert := func() error {
-		return l.unindexed("party_status", len(rows), func() error {
-			const cols = ` (county, person_id, status, home_party_org_id, valid_from, valid_to, from_unknown)`
-			types := []string{"text", "bigint", "text", "bigint", "date", "date", "boolean"}
-			if l.plain {
-				names := []string{"county", "person_id", "status", "home_party_org_id", "valid_from", "valid_to", "from_unknown"}
-				done, err := l.copyUntriggered("party_status", names, rows,
-					[]foreignKey{{1, "people", l.fresh}, {3, "party_orgs", nil}}, dirtyMark{"person", 1})
-				if done || err != nil {
-					return err
-				}
-				return l.insertNew("party_status", names, types, rows)
-			}
-			return l.insertMany(`INSERT INTO party_status`+cols,
-				`ON CONFLICT (person_id, status, valid_from) DO UPDATE SET home_party_org_id = excluded.home_party_org_id,
-					valid_to = excluded.valid_to, from_unknown = excluded.from_unknown`, types, rows, nil)
-		})
-	}
-	if l.db.Dialect != SQLite || len(rows) < untriggered {
-		return insert()
-	}
-	people := map[int64]bool{}
-	for _, r := range rows {
-		people[r[1].(int64)] = true
-	}
-	return l.untriggered("sm_party_status_ins", "person", people, insert)
+	return l.bulkWrite(bulkTable{table: "party_status", trigger: "sm_party_status_ins",
+		names: []string{"county", "person_id", "status", "home_party_org_id", "valid_from", "valid_to", "from_unknown"},
+		types: []string{"text", "bigint", "text", "bigint", "date", "date", "boolean"},
+		upsert: `ON CONFLICT (person_id, status, valid_from) DO UPDATE SET home_party_org_id = excluded.home_party_org_id,
+			valid_to = excluded.valid_to, from_unknown = excluded.from_unknown`,
+		refs: []foreignKey{{1, "people", l.fresh}, {3, "party_orgs", nil}}, mark: dirtyMark{"person", 1}}, rows)
 }
 
 // sortByKey orders membership or party status rows (county, person, org or

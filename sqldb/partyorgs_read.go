@@ -25,31 +25,27 @@ func scanPartyOrg(r rowScanner, id *int64, p *hezuo.PartyOrg) error {
 // when ElectedOn alone does not tell them. each runs a query on the party
 // organizations of idx, whose ids stand for %s in it.
 func partyOrgParts(each func(q string, fn func(rowScanner) error) error, idx map[int64]int, ds *hezuo.Dataset) error {
-	err := each(`SELECT l.party_org_id, o.org_no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id
-		WHERE l.party_org_id IN (%s) ORDER BY l.party_org_id, o.org_no`, func(r rowScanner) error {
-		var id int64
-		var no string
-		if err := r.Scan(&id, &no); err != nil {
-			return err
-		}
-		p := &ds.PartyOrgs[idx[id]]
-		p.Orgs = append(p.Orgs, no)
-		return nil
-	})
+	// values appends to the list of each party organization the value of
+	// q's row (its id, the value).
+	values := func(q string, list func(*hezuo.PartyOrg) *[]string) error {
+		return each(q, func(r rowScanner) error {
+			var id int64
+			var v string
+			if err := r.Scan(&id, &v); err != nil {
+				return err
+			}
+			l := list(&ds.PartyOrgs[idx[id]])
+			*l = append(*l, v)
+			return nil
+		})
+	}
+	err := values(`SELECT l.party_org_id, o.org_no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id
+		WHERE l.party_org_id IN (%s) ORDER BY l.party_org_id, o.org_no`, func(p *hezuo.PartyOrg) *[]string { return &p.Orgs })
 	if err != nil {
 		return err
 	}
-	err = each(`SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s)
-		ORDER BY party_org_id, village`, func(r rowScanner) error {
-		var id int64
-		var v string
-		if err := r.Scan(&id, &v); err != nil {
-			return err
-		}
-		p := &ds.PartyOrgs[idx[id]]
-		p.Villages = append(p.Villages, v)
-		return nil
-	})
+	err = values(`SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s)
+		ORDER BY party_org_id, village`, func(p *hezuo.PartyOrg) *[]string { return &p.Villages })
 	if err != nil {
 		return err
 	}
