@@ -5,6 +5,7 @@ import (
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb/internal/sqlx"
 	"hezuo/sqldb/summaries"
 )
 
@@ -52,32 +53,20 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 	// Units: orgs and villages each party organization covers.
 	lc, la := active("l", day)
 	if err := db.eachRow(ctx, `SELECT l.party_org_id, count(*) FROM party_org_orgs l WHERE l.party_org_id IN (`+touching+`) AND `+lc+
-		` GROUP BY l.party_org_id`, append(append([]any{}, sa...), la...), func(r rowScanner) error {
-		var id int64
-		var n int
-		if err := r.Scan(&id, &n); err != nil {
-			return err
-		}
+		` GROUP BY l.party_org_id`, append(append([]any{}, sa...), la...), sqlx.Keyed(func(id int64, n int) {
 		if p := pos[id]; p != nil {
 			p.orgs = n
 		}
-		return nil
-	}); err != nil {
+	})); err != nil {
 		return err
 	}
 	if err := db.eachRow(ctx, `SELECT v.party_org_id, v.village FROM party_org_villages v WHERE v.party_org_id IN (`+touching+
-		`)`, sa, func(r rowScanner) error {
-		var id int64
-		var v string
-		if err := r.Scan(&id, &v); err != nil {
-			return err
-		}
+		`)`, sa, sqlx.Keyed(func(id int64, v string) {
 		if p := pos[id]; p != nil {
 			p.villages++
 			p.places = append(p.places, v)
 		}
-		return nil
-	}); err != nil {
+	})); err != nil {
 		return err
 	}
 	if err := db.jointUnits(ctx, scope, day, pos); err != nil {
@@ -92,17 +81,11 @@ func (db *DB) factCovers(ctx context.Context, scope hezuo.Scope, day hezuo.Date,
 	fw.add("ps.status = 'full'")
 	if err := db.eachRow(ctx, `SELECT l.party_org_id, count(DISTINCT m.person_id) FROM party_org_orgs l
 		JOIN memberships m ON m.org_id = l.org_id JOIN party_status ps ON ps.person_id = m.person_id
-		WHERE `+fw.String()+` GROUP BY l.party_org_id`, fw.args, func(r rowScanner) error {
-		var id int64
-		var n int
-		if err := r.Scan(&id, &n); err != nil {
-			return err
-		}
+		WHERE `+fw.String()+` GROUP BY l.party_org_id`, fw.args, sqlx.Keyed(func(id int64, n int) {
 		if p := pos[id]; p != nil {
 			p.cover.FullMembers = n
 		}
-		return nil
-	}); err != nil {
+	})); err != nil {
 		return err
 	}
 	// Officers: committee size, the secretary with the leader flag, and the

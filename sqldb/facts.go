@@ -69,34 +69,22 @@ func (db *DB) eachRow(ctx context.Context, q string, args []any, fn func(rowScan
 func (db *DB) factVillages(ctx context.Context, scope hezuo.Scope, day hezuo.Date, byID map[int64]*orgFacts) error {
 	w := orgScope(scope, day)
 	return db.eachRow(ctx, `SELECT ov.org_id, ov.village FROM org_villages ov JOIN orgs o ON o.id = ov.org_id
-		WHERE `+w.String()+` ORDER BY ov.org_id, ov.village`, w.args, func(r rowScanner) error {
-		var id int64
-		var v string
-		if err := r.Scan(&id, &v); err != nil {
-			return err
-		}
+		WHERE `+w.String()+` ORDER BY ov.org_id, ov.village`, w.args, sqlx.Keyed(func(id int64, v string) {
 		if f := byID[id]; f != nil {
 			f.Villages = append(f.Villages, v)
 		}
-		return nil
-	})
+	}))
 }
 
 func (db *DB) factMembers(ctx context.Context, scope hezuo.Scope, day hezuo.Date, byID map[int64]*orgFacts) error {
 	w := orgScope(scope, day)
 	w.addPair(active("m", day))
 	return db.eachRow(ctx, `SELECT m.org_id, count(*) FROM memberships m JOIN orgs o ON o.id = m.org_id
-		WHERE `+w.String()+` GROUP BY m.org_id`, w.args, func(r rowScanner) error {
-		var id int64
-		var n int
-		if err := r.Scan(&id, &n); err != nil {
-			return err
-		}
+		WHERE `+w.String()+` GROUP BY m.org_id`, w.args, sqlx.Keyed(func(id int64, n int) {
 		if f := byID[id]; f != nil {
 			f.Members = n
 		}
-		return nil
-	})
+	}))
 }
 
 // factParty counts full and probationary party members and activists among
@@ -152,17 +140,11 @@ func (db *DB) factDispatches(ctx context.Context, scope hezuo.Scope, day hezuo.D
 	w.add(developedCond, day, day)
 	return db.eachRow(ctx, `SELECT d.org_id, count(DISTINCT ps.person_id) FROM dispatches d JOIN orgs o ON o.id = d.org_id
 		JOIN memberships m ON m.org_id = d.org_id JOIN party_status ps ON ps.person_id = m.person_id
-		WHERE `+w.String()+` GROUP BY d.org_id`, w.args, func(r rowScanner) error {
-		var id int64
-		var n int
-		if err := r.Scan(&id, &n); err != nil {
-			return err
-		}
+		WHERE `+w.String()+` GROUP BY d.org_id`, w.args, sqlx.Keyed(func(id int64, n int) {
 		if f := byID[id]; f != nil {
 			f.InstructorDeveloped = n
 		}
-		return nil
-	})
+	}))
 }
 
 // developedCond: the person became a probationary member during the dispatch,

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"hezuo"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // inChunk is how many keys one `IN (…)` query carries.
@@ -174,15 +175,9 @@ func (db *DB) existingOrgs(ctx context.Context, x execQuerier, nos, codes []any,
 	for _, o := range ds.Orgs {
 		orgIDs = append(orgIDs, o.ID)
 	}
-	return db.eachInOn(ctx, x, `SELECT org_id, village FROM org_villages WHERE org_id IN (%s) ORDER BY org_id, village`, ids(orgIDs), func(r rowScanner) error {
-		var id int64
-		var v string
-		if err := r.Scan(&id, &v); err != nil {
-			return err
-		}
+	return db.eachInOn(ctx, x, `SELECT org_id, village FROM org_villages WHERE org_id IN (%s) ORDER BY org_id, village`, ids(orgIDs), sqlx.Keyed(func(id int64, v string) {
 		if o := &ds.Orgs[idx[id]]; v != o.Village {
 			o.Villages = append(o.Villages, v)
 		}
-		return nil
-	})
+	}))
 }

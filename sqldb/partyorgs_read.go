@@ -2,6 +2,7 @@ package sqldb
 
 import (
 	"hezuo"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // Reading party organizations whole (Dump and an import's Existing): a
@@ -28,16 +29,10 @@ func partyOrgParts(each func(q string, fn func(rowScanner) error) error, idx map
 	// values appends to the list of each party organization the value of
 	// q's row (its id, the value).
 	values := func(q string, list func(*hezuo.PartyOrg) *[]string) error {
-		return each(q, func(r rowScanner) error {
-			var id int64
-			var v string
-			if err := r.Scan(&id, &v); err != nil {
-				return err
-			}
+		return each(q, sqlx.Keyed(func(id int64, v string) {
 			l := list(&ds.PartyOrgs[idx[id]])
 			*l = append(*l, v)
-			return nil
-		})
+		}))
 	}
 	err := values(`SELECT l.party_org_id, o.org_no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id
 		WHERE l.party_org_id IN (%s) ORDER BY l.party_org_id, o.org_no`, func(p *hezuo.PartyOrg) *[]string { return &p.Orgs })

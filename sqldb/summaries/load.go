@@ -51,14 +51,6 @@ func scanLink(r rowScanner) (int64, linkIn, error) {
 	return id, l, err
 }
 
-// scanKeyed reads a row of (an id, one value of T): a village, a date.
-func scanKeyed[T any](r rowScanner) (int64, T, error) {
-	var id int64
-	var v T
-	err := r.Scan(&id, &v)
-	return id, v, err
-}
-
 // personIn is what the figures need about a person: full, probationary and
 // activist days, the days probationary periods began, and talent since.
 type personIn struct {
@@ -141,16 +133,11 @@ func (sm *Store) loadOrgsIn(ctx context.Context, x execQuerier, in *sweepInput, 
 		return err
 	}
 	err = sm.chunked(ctx, x, `SELECT org_id, village FROM org_villages WHERE org_id IN (%s) ORDER BY org_id, village`, ids,
-		func(r rowScanner) error {
-			id, v, err := scanKeyed[string](r)
-			if err != nil {
-				return err
-			}
+		sqlx.Keyed(func(id int64, v string) {
 			if o := in.orgs[id]; o != nil {
 				o.org.Villages = append(o.org.Villages, v)
 			}
-			return nil
-		})
+		}))
 	if err != nil {
 		return err
 	}

@@ -45,26 +45,14 @@ func (sm *Store) loadPartyOrgsIn(ctx context.Context, x execQuerier, in *sweepIn
 		return err
 	}
 	err = sm.chunked(ctx, x, `SELECT party_org_id, village FROM party_org_villages WHERE party_org_id IN (%s) ORDER BY party_org_id, village`, ids,
-		func(r rowScanner) error {
-			id, v, err := scanKeyed[string](r)
-			if err != nil {
-				return err
-			}
-			in.pos[id].villages = append(in.pos[id].villages, v)
-			return nil
-		})
+		sqlx.Keyed(func(id int64, v string) { in.pos[id].villages = append(in.pos[id].villages, v) }))
 	if err != nil {
 		return err
 	}
 	err = sm.chunked(ctx, x, `SELECT party_org_id, elected_on FROM party_org_elections WHERE party_org_id IN (%s)
-		ORDER BY party_org_id, elected_on`, ids, func(r rowScanner) error {
-		id, on, err := scanKeyed[hezuo.Date](r)
-		if err != nil {
-			return err
-		}
+		ORDER BY party_org_id, elected_on`, ids, sqlx.Keyed(func(id int64, on hezuo.Date) {
 		in.pos[id].elections = append(in.pos[id].elections, dayOf(on))
-		return nil
-	})
+	}))
 	if err != nil {
 		return err
 	}
@@ -156,17 +144,11 @@ func (sm *Store) loadMembersIn(ctx context.Context, x execQuerier, in *sweepInpu
 	if err != nil {
 		return err
 	}
-	err = each(talentQ, func(r rowScanner) error {
-		var id int64
-		var since hezuo.Date
-		if err := r.Scan(&id, &since); err != nil {
-			return err
-		}
+	err = each(talentQ, sqlx.Keyed(func(id int64, since hezuo.Date) {
 		if p := in.people[id]; p != nil {
 			p.talent = dayOf(since)
 		}
-		return nil
-	})
+	}))
 	if err != nil {
 		return err
 	}

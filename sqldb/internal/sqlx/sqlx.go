@@ -65,6 +65,21 @@ func ForRows(rows *sql.Rows, err error, fn func(RowScanner) error) error {
 	return rows.Err()
 }
 
+// Keyed returns a row function that reads each row as a key and a value
+// (two columns) and hands them to fn: an id and a count, an id and a
+// village.
+func Keyed[K, V any](fn func(K, V)) func(RowScanner) error {
+	return func(r RowScanner) error {
+		var k K
+		var v V
+		if err := r.Scan(&k, &v); err != nil {
+			return err
+		}
+		fn(k, v)
+		return nil
+	}
+}
+
 // EachRow runs q (already rebound) on x and calls fn for each row.
 func EachRow(ctx context.Context, x Querier, q string, args []any, fn func(RowScanner) error) error {
 	rows, err := x.QueryContext(ctx, q, args...)
