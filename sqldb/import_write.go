@@ -229,14 +229,5 @@ func runAll(ctx context.Context, s *sql.Stmt, args []any, scan func(rowScanner) 
 		return err
 	}
 	rows, err := s.QueryContext(ctx, args...)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		if err := scan(rows); err != nil {
-			return err
-		}
-	}
-	return rows.Err()
+	return forRows(rows, err, scan)
 }

@@ -162,12 +162,18 @@ func (l *loader) village(record, field, code string) error {
 	return nil
 }
 
-func (l *loader) orgID(record, field, no string) (int64, error) {
-	id, ok, err := l.lookup(l.orgs, `SELECT id FROM orgs WHERE org_no = ?`, no)
+// resolve is lookup for a reference in record's field: a key not found is
+// an error naming what the key is (zh, en).
+func (l *loader) resolve(cache map[string]int64, q, record, field, key, zh, en string) (int64, error) {
+	id, ok, err := l.lookup(cache, q, key)
 	if err == nil && !ok {
-		err = unknown(record, field, "组织编号", "org_id", no)
+		err = unknown(record, field, zh, en, key)
 	}
 	return id, err
+}
+
+func (l *loader) orgID(record, field, no string) (int64, error) {
+	return l.resolve(l.orgs, `SELECT id FROM orgs WHERE org_no = ?`, record, field, no, "组织编号", "org_id")
 }
 
 func (l *loader) personID(record, field, idNumber string) (int64, error) {
@@ -187,11 +193,7 @@ func (l *loader) personID(record, field, idNumber string) (int64, error) {
 }
 
 func (l *loader) partyOrgID(record, field, no string) (int64, error) {
-	id, ok, err := l.lookup(l.partyOrgs, `SELECT id FROM party_orgs WHERE no = ?`, no)
-	if err == nil && !ok {
-		err = unknown(record, field, "党组织编号", "party organization", no)
-	}
-	return id, err
+	return l.resolve(l.partyOrgs, `SELECT id FROM party_orgs WHERE no = ?`, record, field, no, "党组织编号", "party organization")
 }
 
 // optOrgID is orgID for a reference that may be left empty: 0 for none.

@@ -16,19 +16,11 @@ type platformLoader struct {
 }
 
 func (p *platformLoader) unitID(rec, field, code string) (int64, error) {
-	id, ok, err := p.lookup(p.units, `SELECT id FROM units WHERE code = ?`, code)
-	if err == nil && !ok {
-		err = unknown(rec, field, "单位", "unit", code)
-	}
-	return id, err
+	return p.resolve(p.units, `SELECT id FROM units WHERE code = ?`, rec, field, code, "单位", "unit")
 }
 
 func (p *platformLoader) householdID(rec, field, no string) (int64, error) {
-	id, ok, err := p.lookup(p.households, `SELECT id FROM households WHERE no = ?`, no)
-	if err == nil && !ok {
-		err = unknown(rec, field, "户编号", "household", no)
-	}
-	return id, err
+	return p.resolve(p.households, `SELECT id FROM households WHERE no = ?`, rec, field, no, "户编号", "household")
 }
 
 // partyMemberOn reports whether the person is a full or probationary party

@@ -31,11 +31,7 @@ func (p *platformLoader) loadGuarantors(ds *hezuo.Dataset) error {
 }
 
 func (p *platformLoader) loanID(rec, no string) (int64, error) {
-	id, ok, err := p.lookup(p.loans, `SELECT id FROM loans WHERE no = ?`, no)
-	if err == nil && !ok {
-		err = unknown(rec, "loan", "贷款编号", "loan", no)
-	}
-	return id, err
+	return p.resolve(p.loans, `SELECT id FROM loans WHERE no = ?`, rec, "loan", no, "贷款编号", "loan")
 }
 
 func (p *platformLoader) loadLoans(ds *hezuo.Dataset) error {
