@@ -91,7 +91,7 @@ func (db *DB) hidePeakLoans(ctx context.Context, a *hezuo.Access, gs []store.Gua
 	}
 	w := loanAccess(a, day)
 	w.add("l.no IN ("+strings.Join(marks, ", ")+")", args...)
-	vis, err := db.stringSet(ctx, `SELECT l.no FROM loans l WHERE `+w.String(), w.args)
+	vis, err := db.stringSet(ctx, db, `SELECT l.no FROM loans l WHERE `+w.String(), w.args)
 	if err != nil {
 		return err
 	}

@@ -68,7 +68,7 @@ func (db *DB) LoanQueue(ctx context.Context, scope hezuo.Scope, day hezuo.Date) 
 	for _, r := range rows {
 		status[r.OrgNo] = r.Status
 	}
-	model, err := db.stringSet(ctx, `SELECT org_no FROM orgs WHERE model = ?`, []any{true})
+	model, err := db.stringSet(ctx, db, `SELECT org_no FROM orgs WHERE model = ?`, []any{true})
 	if err != nil {
 		return nil, err
 	}

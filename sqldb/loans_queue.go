@@ -17,7 +17,7 @@ func (db *DB) visibleLoans(ctx context.Context, a *hezuo.Access, scope hezuo.Sco
 	}
 	w := loanAccess(a, day)
 	w.add("l.village BETWEEN ? AND ?", scopeArgs(scope)...)
-	return db.stringSet(ctx, `SELECT l.no FROM loans l WHERE `+w.String(), w.args)
+	return db.stringSet(ctx, db, `SELECT l.no FROM loans l WHERE `+w.String(), w.args)
 }
 
 // ScopedLoanQueue is LoanQueue for a user: the applications waiting on day

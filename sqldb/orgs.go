@@ -134,21 +134,17 @@ func (db *DB) orgItem(ctx context.Context, q querier, a *hezuo.Access, orgNo str
 	} else if err != nil {
 		return it, err
 	}
-	rows, err := q.QueryContext(ctx, db.rebind(`SELECT village FROM org_villages WHERE org_id = ? ORDER BY village`), it.ID)
-	if err != nil {
-		return it, err
-	}
-	defer rows.Close()
-	for rows.Next() {
+	err = db.eachRowOn(ctx, q, `SELECT village FROM org_villages WHERE org_id = ? ORDER BY village`, []any{it.ID}, func(r rowScanner) error {
 		var v string
-		if err := rows.Scan(&v); err != nil {
-			return it, err
+		if err := r.Scan(&v); err != nil {
+			return err
 		}
 		if v != it.Village {
 			it.Villages = append(it.Villages, v)
 		}
-	}
-	return it, rows.Err()
+		return nil
+	})
+	return it, err
 }
 
 // querier is the read side shared by *sql.DB and *sql.Tx.

@@ -38,35 +38,13 @@ func (db *DB) partyOrgRecord(ctx context.Context, q querier, a *hezuo.Access, no
 	}
 	p.Orgs, p.Villages = []string{}, []string{}
 	lc, la := active("l", day)
-	rows, err := q.QueryContext(ctx, db.rebind(`SELECT o.org_no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id
-		WHERE l.party_org_id = ? AND `+lc+` ORDER BY o.org_no`), append([]any{p.ID}, la...)...)
+	err = db.eachRowOn(ctx, q, `SELECT o.org_no FROM party_org_orgs l JOIN orgs o ON o.id = l.org_id
+		WHERE l.party_org_id = ? AND `+lc+` ORDER BY o.org_no`, append([]any{p.ID}, la...), column(&p.Orgs))
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var o string
-		if err := rows.Scan(&o); err != nil {
-			return nil, err
-		}
-		p.Orgs = append(p.Orgs, o)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	vrows, err := q.QueryContext(ctx, db.rebind(`SELECT village FROM party_org_villages WHERE party_org_id = ? ORDER BY village`), p.ID)
+	err = db.eachRowOn(ctx, q, `SELECT village FROM party_org_villages WHERE party_org_id = ? ORDER BY village`, []any{p.ID}, column(&p.Villages))
 	if err != nil {
-		return nil, err
-	}
-	defer vrows.Close()
-	for vrows.Next() {
-		var v string
-		if err := vrows.Scan(&v); err != nil {
-			return nil, err
-		}
-		p.Villages = append(p.Villages, v)
-	}
-	if err := vrows.Err(); err != nil {
 		return nil, err
 	}
 	p.Elections, err = db.elections(ctx, q, p.ID)

@@ -97,25 +97,17 @@ type townKeys struct {
 }
 
 func (db *DB) loadTownKeys(ctx context.Context, tx *sql.Tx, township string, day hezuo.Date) (*townKeys, error) {
-	tk := &townKeys{township: township, names: map[string]bool{}, next: 1}
+	tk := &townKeys{township: township, next: 1}
 	err := tx.QueryRowContext(ctx, db.rebind(`SELECT id, no FROM party_orgs WHERE form = 'township' AND seat = ?
 		AND valid_from <= ? AND (valid_to IS NULL OR valid_to > ?) ORDER BY no`), township+"000", day, day).Scan(&tk.committee, &tk.committeeNo)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return nil, err
 	}
-	rows, err := tx.QueryContext(ctx, db.rebind(`SELECT name FROM party_orgs WHERE seat BETWEEN ? AND ?`), township+"000", township+"999")
+	tk.names, err = db.stringSet(ctx, tx, `SELECT name FROM party_orgs WHERE seat BETWEEN ? AND ?`, []any{township + "000", township + "999"})
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
-			return nil, err
-		}
-		tk.names[n] = true
-	}
-	return tk, rows.Err()
+	return tk, nil
 }
 
 // nextNo returns the first unused number LH<township>-<yyyymmdd>-NN.

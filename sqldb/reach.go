@@ -13,22 +13,14 @@ import (
 // the home villages of the orgs of all their memberships — the same rule
 // as Places for imports.
 func (db *DB) personPlaces(ctx context.Context, q querier, id int64) ([]string, error) {
-	rows, err := q.QueryContext(ctx, db.rebind(`SELECT village FROM people WHERE id = ? AND village IS NOT NULL
+	var out []string
+	err := db.eachRowOn(ctx, q, `SELECT village FROM people WHERE id = ? AND village IS NOT NULL
 		UNION ALL SELECT o.village FROM memberships m JOIN orgs o ON o.id = m.org_id JOIN people p ON p.id = m.person_id
-		WHERE m.person_id = ? AND p.village IS NULL`), id, id)
+		WHERE m.person_id = ? AND p.village IS NULL`, []any{id, id}, column(&out))
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var v string
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		out = append(out, v)
-	}
-	return out, rows.Err()
+	return out, nil
 }
 
 // writablePerson refuses a write by a that refers to the person with

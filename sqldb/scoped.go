@@ -31,17 +31,18 @@ func scopedByOrgs[T any](ctx context.Context, db *DB, a *hezuo.Access, req hezuo
 		return rows, err
 	}
 	w := orgAccess(a, day)
-	vis, err := db.stringSet(ctx, `SELECT o.org_no FROM orgs o WHERE `+w.String(), w.args)
+	vis, err := db.stringSet(ctx, db, `SELECT o.org_no FROM orgs o WHERE `+w.String(), w.args)
 	if err != nil {
 		return nil, err
 	}
 	return slices.DeleteFunc(rows, func(r T) bool { return !seen(r, vis) }), nil
 }
 
-// stringSet returns the values of the first and only column of q's rows.
-func (db *DB) stringSet(ctx context.Context, q string, args []any) (map[string]bool, error) {
+// stringSet returns the values of the first and only column of q's rows
+// on x.
+func (db *DB) stringSet(ctx context.Context, x querier, q string, args []any) (map[string]bool, error) {
 	out := map[string]bool{}
-	err := db.eachRow(ctx, q, args, func(r rowScanner) error {
+	err := db.eachRowOn(ctx, x, q, args, func(r rowScanner) error {
 		var s string
 		err := r.Scan(&s)
 		out[s] = true

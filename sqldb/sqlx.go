@@ -45,6 +45,12 @@ func collect[T any](dst *[]T, scan func(r rowScanner, v *T) error) func(rowScann
 	}
 }
 
+// column returns a row function that appends each row's one column to
+// *dst.
+func column[T any](dst *[]T) func(rowScanner) error {
+	return collect(dst, func(r rowScanner, v *T) error { return r.Scan(v) })
+}
+
 // countWhere counts the rows of from (FROM, tables and joins) that meet w.
 func (db *DB) countWhere(ctx context.Context, from string, w *where) (int, error) {
 	var n int
