@@ -39,23 +39,38 @@ func (c *figureCache) reset(version string) {
 	}
 }
 
+// cached returns the value of k in the table of c that table picks, while
+// the summaries' version stays version: on a miss, the one read gives,
+// then kept.
+func cached[V any](c *figureCache, version string, k figureKey, table func(*figureCache) map[figureKey]V,
+	read func() (V, error)) (V, error) {
+	c.mu.Lock()
+	c.reset(version)
+	v, ok := table(c)[k]
+	c.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err := read()
+	if err != nil {
+		var none V
+		return none, err
+	}
+	c.mu.Lock()
+	c.reset(version)
+	table(c)[k] = v
+	c.mu.Unlock()
+	return v, nil
+}
+
 // Stats is StatsOf through the cache of the summaries' version (from
 // Version); it returns a copy.
 func (sm *Store) Stats(ctx context.Context, version string, scope hezuo.Scope, d hezuo.Date) (*hezuo.Stats, error) {
-	c, k := sm.figureCache(), figureKey{scope.String(), d.String()}
-	c.mu.Lock()
-	c.reset(version)
-	s := c.stats[k]
-	c.mu.Unlock()
-	if s == nil {
-		var err error
-		if s, err = sm.StatsOf(ctx, scope, d); err != nil {
-			return nil, err
-		}
-		c.mu.Lock()
-		c.reset(version)
-		c.stats[k] = s
-		c.mu.Unlock()
+	s, err := cached(sm.figureCache(), version, figureKey{scope.String(), d.String()},
+		func(c *figureCache) map[figureKey]*hezuo.Stats { return c.stats },
+		func() (*hezuo.Stats, error) { return sm.StatsOf(ctx, scope, d) })
+	if err != nil {
+		return nil, err
 	}
 	cp := *s
 	cp.ManagedBy = maps.Clone(s.ManagedBy)
@@ -66,23 +81,8 @@ func (sm *Store) Stats(ctx context.Context, version string, scope hezuo.Scope, d
 // result is shared and must not be changed.
 func (sm *Store) townsCached(ctx context.Context, version string, scope hezuo.Scope, d hezuo.Date,
 	read func() (map[string]map[string]int, error)) (map[string]map[string]int, error) {
-	c, k := sm.figureCache(), figureKey{scope.String(), d.String()}
-	c.mu.Lock()
-	c.reset(version)
-	t := c.towns[k]
-	c.mu.Unlock()
-	if t != nil {
-		return t, nil
-	}
-	t, err := read()
-	if err != nil {
-		return nil, err
-	}
-	c.mu.Lock()
-	c.reset(version)
-	c.towns[k] = t
-	c.mu.Unlock()
-	return t, nil
+	return cached(sm.figureCache(), version, figureKey{scope.String(), d.String()},
+		func(c *figureCache) map[figureKey]map[string]map[string]int { return c.towns }, read)
 }
 
 // Names is read (sqldb's DivisionNames) through the cache of the
@@ -90,20 +90,10 @@ func (sm *Store) townsCached(ctx context.Context, version string, scope hezuo.Sc
 // dirty, so they change the version. It returns a copy.
 func (sm *Store) Names(ctx context.Context, version string, scope hezuo.Scope, level string,
 	read func() (map[string]string, error)) (map[string]string, error) {
-	c, k := sm.figureCache(), figureKey{scope.String(), level}
-	c.mu.Lock()
-	c.reset(version)
-	n := c.names[k]
-	c.mu.Unlock()
-	if n == nil {
-		var err error
-		if n, err = read(); err != nil {
-			return nil, err
-		}
-		c.mu.Lock()
-		c.reset(version)
-		c.names[k] = n
-		c.mu.Unlock()
+	n, err := cached(sm.figureCache(), version, figureKey{scope.String(), level},
+		func(c *figureCache) map[figureKey]map[string]string { return c.names }, read)
+	if err != nil {
+		return nil, err
 	}
 	return maps.Clone(n), nil
 }

@@ -5,6 +5,7 @@ import (
 
 	"hezuo"
 	"hezuo/rules"
+	"hezuo/sqldb/internal/sqlx"
 )
 
 // CheckOrg is one org of Check from the summaries: its record, its member
@@ -26,13 +27,9 @@ func (sm *Store) EachCheckOrg(ctx context.Context, scope hezuo.Scope, d hezuo.Da
 	villages := map[int64][]string{}
 	lo, hi := scope.Range()
 	err := sm.eachRow(ctx, `SELECT ov.org_id, ov.village FROM org_villages ov JOIN orgs o ON o.id = ov.org_id
-		WHERE o.village BETWEEN ? AND ? ORDER BY ov.org_id, ov.village`, []any{lo, hi}, func(r rowScanner) error {
-		var id int64
-		var v string
-		err := r.Scan(&id, &v)
+		WHERE o.village BETWEEN ? AND ? ORDER BY ov.org_id, ov.village`, []any{lo, hi}, sqlx.Keyed(func(id int64, v string) {
 		villages[id] = append(villages[id], v)
-		return err
-	})
+	}))
 	if err != nil {
 		return err
 	}

@@ -52,13 +52,9 @@ func (sm *Store) refresh(ctx context.Context, x execQuerier, today day) error {
 		return err
 	}
 	dirty := map[string][]int64{}
-	err := sm.eachRowOn(ctx, x, `SELECT kind, id FROM summary_dirty`, nil, func(r rowScanner) error {
-		var k string
-		var id int64
-		err := r.Scan(&k, &id)
+	err := sm.eachRowOn(ctx, x, `SELECT kind, id FROM summary_dirty`, nil, sqlx.Keyed(func(k string, id int64) {
 		dirty[k] = append(dirty[k], id)
-		return err
-	})
+	}))
 	if err != nil {
 		return err
 	}
