@@ -57,8 +57,7 @@ func readCommitment(r *rowCtx) (hezuo.Commitment, bool) {
 	if r.bad || !checkID(r, c.IDNumber, "id_number") {
 		return c, false
 	}
-	if c.FulfilledOn.After(r.b.today) {
-		r.fail("fulfilled_on", fmt.Sprintf("完成日期 %s 晚于今天 %s", c.FulfilledOn, r.b.today), fmt.Sprintf("assessed on %s, after today (%s)", c.FulfilledOn, r.b.today))
+	if r.future("fulfilled_on", c.FulfilledOn, "完成日期 %s 晚于今天 %s", "assessed on %s, after today (%s)") {
 		return c, false
 	}
 	probe := c

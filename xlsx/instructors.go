@@ -69,10 +69,7 @@ func planInstructors(b *Batch, have *hezuo.Dataset, rows []row[instructorRow]) *
 	for _, d := range have.Divisions {
 		towns[d.Code] = hezuo.LevelOf(d.Code) == hezuo.LevelTownship
 	}
-	people := map[string]*hezuo.Person{}
-	for i := range have.People {
-		people[have.People[i].IDNumber] = &have.People[i]
-	}
+	people := byKey(have.People, func(p *hezuo.Person) string { return p.IDNumber })
 	stored := keyed(have.Instructors, func(in hezuo.Instructor) string { return in.IDNumber })
 	has := b.has
 	p := &Plan{Write: &hezuo.Dataset{}}

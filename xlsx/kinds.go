@@ -146,6 +146,16 @@ func keyed[T any](xs []T, key func(T) string) map[string]T {
 	return out
 }
 
+// byKey returns pointers to the stored records by key, for a plan that
+// reads a stored record in place.
+func byKey[T any](xs []T, key func(*T) string) map[string]*T {
+	out := make(map[string]*T, len(xs))
+	for i := range xs {
+		out[key(&xs[i])] = &xs[i]
+	}
+	return out
+}
+
 // keysOf returns the keys of the stored records.
 func keysOf[T any](xs []T, key func(T) string) map[string]bool {
 	out := make(map[string]bool, len(xs))

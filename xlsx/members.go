@@ -233,10 +233,7 @@ func (mr *memberRows) refs() []rowRefs {
 //     or today, marked FromUnknown. An activist's step starts the same way.
 func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	orgs, villages := orgSet(have), villageSet(have)
-	people := map[string]*hezuo.Person{}
-	for i := range have.People {
-		people[have.People[i].IDNumber] = &have.People[i]
-	}
+	people := byKey(have.People, func(p *hezuo.Person) string { return p.IDNumber })
 	memberships := map[memberKey][]*hezuo.Membership{}
 	for i := range have.Memberships {
 		m := &have.Memberships[i]

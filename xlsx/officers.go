@@ -87,10 +87,7 @@ func readOfficer(r *rowCtx) (officerRow, bool) {
 // rows in place of the stored ones of the same key and beside them. A row
 // equal to the stored post is not judged again.
 func planOfficers(b *Batch, have *hezuo.Dataset, rows []row[officerRow]) *Plan {
-	pos := map[string]*hezuo.PartyOrg{}
-	for i := range have.PartyOrgs {
-		pos[have.PartyOrgs[i].No] = &have.PartyOrgs[i]
-	}
+	pos := byKey(have.PartyOrgs, func(p *hezuo.PartyOrg) string { return p.No })
 	people := map[string]string{} // ID number → name
 	for _, p := range have.People {
 		people[p.IDNumber] = p.Name

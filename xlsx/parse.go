@@ -190,6 +190,17 @@ func (r *rowCtx) need(key, v string) bool {
 	return true
 }
 
+// future notes a problem when key's day lies after today (the record tells
+// of what has not happened yet) and reports it; zh and en format the day
+// and today, in that order.
+func (r *rowCtx) future(key string, day hezuo.Date, zh, en string) bool {
+	if !day.After(r.b.today) {
+		return false
+	}
+	r.fail(key, fmt.Sprintf(zh, day, r.b.today), fmt.Sprintf(en, day, r.b.today))
+	return true
+}
+
 // date reads a date cell; an empty cell is the zero Date (a problem when
 // required).
 func (r *rowCtx) date(key string, required bool) hezuo.Date {

@@ -136,10 +136,7 @@ func readPartyOrg(r *rowCtx) (hezuo.PartyOrg, bool) {
 
 func planPartyOrgs(b *Batch, have *hezuo.Dataset, rows []row[hezuo.PartyOrg]) *Plan {
 	divisions, orgs := divisionSet(have), orgSet(have)
-	stored := map[string]*hezuo.PartyOrg{}
-	for i := range have.PartyOrgs {
-		stored[have.PartyOrgs[i].No] = &have.PartyOrgs[i]
-	}
+	stored := byKey(have.PartyOrgs, func(p *hezuo.PartyOrg) string { return p.No })
 	inFile := map[string]bool{}
 	for _, row := range rows {
 		inFile[row.rec.No] = true

@@ -1,10 +1,6 @@
 package xlsx
 
-import (
-	"fmt"
-
-	"hezuo"
-)
+import "hezuo"
 
 // visitsKind is the linked households' visits: the key is 党员身份证号 +
 // 户编号 + 走访日期; a known key updates the note.
@@ -39,8 +35,7 @@ func readVisit(r *rowCtx) (hezuo.ContactVisit, bool) {
 	if r.bad || !checkID(r, v.IDNumber, "id_number") {
 		return v, false
 	}
-	if v.VisitedOn.After(r.b.today) {
-		r.fail("visited_on", fmt.Sprintf("走访日期 %s 晚于今天 %s，尚未发生", v.VisitedOn, r.b.today), fmt.Sprintf("visited on %s, after today (%s)", v.VisitedOn, r.b.today))
+	if r.future("visited_on", v.VisitedOn, "走访日期 %s 晚于今天 %s，尚未发生", "visited on %s, after today (%s)") {
 		return v, false
 	}
 	return v, true
