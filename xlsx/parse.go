@@ -1,9 +1,7 @@
 package xlsx
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -105,13 +103,7 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 		g.grow(min(sh.sizeHint, maxSizeHint))
 	}
 	r := &rowCtx{b: b}
-	for {
-		num, cells, err := sh.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return nil, err
-		}
+	for num, cells := range sh.Rows(&err) {
 		if blankRow(cells) {
 			continue
 		}
@@ -122,6 +114,9 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 		if r.bad {
 			b.noteBadRefs(r, b.Problems[n:])
 		}
+	}
+	if err != nil {
+		return nil, err
 	}
 	if b.Rows == 0 {
 		b.Problems = append(b.Problems, Problem{Row: 2, Column: b.Header[0], col: 0,
