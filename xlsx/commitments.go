@@ -64,8 +64,7 @@ func readCommitment(r *rowCtx) (hezuo.Commitment, bool) {
 	if probe.PartyOrg == "" {
 		probe.PartyOrg = "-" // resolved by the plan; the other fields are checked now
 	}
-	if err := probe.Validate(); err != nil {
-		r.domain(err, nil)
+	if !r.domain(probe.Validate(), nil) {
 		return c, false
 	}
 	return c, true

@@ -42,8 +42,7 @@ func readContact(r *rowCtx) (hezuo.ContactLink, bool) {
 	if r.bad || !checkID(r, c.IDNumber, "id_number") {
 		return c, false
 	}
-	if err := c.Period.Validate("联系户 " + c.Household); err != nil {
-		r.domain(err, nil)
+	if !r.domain(c.Period.Validate("联系户 "+c.Household), nil) {
 		return c, false
 	}
 	return c, true

@@ -50,8 +50,7 @@ func readDispatch(r *rowCtx) (hezuo.Dispatch, bool) {
 		r.domain(err, map[string]string{"": "id_number"})
 		return d, false
 	}
-	if err := d.Period.Validate(""); err != nil {
-		r.domain(err, nil)
+	if !r.domain(d.Period.Validate(""), nil) {
 		return d, false
 	}
 	return d, r.bounded(&d, nil)

@@ -53,11 +53,7 @@ func readInstructor(r *rowCtx) (instructorRow, bool) {
 		r.fail("township", "派出乡镇应为 9 位乡镇代码", "township must be a 9-digit code")
 	}
 	row.in = hezuo.Instructor{IDNumber: row.person.IDNumber, Township: town, Unit: r.text("unit")}
-	if r.bad {
-		return row, false
-	}
-	if err := row.person.Validate(r.b.today); err != nil {
-		r.domain(err, nil)
+	if r.bad || !r.domain(row.person.Validate(r.b.today), nil) {
 		return row, false
 	}
 	row.in.IDNumber = row.person.IDNumber

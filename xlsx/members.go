@@ -102,15 +102,10 @@ func (mr *memberRows) add(r *rowCtx) {
 	}
 	row.person = hezuo.Person{IDNumber: id, Name: name, Phone: Text(Fold(r.raw("phone"))), Village: r.code("village")}
 	row.m = hezuo.Membership{IDNumber: id, OrgNo: org, Role: r.text("role"), Period: hezuo.Period{From: from, To: to}}
-	if r.bad {
+	if r.bad || !r.domain(row.person.Validate(r.b.today), nil) {
 		return
 	}
-	if err := row.person.Validate(r.b.today); err != nil {
-		r.domain(err, nil)
-		return
-	}
-	if err := row.m.Period.Validate(""); err != nil {
-		r.domain(err, map[string]string{"from": "joined", "to": "left"})
+	if !r.domain(row.m.Period.Validate(""), map[string]string{"from": "joined", "to": "left"}) {
 		return
 	}
 	if !r.bounded(&row.m, map[string]string{"from": "joined", "to": "left"}) {

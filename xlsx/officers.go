@@ -69,11 +69,7 @@ func readOfficer(r *rowCtx) (officerRow, bool) {
 		o.Role, o.Duty = post.Role, post.Duty
 	}
 	name := r.text("name")
-	if r.bad {
-		return officerRow{}, false
-	}
-	if err := o.Validate(r.b.today); err != nil {
-		r.domain(err, nil)
+	if r.bad || !r.domain(o.Validate(r.b.today), nil) {
 		return officerRow{}, false
 	}
 	return officerRow{o: o, name: name}, true

@@ -97,8 +97,7 @@ func readOrg(r *rowCtx) (orgRow, bool) {
 		// Without the column a stored org keeps its code: checked after the merge.
 		check.RegisteredOn = hezuo.Date{}
 	}
-	if err := check.Validate(); err != nil {
-		r.domain(err, nil)
+	if !r.domain(check.Validate(), nil) {
 		return row, false
 	}
 	row.org = org

@@ -84,12 +84,10 @@ func readPairing(r *rowCtx) (pairingRow, bool) {
 	if r.bad || !checkID(r, p.IDNumber, "id_number") {
 		return pairingRow{}, false
 	}
-	if err := h.Validate(); err != nil {
-		r.domain(err, nil)
+	if !r.domain(h.Validate(), nil) {
 		return pairingRow{}, false
 	}
-	if err := p.Validate(); err != nil {
-		r.domain(err, nil)
+	if !r.domain(p.Validate(), nil) {
 		return pairingRow{}, false
 	}
 	return pairingRow{h: h, p: p}, true

@@ -233,12 +233,16 @@ func (r *rowCtx) integer(key string) int {
 }
 
 // domain reports a domain validation error in the column its field maps to
-// (fields maps a record's field names to column keys where they differ).
-func (r *rowCtx) domain(err error, fields map[string]string) {
+// (fields maps a record's field names to column keys where they differ) and
+// tells whether there was none (err nil).
+func (r *rowCtx) domain(err error, fields map[string]string) bool {
+	if err == nil {
+		return true
+	}
 	es := hezuo.FieldErrors(err)
 	if es == nil {
 		r.fail("", err.Error(), err.Error())
-		return
+		return false
 	}
 	// A record's Validate reports every field at once: each in its column.
 	for _, e := range es {
@@ -248,6 +252,7 @@ func (r *rowCtx) domain(err error, fields map[string]string) {
 		}
 		r.fail(key, e.ZH, e.EN)
 	}
+	return false
 }
 
 // bounded reports (and records, beside the row's column) a record value
@@ -256,11 +261,7 @@ func (r *rowCtx) domain(err error, fields map[string]string) {
 // record's JSON names to the KIND's column keys where they differ. The
 // store checks the same bounds again for the whole dataset.
 func (r *rowCtx) bounded(v any, fields map[string]string) bool {
-	if err := hezuo.Bounded("", v, r.b.today); err != nil {
-		r.domain(err, fields)
-		return false
-	}
-	return true
+	return r.domain(hezuo.Bounded("", v, r.b.today), fields)
 }
 
 // idNumber reads an ID number cell; a number that a spreadsheet turned into

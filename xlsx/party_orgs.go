@@ -124,11 +124,7 @@ func readPartyOrg(r *rowCtx) (hezuo.PartyOrg, bool) {
 	if days := po.ElectionDays(); po.ElectedOn.IsZero() && len(days) > 0 {
 		po.ElectedOn = days[len(days)-1] // 换届日期 left blank: the latest
 	}
-	if r.bad {
-		return po, false
-	}
-	if err := po.Validate(); err != nil {
-		r.domain(err, map[string]string{"from": "founded", "to": "dissolved"})
+	if r.bad || !r.domain(po.Validate(), map[string]string{"from": "founded", "to": "dissolved"}) {
 		return po, false
 	}
 	return po, true

@@ -50,11 +50,7 @@ func readTraining(r *rowCtx) (hezuo.Training, bool) {
 		}
 	}
 	r.need("place", t.Place)
-	if r.bad {
-		return t, false
-	}
-	if err := t.Validate(); err != nil {
-		r.domain(err, nil)
+	if r.bad || !r.domain(t.Validate(), nil) {
 		return t, false
 	}
 	return t, true
