@@ -118,8 +118,7 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 		in.IDNumbers[i] = s.personRef(r, errs, "id_numbers", n)
 	}
 	var selected map[int64]bool
-	in.Attendees, selected = ids(r, "attendees")
-	in.Attendees, selected = withAll(r, in.Attendees, selected, func() []int64 { return attendeeIDs(s.meetingFormView(r, f).Members) })
+	in.Attendees, selected = attendees(r, func() []int64 { return attendeeIDs(s.meetingFormView(r, f).Members) })
 	return s.submit(w, r, formSave{errs: errs, fields: meetingFields,
 		save: func() (string, error) {
 			id, err := s.db.SaveMeeting(r.Context(), accessOf(r), in, s.today(), s.opt.Now())

@@ -19,15 +19,13 @@ var cmdStats = &command{
 }
 
 func runStats(f *flags) action {
-	return func(e *env, _ []string) error {
-		return f.withDB(e, func(db *sqldb.DB) error {
-			s, err := db.Stats(e.ctx, f.scope, f.day)
-			if err != nil {
-				return err
-			}
-			return f.output(e, s, func(w io.Writer) { printStats(w, s, e.lang) })
-		})
-	}
+	return f.onDB(func(e *env, db *sqldb.DB, _ []string) error {
+		s, err := db.Stats(e.ctx, f.scope, f.day)
+		if err != nil {
+			return err
+		}
+		return f.output(e, s, func(w io.Writer) { printStats(w, s, e.lang) })
+	})
 }
 
 func writeJSON(w io.Writer, v any) error {
