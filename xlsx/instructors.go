@@ -7,8 +7,7 @@ import "hezuo"
 var instructorsKind = addKind(60, kindOf(&Schema{Kind: "instructors", Sheet: "指导员", ZH: "党建工作指导员", EN: "instructor", KeyZH: "身份证号",
 	TitleZH: "党建指导员", TitleEN: "Instructors",
 	Columns: []Column{
-		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "指导员本人的 18 位身份证号", NoteEN: "the instructor's ID number"},
+		idColumn("身份证号", "指导员本人的 18 位身份证号", "the instructor's ID number"),
 		{Key: "name", ZH: "姓名", Type: TText, Required: true, Example: "李明", NoteZH: "姓名", NoteEN: "name"},
 		{Key: "township", ZH: "派出乡镇", Type: TCode, Required: true, Text: true, Example: "222424103",
 			NoteZH: "派出的乡镇党委所在乡镇的 9 位代码（须已导入）", NoteEN: "9-digit code of the dispatching township (imported)"},

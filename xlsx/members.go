@@ -13,8 +13,7 @@ import (
 var membersKind = addKind(30, &Schema{Kind: "members", Sheet: "成员", ZH: "成员", EN: "member", KeyZH: "身份证号 + 组织编号",
 	TitleZH: "会员", TitleEN: "Members", settings: true,
 	Columns: []Column{
-		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "18 位居民身份证号，末位可为 X（小写 x 亦可）", NoteEN: "18-character resident ID number; the last may be X"},
+		idColumn("身份证号", "18 位居民身份证号，末位可为 X（小写 x 亦可）", "18-character resident ID number; the last may be X"),
 		{Key: "name", ZH: "姓名", Type: TText, Required: true, Example: "张桂兰", NoteZH: "姓名", NoteEN: "name"},
 		{Key: "org_id", ZH: "组织编号", Type: TKey, Required: true, Text: true, Example: "WQ-HZS-001",
 			NoteZH: "所在合作组织的组织编号（须已导入）", NoteEN: "the org's number (import orgs first)"},
