@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -64,13 +63,8 @@ func readOrg(r *rowCtx) (orgRow, bool) {
 	no, name := Key(r.raw("org_id")), r.text("name")
 	r.need("org_id", no)
 	r.need("name", name)
-	kind := ""
-	if s := r.text("kind"); r.need("kind", s) {
-		var ok bool
-		if kind, ok = hezuo.ParseKind(Fold(s)); !ok {
-			r.fail("kind", fmt.Sprintf("类型 %q 无效，应为 合作社、产业协会 或 联合社", s), fmt.Sprintf("kind %q invalid: 合作社, 产业协会 or 联合社", s))
-		}
-	}
+	kind := parsed(r, "kind", func(s string) (string, bool) { return hezuo.ParseKind(Fold(s)) },
+		"类型 %q 无效，应为 合作社、产业协会 或 联合社", "kind %q invalid: 合作社, 产业协会 or 联合社")
 	row := orgRow{registered: r.boolean("registered"), regDate: r.date("registered_on", false)}
 	org := hezuo.Org{OrgNo: no, Name: name, Kind: kind, CreditCode: r.code("credit_code"), Village: r.code("village"),
 		Villages: SplitList(r.raw("villages")), Industry: r.text("industry"), HouseholdsDriven: r.integer("households_driven"),

@@ -75,11 +75,7 @@ func readPairing(r *rowCtx) (pairingRow, bool) {
 	r.need("household", h.No)
 	r.need("head", h.Head)
 	r.need("village", h.Village)
-	if v := r.text("poverty"); r.need("poverty", v) {
-		if h.Poverty = povertyChoices[v]; h.Poverty == "" {
-			r.fail("poverty", fmt.Sprintf("贫困状态 %q 无效（建档立卡贫困户、低收入户或一般农户）", v), fmt.Sprintf("poverty status %q is not valid", v))
-		}
-	}
+	h.Poverty = parsed(r, "poverty", among(povertyChoices), "贫困状态 %q 无效（建档立卡贫困户、低收入户或一般农户）", "poverty status %q is not valid")
 	if r.bad || !checkID(r, p.IDNumber, "id_number") {
 		return pairingRow{}, false
 	}

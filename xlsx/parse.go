@@ -185,6 +185,30 @@ func (r *rowCtx) need(key, v string) bool {
 	return true
 }
 
+// parsed reads key's required cell through parse; a value parse does not
+// take is a problem, zh and en formatting it (%q). An empty or unknown
+// value gives what parse gives for it (the zero value when empty).
+func parsed[T any](r *rowCtx, key string, parse func(string) (T, bool), zh, en string) T {
+	s := r.text(key)
+	if !r.need(key, s) {
+		var zero T
+		return zero
+	}
+	v, ok := parse(s)
+	if !ok {
+		r.fail(key, fmt.Sprintf(zh, s), fmt.Sprintf(en, s))
+	}
+	return v
+}
+
+// among parses a cell by a table of the spellings it accepts.
+func among(spellings map[string]string) func(string) (string, bool) {
+	return func(s string) (string, bool) {
+		v, ok := spellings[s]
+		return v, ok
+	}
+}
+
 // future notes a problem when key's day lies after today (the record tells
 // of what has not happened yet) and reports it; zh and en format the day
 // and today, in that order.

@@ -87,12 +87,7 @@ func readPartyOrg(r *rowCtx) (hezuo.PartyOrg, bool) {
 		Period: hezuo.Period{From: r.date("founded", true), To: r.date("dissolved", false)}}
 	r.need("no", po.No)
 	r.need("name", po.Name)
-	if s := r.text("form"); r.need("form", s) {
-		var ok bool
-		if po.Form, ok = parseForm(s); !ok {
-			r.fail("form", fmt.Sprintf("组织形式 %q 无效", s), fmt.Sprintf("form %q invalid", s))
-		}
-	}
+	po.Form = parsed(r, "form", parseForm, "组织形式 %q 无效", "form %q invalid")
 	if s := r.text("joint_kind"); s != "" {
 		var ok bool
 		if po.JointKind, ok = jointKinds[s]; !ok {
