@@ -102,22 +102,18 @@ func planOfficers(b *Batch, have *hezuo.Dataset, rows []row[officerRow]) *Plan {
 	}
 	var ok []resolved
 	for _, r := range rows {
-		row, good := r.rec, true
-		fail := func(key, zh, en string) {
-			b.fail(r.num, key, zh, en)
-			good = false
-		}
+		row, c := r.rec, rowCheck{b: b, num: r.num}
 		if pos[row.o.PartyOrg] == nil {
-			fail("party_org", "未知的党组织编号 "+row.o.PartyOrg+"（请先导入党组织）", "unknown party organization "+row.o.PartyOrg+" (import the party organizations first)")
+			c.fail("party_org", "未知的党组织编号 "+row.o.PartyOrg+"（请先导入党组织）", "unknown party organization "+row.o.PartyOrg+" (import the party organizations first)")
 		}
 		name, known := people[row.o.IDNumber]
 		switch {
 		case !known:
-			fail("id_number", "此身份证号未登记（请先作为成员或人员导入）", "no person with this ID number is on record (import them as a member or person first)")
+			c.fail("id_number", "此身份证号未登记（请先作为成员或人员导入）", "no person with this ID number is on record (import them as a member or person first)")
 		case row.name != "" && row.name != name:
-			fail("name", "姓名与该身份证号登记的姓名不一致", "the name differs from the one on record for this ID number")
+			c.fail("name", "姓名与该身份证号登记的姓名不一致", "the name differs from the one on record for this ID number")
 		}
-		if !good {
+		if c.failed {
 			continue
 		}
 		old, exists := stored[officerKey(&row.o)]

@@ -110,30 +110,26 @@ func planOrgs(b *Batch, have *hezuo.Dataset, rows []row[orgRow]) *Plan {
 	}
 	p := &Plan{Write: &hezuo.Dataset{}}
 	for _, r := range rows {
-		row, ok := r.rec, true
-		fail := func(key, zh, en string) {
-			b.fail(r.num, key, zh, en)
-			ok = false
-		}
+		row, c := r.rec, rowCheck{b: b, num: r.num}
 		if !villages[row.org.Village] {
-			fail("village", "未知的村 "+row.org.Village+"（请先导入区划）", "unknown village "+row.org.Village+" (import the divisions first)")
+			c.fail("village", "未知的村 "+row.org.Village+"（请先导入区划）", "unknown village "+row.org.Village+" (import the divisions first)")
 		}
 		for _, v := range row.org.Villages {
 			if !villages[v] {
-				fail("villages", "未知的村 "+v+"（请先导入区划）", "unknown village "+v+" (import the divisions first)")
+				c.fail("villages", "未知的村 "+v+"（请先导入区划）", "unknown village "+v+" (import the divisions first)")
 			}
 		}
 		if by, taken := owner[row.org.CreditCode]; taken && by != row.org.OrgNo {
-			fail("credit_code", "该统一社会信用代码已属于组织 "+by, "this credit code already belongs to org "+by)
+			c.fail("credit_code", "该统一社会信用代码已属于组织 "+by, "this credit code already belongs to org "+by)
 		}
-		if !ok {
+		if c.failed {
 			continue
 		}
 		old := stored[row.org.OrgNo]
 		org := mergeOrg(b, row, old)
 		if err := org.Validate(); err != nil {
 			for _, e := range hezuo.FieldErrors(err) {
-				fail(e.Field, e.ZH, e.EN)
+				c.fail(e.Field, e.ZH, e.EN)
 			}
 			continue
 		}

@@ -135,30 +135,26 @@ func planPartyOrgs(b *Batch, have *hezuo.Dataset, rows []row[hezuo.PartyOrg]) *P
 	known := func(no string) bool { return inFile[no] || stored[no] != nil }
 	plan := &Plan{Write: &hezuo.Dataset{}}
 	for _, r := range rows {
-		n, ok := r.rec, true
-		fail := func(key, zh, en string) {
-			b.fail(r.num, key, zh, en)
-			ok = false
-		}
+		n, c := r.rec, rowCheck{b: b, num: r.num}
 		if !divisions[n.Seat] {
-			fail("seat", "未知的区划 "+n.Seat+"（请先导入区划）", "unknown division "+n.Seat+" (import the divisions first)")
+			c.fail("seat", "未知的区划 "+n.Seat+"（请先导入区划）", "unknown division "+n.Seat+" (import the divisions first)")
 		}
 		for _, k := range []string{"parent", "manager"} {
 			if no := map[string]string{"parent": n.Parent, "manager": n.Manager}[k]; no != "" && !known(no) {
-				fail(k, "未知的党组织编号 "+no, "unknown party organization "+no)
+				c.fail(k, "未知的党组织编号 "+no, "unknown party organization "+no)
 			}
 		}
 		for _, o := range n.Orgs {
 			if !orgs[o] {
-				fail("orgs", "未知的组织编号 "+o+"（请先导入合作组织）", "unknown org_id "+o+" (import the orgs first)")
+				c.fail("orgs", "未知的组织编号 "+o+"（请先导入合作组织）", "unknown org_id "+o+" (import the orgs first)")
 			}
 		}
 		for _, v := range n.Villages {
 			if !divisions[v] || hezuo.LevelOf(v) != hezuo.LevelVillage {
-				fail("villages", "未知的村 "+v, "unknown village "+v)
+				c.fail("villages", "未知的村 "+v, "unknown village "+v)
 			}
 		}
-		if !ok {
+		if c.failed {
 			continue
 		}
 		old := stored[n.No]
