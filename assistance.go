@@ -1,9 +1,6 @@
 package hezuo
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // Unit is a county or township unit (单位): a department, bureau, office or
 // township government. Units pair with orgs and villages (包村联户), organize
@@ -31,14 +28,9 @@ func (u *Unit) Seat() string {
 // Validate checks the unit's own fields.
 func (u *Unit) Validate() error {
 	rec := "单位 " + u.Code
-	var c collector
-	c.add(Bounded(rec, u, Today(China)))
-	if strings.TrimSpace(u.Code) == "" {
-		c.add(Invalid("单位 "+u.Name, "code", "缺少单位代码", "unit code missing"))
-	}
-	if strings.TrimSpace(u.Name) == "" {
-		c.add(Invalid(rec, "name", "缺少单位名称", "unit name missing"))
-	}
+	c := boundsOf(rec, u, Today(China))
+	c.required("单位 "+u.Name, "code", u.Code, "缺少单位代码", "unit code missing")
+	c.required(rec, "name", u.Name, "缺少单位名称", "unit name missing")
 	if len(u.County) != 6 || !allDigits(u.County) {
 		c.add(Invalid(rec, "county", "所属县应为 6 位代码", "county must be a 6-digit code"))
 	} else if u.Township != "" && (len(u.Township) != 9 || !allDigits(u.Township) || u.Township[:6] != u.County) {
@@ -68,8 +60,7 @@ func (p *UnitPairing) Target() string {
 // Validate checks that exactly one target is set and the period.
 func (p *UnitPairing) Validate() error {
 	rec := fmt.Sprintf("包村联户 %s→%s", p.Unit, p.Target())
-	var c collector
-	c.add(Bounded(rec, p, Today(China)))
+	c := boundsOf(rec, p, Today(China))
 	if (p.OrgNo == "") == (p.Village == "") {
 		c.add(Invalid(rec, "org_id", "应填写且只填写一个帮扶对象：组织编号或村", "give exactly one target: an org_id or a village"))
 	} else if p.Village != "" && (len(p.Village) != 12 || !allDigits(p.Village)) {
@@ -107,14 +98,9 @@ type Household struct {
 // out of poverty only with a date and never more than the household holds.
 func (h *Household) Validate() error {
 	rec := "农户 " + h.No
-	var c collector
-	c.add(Bounded(rec, h, Today(China)))
-	if strings.TrimSpace(h.No) == "" {
-		c.add(Invalid("农户 "+h.Head, "no", "缺少户编号", "household number missing"))
-	}
-	if strings.TrimSpace(h.Head) == "" {
-		c.add(Invalid(rec, "head", "缺少户主姓名", "head of household missing"))
-	}
+	c := boundsOf(rec, h, Today(China))
+	c.required("农户 "+h.Head, "no", h.No, "缺少户编号", "household number missing")
+	c.required(rec, "head", h.Head, "缺少户主姓名", "head of household missing")
 	if len(h.Village) != 12 || !allDigits(h.Village) {
 		c.add(Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code"))
 	}
@@ -149,8 +135,7 @@ type HouseholdPairing struct {
 // Validate checks the pairing's keys and period.
 func (p *HouseholdPairing) Validate() error {
 	rec := fmt.Sprintf("结对帮扶 %s→%s", MaskIDNumber(p.IDNumber), p.Household)
-	var c collector
-	c.add(Bounded(rec, p, Today(China)))
+	c := boundsOf(rec, p, Today(China))
 	if p.IDNumber == "" || p.Household == "" {
 		c.add(Invalid(rec, "household", "结对帮扶需要党员身份证号和户编号", "a pairing needs the party member's ID number and the household"))
 	}

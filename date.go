@@ -179,8 +179,7 @@ func (p Period) ActiveOn(day Date) bool {
 // Validate checks that From is set and To, when set, is after From, and
 // that both lie within the bounds of every date (bounds.go).
 func (p Period) Validate(record string) error {
-	var c collector
-	c.add(Bounded(record, p, Today(China)))
+	c := boundsOf(record, p, Today(China))
 	if p.From.IsZero() {
 		c.add(Invalid(record, "from", "缺少开始日期", "start date missing"))
 	} else if !p.To.IsZero() && !p.From.Before(p.To) {

@@ -25,17 +25,14 @@ func (d Division) Level() string { return LevelOf(d.Code) }
 // Validate checks the code's form and that a name is given.
 func (d Division) Validate() error {
 	rec := "区划 " + d.Code
-	var c collector
-	c.add(Bounded(rec, d, Today(China)))
+	c := boundsOf(rec, d, Today(China))
 	if _, err := NormalizeDivisionCode(d.Code); err != nil {
 		for _, e := range FieldErrors(err) {
 			c.add(Invalid(rec, "code", e.ZH, e.EN))
 			break
 		}
 	}
-	if strings.TrimSpace(d.Name) == "" {
-		c.add(Invalid(rec, "name", "缺少名称", "name missing"))
-	}
+	c.required(rec, "name", d.Name, "缺少名称", "name missing")
 	return c.err()
 }
 

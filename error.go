@@ -3,6 +3,7 @@ package hezuo
 import (
 	"errors"
 	"fmt"
+	"strings"
 )
 
 // Error codes. One place (the web package) maps them to HTTP statuses and the
@@ -142,6 +143,21 @@ func FieldErrors(err error) []*Error {
 // of each field is kept, the rest of that field dropped (a later check of
 // a field often follows from an earlier one).
 type collector struct{ list Errors }
+
+// boundsOf starts the collector of record's Validate with the bound errors
+// of v's fields as of today (Bounded).
+func boundsOf(record string, v any, today Date) collector {
+	var c collector
+	c.add(Bounded(record, v, today))
+	return c
+}
+
+// required notes an EINVALID error on field when value is blank.
+func (c *collector) required(record, field, value, zh, en string) {
+	if strings.TrimSpace(value) == "" {
+		c.add(Invalid(record, field, zh, en))
+	}
+}
 
 // add notes err's field errors (nil is ignored).
 func (c *collector) add(err error) {

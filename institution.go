@@ -55,8 +55,7 @@ func (m *Meeting) Key() string { return m.PartyOrg + "/" + m.Kind + "/" + m.Held
 // Validate checks the meeting's own fields.
 func (m *Meeting) Validate() error {
 	rec := "会议 " + m.Key()
-	var c collector
-	c.add(Bounded(rec, m, Today(China)))
+	c := boundsOf(rec, m, Today(China))
 	if m.PartyOrg == "" {
 		c.add(Invalid(rec, "party_org", "缺少党组织编号", "party organization missing"))
 	}
@@ -68,9 +67,7 @@ func (m *Meeting) Validate() error {
 	if m.HeldOn.IsZero() {
 		c.add(Invalid(rec, "held_on", "缺少会议日期", "date missing"))
 	}
-	if strings.TrimSpace(m.Topic) == "" {
-		c.add(Invalid(rec, "topic", "缺少会议议题", "topic missing"))
-	}
+	c.required(rec, "topic", m.Topic, "缺少会议议题", "topic missing")
 	if m.Kind == MeetingJoint && m.VillagePartyOrg == "" {
 		c.add(Invalid(rec, "village_party_org", "联席会议应填写参加的村党组织", "a joint meeting names the village party organization"))
 	}
@@ -129,8 +126,7 @@ type Commitment struct {
 // party member is the store's to check.
 func (c *Commitment) Validate() error {
 	rec := fmt.Sprintf("党员承诺 %s/%d", MaskIDNumber(c.IDNumber), c.Year)
-	var errs collector
-	errs.add(Bounded(rec, c, Today(China)))
+	errs := boundsOf(rec, c, Today(China))
 	if c.IDNumber == "" || c.PartyOrg == "" {
 		errs.add(Invalid(rec, "party_org", "承诺需要党员身份证号和党组织编号", "a commitment needs the member's ID number and the party organization"))
 	}
@@ -141,9 +137,7 @@ func (c *Commitment) Validate() error {
 	if c.MadeOn.IsZero() || (yearOK && (c.MadeOn.Year() < c.Year-1 || c.MadeOn.Year() > c.Year)) {
 		errs.add(Invalid(rec, "made_on", "承诺日期应在承诺年度内（或上一年末）", "the commitment is made in its year (or at the end of the year before)"))
 	}
-	if strings.TrimSpace(c.Content) == "" {
-		errs.add(Invalid(rec, "content", "缺少承诺内容", "content missing"))
-	}
+	errs.required(rec, "content", c.Content, "缺少承诺内容", "content missing")
 	if !c.FulfilledOn.IsZero() && !c.MadeOn.IsZero() && c.FulfilledOn.Before(c.MadeOn) {
 		errs.add(Invalid(rec, "fulfilled_on", "践诺日期早于承诺日期", "fulfilled before it was made"))
 	}

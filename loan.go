@@ -109,12 +109,9 @@ func (l *Loan) AsOf(day Date, repaidFen int64) (status string, outstandingFen in
 // application, then approval or rejection, then disbursement.
 func (l *Loan) Validate() error {
 	rec := "贷款 " + l.No
-	var c collector
-	c.add(Bounded(rec, l, Today(China)))
+	c := boundsOf(rec, l, Today(China))
 	before := func(a, b Date) bool { return !a.IsZero() && !b.IsZero() && b.Before(a) }
-	if strings.TrimSpace(l.No) == "" {
-		c.add(Invalid("贷款", "no", "缺少贷款编号", "loan number missing"))
-	}
+	c.required("贷款", "no", l.No, "缺少贷款编号", "loan number missing")
 	if (l.Borrower == "") == (l.PartyOrg == "") {
 		c.add(Invalid(rec, "borrower", "申请人应为一名党员或一个合作组织党组织（只填一个）", "the applicant is one party member or one org's party organization (give exactly one)"))
 	}

@@ -84,11 +84,8 @@ func Leading(role string) bool {
 // and a start not after today (a post not yet taken is not recorded).
 func (o *Officer) Validate(today Date) error {
 	rec := "任职 " + o.PartyOrg
-	var c collector
-	c.add(Bounded(rec, o, today))
-	if strings.TrimSpace(o.PartyOrg) == "" {
-		c.add(Invalid(rec, "party_org", "缺少党组织编号", "party organization number missing"))
-	}
+	c := boundsOf(rec, o, today)
+	c.required(rec, "party_org", o.PartyOrg, "缺少党组织编号", "party organization number missing")
 	if id, _, _, err := ParseIDNumber(o.IDNumber, today); err != nil {
 		for _, e := range FieldErrors(err) {
 			c.add(Invalid(rec, "id_number", e.ZH, e.EN))

@@ -77,14 +77,9 @@ func (o *Org) AllVillages() []string {
 // Every field's error is reported together (Errors when several).
 func (o *Org) Validate() error {
 	rec := "组织 " + o.OrgNo
-	var c collector
-	c.add(Bounded(rec, o, Today(China)))
-	if strings.TrimSpace(o.OrgNo) == "" {
-		c.add(Invalid("组织", "org_id", "缺少组织编号", "org_id missing"))
-	}
-	if strings.TrimSpace(o.Name) == "" {
-		c.add(Invalid(rec, "name", "缺少名称", "name missing"))
-	}
+	c := boundsOf(rec, o, Today(China))
+	c.required("组织", "org_id", o.OrgNo, "缺少组织编号", "org_id missing")
+	c.required(rec, "name", o.Name, "缺少名称", "name missing")
 	if _, ok := KindNames[o.Kind]; !ok {
 		c.add(Invalid(rec, "kind", fmt.Sprintf("类型 %q 无效（合作社、产业协会或联合社）", o.Kind), fmt.Sprintf("kind %q invalid (cooperative, association or union)", o.Kind)))
 	}

@@ -3,7 +3,6 @@ package hezuo
 import (
 	"fmt"
 	"slices"
-	"strings"
 )
 
 // Party organization forms. The first three are the seats every county has;
@@ -74,14 +73,9 @@ func BuiltInOrgs(form string) bool {
 // Validate checks the party organization's own fields.
 func (p *PartyOrg) Validate() error {
 	rec := "党组织 " + p.No
-	var c collector
-	c.add(Bounded(rec, p, Today(China)))
-	if strings.TrimSpace(p.No) == "" {
-		c.add(Invalid("党组织 "+p.Name, "no", "缺少党组织编号", "party organization number missing"))
-	}
-	if strings.TrimSpace(p.Name) == "" {
-		c.add(Invalid(rec, "name", "缺少名称", "name missing"))
-	}
+	c := boundsOf(rec, p, Today(China))
+	c.required("党组织 "+p.Name, "no", p.No, "缺少党组织编号", "party organization number missing")
+	c.required(rec, "name", p.Name, "缺少名称", "name missing")
 	if _, ok := FormNames[p.Form]; !ok {
 		c.add(Invalid(rec, "form", fmt.Sprintf("组织形式 %q 无效", p.Form), fmt.Sprintf("unknown form %q", p.Form)))
 	}

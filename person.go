@@ -1,7 +1,5 @@
 package hezuo
 
-import "strings"
-
 // Sexes.
 const (
 	SexMale   = "M"
@@ -38,8 +36,7 @@ func (p *Person) IsLeaderOn(day Date) bool {
 // (overwriting what was there); today bounds the birth date.
 func (p *Person) Validate(today Date) error {
 	rec := "人员 " + p.Name
-	var c collector
-	c.add(Bounded(rec, p, today))
+	c := boundsOf(rec, p, today)
 	id, birth, sex, err := ParseIDNumber(p.IDNumber, today)
 	if err != nil {
 		for _, e := range FieldErrors(err) {
@@ -49,9 +46,7 @@ func (p *Person) Validate(today Date) error {
 	} else {
 		p.IDNumber, p.BirthDate, p.Sex = id, birth, sex
 	}
-	if strings.TrimSpace(p.Name) == "" {
-		c.add(Invalid("人员 "+MaskIDNumber(id), "name", "缺少姓名", "name missing"))
-	}
+	c.required("人员 "+MaskIDNumber(id), "name", p.Name, "缺少姓名", "name missing")
 	if p.Village != "" && (len(p.Village) != 12 || !allDigits(p.Village)) {
 		c.add(Invalid(rec, "village", "所在村应为 12 位村级区划代码", "village must be a 12-digit village code"))
 	}
@@ -117,8 +112,7 @@ type PartyStatus struct {
 // Validate checks the status name and period.
 func (s *PartyStatus) Validate() error {
 	rec := "政治面貌 " + MaskIDNumber(s.IDNumber)
-	var c collector
-	c.add(Bounded(rec, s, Today(China)))
+	c := boundsOf(rec, s, Today(China))
 	if _, ok := StatusNames[s.Status]; !ok {
 		c.add(Invalid(rec, "status", "政治面貌无效", "unknown party status "+s.Status))
 	}

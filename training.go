@@ -1,9 +1,6 @@
 package hezuo
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // Training modes.
 const (
@@ -33,20 +30,13 @@ type Training struct {
 // Validate checks the session's own fields and pads Place to 12 digits.
 func (t *Training) Validate() error {
 	rec := "培训 " + t.No
-	var c collector
-	c.add(Bounded(rec, t, Today(China)))
-	if strings.TrimSpace(t.No) == "" {
-		c.add(Invalid("培训 "+t.Topic, "no", "缺少培训编号", "training number missing"))
-	}
+	c := boundsOf(rec, t, Today(China))
+	c.required("培训 "+t.Topic, "no", t.No, "缺少培训编号", "training number missing")
 	if t.HeldOn.IsZero() {
 		c.add(Invalid(rec, "held_on", "缺少培训日期", "date missing"))
 	}
-	if strings.TrimSpace(t.Topic) == "" {
-		c.add(Invalid(rec, "topic", "缺少培训主题", "topic missing"))
-	}
-	if strings.TrimSpace(t.Organizer) == "" {
-		c.add(Invalid(rec, "organizer", "缺少主办单位", "organizer missing"))
-	}
+	c.required(rec, "topic", t.Topic, "缺少培训主题", "topic missing")
+	c.required(rec, "organizer", t.Organizer, "缺少主办单位", "organizer missing")
 	if ModeNames[t.Mode] == "" {
 		c.add(Invalid(rec, "mode", "培训方式应为 on_site（现场）或 remote（远程教育）", "mode must be on_site or remote"))
 	}

@@ -103,9 +103,7 @@ func (u *User) Validate() error {
 	}
 	switch u.Role {
 	case RoleDepartmentOfficer, RoleBranchSecretary, RoleInstructor:
-		if strings.TrimSpace(u.Subject) == "" {
-			c.add(Invalid(rec, "subject", "该角色需要指定部门代码、组织编号或指导员身份证号", "this role needs a department code, an org_id or the instructor's ID number"))
-		}
+		c.required(rec, "subject", u.Subject, "该角色需要指定部门代码、组织编号或指导员身份证号", "this role needs a department code, an org_id or the instructor's ID number")
 	default:
 		u.Subject = ""
 	}

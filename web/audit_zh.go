@@ -236,12 +236,16 @@ func fieldName(lang, key string) string {
 }
 
 func init() {
-	addLabels("audit_note", zhOf("ok", "成功", "out of poverty", "脱贫", "password", "重设密码", "enable", "启用", "disable", "停用"),
-		zhOf("ok", "succeeded", "out of poverty", "out of poverty", "password", "password reset", "enable", "enabled", "disable", "disabled"))
-	addLabels("error", zhOf(hezuo.EINVALID, "数据有误", hezuo.ENOTFOUND, "未找到", hezuo.ECONFLICT, "与现有记录冲突",
-		hezuo.EUNAUTHORIZED, "用户名或密码不正确", hezuo.EFORBIDDEN, "无权操作", hezuo.EINTERNAL, "内部错误", "ELOCKED", "尝试次数过多，暂时锁定"),
-		zhOf(hezuo.EINVALID, "invalid data", hezuo.ENOTFOUND, "not found", hezuo.ECONFLICT, "conflicts with a record",
-			hezuo.EUNAUTHORIZED, "wrong user name or password", hezuo.EFORBIDDEN, "not allowed", hezuo.EINTERNAL, "internal error", "ELOCKED", "too many attempts: locked for a while"))
+	addTriples("audit_note", [][3]string{
+		{"ok", "成功", "succeeded"}, {"out of poverty", "脱贫", "out of poverty"}, {"password", "重设密码", "password reset"},
+		{"enable", "启用", "enabled"}, {"disable", "停用", "disabled"},
+	})
+	addTriples("error", [][3]string{
+		{hezuo.EINVALID, "数据有误", "invalid data"}, {hezuo.ENOTFOUND, "未找到", "not found"},
+		{hezuo.ECONFLICT, "与现有记录冲突", "conflicts with a record"}, {hezuo.EUNAUTHORIZED, "用户名或密码不正确", "wrong user name or password"},
+		{hezuo.EFORBIDDEN, "无权操作", "not allowed"}, {hezuo.EINTERNAL, "内部错误", "internal error"},
+		{"ELOCKED", "尝试次数过多，暂时锁定", "too many attempts: locked for a while"},
+	})
 	// Record fields whose name is not (or not quite) an interface text: key, 中文, English.
 	addTriples("field", [][3]string{
 		{"id_number", "身份证号", "ID number"}, {"name", "名称", "name"}, {"kind", "类型", "kind"}, {"status", "状态", "status"},

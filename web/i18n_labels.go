@@ -67,16 +67,23 @@ func labelKinds() []string {
 	return ks
 }
 
-// zhOf makes a table of names from code, name pairs.
 // addTriples adds labels of kind given as {code, 中文, English}.
 func addTriples(kind string, rows [][3]string) {
-	zh, en := map[string]string{}, map[string]string{}
-	for _, r := range rows {
-		zh[r[0]], en[r[0]] = r[1], r[2]
-	}
+	zh, en := bilingual(rows)
 	addLabels(kind, zh, en)
 }
 
+// bilingual splits {code, 中文, English} rows into the Chinese and the
+// English names by code.
+func bilingual(rows [][3]string) (zh, en map[string]string) {
+	zh, en = map[string]string{}, map[string]string{}
+	for _, r := range rows {
+		zh[r[0]], en[r[0]] = r[1], r[2]
+	}
+	return zh, en
+}
+
+// zhOf makes a table of names from code, name pairs.
 func zhOf(pairs ...string) map[string]string {
 	m := map[string]string{}
 	for i := 0; i+1 < len(pairs); i += 2 {
@@ -116,13 +123,16 @@ func init() {
 		hezuo.StatusProbationary, "probationary member", hezuo.StatusFull, "full member"))
 	addLabels("rate_kind", hezuo.RateKindNames, zhOf(
 		hezuo.RateBenchmark, "one-year benchmark lending rate", hezuo.RateLPR, "one-year loan prime rate (LPR)"))
-	addLabels("sex", zhOf(hezuo.SexMale, "男", hezuo.SexFemale, "女"), zhOf(hezuo.SexMale, "male", hezuo.SexFemale, "female"))
+	addTriples("sex", [][3]string{
+		{hezuo.SexMale, "男", "male"}, {hezuo.SexFemale, "女", "female"},
+	})
 	addLabels("poverty", hezuo.PovertyNames, zhOf(
 		hezuo.PovertyRegistered, "registered poor household", hezuo.PovertyLowIncome, "low-income household", hezuo.PovertyNone, "ordinary household"))
 	// Meeting kinds and the other overdue items (a visit, a commitment, its assessment).
-	meetingZH := zhOf(rules.OverdueContactVisit, "走访联系户", rules.OverdueCommitment, "年度党员承诺", rules.OverdueFulfilment, "践诺评议")
-	meetingEN := zhOf(rules.OverdueContactVisit, "visit to a linked household", rules.OverdueCommitment, "yearly commitment",
-		rules.OverdueFulfilment, "assessment of a commitment")
+	meetingZH, meetingEN := bilingual([][3]string{
+		{rules.OverdueContactVisit, "走访联系户", "visit to a linked household"},
+		{rules.OverdueCommitment, "年度党员承诺", "yearly commitment"}, {rules.OverdueFulfilment, "践诺评议", "assessment of a commitment"},
+	})
 	for _, k := range hezuo.MeetingKinds {
 		meetingZH[k], meetingEN[k] = hezuo.MeetingNames[k], hezuo.MeetingNamesEN[k]
 	}
@@ -135,18 +145,21 @@ func init() {
 	addLabels("source", hezuo.SourceNames, zhOf(
 		hezuo.SourcePartyDues, "party dues", hezuo.SourceFinance, "public finance", hezuo.SourceOther, "other"))
 	addLabels("mode", hezuo.ModeNames, zhOf(hezuo.ModeOnSite, "on site", hezuo.ModeRemote, "remote"))
-	addLabels("dev_state", zhOf(rules.DevDue, "待办", rules.DevOverdue, "逾期", rules.DevReady, "可进入下一步", rules.DevIrregular, "不合规"),
-		zhOf(rules.DevDue, "due", rules.DevOverdue, "overdue", rules.DevReady, "ready", rules.DevIrregular, "irregular"))
-	addLabels("joint", zhOf(hezuo.JointVillageOrg, "村会联合", hezuo.JointCrossVill, "跨村联合"),
-		zhOf(hezuo.JointVillageOrg, "village and org", hezuo.JointCrossVill, "across villages"))
-	addLabels("division", zhOf(hezuo.LevelProvince, "省", hezuo.LevelPrefecture, "市（州）", hezuo.LevelCounty, "县",
-		hezuo.LevelTownship, "乡镇", hezuo.LevelVillage, "村"),
-		zhOf(hezuo.LevelProvince, "province", hezuo.LevelPrefecture, "prefecture", hezuo.LevelCounty, "county",
-			hezuo.LevelTownship, "township", hezuo.LevelVillage, "village"))
-	addLabels("coverage", zhOf(rules.CoverOwnOrg, "单独建党组织", rules.CoverJointOrGroup, "联合支部或党小组",
-		rules.CoverInstructorOnly, "仅派驻指导员", rules.CoverUncovered, "空白点"),
-		zhOf(rules.CoverOwnOrg, "own party organization", rules.CoverJointOrGroup, "joint branch or group",
-			rules.CoverInstructorOnly, "instructor only", rules.CoverUncovered, "blank spot"))
+	addTriples("dev_state", [][3]string{
+		{rules.DevDue, "待办", "due"}, {rules.DevOverdue, "逾期", "overdue"}, {rules.DevReady, "可进入下一步", "ready"},
+		{rules.DevIrregular, "不合规", "irregular"},
+	})
+	addTriples("joint", [][3]string{
+		{hezuo.JointVillageOrg, "村会联合", "village and org"}, {hezuo.JointCrossVill, "跨村联合", "across villages"},
+	})
+	addTriples("division", [][3]string{
+		{hezuo.LevelProvince, "省", "province"}, {hezuo.LevelPrefecture, "市（州）", "prefecture"}, {hezuo.LevelCounty, "县", "county"},
+		{hezuo.LevelTownship, "乡镇", "township"}, {hezuo.LevelVillage, "村", "village"},
+	})
+	addTriples("coverage", [][3]string{
+		{rules.CoverOwnOrg, "单独建党组织", "own party organization"}, {rules.CoverJointOrGroup, "联合支部或党小组", "joint branch or group"},
+		{rules.CoverInstructorOnly, "仅派驻指导员", "instructor only"}, {rules.CoverUncovered, "空白点", "blank spot"},
+	})
 	postZH, postEN := map[string]string{}, map[string]string{}
 	for _, p := range hezuo.Posts {
 		if p.Duty == "" {
@@ -156,26 +169,29 @@ func init() {
 		}
 	}
 	addLabels("post", postZH, postEN)
-	addLabels("list", zhOf(hezuo.ListAll, "全部", hezuo.ListOK, "正常", hezuo.ListShouldBuild, "应建未建", hezuo.ListUncovered, "空白点"),
-		zhOf(hezuo.ListAll, "all", hezuo.ListOK, "in order", hezuo.ListShouldBuild, "should build, not built", hezuo.ListUncovered, "blank spot"))
-	addLabels("action", zhOf(hezuo.ActionCreate, "新增", hezuo.ActionUpdate, "修改", hezuo.ActionEnd, "结束",
-		hezuo.ActionView, "查看", hezuo.ActionLogin, "登录", hezuo.ActionUser, "用户管理", hezuo.ActionExport, "导出",
-		actionImport, "批量导入", actionAudit, "审计日志维护"),
-		zhOf(hezuo.ActionCreate, "create", hezuo.ActionUpdate, "update", hezuo.ActionEnd, "end",
-			hezuo.ActionView, "view", hezuo.ActionLogin, "sign-in", hezuo.ActionUser, "user administration", hezuo.ActionExport, "export",
-			actionImport, "import", actionAudit, "audit log upkeep"))
-	entityZH := zhOf("org", "合作组织", "person", "人员", "user", "用户", "session", "会话", "party_org", "党组织",
-		"party_status", "政治面貌", "membership", "成员关系", "officer", "任职", "dispatch", "指导员派驻", "instructor", "党建工作指导员",
-		"division", "行政区划", "department", "部门", "loan", "贷款", "repayment", "还款", "guarantee", "担保", "guarantor", "担保人", "fee_subsidy", "党费补贴",
-		"household", "农户", "household_pairing", "结对帮扶", "unit", "帮扶单位", "unit_pairing", "包村联户",
-		"commitment", "党员承诺", "meeting", "会议", "meeting_attendance", "参会记录", "training", "培训", "training_attendance", "参训记录",
-		"contact_link", "党员联系户", "contact_visit", "联系户走访", "lending_rate", "参考利率", "audit_log", "审计日志", "audit_retention", "审计日志保留期")
-	entityEN := zhOf("org", "organization", "person", "person", "user", "user", "session", "session", "party_org", "party organization",
-		"party_status", "party status", "membership", "membership", "officer", "post", "dispatch", "dispatch", "instructor", "instructor",
-		"division", "division", "department", "department", "loan", "loan", "repayment", "repayment", "guarantee", "guarantee", "guarantor", "guarantor", "fee_subsidy", "party-fee subsidy",
-		"household", "household", "household_pairing", "household pairing", "unit", "assisting unit", "unit_pairing", "unit pairing",
-		"commitment", "commitment", "meeting", "meeting", "meeting_attendance", "meeting attendance", "training", "training", "training_attendance", "training attendance",
-		"contact_link", "linked household", "contact_visit", "household visit", "lending_rate", "reference rate", "audit_log", "audit log", "audit_retention", "audit log retention")
+	addTriples("list", [][3]string{
+		{hezuo.ListAll, "全部", "all"}, {hezuo.ListOK, "正常", "in order"}, {hezuo.ListShouldBuild, "应建未建", "should build, not built"},
+		{hezuo.ListUncovered, "空白点", "blank spot"},
+	})
+	addTriples("action", [][3]string{
+		{hezuo.ActionCreate, "新增", "create"}, {hezuo.ActionUpdate, "修改", "update"}, {hezuo.ActionEnd, "结束", "end"},
+		{hezuo.ActionView, "查看", "view"}, {hezuo.ActionLogin, "登录", "sign-in"}, {hezuo.ActionUser, "用户管理", "user administration"},
+		{hezuo.ActionExport, "导出", "export"}, {actionImport, "批量导入", "import"}, {actionAudit, "审计日志维护", "audit log upkeep"},
+	})
+	entityZH, entityEN := bilingual([][3]string{
+		{"org", "合作组织", "organization"}, {"person", "人员", "person"}, {"user", "用户", "user"}, {"session", "会话", "session"},
+		{"party_org", "党组织", "party organization"}, {"party_status", "政治面貌", "party status"}, {"membership", "成员关系", "membership"},
+		{"officer", "任职", "post"}, {"dispatch", "指导员派驻", "dispatch"}, {"instructor", "党建工作指导员", "instructor"},
+		{"division", "行政区划", "division"}, {"department", "部门", "department"}, {"loan", "贷款", "loan"},
+		{"repayment", "还款", "repayment"}, {"guarantee", "担保", "guarantee"}, {"guarantor", "担保人", "guarantor"},
+		{"fee_subsidy", "党费补贴", "party-fee subsidy"}, {"household", "农户", "household"},
+		{"household_pairing", "结对帮扶", "household pairing"}, {"unit", "帮扶单位", "assisting unit"},
+		{"unit_pairing", "包村联户", "unit pairing"}, {"commitment", "党员承诺", "commitment"}, {"meeting", "会议", "meeting"},
+		{"meeting_attendance", "参会记录", "meeting attendance"}, {"training", "培训", "training"},
+		{"training_attendance", "参训记录", "training attendance"}, {"contact_link", "党员联系户", "linked household"},
+		{"contact_visit", "联系户走访", "household visit"}, {"lending_rate", "参考利率", "reference rate"},
+		{"audit_log", "审计日志", "audit log"}, {"audit_retention", "审计日志保留期", "audit log retention"},
+	})
 	// An import's entry names its KIND (members, party-orgs…).
 	for k, v := range importKindNames {
 		if kind, ok := strings.CutPrefix(k, "kind_"); ok {

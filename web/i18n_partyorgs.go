@@ -79,5 +79,7 @@ func init() {
 		"transfer_origin":          {"转出党组织", "Sending party organization"},
 		"transfer_origin_note":     {"按介绍信填写，如：某县某镇某村党支部", "as the letter names it"},
 	})
-	addLabels("field", zhOf("elections", "换届记录", "on", "日期"), zhOf("elections", "elections", "on", "on"))
+	addTriples("field", [][3]string{
+		{"elections", "换届记录", "elections"}, {"on", "日期", "on"},
+	})
 }

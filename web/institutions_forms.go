@@ -58,15 +58,24 @@ func lines(v string) []string {
 
 func (s *Server) meetingFormView(r *http.Request, f meetingForm) meetingFormView {
 	v := meetingFormView{Page: s.pageOf(r, "institutions", "new_meeting"), Form: f, Errors: map[string]string{}, Selected: map[int64]bool{}}
-	if f.PartyOrg != "" {
-		day, err := hezuo.ParseDate(f.HeldOn)
-		if err != nil {
-			day = s.today()
-		}
-		// An unknown party organization is reported when the form is sent.
-		v.Members, _ = s.db.PartyOrgMembers(r.Context(), accessOf(r), f.PartyOrg, day, s.today())
-	}
+	v.Members = s.formMembers(r, f.PartyOrg, f.HeldOn)
 	return v
+}
+
+// formMembers lists the members of a form's party organization on the
+// form's day (today when the day is missing or malformed), for the form to
+// offer: none before a party organization is chosen. An unknown party
+// organization lists none here; it is reported when the form is sent.
+func (s *Server) formMembers(r *http.Request, partyOrg, on string) []store.Attendee {
+	if partyOrg == "" {
+		return nil
+	}
+	day, err := hezuo.ParseDate(on)
+	if err != nil {
+		day = s.today()
+	}
+	members, _ := s.db.PartyOrgMembers(r.Context(), accessOf(r), partyOrg, day, s.today())
+	return members
 }
 
 var _ = pageRoute("GET /institutions/meetings/new", (*Server).meetingNewPage)
@@ -109,8 +118,7 @@ func (s *Server) meetingNewSubmit(w http.ResponseWriter, r *http.Request) error 
 		in.IDNumbers[i] = s.personRef(r, errs, "id_numbers", n)
 	}
 	var selected map[int64]bool
-	in.Attendees, selected = ids(r, "attendees")
-	in.Attendees, selected = withAll(r, in.Attendees, selected, func() []int64 { return attendeeIDs(s.meetingFormView(r, f).Members) })
+	in.Attendees, selected = attendees(r, func() []int64 { return attendeeIDs(s.meetingFormView(r, f).Members) })
 	return s.submit(w, r, formSave{errs: errs, fields: meetingFields,
 		save: func() (string, error) {
 			id, err := s.db.SaveMeeting(r.Context(), accessOf(r), in, s.today(), s.opt.Now())
@@ -145,13 +153,7 @@ var commitmentFields = []string{"party_org", "person", "year", "made_on", "conte
 func (s *Server) commitmentFormView(r *http.Request, f commitmentForm) commitmentFormView {
 	v := commitmentFormView{Page: s.pageOf(r, "institutions", "new_commitment"), Form: f, Errors: map[string]string{},
 		Results: []string{hezuo.FulfilledAll, hezuo.FulfilledPart, hezuo.FulfilledNot}}
-	if f.PartyOrg != "" {
-		day, err := hezuo.ParseDate(f.MadeOn)
-		if err != nil {
-			day = s.today()
-		}
-		v.Members, _ = s.db.PartyOrgMembers(r.Context(), accessOf(r), f.PartyOrg, day, s.today())
-	}
+	v.Members = s.formMembers(r, f.PartyOrg, f.MadeOn)
 	return v
 }
 

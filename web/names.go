@@ -19,18 +19,47 @@ type divNames struct {
 	r   *http.Request
 	db  store.Store
 	// today is the request's day: the orgs the user may see are today's.
-	today hezuo.Date
-	mu    sync.Mutex
-	m     map[string]string
-	seen  map[string]bool
+	today     hezuo.Date
+	mu        sync.Mutex
+	divisions nameCache
 	// orgs are org names by 组织编号, of the orgs the user may see.
-	orgs    map[string]string
-	orgSeen map[string]bool
+	orgs nameCache
+}
+
+// nameCache holds the names found for keys and which keys were asked for
+// (its zero value is empty and ready).
+type nameCache struct {
+	names map[string]string
+	seen  map[string]bool
+}
+
+// fill asks lookup, in one call, for the non-empty keys not asked for
+// before; a failed lookup leaves them unnamed. The caller holds divNames.mu.
+func (c *nameCache) fill(keys []string, lookup func([]string) (map[string]string, error)) {
+	if c.seen == nil {
+		c.names, c.seen = map[string]string{}, map[string]bool{}
+	}
+	var want []string
+	for _, k := range keys {
+		if k != "" && !c.seen[k] {
+			c.seen[k] = true
+			want = append(want, k)
+		}
+	}
+	if len(want) == 0 {
+		return
+	}
+	got, err := lookup(want)
+	if err != nil {
+		return
+	}
+	for k, n := range got {
+		c.names[k] = n
+	}
 }
 
 func newDivNames(r *http.Request, db store.Store, today hezuo.Date) *divNames {
-	return &divNames{ctx: r.Context(), r: r, db: db, today: today, m: map[string]string{}, seen: map[string]bool{},
-		orgs: map[string]string{}, orgSeen: map[string]bool{}}
+	return &divNames{ctx: r.Context(), r: r, db: db, today: today}
 }
 
 // loadOrgs looks the org numbers not yet asked for up, in one query.
@@ -40,23 +69,9 @@ func (d *divNames) loadOrgs(nos ...string) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	var want []string
-	for _, no := range nos {
-		if no != "" && !d.orgSeen[no] {
-			d.orgSeen[no] = true
-			want = append(want, no)
-		}
-	}
-	if len(want) == 0 {
-		return
-	}
-	got, err := d.db.OrgNamesOf(d.ctx, accessOf(d.r), want, d.today)
-	if err != nil {
-		return
-	}
-	for no, n := range got {
-		d.orgs[no] = n
-	}
+	d.orgs.fill(nos, func(want []string) (map[string]string, error) {
+		return d.db.OrgNamesOf(d.ctx, accessOf(d.r), want, d.today)
+	})
 }
 
 // OrgNames looks up, in one query, the names of the orgs numbered nos: a
@@ -72,7 +87,7 @@ func (p Page) OrgLabel(no string) string {
 	p.divs.loadOrgs(no)
 	p.divs.mu.Lock()
 	defer p.divs.mu.Unlock()
-	if n := p.divs.orgs[no]; n != "" {
+	if n := p.divs.orgs.names[no]; n != "" {
 		return n
 	}
 	return no
@@ -86,23 +101,9 @@ func (d *divNames) load(codes ...string) {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	var want []string
-	for _, c := range codes {
-		if c != "" && !d.seen[c] {
-			d.seen[c] = true
-			want = append(want, c)
-		}
-	}
-	if len(want) == 0 {
-		return
-	}
-	got, err := d.db.DivisionNamesOf(d.ctx, want)
-	if err != nil {
-		return
-	}
-	for c, n := range got {
-		d.m[c] = n
-	}
+	d.divisions.fill(codes, func(want []string) (map[string]string, error) {
+		return d.db.DivisionNamesOf(d.ctx, want)
+	})
 }
 
 // name returns the name of code, "" when unknown.
@@ -113,7 +114,7 @@ func (d *divNames) name(code string) string {
 	d.load(code)
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	return d.m[code]
+	return d.divisions.names[code]
 }
 
 // Names looks up, in one query, the names of the divisions of codes and of

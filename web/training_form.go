@@ -82,8 +82,7 @@ func (s *Server) trainingNewSubmit(w http.ResponseWriter, r *http.Request) error
 		errs["hours"] = tr(langOf(r), "whole_number")
 	}
 	var selected map[int64]bool
-	in.Attendees, selected = ids(r, "attendees")
-	in.Attendees, selected = withAll(r, in.Attendees, selected, func() []int64 {
+	in.Attendees, selected = attendees(r, func() []int64 {
 		var out []int64
 		for _, p := range s.trainingFormView(r, f).Members {
 			out = append(out, p.ID)

@@ -9,8 +9,7 @@ var attendancesKind = addKind(120, kindOf(&Schema{Kind: "attendances", Sheet: "�
 	Columns: []Column{
 		{Key: "training", ZH: "培训编号", Type: TKey, Required: true, Text: true, Example: "PX-2021-001",
 			NoteZH: "所参加培训的编号（须已导入培训）", NoteEN: "the session (import the trainings first)"},
-		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "参训人员的身份证号（须已登记）", NoteEN: "the attendee's ID number (registered)"},
+		idColumn("身份证号", "参训人员的身份证号（须已登记）", "the attendee's ID number (registered)"),
 		{Key: "org_id", ZH: "组织编号", Type: TKey, Text: true, Example: "WQ-HZS-001", NoteZH: "可选；以哪个合作组织成员身份参训", NoteEN: "optional; the org the attendee came from"},
 	},
 }, spec[hezuo.TrainingAttendance]{

@@ -15,8 +15,7 @@ var fulfilments = names(map[string]string{"已完成": hezuo.FulfilledAll, "完�
 var commitmentsKind = addKind(190, kindOf(&Schema{Kind: "commitments", Sheet: "党员承诺", ZH: "党员承诺践诺", EN: "commitment", KeyZH: "身份证号 + 年度",
 	TitleZH: "党员承诺践诺", TitleEN: "Commitments", platform: true,
 	Columns: []Column{
-		{Key: "id_number", ZH: "身份证号", Aliases: []string{"党员身份证号"}, Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "作出承诺的党员（承诺日期时须为正式或预备党员）", NoteEN: "the party member (full or probationary on the day of the commitment)"},
+		idColumn("身份证号", "作出承诺的党员（承诺日期时须为正式或预备党员）", "the party member (full or probationary on the day of the commitment)", "党员身份证号"),
 		{Key: "year", ZH: "年度", Aliases: []string{"承诺年度"}, Type: TInt, Required: true, Example: "2021", NoteZH: "承诺年度，如 2021", NoteEN: "the year, e.g. 2021"},
 		{Key: "party_org", ZH: "党组织编号", Type: TKey, Text: true, Example: "DZZ-001",
 			NoteZH: "可选；作出承诺的党组织，留空为该党员组织关系所在的党组织", NoteEN: "optional; default the party organization holding the member's relation"},
@@ -57,16 +56,14 @@ func readCommitment(r *rowCtx) (hezuo.Commitment, bool) {
 	if r.bad || !checkID(r, c.IDNumber, "id_number") {
 		return c, false
 	}
-	if c.FulfilledOn.After(r.b.today) {
-		r.fail("fulfilled_on", fmt.Sprintf("完成日期 %s 晚于今天 %s", c.FulfilledOn, r.b.today), fmt.Sprintf("assessed on %s, after today (%s)", c.FulfilledOn, r.b.today))
+	if r.future("fulfilled_on", c.FulfilledOn, "完成日期 %s 晚于今天 %s", "assessed on %s, after today (%s)") {
 		return c, false
 	}
 	probe := c
 	if probe.PartyOrg == "" {
 		probe.PartyOrg = "-" // resolved by the plan; the other fields are checked now
 	}
-	if err := probe.Validate(); err != nil {
-		r.domain(err, nil)
+	if !r.domain(probe.Validate(), nil) {
 		return c, false
 	}
 	return c, true

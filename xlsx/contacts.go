@@ -7,8 +7,7 @@ import "hezuo"
 var contactsKind = addKind(150, kindOf(&Schema{Kind: "contacts", Sheet: "党员联系户", ZH: "党员联系户", EN: "linked household", KeyZH: "党员身份证号 + 户编号 + 开始日期",
 	TitleZH: "党员联系户", TitleEN: "Linked households", platform: true,
 	Columns: []Column{
-		{Key: "id_number", ZH: "党员身份证号", Aliases: []string{"身份证号"}, Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "联系农户的党员（开始日期时须为党员）", NoteEN: "the party member (a member on the start day)"},
+		idColumn("党员身份证号", "联系农户的党员（开始日期时须为党员）", "the party member (a member on the start day)", "身份证号"),
 		{Key: "household", ZH: "户编号", Type: TKey, Required: true, Text: true, Example: "NH-0001", NoteZH: "所联系农户的编号（须已登记）", NoteEN: "the household (registered)"},
 		{Key: "from", ZH: "开始日期", Type: TDate, Required: true, Example: "2021-01-01", NoteZH: "联系开始日期", NoteEN: "start"},
 		{Key: "to", ZH: "结束日期", Type: TDate, NoteZH: "可选", NoteEN: "optional; end"},
@@ -42,8 +41,7 @@ func readContact(r *rowCtx) (hezuo.ContactLink, bool) {
 	if r.bad || !checkID(r, c.IDNumber, "id_number") {
 		return c, false
 	}
-	if err := c.Period.Validate("联系户 " + c.Household); err != nil {
-		r.domain(err, nil)
+	if !r.domain(c.Period.Validate("联系户 "+c.Household), nil) {
 		return c, false
 	}
 	return c, true

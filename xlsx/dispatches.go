@@ -11,8 +11,7 @@ import (
 var dispatchesKind = addKind(70, kindOf(&Schema{Kind: "dispatches", Sheet: "派驻", ZH: "指导员派驻", EN: "dispatch", KeyZH: "身份证号 + 组织编号 + 派驻日期",
 	TitleZH: "派驻", TitleEN: "Dispatches",
 	Columns: []Column{
-		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "指导员的身份证号（须已导入指导员）", NoteEN: "the instructor's ID number (import instructors first)"},
+		idColumn("身份证号", "指导员的身份证号（须已导入指导员）", "the instructor's ID number (import instructors first)"),
 		{Key: "org_id", ZH: "组织编号", Type: TKey, Required: true, Text: true, Example: "WQ-HZS-001",
 			NoteZH: "派驻到的合作组织编号", NoteEN: "the org dispatched to"},
 		{Key: "from", ZH: "派驻日期", Type: TDate, Required: true, Example: "2021-03-01", NoteZH: "派驻开始日期", NoteEN: "start"},
@@ -50,8 +49,7 @@ func readDispatch(r *rowCtx) (hezuo.Dispatch, bool) {
 		r.domain(err, map[string]string{"": "id_number"})
 		return d, false
 	}
-	if err := d.Period.Validate(""); err != nil {
-		r.domain(err, nil)
+	if !r.domain(d.Period.Validate(""), nil) {
 		return d, false
 	}
 	return d, r.bounded(&d, nil)

@@ -1,8 +1,6 @@
 package xlsx
 
 import (
-	"errors"
-	"io"
 	"path/filepath"
 	"strings"
 
@@ -98,19 +96,17 @@ func WriteErrorBook(rej *Rejected, kind, out, lang string) error {
 	if err := write(1, sh.Header, true); err != nil {
 		return err
 	}
-	for {
-		num, cells, err := sh.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return err
-		}
+	var rerr error
+	for num, cells := range sh.Rows(&rerr) {
 		if blankRow(cells) && len(byRow[num]) == 0 {
 			continue
 		}
 		if err := write(num, cells, false); err != nil {
 			return err
 		}
+	}
+	if rerr != nil {
+		return rerr
 	}
 	if err := sw.Flush(); err != nil {
 		return err

@@ -7,8 +7,7 @@ import "hezuo"
 var instructorsKind = addKind(60, kindOf(&Schema{Kind: "instructors", Sheet: "指导员", ZH: "党建工作指导员", EN: "instructor", KeyZH: "身份证号",
 	TitleZH: "党建指导员", TitleEN: "Instructors",
 	Columns: []Column{
-		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "指导员本人的 18 位身份证号", NoteEN: "the instructor's ID number"},
+		idColumn("身份证号", "指导员本人的 18 位身份证号", "the instructor's ID number"),
 		{Key: "name", ZH: "姓名", Type: TText, Required: true, Example: "李明", NoteZH: "姓名", NoteEN: "name"},
 		{Key: "township", ZH: "派出乡镇", Type: TCode, Required: true, Text: true, Example: "222424103",
 			NoteZH: "派出的乡镇党委所在乡镇的 9 位代码（须已导入）", NoteEN: "9-digit code of the dispatching township (imported)"},
@@ -53,11 +52,7 @@ func readInstructor(r *rowCtx) (instructorRow, bool) {
 		r.fail("township", "派出乡镇应为 9 位乡镇代码", "township must be a 9-digit code")
 	}
 	row.in = hezuo.Instructor{IDNumber: row.person.IDNumber, Township: town, Unit: r.text("unit")}
-	if r.bad {
-		return row, false
-	}
-	if err := row.person.Validate(r.b.today); err != nil {
-		r.domain(err, nil)
+	if r.bad || !r.domain(row.person.Validate(r.b.today), nil) {
 		return row, false
 	}
 	row.in.IDNumber = row.person.IDNumber
@@ -69,10 +64,7 @@ func planInstructors(b *Batch, have *hezuo.Dataset, rows []row[instructorRow]) *
 	for _, d := range have.Divisions {
 		towns[d.Code] = hezuo.LevelOf(d.Code) == hezuo.LevelTownship
 	}
-	people := map[string]*hezuo.Person{}
-	for i := range have.People {
-		people[have.People[i].IDNumber] = &have.People[i]
-	}
+	people := byKey(have.People, func(p *hezuo.Person) string { return p.IDNumber })
 	stored := keyed(have.Instructors, func(in hezuo.Instructor) string { return in.IDNumber })
 	has := b.has
 	p := &Plan{Write: &hezuo.Dataset{}}

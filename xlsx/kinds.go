@@ -137,22 +137,29 @@ func refsTo(triples ...string) []colRef {
 	return out
 }
 
-// keyed returns the stored records by key.
-func keyed[T any](xs []T, key func(T) string) map[string]T {
-	out := make(map[string]T, len(xs))
-	for _, x := range xs {
-		out[key(x)] = x
+// indexBy maps each stored record's key to what a plan needs of it.
+func indexBy[T, V any](xs []T, key func(*T) string, val func(*T) V) map[string]V {
+	out := make(map[string]V, len(xs))
+	for i := range xs {
+		out[key(&xs[i])] = val(&xs[i])
 	}
 	return out
 }
 
+// keyed returns the stored records by key.
+func keyed[T any](xs []T, key func(T) string) map[string]T {
+	return indexBy(xs, func(x *T) string { return key(*x) }, func(x *T) T { return *x })
+}
+
+// byKey returns pointers to the stored records by key, for a plan that
+// reads a stored record in place.
+func byKey[T any](xs []T, key func(*T) string) map[string]*T {
+	return indexBy(xs, key, func(x *T) *T { return x })
+}
+
 // keysOf returns the keys of the stored records.
 func keysOf[T any](xs []T, key func(T) string) map[string]bool {
-	out := make(map[string]bool, len(xs))
-	for _, x := range xs {
-		out[key(x)] = true
-	}
-	return out
+	return indexBy(xs, func(x *T) string { return key(*x) }, func(*T) bool { return true })
 }
 
 // put counts a row's record as new, changed or unchanged and adds it to

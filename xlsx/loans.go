@@ -93,8 +93,7 @@ func readLoan(r *rowCtx) (loanRow, bool) {
 			return loanRow{}, false
 		}
 	}
-	if err := l.Validate(); err != nil {
-		r.domain(err, map[string]string{"amount_fen": "amount", "rate_ppm": "rate"})
+	if !r.domain(l.Validate(), map[string]string{"amount_fen": "amount", "rate_ppm": "rate"}) {
 		return loanRow{}, false
 	}
 	return loanRow{loan: l, guarantors: gs}, true

@@ -18,8 +18,7 @@ var meetingAttendancesKind = addKind(180, kindOf(&Schema{Kind: "meeting-attendan
 			NoteZH: meetingKindNote, NoteEN: "the meeting's kind"},
 		{Key: "held_on", ZH: "日期", Aliases: []string{"会议日期"}, Type: TDate, Required: true, Example: "2021-12-20",
 			NoteZH: "会议日期（会议须已导入且已举行）", NoteEN: "the meeting's date (imported, and not after today)"},
-		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "参会人员的身份证号（须已登记）", NoteEN: "the attendee's ID number (registered)"},
+		idColumn("身份证号", "参会人员的身份证号（须已登记）", "the attendee's ID number (registered)"),
 	},
 }, spec[hezuo.MeetingAttendance]{
 	read:  readMeetingAttendance,

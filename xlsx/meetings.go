@@ -56,11 +56,7 @@ func readMeeting(r *rowCtx) (hezuo.Meeting, bool) {
 		Decisions: r.text("decisions")}
 	r.need("party_org", m.PartyOrg)
 	r.need("topic", m.Topic)
-	if r.bad {
-		return m, false
-	}
-	if err := m.Validate(); err != nil {
-		r.domain(err, nil)
+	if r.bad || !r.domain(m.Validate(), nil) {
 		return m, false
 	}
 	return m, true

@@ -13,8 +13,7 @@ import (
 var membersKind = addKind(30, &Schema{Kind: "members", Sheet: "成员", ZH: "成员", EN: "member", KeyZH: "身份证号 + 组织编号",
 	TitleZH: "会员", TitleEN: "Members", settings: true,
 	Columns: []Column{
-		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "18 位居民身份证号，末位可为 X（小写 x 亦可）", NoteEN: "18-character resident ID number; the last may be X"},
+		idColumn("身份证号", "18 位居民身份证号，末位可为 X（小写 x 亦可）", "18-character resident ID number; the last may be X"),
 		{Key: "name", ZH: "姓名", Type: TText, Required: true, Example: "张桂兰", NoteZH: "姓名", NoteEN: "name"},
 		{Key: "org_id", ZH: "组织编号", Type: TKey, Required: true, Text: true, Example: "WQ-HZS-001",
 			NoteZH: "所在合作组织的组织编号（须已导入）", NoteEN: "the org's number (import orgs first)"},
@@ -102,15 +101,10 @@ func (mr *memberRows) add(r *rowCtx) {
 	}
 	row.person = hezuo.Person{IDNumber: id, Name: name, Phone: Text(Fold(r.raw("phone"))), Village: r.code("village")}
 	row.m = hezuo.Membership{IDNumber: id, OrgNo: org, Role: r.text("role"), Period: hezuo.Period{From: from, To: to}}
-	if r.bad {
+	if r.bad || !r.domain(row.person.Validate(r.b.today), nil) {
 		return
 	}
-	if err := row.person.Validate(r.b.today); err != nil {
-		r.domain(err, nil)
-		return
-	}
-	if err := row.m.Period.Validate(""); err != nil {
-		r.domain(err, map[string]string{"from": "joined", "to": "left"})
+	if !r.domain(row.m.Period.Validate(""), map[string]string{"from": "joined", "to": "left"}) {
 		return
 	}
 	if !r.bounded(&row.m, map[string]string{"from": "joined", "to": "left"}) {
@@ -233,10 +227,7 @@ func (mr *memberRows) refs() []rowRefs {
 //     or today, marked FromUnknown. An activist's step starts the same way.
 func (mr *memberRows) plan(b *Batch, have *hezuo.Dataset) *Plan {
 	orgs, villages := orgSet(have), villageSet(have)
-	people := map[string]*hezuo.Person{}
-	for i := range have.People {
-		people[have.People[i].IDNumber] = &have.People[i]
-	}
+	people := byKey(have.People, func(p *hezuo.Person) string { return p.IDNumber })
 	memberships := map[memberKey][]*hezuo.Membership{}
 	for i := range have.Memberships {
 		m := &have.Memberships[i]

@@ -25,8 +25,7 @@ var officersKind = addKind(50, kindOf(&Schema{Kind: "officers", Sheet: "任职",
 	Columns: []Column{
 		{Key: "party_org", ZH: "党组织编号", Aliases: []string{"party_org_id"}, Type: TKey, Required: true, Text: true, Example: "DZB-001",
 			NoteZH: "任职的党组织编号（须已导入党组织）", NoteEN: "the party organization served (imported)"},
-		{Key: "id_number", ZH: "身份证号", Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "任职人员的身份证号（须已作为成员或人员导入，任职时为正式党员）", NoteEN: "the officer's ID number (imported as a member or person; a full party member on the start date)"},
+		idColumn("身份证号", "任职人员的身份证号（须已作为成员或人员导入，任职时为正式党员）", "the officer's ID number (imported as a member or person; a full party member on the start date)"),
 		{Key: "name", ZH: "姓名", Type: TText, Example: "李明", NoteZH: "可选；填写时须与登记的姓名一致", NoteEN: "optional; must match the name on record"},
 		{Key: "role", ZH: "职务", Type: TEnum, Required: true, Choices: officerPosts, Example: "书记",
 			NoteZH: strings.Join(officerPosts, "、") + "（党小组长只设于产业党小组）", NoteEN: "the post: secretary, deputy, organization, publicity or discipline member, member, group leader"},
@@ -69,11 +68,7 @@ func readOfficer(r *rowCtx) (officerRow, bool) {
 		o.Role, o.Duty = post.Role, post.Duty
 	}
 	name := r.text("name")
-	if r.bad {
-		return officerRow{}, false
-	}
-	if err := o.Validate(r.b.today); err != nil {
-		r.domain(err, nil)
+	if r.bad || !r.domain(o.Validate(r.b.today), nil) {
 		return officerRow{}, false
 	}
 	return officerRow{o: o, name: name}, true
@@ -87,10 +82,7 @@ func readOfficer(r *rowCtx) (officerRow, bool) {
 // rows in place of the stored ones of the same key and beside them. A row
 // equal to the stored post is not judged again.
 func planOfficers(b *Batch, have *hezuo.Dataset, rows []row[officerRow]) *Plan {
-	pos := map[string]*hezuo.PartyOrg{}
-	for i := range have.PartyOrgs {
-		pos[have.PartyOrgs[i].No] = &have.PartyOrgs[i]
-	}
+	pos := byKey(have.PartyOrgs, func(p *hezuo.PartyOrg) string { return p.No })
 	people := map[string]string{} // ID number → name
 	for _, p := range have.People {
 		people[p.IDNumber] = p.Name
@@ -110,22 +102,18 @@ func planOfficers(b *Batch, have *hezuo.Dataset, rows []row[officerRow]) *Plan {
 	}
 	var ok []resolved
 	for _, r := range rows {
-		row, good := r.rec, true
-		fail := func(key, zh, en string) {
-			b.fail(r.num, key, zh, en)
-			good = false
-		}
+		row, c := r.rec, rowCheck{b: b, num: r.num}
 		if pos[row.o.PartyOrg] == nil {
-			fail("party_org", "未知的党组织编号 "+row.o.PartyOrg+"（请先导入党组织）", "unknown party organization "+row.o.PartyOrg+" (import the party organizations first)")
+			c.fail("party_org", "未知的党组织编号 "+row.o.PartyOrg+"（请先导入党组织）", "unknown party organization "+row.o.PartyOrg+" (import the party organizations first)")
 		}
 		name, known := people[row.o.IDNumber]
 		switch {
 		case !known:
-			fail("id_number", "此身份证号未登记（请先作为成员或人员导入）", "no person with this ID number is on record (import them as a member or person first)")
+			c.fail("id_number", "此身份证号未登记（请先作为成员或人员导入）", "no person with this ID number is on record (import them as a member or person first)")
 		case row.name != "" && row.name != name:
-			fail("name", "姓名与该身份证号登记的姓名不一致", "the name differs from the one on record for this ID number")
+			c.fail("name", "姓名与该身份证号登记的姓名不一致", "the name differs from the one on record for this ID number")
 		}
-		if !good {
+		if c.failed {
 			continue
 		}
 		old, exists := stored[officerKey(&row.o)]

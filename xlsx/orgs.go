@@ -1,7 +1,6 @@
 package xlsx
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -64,13 +63,8 @@ func readOrg(r *rowCtx) (orgRow, bool) {
 	no, name := Key(r.raw("org_id")), r.text("name")
 	r.need("org_id", no)
 	r.need("name", name)
-	kind := ""
-	if s := r.text("kind"); r.need("kind", s) {
-		var ok bool
-		if kind, ok = hezuo.ParseKind(Fold(s)); !ok {
-			r.fail("kind", fmt.Sprintf("类型 %q 无效，应为 合作社、产业协会 或 联合社", s), fmt.Sprintf("kind %q invalid: 合作社, 产业协会 or 联合社", s))
-		}
-	}
+	kind := parsed(r, "kind", func(s string) (string, bool) { return hezuo.ParseKind(Fold(s)) },
+		"类型 %q 无效，应为 合作社、产业协会 或 联合社", "kind %q invalid: 合作社, 产业协会 or 联合社")
 	row := orgRow{registered: r.boolean("registered"), regDate: r.date("registered_on", false)}
 	org := hezuo.Org{OrgNo: no, Name: name, Kind: kind, CreditCode: r.code("credit_code"), Village: r.code("village"),
 		Villages: SplitList(r.raw("villages")), Industry: r.text("industry"), HouseholdsDriven: r.integer("households_driven"),
@@ -97,8 +91,7 @@ func readOrg(r *rowCtx) (orgRow, bool) {
 		// Without the column a stored org keeps its code: checked after the merge.
 		check.RegisteredOn = hezuo.Date{}
 	}
-	if err := check.Validate(); err != nil {
-		r.domain(err, nil)
+	if !r.domain(check.Validate(), nil) {
 		return row, false
 	}
 	row.org = org
@@ -117,30 +110,26 @@ func planOrgs(b *Batch, have *hezuo.Dataset, rows []row[orgRow]) *Plan {
 	}
 	p := &Plan{Write: &hezuo.Dataset{}}
 	for _, r := range rows {
-		row, ok := r.rec, true
-		fail := func(key, zh, en string) {
-			b.fail(r.num, key, zh, en)
-			ok = false
-		}
+		row, c := r.rec, rowCheck{b: b, num: r.num}
 		if !villages[row.org.Village] {
-			fail("village", "未知的村 "+row.org.Village+"（请先导入区划）", "unknown village "+row.org.Village+" (import the divisions first)")
+			c.fail("village", "未知的村 "+row.org.Village+"（请先导入区划）", "unknown village "+row.org.Village+" (import the divisions first)")
 		}
 		for _, v := range row.org.Villages {
 			if !villages[v] {
-				fail("villages", "未知的村 "+v+"（请先导入区划）", "unknown village "+v+" (import the divisions first)")
+				c.fail("villages", "未知的村 "+v+"（请先导入区划）", "unknown village "+v+" (import the divisions first)")
 			}
 		}
 		if by, taken := owner[row.org.CreditCode]; taken && by != row.org.OrgNo {
-			fail("credit_code", "该统一社会信用代码已属于组织 "+by, "this credit code already belongs to org "+by)
+			c.fail("credit_code", "该统一社会信用代码已属于组织 "+by, "this credit code already belongs to org "+by)
 		}
-		if !ok {
+		if c.failed {
 			continue
 		}
 		old := stored[row.org.OrgNo]
 		org := mergeOrg(b, row, old)
 		if err := org.Validate(); err != nil {
 			for _, e := range hezuo.FieldErrors(err) {
-				fail(e.Field, e.ZH, e.EN)
+				c.fail(e.Field, e.ZH, e.EN)
 			}
 			continue
 		}

@@ -17,8 +17,7 @@ var povertyChoices = map[string]string{"建档立卡贫困户": hezuo.PovertyReg
 var pairingsKind = addKind(130, kindOf(&Schema{Kind: "pairings", Sheet: "结对帮扶", ZH: "结对帮扶", EN: "household pairing", KeyZH: "党员身份证号 + 户编号 + 结对日期",
 	TitleZH: "结对帮扶", TitleEN: "Household pairings", platform: true,
 	Columns: []Column{
-		{Key: "id_number", ZH: "党员身份证号", Aliases: []string{"身份证号"}, Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "结对党员的身份证号（结对时须为党员）", NoteEN: "the paired party member's ID number"},
+		idColumn("党员身份证号", "结对党员的身份证号（结对时须为党员）", "the paired party member's ID number", "身份证号"),
 		{Key: "household", ZH: "户编号", Type: TKey, Required: true, Text: true, Example: "NH-0001", NoteZH: "农户唯一编号", NoteEN: "the household's number"},
 		{Key: "head", ZH: "户主姓名", Type: TText, Required: true, Example: "张大山", NoteZH: "户主姓名", NoteEN: "head of household"},
 		{Key: "village", ZH: "所在村", Type: TCode, Required: true, Text: true, Example: "222424103201", NoteZH: "12 位村级区划代码", NoteEN: "12-digit village code"},
@@ -76,20 +75,14 @@ func readPairing(r *rowCtx) (pairingRow, bool) {
 	r.need("household", h.No)
 	r.need("head", h.Head)
 	r.need("village", h.Village)
-	if v := r.text("poverty"); r.need("poverty", v) {
-		if h.Poverty = povertyChoices[v]; h.Poverty == "" {
-			r.fail("poverty", fmt.Sprintf("贫困状态 %q 无效（建档立卡贫困户、低收入户或一般农户）", v), fmt.Sprintf("poverty status %q is not valid", v))
-		}
-	}
+	h.Poverty = parsed(r, "poverty", among(povertyChoices), "贫困状态 %q 无效（建档立卡贫困户、低收入户或一般农户）", "poverty status %q is not valid")
 	if r.bad || !checkID(r, p.IDNumber, "id_number") {
 		return pairingRow{}, false
 	}
-	if err := h.Validate(); err != nil {
-		r.domain(err, nil)
+	if !r.domain(h.Validate(), nil) {
 		return pairingRow{}, false
 	}
-	if err := p.Validate(); err != nil {
-		r.domain(err, nil)
+	if !r.domain(p.Validate(), nil) {
 		return pairingRow{}, false
 	}
 	return pairingRow{h: h, p: p}, true

@@ -1,9 +1,7 @@
 package xlsx
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"strings"
 	"time"
 
@@ -105,13 +103,7 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 		g.grow(min(sh.sizeHint, maxSizeHint))
 	}
 	r := &rowCtx{b: b}
-	for {
-		num, cells, err := sh.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return nil, err
-		}
+	for num, cells := range sh.Rows(&err) {
 		if blankRow(cells) {
 			continue
 		}
@@ -122,6 +114,9 @@ func Parse(kind, path string, opt Options) (*Batch, error) {
 		if r.bad {
 			b.noteBadRefs(r, b.Problems[n:])
 		}
+	}
+	if err != nil {
+		return nil, err
 	}
 	if b.Rows == 0 {
 		b.Problems = append(b.Problems, Problem{Row: 2, Column: b.Header[0], col: 0,
@@ -190,6 +185,41 @@ func (r *rowCtx) need(key, v string) bool {
 	return true
 }
 
+// parsed reads key's required cell through parse; a value parse does not
+// take is a problem, zh and en formatting it (%q). An empty or unknown
+// value gives what parse gives for it (the zero value when empty).
+func parsed[T any](r *rowCtx, key string, parse func(string) (T, bool), zh, en string) T {
+	s := r.text(key)
+	if !r.need(key, s) {
+		var zero T
+		return zero
+	}
+	v, ok := parse(s)
+	if !ok {
+		r.fail(key, fmt.Sprintf(zh, s), fmt.Sprintf(en, s))
+	}
+	return v
+}
+
+// among parses a cell by a table of the spellings it accepts.
+func among(spellings map[string]string) func(string) (string, bool) {
+	return func(s string) (string, bool) {
+		v, ok := spellings[s]
+		return v, ok
+	}
+}
+
+// future notes a problem when key's day lies after today (the record tells
+// of what has not happened yet) and reports it; zh and en format the day
+// and today, in that order.
+func (r *rowCtx) future(key string, day hezuo.Date, zh, en string) bool {
+	if !day.After(r.b.today) {
+		return false
+	}
+	r.fail(key, fmt.Sprintf(zh, day, r.b.today), fmt.Sprintf(en, day, r.b.today))
+	return true
+}
+
 // date reads a date cell; an empty cell is the zero Date (a problem when
 // required).
 func (r *rowCtx) date(key string, required bool) hezuo.Date {
@@ -227,12 +257,16 @@ func (r *rowCtx) integer(key string) int {
 }
 
 // domain reports a domain validation error in the column its field maps to
-// (fields maps a record's field names to column keys where they differ).
-func (r *rowCtx) domain(err error, fields map[string]string) {
+// (fields maps a record's field names to column keys where they differ) and
+// tells whether there was none (err nil).
+func (r *rowCtx) domain(err error, fields map[string]string) bool {
+	if err == nil {
+		return true
+	}
 	es := hezuo.FieldErrors(err)
 	if es == nil {
 		r.fail("", err.Error(), err.Error())
-		return
+		return false
 	}
 	// A record's Validate reports every field at once: each in its column.
 	for _, e := range es {
@@ -242,6 +276,7 @@ func (r *rowCtx) domain(err error, fields map[string]string) {
 		}
 		r.fail(key, e.ZH, e.EN)
 	}
+	return false
 }
 
 // bounded reports (and records, beside the row's column) a record value
@@ -250,11 +285,7 @@ func (r *rowCtx) domain(err error, fields map[string]string) {
 // record's JSON names to the KIND's column keys where they differ. The
 // store checks the same bounds again for the whole dataset.
 func (r *rowCtx) bounded(v any, fields map[string]string) bool {
-	if err := hezuo.Bounded("", v, r.b.today); err != nil {
-		r.domain(err, fields)
-		return false
-	}
-	return true
+	return r.domain(hezuo.Bounded("", v, r.b.today), fields)
 }
 
 // idNumber reads an ID number cell; a number that a spreadsheet turned into

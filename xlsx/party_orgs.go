@@ -87,12 +87,7 @@ func readPartyOrg(r *rowCtx) (hezuo.PartyOrg, bool) {
 		Period: hezuo.Period{From: r.date("founded", true), To: r.date("dissolved", false)}}
 	r.need("no", po.No)
 	r.need("name", po.Name)
-	if s := r.text("form"); r.need("form", s) {
-		var ok bool
-		if po.Form, ok = parseForm(s); !ok {
-			r.fail("form", fmt.Sprintf("组织形式 %q 无效", s), fmt.Sprintf("form %q invalid", s))
-		}
-	}
+	po.Form = parsed(r, "form", parseForm, "组织形式 %q 无效", "form %q invalid")
 	if s := r.text("joint_kind"); s != "" {
 		var ok bool
 		if po.JointKind, ok = jointKinds[s]; !ok {
@@ -124,11 +119,7 @@ func readPartyOrg(r *rowCtx) (hezuo.PartyOrg, bool) {
 	if days := po.ElectionDays(); po.ElectedOn.IsZero() && len(days) > 0 {
 		po.ElectedOn = days[len(days)-1] // 换届日期 left blank: the latest
 	}
-	if r.bad {
-		return po, false
-	}
-	if err := po.Validate(); err != nil {
-		r.domain(err, map[string]string{"from": "founded", "to": "dissolved"})
+	if r.bad || !r.domain(po.Validate(), map[string]string{"from": "founded", "to": "dissolved"}) {
 		return po, false
 	}
 	return po, true
@@ -136,10 +127,7 @@ func readPartyOrg(r *rowCtx) (hezuo.PartyOrg, bool) {
 
 func planPartyOrgs(b *Batch, have *hezuo.Dataset, rows []row[hezuo.PartyOrg]) *Plan {
 	divisions, orgs := divisionSet(have), orgSet(have)
-	stored := map[string]*hezuo.PartyOrg{}
-	for i := range have.PartyOrgs {
-		stored[have.PartyOrgs[i].No] = &have.PartyOrgs[i]
-	}
+	stored := byKey(have.PartyOrgs, func(p *hezuo.PartyOrg) string { return p.No })
 	inFile := map[string]bool{}
 	for _, row := range rows {
 		inFile[row.rec.No] = true
@@ -147,30 +135,26 @@ func planPartyOrgs(b *Batch, have *hezuo.Dataset, rows []row[hezuo.PartyOrg]) *P
 	known := func(no string) bool { return inFile[no] || stored[no] != nil }
 	plan := &Plan{Write: &hezuo.Dataset{}}
 	for _, r := range rows {
-		n, ok := r.rec, true
-		fail := func(key, zh, en string) {
-			b.fail(r.num, key, zh, en)
-			ok = false
-		}
+		n, c := r.rec, rowCheck{b: b, num: r.num}
 		if !divisions[n.Seat] {
-			fail("seat", "未知的区划 "+n.Seat+"（请先导入区划）", "unknown division "+n.Seat+" (import the divisions first)")
+			c.fail("seat", "未知的区划 "+n.Seat+"（请先导入区划）", "unknown division "+n.Seat+" (import the divisions first)")
 		}
 		for _, k := range []string{"parent", "manager"} {
 			if no := map[string]string{"parent": n.Parent, "manager": n.Manager}[k]; no != "" && !known(no) {
-				fail(k, "未知的党组织编号 "+no, "unknown party organization "+no)
+				c.fail(k, "未知的党组织编号 "+no, "unknown party organization "+no)
 			}
 		}
 		for _, o := range n.Orgs {
 			if !orgs[o] {
-				fail("orgs", "未知的组织编号 "+o+"（请先导入合作组织）", "unknown org_id "+o+" (import the orgs first)")
+				c.fail("orgs", "未知的组织编号 "+o+"（请先导入合作组织）", "unknown org_id "+o+" (import the orgs first)")
 			}
 		}
 		for _, v := range n.Villages {
 			if !divisions[v] || hezuo.LevelOf(v) != hezuo.LevelVillage {
-				fail("villages", "未知的村 "+v, "unknown village "+v)
+				c.fail("villages", "未知的村 "+v, "unknown village "+v)
 			}
 		}
-		if !ok {
+		if c.failed {
 			continue
 		}
 		old := stored[n.No]

@@ -109,6 +109,19 @@ func (r *rowCtx) choice(key string, names map[string]string, required bool) stri
 	return ""
 }
 
+// rowCheck is a plan's check of one row (num): fail records a problem in
+// one of its columns, and failed tells whether any was found.
+type rowCheck struct {
+	b      *Batch
+	num    int
+	failed bool
+}
+
+func (c *rowCheck) fail(key, zh, en string) {
+	c.b.fail(c.num, key, zh, en)
+	c.failed = true
+}
+
 // fail records a problem found by a KIND's plan in a column of row num.
 func (b *Batch) fail(num int, key, zh, en string) {
 	b.Problems = append(b.Problems, b.problem(num, key, zh, en))

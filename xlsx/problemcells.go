@@ -1,9 +1,6 @@
 package xlsx
 
-import (
-	"errors"
-	"io"
-)
+import ()
 
 // ProblemCell is a problem with the value of its cell as the file holds
 // it (a date cell's serial shown as a date), for a table of problems.
@@ -49,13 +46,8 @@ func (r *Rejected) Cells(kind string, limit int) ([]ProblemCell, error) {
 			dates[i] = s.Column(key).Type == TDate
 		}
 	}
-	for {
-		num, cells, err := sh.Next()
-		if errors.Is(err, io.EOF) {
-			break
-		} else if err != nil {
-			return nil, err
-		} else if num > last {
+	for num, cells := range sh.Rows(&err) {
+		if num > last {
 			break
 		}
 		for _, i := range want[num] {
@@ -74,6 +66,9 @@ func (r *Rejected) Cells(kind string, limit int) ([]ProblemCell, error) {
 			}
 			out[i].Value = v
 		}
+	}
+	if err != nil {
+		return nil, err
 	}
 	return out, nil
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"path/filepath"
 	"strings"
@@ -107,6 +108,25 @@ func (s *Sheet) Next() (int, []string, error) {
 		return s.row, nil, err
 	}
 	return s.row, cells, nil
+}
+
+// Rows ranges over the data rows as Next returns them, to the last row or
+// the first error, which it leaves in *err (nil at the end of the sheet).
+func (s *Sheet) Rows(err *error) iter.Seq2[int, []string] {
+	return func(yield func(int, []string) bool) {
+		for {
+			num, cells, e := s.Next()
+			if e != nil {
+				if !errors.Is(e, io.EOF) {
+					*err = e
+				}
+				return
+			}
+			if !yield(num, cells) {
+				return
+			}
+		}
+	}
 }
 
 // Close releases the file.

@@ -42,8 +42,7 @@ func readRepayment(r *rowCtx) (hezuo.Repayment, bool) {
 		r.fail("principal", "还款本金和利息不能都为零", "principal and interest cannot both be zero")
 		return x, false
 	}
-	if x.PaidOn.After(r.b.today) {
-		r.fail("paid_on", fmt.Sprintf("还款日期 %s 晚于今天 %s，尚未发生", x.PaidOn, r.b.today), fmt.Sprintf("paid on %s, after today (%s)", x.PaidOn, r.b.today))
+	if r.future("paid_on", x.PaidOn, "还款日期 %s 晚于今天 %s，尚未发生", "paid on %s, after today (%s)") {
 		return x, false
 	}
 	return x, r.bounded(&x, map[string]string{"principal_fen": "principal", "interest_fen": "interest"})

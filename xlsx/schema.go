@@ -38,6 +38,13 @@ type Column struct {
 	Text     bool   // the template formats the column as text (long digit strings)
 }
 
+// idColumn is a KIND's required id_number column: the person's ID number
+// under the Chinese header zh (or aliases), kept as text, with its note.
+func idColumn(zh, noteZH, noteEN string, aliases ...string) Column {
+	return Column{Key: "id_number", ZH: zh, Aliases: aliases, Type: TID, Required: true, Text: true, Example: "22242419800101022X",
+		NoteZH: noteZH, NoteEN: noteEN}
+}
+
 // Schema describes one KIND of import and export.
 type Schema struct {
 	Kind   string // the CLI name: "members"

@@ -1,10 +1,6 @@
 package xlsx
 
-import (
-	"fmt"
-
-	"hezuo"
-)
+import "hezuo"
 
 // modeChoices maps the accepted 方式 cells to training modes.
 var modeChoices = map[string]string{"现场": hezuo.ModeOnSite, "现场培训": hezuo.ModeOnSite, "on_site": hezuo.ModeOnSite,
@@ -44,17 +40,9 @@ func readTraining(r *rowCtx) (hezuo.Training, bool) {
 	r.need("no", t.No)
 	r.need("topic", t.Topic)
 	r.need("organizer", t.Organizer)
-	if m := r.text("mode"); r.need("mode", m) {
-		if t.Mode = modeChoices[m]; t.Mode == "" {
-			r.fail("mode", fmt.Sprintf("方式 %q 无效（现场 或 远程）", m), fmt.Sprintf("mode %q must be 现场 or 远程", m))
-		}
-	}
+	t.Mode = parsed(r, "mode", among(modeChoices), "方式 %q 无效（现场 或 远程）", "mode %q must be 现场 or 远程")
 	r.need("place", t.Place)
-	if r.bad {
-		return t, false
-	}
-	if err := t.Validate(); err != nil {
-		r.domain(err, nil)
+	if r.bad || !r.domain(t.Validate(), nil) {
 		return t, false
 	}
 	return t, true

@@ -41,11 +41,7 @@ func readUnitPairing(r *rowCtx) (hezuo.UnitPairing, bool) {
 	p := hezuo.UnitPairing{Unit: Key(r.raw("unit")), OrgNo: Key(r.raw("org_id")), Village: r.code("village"), Note: r.text("note"),
 		Period: hezuo.Period{From: r.date("from", true), To: r.date("to", false)}}
 	r.need("unit", p.Unit)
-	if r.bad {
-		return p, false
-	}
-	if err := p.Validate(); err != nil {
-		r.domain(err, nil)
+	if r.bad || !r.domain(p.Validate(), nil) {
 		return p, false
 	}
 	return p, true

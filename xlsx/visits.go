@@ -1,18 +1,13 @@
 package xlsx
 
-import (
-	"fmt"
-
-	"hezuo"
-)
+import "hezuo"
 
 // visitsKind is the linked households' visits: the key is 党员身份证号 +
 // 户编号 + 走访日期; a known key updates the note.
 var visitsKind = addKind(160, kindOf(&Schema{Kind: "visits", Sheet: "走访", ZH: "联系户走访", EN: "household visit", KeyZH: "党员身份证号 + 户编号 + 走访日期",
 	TitleZH: "联系户走访", TitleEN: "Household visits", platform: true,
 	Columns: []Column{
-		{Key: "id_number", ZH: "党员身份证号", Aliases: []string{"身份证号"}, Type: TID, Required: true, Text: true, Example: "22242419800101022X",
-			NoteZH: "走访的党员（走访当日须与该户有联系关系）", NoteEN: "the party member (linked with the household that day)"},
+		idColumn("党员身份证号", "走访的党员（走访当日须与该户有联系关系）", "the party member (linked with the household that day)", "身份证号"),
 		{Key: "household", ZH: "户编号", Type: TKey, Required: true, Text: true, Example: "NH-0001", NoteZH: "所走访农户的编号", NoteEN: "the household"},
 		{Key: "visited_on", ZH: "走访日期", Aliases: []string{"日期"}, Type: TDate, Required: true, Example: "2021-05-20", NoteZH: "不晚于今天", NoteEN: "not after today"},
 		{Key: "note", ZH: "走访情况", Aliases: []string{"备注"}, Type: TText, Example: "了解春耕资金需求", NoteZH: "可选", NoteEN: "optional; what came of it"},
@@ -39,8 +34,7 @@ func readVisit(r *rowCtx) (hezuo.ContactVisit, bool) {
 	if r.bad || !checkID(r, v.IDNumber, "id_number") {
 		return v, false
 	}
-	if v.VisitedOn.After(r.b.today) {
-		r.fail("visited_on", fmt.Sprintf("走访日期 %s 晚于今天 %s，尚未发生", v.VisitedOn, r.b.today), fmt.Sprintf("visited on %s, after today (%s)", v.VisitedOn, r.b.today))
+	if r.future("visited_on", v.VisitedOn, "走访日期 %s 晚于今天 %s，尚未发生", "visited on %s, after today (%s)") {
 		return v, false
 	}
 	return v, true

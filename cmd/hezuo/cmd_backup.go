@@ -29,15 +29,13 @@ var cmdBackup = &command{
 // VACUUM INTO then an integrity check of the copy; PostgreSQL: pg_dump
 // --format=custom), written beside FILE and renamed into place.
 func runBackup(f *flags) action {
-	return func(e *env, pos []string) error {
-		return f.withDB(e, func(db *sqldb.DB) error {
-			info, err := db.Backup(e.ctx, pos[0])
-			if err != nil {
-				return err
-			}
-			return printBackup(e, f, info, "backup")
-		})
-	}
+	return f.onDB(func(e *env, db *sqldb.DB, pos []string) error {
+		info, err := db.Backup(e.ctx, pos[0])
+		if err != nil {
+			return err
+		}
+		return printBackup(e, f, info, "backup")
+	})
 }
 
 // printBackup reports a backup or a restore, with the key notice.

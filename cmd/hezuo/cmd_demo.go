@@ -18,25 +18,23 @@ var cmdDemo = &command{
 }
 
 func runDemo(f *flags) action {
-	return func(e *env, _ []string) error {
-		return f.withDB(e, func(db *sqldb.DB) error {
-			loaded, err := loadDemo(e, db, f.day)
-			if err != nil {
-				return err
-			}
-			switch {
-			case !loaded && e.lang == "en":
-				fmt.Fprintf(e.stdout, "%s already holds the demo county; nothing to do\n", *f.db)
-			case !loaded:
-				fmt.Fprintf(e.stdout, "%s 已是演示数据库，无需重复载入\n", *f.db)
-			case e.lang == "en":
-				fmt.Fprintf(e.stdout, "demo county loaded into %s\n", *f.db)
-			default:
-				fmt.Fprintf(e.stdout, "演示县数据已载入 %s\n", *f.db)
-			}
-			return nil
-		})
-	}
+	return f.onDB(func(e *env, db *sqldb.DB, _ []string) error {
+		loaded, err := loadDemo(e, db, f.day)
+		if err != nil {
+			return err
+		}
+		switch {
+		case !loaded && e.lang == "en":
+			fmt.Fprintf(e.stdout, "%s already holds the demo county; nothing to do\n", *f.db)
+		case !loaded:
+			fmt.Fprintf(e.stdout, "%s 已是演示数据库，无需重复载入\n", *f.db)
+		case e.lang == "en":
+			fmt.Fprintf(e.stdout, "demo county loaded into %s\n", *f.db)
+		default:
+			fmt.Fprintf(e.stdout, "演示县数据已载入 %s\n", *f.db)
+		}
+		return nil
+	})
 }
 
 // loadDemo loads the demo county, its records continued up to today, into

@@ -23,29 +23,27 @@ var cmdDevelopment = &command{
 // irregular on the day (rules.DevelopmentReport, time limits from the
 // settings), and per instructor the steps taken in the orgs dispatched to.
 func runDevelopment(f *flags) action {
-	return func(e *env, _ []string) error {
-		return f.withDB(e, func(db *sqldb.DB) error {
-			st, err := db.Settings(e.ctx)
-			if err != nil {
-				return err
+	return f.onDB(func(e *env, db *sqldb.DB, _ []string) error {
+		st, err := db.Settings(e.ctx)
+		if err != nil {
+			return err
+		}
+		facts, err := db.DevelopmentFacts(e.ctx, f.scope)
+		if err != nil {
+			return err
+		}
+		rep := rules.DevelopmentReport(st, facts, f.day)
+		for i := range rep.Orgs { // ID numbers leave the system masked, as loan lists do
+			for j := range rep.Orgs[i].Items {
+				it := &rep.Orgs[i].Items[j]
+				it.IDNumber = hezuo.MaskIDNumber(it.IDNumber)
 			}
-			facts, err := db.DevelopmentFacts(e.ctx, f.scope)
-			if err != nil {
-				return err
-			}
-			rep := rules.DevelopmentReport(st, facts, f.day)
-			for i := range rep.Orgs { // ID numbers leave the system masked, as loan lists do
-				for j := range rep.Orgs[i].Items {
-					it := &rep.Orgs[i].Items[j]
-					it.IDNumber = hezuo.MaskIDNumber(it.IDNumber)
-				}
-			}
-			for i := range rep.Instructors {
-				rep.Instructors[i].IDNumber = hezuo.MaskIDNumber(rep.Instructors[i].IDNumber)
-			}
-			return f.output(e, rep, func(w io.Writer) { printDevelopment(w, rep, f.scope.String(), e.lang) })
-		})
-	}
+		}
+		for i := range rep.Instructors {
+			rep.Instructors[i].IDNumber = hezuo.MaskIDNumber(rep.Instructors[i].IDNumber)
+		}
+		return f.output(e, rep, func(w io.Writer) { printDevelopment(w, rep, f.scope.String(), e.lang) })
+	})
 }
 
 var devStateZH = map[string]string{rules.DevDue: "到期", rules.DevOverdue: "逾期", rules.DevReady: "可进入下一环节", rules.DevIrregular: "不合规"}

@@ -16,18 +16,16 @@ var cmdMigrate = &command{
 }
 
 func runMigrate(f *flags) action {
-	return func(e *env, _ []string) error {
-		return f.withDB(e, func(db *sqldb.DB) error {
-			v, err := db.SchemaVersion(e.ctx)
-			if err != nil {
-				return err
-			}
-			if e.lang == "en" {
-				fmt.Fprintf(e.stdout, "database %s (%s) at schema version %d\n", *f.db, db.Dialect, v)
-			} else {
-				fmt.Fprintf(e.stdout, "数据库 %s（%s）结构版本 %d\n", *f.db, db.Dialect, v)
-			}
-			return nil
-		})
-	}
+	return f.onDB(func(e *env, db *sqldb.DB, _ []string) error {
+		v, err := db.SchemaVersion(e.ctx)
+		if err != nil {
+			return err
+		}
+		if e.lang == "en" {
+			fmt.Fprintf(e.stdout, "database %s (%s) at schema version %d\n", *f.db, db.Dialect, v)
+		} else {
+			fmt.Fprintf(e.stdout, "数据库 %s（%s）结构版本 %d\n", *f.db, db.Dialect, v)
+		}
+		return nil
+	})
 }

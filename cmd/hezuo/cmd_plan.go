@@ -8,6 +8,7 @@ import (
 	"hezuo"
 	"hezuo/plan"
 	"hezuo/sqldb"
+	"hezuo/store"
 )
 
 var cmdPlan = &command{
@@ -35,10 +36,14 @@ func runPlan(f *flags) action {
 			return usagef("--accept 以今天为日期建立，不能与 --as-of 同用 / --accept creates records dated today and cannot take --as-of")
 		}
 		return f.withDB(e, func(db *sqldb.DB) error {
-			if pos[0] == "instructors" {
-				return planInstructors(e, db, f.scope, f.day, f.asJSON(), *accept)
+			in, err := db.PlanInput(e.ctx, f.scope, f.day)
+			if err != nil {
+				return err
 			}
-			return planJoint(e, db, f.scope, f.day, f.asJSON(), *accept)
+			if pos[0] == "instructors" {
+				return planInstructors(e, f, db, in, *accept)
+			}
+			return planJoint(e, f, db, in, *accept)
 		})
 	}
 }
@@ -50,28 +55,23 @@ type jointOutput struct {
 	Created []hezuo.PartyOrg `json:"created,omitempty"`
 }
 
-func planJoint(e *env, db *sqldb.DB, scope hezuo.Scope, day hezuo.Date, asJSON, accept bool) error {
-	in, err := db.PlanInput(e.ctx, scope, day)
-	if err != nil {
-		return err
-	}
+// planJoint proposes (and under --accept creates) the joint branches of
+// the scope and day in f.
+func planJoint(e *env, f *flags, db *sqldb.DB, in *store.PlanInput, accept bool) error {
 	p := plan.JointBranches(in.JointOrgs, in.Settings)
 	out := jointOutput{JointView: p.View(e.lang)}
-	out.Scope, out.AsOf = scope.String(), day.String()
+	out.Scope, out.AsOf = f.scope.String(), f.day.String()
 	if accept && len(p.Branches) > 0 {
 		groups := make([][]string, len(p.Branches))
 		for i, b := range p.Branches {
 			groups[i] = b.Orgs
 		}
-		if out.Created, err = db.AcceptJoint(e.ctx, in, groups, day); err != nil {
+		var err error
+		if out.Created, err = db.AcceptJoint(e.ctx, in, groups, f.day); err != nil {
 			return err
 		}
 	}
-	if asJSON {
-		return writeJSON(e.stdout, out)
-	}
-	printJoint(e.stdout, out, e.lang, accept)
-	return nil
+	return f.output(e, out, func(w io.Writer) { printJoint(w, out, e.lang, accept) })
 }
 
 // tr picks the Chinese or the English text.
@@ -143,28 +143,28 @@ type instructorOutput struct {
 	Created []plan.DispatchView `json:"created,omitempty"`
 }
 
-func planInstructors(e *env, db *sqldb.DB, scope hezuo.Scope, day hezuo.Date, asJSON, accept bool) error {
-	in, err := db.PlanInput(e.ctx, scope, day)
-	if err != nil {
-		return err
-	}
+// planInstructors proposes (and under --accept creates) the instructor
+// dispatches of the scope and day in f.
+func planInstructors(e *env, f *flags, db *sqldb.DB, in *store.PlanInput, accept bool) error {
 	p := plan.Instructors(in.InstructorOrgs, in.Instructors, in.Settings)
 	out := instructorOutput{InstructorView: p.View(e.lang)}
-	out.Scope, out.AsOf = scope.String(), day.String()
+	out.Scope, out.AsOf = f.scope.String(), f.day.String()
 	if accept && len(p.Dispatches) > 0 {
 		pairs := make([]hezuo.Dispatch, len(p.Dispatches))
 		for i, d := range p.Dispatches {
 			pairs[i] = hezuo.Dispatch{IDNumber: d.IDNumber, OrgNo: d.OrgNo}
 		}
-		if _, err := db.AcceptDispatches(e.ctx, in, pairs, day); err != nil {
+		if _, err := db.AcceptDispatches(e.ctx, in, pairs, f.day); err != nil {
 			return err
 		}
 		out.Created = out.Dispatches
 	}
-	if asJSON {
-		return writeJSON(e.stdout, out)
-	}
-	w, lang := e.stdout, e.lang
+	return f.output(e, out, func(w io.Writer) { printInstructors(w, out, e.lang, accept, f.day) })
+}
+
+// printInstructors writes the instructor plan as text, and what --accept
+// created from day.
+func printInstructors(w io.Writer, out instructorOutput, lang string, accept bool, day hezuo.Date) {
 	fmt.Fprintf(w, tr(lang, "建议派驻党建工作指导员 %d 处：\n", "instructor dispatches proposed: %d\n"), len(out.Dispatches))
 	for _, d := range out.Dispatches {
 		fmt.Fprintf(w, "- %s %s ← %s %s: %s\n", d.OrgNo, d.OrgName, d.Instructor, d.InstructorID, d.Reason)
@@ -183,5 +183,4 @@ func planInstructors(e *env, db *sqldb.DB, scope hezuo.Scope, day hezuo.Date, as
 			fmt.Fprintf(w, tr(lang, "已派驻 %s → %s，自 %s 起\n", "dispatched %s to %s from %s\n"), d.Instructor, d.OrgNo, day)
 		}
 	}
-	return nil
 }

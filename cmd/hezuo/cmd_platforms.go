@@ -20,34 +20,32 @@ var cmdOverdue = &command{
 }
 
 func runOverdue(f *flags) action {
-	return func(e *env, _ []string) error {
-		return f.withDB(e, func(db *sqldb.DB) error {
-			list, err := db.Overdue(e.ctx, f.scope, f.day)
-			if err != nil {
-				return err
-			}
-			views := make([]rules.OverdueView, len(list))
-			for i, o := range list {
-				views[i] = o.View(e.lang)
-			}
-			if f.asJSON() {
-				return writeJSON(e.stdout, views)
-			}
-			life, err := db.LifeSummary(e.ctx, f.scope, f.day)
-			if err != nil {
-				return err
-			}
-			if e.lang == "en" {
-				fmt.Fprintf(e.stdout, "From %s to %s: %d meetings, %d attendances by %d people, %d of them in dual organizational life\n",
-					life.From, life.To, life.Meetings, life.Attendances, life.People, life.DualAttendances)
-			} else {
-				fmt.Fprintf(e.stdout, "%s 至 %s：召开会议 %d 次，参会 %d 人次（%d 人），其中双重组织生活 %d 人次\n",
-					life.From, life.To, life.Meetings, life.Attendances, life.People, life.DualAttendances)
-			}
-			printOverdue(e.stdout, views, f.scope, f.day, e.lang)
-			return nil
-		})
-	}
+	return f.onDB(func(e *env, db *sqldb.DB, _ []string) error {
+		list, err := db.Overdue(e.ctx, f.scope, f.day)
+		if err != nil {
+			return err
+		}
+		views := make([]rules.OverdueView, len(list))
+		for i, o := range list {
+			views[i] = o.View(e.lang)
+		}
+		if f.asJSON() {
+			return writeJSON(e.stdout, views)
+		}
+		life, err := db.LifeSummary(e.ctx, f.scope, f.day)
+		if err != nil {
+			return err
+		}
+		if e.lang == "en" {
+			fmt.Fprintf(e.stdout, "From %s to %s: %d meetings, %d attendances by %d people, %d of them in dual organizational life\n",
+				life.From, life.To, life.Meetings, life.Attendances, life.People, life.DualAttendances)
+		} else {
+			fmt.Fprintf(e.stdout, "%s 至 %s：召开会议 %d 次，参会 %d 人次（%d 人），其中双重组织生活 %d 人次\n",
+				life.From, life.To, life.Meetings, life.Attendances, life.People, life.DualAttendances)
+		}
+		printOverdue(e.stdout, views, f.scope, f.day, e.lang)
+		return nil
+	})
 }
 
 func printOverdue(w io.Writer, views []rules.OverdueView, scope hezuo.Scope, day hezuo.Date, lang string) {

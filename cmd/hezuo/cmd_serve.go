@@ -41,9 +41,7 @@ func runServe(f *flags) action {
 		grace:     f.Duration("shutdown-timeout", 30*time.Second, "收到 SIGINT/SIGTERM 后等待进行中请求完成的最长时间 / how long SIGINT/SIGTERM waits for requests in flight"),
 		logFormat: f.String("log-format", "text", "请求日志格式 text|json（写到标准错误）/ request log format on stderr"),
 	}
-	return func(e *env, _ []string) error {
-		return f.withDB(e, func(db *sqldb.DB) error { return serve(e, f, db, o) })
-	}
+	return f.onDB(func(e *env, db *sqldb.DB, _ []string) error { return serve(e, f, db, o) })
 }
 
 // serve runs the web application on db until the context ends.

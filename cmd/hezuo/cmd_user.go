@@ -92,33 +92,29 @@ func runUserAdd(f *flags) action {
 }
 
 func runUserList(f *flags) action {
-	return func(e *env, _ []string) error {
-		return f.withDB(e, func(db *sqldb.DB) error {
-			us, err := db.Users(e.ctx, hezuo.System)
-			if err != nil {
-				return err
-			}
-			if us == nil {
-				us = []*hezuo.User{}
-			}
-			return f.output(e, us, func(w io.Writer) {
-				for _, u := range us {
-					state := ""
-					if u.Disabled {
-						state = " (停用 disabled)"
-					}
-					fmt.Fprintf(w, "%-16s %-18s %-12s %s%s\n", u.Name, u.Role, u.Scope, u.Subject, state)
+	return f.onDB(func(e *env, db *sqldb.DB, _ []string) error {
+		us, err := db.Users(e.ctx, hezuo.System)
+		if err != nil {
+			return err
+		}
+		if us == nil {
+			us = []*hezuo.User{}
+		}
+		return f.output(e, us, func(w io.Writer) {
+			for _, u := range us {
+				state := ""
+				if u.Disabled {
+					state = " (停用 disabled)"
 				}
-			})
+				fmt.Fprintf(w, "%-16s %-18s %-12s %s%s\n", u.Name, u.Role, u.Scope, u.Subject, state)
+			}
 		})
-	}
+	})
 }
 
 func runUserChange(f *flags, op string) action {
 	stdin := f.Bool("password-stdin", false, "从标准输入读取新密码 / read the new password from stdin")
-	return func(e *env, pos []string) error {
-		return f.withDB(e, func(db *sqldb.DB) error { return changeUser(e, db, op, pos[0], *stdin) })
-	}
+	return f.onDB(func(e *env, db *sqldb.DB, pos []string) error { return changeUser(e, db, op, pos[0], *stdin) })
 }
 
 // changeUser sets the password of user name, or disables or enables it.

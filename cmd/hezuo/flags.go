@@ -161,6 +161,14 @@ func (f *flags) withDB(e *env, use func(db *sqldb.DB) error) error {
 	return use(db)
 }
 
+// onDB is the action of a command that works on the database --db names:
+// it opens it, runs use and closes it.
+func (f *flags) onDB(use func(e *env, db *sqldb.DB, pos []string) error) action {
+	return func(e *env, pos []string) error {
+		return f.withDB(e, func(db *sqldb.DB) error { return use(e, db, pos) })
+	}
+}
+
 // output writes v as JSON under --format json, else as text.
 func (f *flags) output(e *env, v any, text func(w io.Writer)) error {
 	if f.asJSON() {
