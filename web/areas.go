@@ -26,6 +26,10 @@ type area struct {
 	// Sees tells whether a page shows the link (the role's); nil: every
 	// signed-in user. The store enforces the roles whatever the nav shows.
 	Sees func(Page) bool
+	// Texts names the area's catalog of interface texts
+	// (i18n_<texts>.go: addMessages(texts, …)), "" when its texts are in
+	// "common" or another area's; areas may share one ("figures").
+	Texts string
 	// Audit names the records the area's pages write, as the audit log
 	// names them (hezuo.AuditEntry.Entity), in the filter's order.
 	Audit []string

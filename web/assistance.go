@@ -9,7 +9,7 @@ import (
 
 // Assistance: units paired with villages and orgs (包村联户), households
 // paired with party members (结对帮扶).
-var _ = addArea(area{Nav: "assistance", Path: "/assistance", ID: "nav-assistance", At: 120,
+var _ = addArea(area{Nav: "assistance", Path: "/assistance", Texts: "assistance", ID: "nav-assistance", At: 120,
 	Audit: []string{"household", "household_pairing", "unit_pairing"}})
 
 // assistanceView is the assistance page: the figures at the top (as

@@ -12,7 +12,7 @@ import (
 
 // The rule check: every org's determination, as a page, a download and
 // JSON.
-var _ = addArea(area{Nav: "check", Path: "/check", At: 70})
+var _ = addArea(area{Nav: "check", Path: "/check", Texts: "figures", At: 70})
 
 // checkView is the check page: the orgs of the list asked for (by default
 // every org), with a filter per list showing its count (hezuo.Lists: 全部,

@@ -12,7 +12,7 @@ import (
 )
 
 // The dashboard: the figures as cards and charts, the to-do list.
-var _ = addArea(area{Nav: "dashboard", Path: "/", At: 10})
+var _ = addArea(area{Nav: "dashboard", Path: "/", Texts: "figures", At: 10})
 
 // Card is one figure on the dashboard.
 type Card struct {

@@ -10,7 +10,7 @@ import (
 )
 
 // Member development: who is at which step, and the next step's form.
-var _ = addArea(area{Nav: "development", Path: "/development", ID: "nav-development", At: 100})
+var _ = addArea(area{Nav: "development", Path: "/development", Texts: "development", ID: "nav-development", At: 100})
 
 // developmentView is the member development page: counts by step and by
 // state, one page of the people in development with their steps' dates

@@ -1,13 +1,22 @@
 package web
 
-// messageAreas lists the areas of the system an interface text belongs
-// to, each with its catalog in i18n_<area>.go (i18n_<area>_*.go when one
-// file would be too long). TestMessageCatalogs fails on any other area, so
-// a catalog is named after the pages that use its texts, not after the
-// change that added them; a key the pages of several areas use goes to
-// "common".
-var messageAreas = []string{"common", "orgs", "people", "partyorgs", "figures", "loans", "assistance",
-	"institutions", "training", "development", "plans", "users", "import"}
+import "slices"
+
+// messageAreas returns the areas of the system an interface text may
+// belong to: "common", for a key the pages of several areas use, and the
+// catalogs the areas name (area.Texts), each in i18n_<area>.go
+// (i18n_<area>_*.go when one file would be too long). TestMessageAreas
+// fails on any other, so a catalog is named after the pages that use its
+// texts, not after the change that added them.
+func messageAreas() []string {
+	out := []string{"common"}
+	for _, a := range areas {
+		if a.Texts != "" && !slices.Contains(out, a.Texts) {
+			out = append(out, a.Texts)
+		}
+	}
+	return out
+}
 
 // messagesArea names the catalog (the area) each key of messages came from.
 var messagesArea = map[string]string{}

@@ -15,7 +15,7 @@ import (
 
 // Spreadsheets in: the upload, its plan, confirming or cancelling it, the
 // errors workbook and the templates.
-var _ = addArea(area{Nav: "import", Path: "/import", ID: "nav-import", At: 140, Sees: Page.CanWrite,
+var _ = addArea(area{Nav: "import", Path: "/import", Texts: "import", ID: "nav-import", At: 140, Sees: Page.CanWrite,
 	Routes: func(s *Server, m *http.ServeMux) {
 		m.HandleFunc("POST /import", limitBody(maxUpload+1<<20, s.page(s.importSubmit)))
 	}})

@@ -12,7 +12,7 @@ import (
 
 // The institutions (组织生活): meetings, overdue ones, commitments,
 // linked households and their visits.
-var _ = addArea(area{Nav: "institutions", Path: "/institutions", ID: "nav-institutions", At: 80,
+var _ = addArea(area{Nav: "institutions", Path: "/institutions", Texts: "institutions", ID: "nav-institutions", At: 80,
 	Audit: []string{"meeting", "commitment", "contact_visit"}})
 
 // institutionsView is the institutions page: meetings by kind per

@@ -12,7 +12,7 @@ import (
 
 // The party members' loans: the list, a loan's page and forms, the
 // approval queue, the subsidies.
-var _ = addArea(area{Nav: "loans", Path: "/loans", ID: "nav-loans", At: 110, Audit: []string{"loan", "repayment"}})
+var _ = addArea(area{Nav: "loans", Path: "/loans", Texts: "loans", ID: "nav-loans", At: 110, Audit: []string{"loan", "repayment"}})
 
 // loanStatuses are the statuses the loan list filters by, in the order a
 // loan goes through them.

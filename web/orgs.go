@@ -8,7 +8,7 @@ import (
 )
 
 // The orgs: the list, an org's page, its forms.
-var _ = addArea(area{Nav: "orgs", Path: "/orgs", At: 20, Audit: []string{"org"}})
+var _ = addArea(area{Nav: "orgs", Path: "/orgs", Texts: "orgs", At: 20, Audit: []string{"org"}})
 
 // orgsView is the org list with its filters.
 type orgsView struct {

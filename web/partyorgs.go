@@ -8,7 +8,7 @@ import (
 
 // The party organizations: the list, their forms, their officers and
 // elections.
-var _ = addArea(area{Nav: "partyorgs", Path: "/partyorgs", At: 40, Audit: []string{"party_org", "officer"}})
+var _ = addArea(area{Nav: "partyorgs", Path: "/partyorgs", Texts: "partyorgs", At: 40, Audit: []string{"party_org", "officer"}})
 
 var _ = pageRoute("GET /partyorgs", (*Server).partyOrgsPage)
 

@@ -8,7 +8,7 @@ import (
 
 // The people: the list, a person's page, their forms, their memberships
 // and party status, transfers in.
-var _ = addArea(area{Nav: "people", Path: "/people", At: 30, Audit: []string{"person", "membership", "party_status"}})
+var _ = addArea(area{Nav: "people", Path: "/people", Texts: "people", At: 30, Audit: []string{"person", "membership", "party_status"}})
 
 // peopleView is the people list.
 type peopleView struct {

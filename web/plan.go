@@ -12,7 +12,7 @@ import (
 )
 
 // The planners: joint branches and instructors to propose and accept.
-var _ = addArea(area{Nav: "plan", Path: "/plan", ID: "nav-plan", At: 150, Sees: Page.SeesPlans})
+var _ = addArea(area{Nav: "plan", Path: "/plan", Texts: "plans", ID: "nav-plan", At: 150, Sees: Page.SeesPlans})
 
 // SeesPlans tells the layout whether to link the plan page: roles whose
 // reach is a whole division (the store refuses the others).

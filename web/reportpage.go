@@ -12,7 +12,7 @@ import (
 )
 
 // The county report, in each of its formats.
-var _ = addArea(area{Nav: "report", Path: "/report", ID: "nav-report", At: 130, Sees: Page.SeesReport,
+var _ = addArea(area{Nav: "report", Path: "/report", Texts: "figures", ID: "nav-report", At: 130, Sees: Page.SeesReport,
 	Routes: func(s *Server, m *http.ServeMux) {
 		for _, f := range report.Formats {
 			m.HandleFunc("GET /report."+f, s.page(s.reportDownload))

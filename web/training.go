@@ -9,7 +9,7 @@ import (
 )
 
 // The trainings: sessions and their attendance.
-var _ = addArea(area{Nav: "trainings", Path: "/trainings", ID: "nav-trainings", At: 90, Audit: []string{"training"}})
+var _ = addArea(area{Nav: "trainings", Path: "/trainings", Texts: "training", ID: "nav-trainings", At: 90, Audit: []string{"training"}})
 
 // trainingsView is the training page: the figures up to the day (totals,
 // per org, per organizer) and the session list with its filters.

@@ -10,7 +10,7 @@ import (
 )
 
 // The users, for the administrators.
-var _ = addArea(area{Nav: "users", Path: "/users", At: 160, Sees: Page.IsAdmin, Audit: []string{"user"}})
+var _ = addArea(area{Nav: "users", Path: "/users", Texts: "users", At: 160, Sees: Page.IsAdmin, Audit: []string{"user"}})
 
 // usersView is the user administration page of county administrators.
 type usersView struct {
