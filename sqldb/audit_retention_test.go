@@ -71,3 +71,12 @@ func TestAuditAppendOnly(t *testing.T) {
 		}
 	})
 }
+
+// countAudit returns the number of audit entries.
+func countAudit(t *testing.T, db *DB) int {
+	var n int
+	if err := db.QueryRowContext(context.Background(), `SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}

@@ -46,6 +46,14 @@ func findKeys(dsn string, o OpenOptions) (seal.Source, error) {
 	return seal.Source{}, hezuo.Errorf(hezuo.EINVALID, "读取密钥文件失败：%v", "cannot read the key file: %v", err)
 }
 
+// FindKeys locates the keyring Open would use for dsn — HEZUO_KEY, else
+// HEZUO_KEY_FILE, else dsn's key file (seal.DefaultFile) — without opening
+// the database or creating a key: Keys is nil when no key exists yet, and
+// File then names where Open would create it. Its errors are Open's.
+// Package sqldb/backup calls it so that a restore is refused, before
+// anything is written, when the restored data could not be opened.
+func FindKeys(dsn string) (seal.Source, error) { return findKeys(dsn, OpenOptions{}) }
+
 // KeyFile returns the key file the database's keyring was read from or
 // created in ("" when it came from HEZUO_KEY or OpenOptions.Keys).
 func (db *DB) KeyFile() string { return db.keyFile }

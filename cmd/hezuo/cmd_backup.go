@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"hezuo/sqldb"
+	"hezuo/sqldb/backup"
 )
 
 // keyNotice reminds that the key protecting ID numbers and phones is kept
@@ -30,7 +31,7 @@ var cmdBackup = &command{
 // --format=custom), written beside FILE and renamed into place.
 func runBackup(f *flags) action {
 	return f.onDB(func(e *env, db *sqldb.DB, pos []string) error {
-		info, err := db.Backup(e.ctx, pos[0])
+		info, err := backup.Create(e.ctx, db, pos[0])
 		if err != nil {
 			return err
 		}
@@ -39,10 +40,10 @@ func runBackup(f *flags) action {
 }
 
 // printBackup reports a backup or a restore, with the key notice.
-func printBackup(e *env, f *flags, info *sqldb.BackupInfo, what string) error {
+func printBackup(e *env, f *flags, info *backup.Info, what string) error {
 	if f.asJSON() {
 		out := struct {
-			*sqldb.BackupInfo
+			*backup.Info
 			Notice string `json:"notice"`
 		}{info, keyNoticeEN}
 		if e.lang != "en" {

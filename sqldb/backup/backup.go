@@ -1,4 +1,9 @@
-package sqldb
+// Package backup makes and restores backups of a hezuo database (package
+// sqldb): an online, verified copy (SQLite VACUUM INTO, PostgreSQL pg_dump),
+// its inspection, and the restore that checks the backup, its key and the
+// target before replacing the target. It is part of the store layer: it
+// imports sqldb, which never imports it.
+package backup
 
 import (
 	"context"
@@ -10,12 +15,13 @@ import (
 	"strings"
 
 	"hezuo"
+	"hezuo/sqldb"
 	"hezuo/sqldb/internal/sqlx"
 )
 
-// BackupInfo describes a backup file: its format, its schema version and
+// Info describes a backup file: its format, its schema version and
 // (SQLite) the result of the integrity check made on it.
-type BackupInfo struct {
+type Info struct {
 	File          string `json:"file"`
 	Format        string `json:"format"` // "sqlite" or "pg_dump"
 	SchemaVersion int    `json:"schema_version"`
@@ -33,14 +39,14 @@ var ErrNoPGTools = hezuo.Errorf(hezuo.EINVALID,
 	"找不到 PostgreSQL 客户端工具 pg_dump/pg_restore：请安装 postgresql-client（版本不低于服务器），或按 docs/operations.md 手工备份",
 	"pg_dump/pg_restore not found on PATH: install postgresql-client (at least the server's version), or back up by hand as docs/operations.md describes")
 
-// Backup writes a consistent copy of the database to file while others keep
+// Create writes a consistent copy of the database db to file while others keep
 // reading and writing: SQLite through VACUUM INTO (one read transaction, so
 // the copy is a snapshot) followed by PRAGMA integrity_check on the copy;
 // PostgreSQL through pg_dump --format=custom (one repeatable-read snapshot).
 // The copy is written to a temporary file next to file and renamed into
 // place only once verified, so file is never left half-written. An existing
 // file is refused.
-func (db *DB) Backup(ctx context.Context, file string) (*BackupInfo, error) {
+func Create(ctx context.Context, db *sqldb.DB, file string) (*Info, error) {
 	if _, err := os.Stat(file); err == nil {
 		return nil, hezuo.Errorf(hezuo.EINVALID, "备份文件 %s 已存在，请换一个文件名", "the backup file %s exists already: choose another name", file)
 	}
@@ -49,7 +55,7 @@ func (db *DB) Backup(ctx context.Context, file string) (*BackupInfo, error) {
 		return nil, err
 	}
 	defer os.Remove(tmp)
-	if db.Dialect == Postgres {
+	if db.Dialect == sqldb.Postgres {
 		if err := pgDump(ctx, db.DSN, tmp); err != nil {
 			return nil, err
 		}
@@ -60,7 +66,7 @@ func (db *DB) Backup(ctx context.Context, file string) (*BackupInfo, error) {
 			return nil, fmt.Errorf("备份 / backup (VACUUM INTO): %w", err)
 		}
 	}
-	info, err := InspectBackup(ctx, tmp)
+	info, err := Inspect(ctx, tmp)
 	if err != nil {
 		return nil, err
 	}
@@ -94,11 +100,11 @@ func syncFile(name string) error {
 	return f.Sync()
 }
 
-// InspectBackup checks that file is a sound hezuo backup whose schema this
+// Inspect checks that file is a sound hezuo backup whose schema this
 // program can migrate: its format (by its first bytes), its recorded
 // migrations (each one this program knows, under the same name) and, for
 // SQLite, PRAGMA integrity_check and foreign_key_check.
-func InspectBackup(ctx context.Context, file string) (*BackupInfo, error) {
+func Inspect(ctx context.Context, file string) (*Info, error) {
 	st, err := os.Stat(file)
 	if err != nil {
 		return nil, hezuo.Errorf(hezuo.EINVALID, "无法读取备份文件：%v", "cannot read the backup file: %v", err)
@@ -110,7 +116,7 @@ func InspectBackup(ctx context.Context, file string) (*BackupInfo, error) {
 	}
 	n, _ := f.Read(head)
 	f.Close()
-	info := &BackupInfo{File: file, Bytes: st.Size()}
+	info := &Info{File: file, Bytes: st.Size()}
 	var applied map[int]string
 	switch {
 	case n >= 16 && string(head) == "SQLite format 3\x00":
@@ -125,9 +131,9 @@ func InspectBackup(ctx context.Context, file string) (*BackupInfo, error) {
 	if err != nil {
 		return nil, err
 	}
-	dialect := SQLite
+	dialect := sqldb.SQLite
 	if info.Format == FormatPGDump {
-		dialect = Postgres
+		dialect = sqldb.Postgres
 	}
 	info.SchemaVersion, err = compatible(dialect, applied)
 	return info, err
@@ -144,7 +150,7 @@ func compatible(dialect string, applied map[int]string) (int, error) {
 	if len(applied) == 0 {
 		return 0, hezuo.Errorf(hezuo.EINVALID, "备份中没有 hezuo 的结构版本记录，不是 hezuo 备份", "the backup records no hezuo schema version: it is not a hezuo backup")
 	}
-	ms, err := Migrations(dialect)
+	ms, err := sqldb.Migrations(dialect)
 	if err != nil {
 		return 0, err
 	}
@@ -212,17 +218,6 @@ func readMigrations(ctx context.Context, c interface {
 		out[v] = name
 	}
 	return out, rows.Err()
-}
-
-// HasData reports whether the database holds anything worth keeping:
-// registry records or users.
-func (db *DB) HasData(ctx context.Context) (bool, error) {
-	empty, err := db.Empty(ctx)
-	if err != nil || !empty {
-		return !empty, err
-	}
-	n, err := db.CountUsers(ctx)
-	return n > 0, err
 }
 
 // errNotEmpty is the refusal of a restore over data.

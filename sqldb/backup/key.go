@@ -1,4 +1,4 @@
-package sqldb
+package backup
 
 import (
 	"context"
@@ -8,6 +8,7 @@ import (
 
 	"hezuo"
 	"hezuo/seal"
+	"hezuo/sqldb"
 )
 
 // restoreKey makes sure the restored database target can be opened before
@@ -17,11 +18,11 @@ import (
 // (FILE.key), in which case the returned keyring is to be written to
 // target's key file once the restore succeeded. A backup holding no people
 // needs no key; a pg_dump file is not inspected (Open says what is missing).
-func restoreKey(ctx context.Context, file, target string, info *BackupInfo) (copyKeys *seal.Keyring, to string, err error) {
+func restoreKey(ctx context.Context, file, target string, info *Info) (copyKeys *seal.Keyring, to string, err error) {
 	if info.Format != FormatSQLite {
 		return nil, "", nil
 	}
-	ks, err := findKeys(target, OpenOptions{})
+	ks, err := sqldb.FindKeys(target)
 	if err != nil || ks.Keys != nil {
 		return nil, "", err
 	}

@@ -1,4 +1,4 @@
-package sqldb
+package backup
 
 import (
 	"context"
@@ -15,12 +15,13 @@ import (
 	"hezuo"
 	"hezuo/demo"
 	"hezuo/seal"
+	"hezuo/sqldb"
 	"hezuo/sqldb/dbtest"
 )
 
 // figures returns every figure a restore must reproduce, as JSON: stats and
 // check of the county on two days, and the dump of registry and platforms.
-func figures(t *testing.T, db *DB) map[string]string {
+func figures(t *testing.T, db *sqldb.DB) map[string]string {
 	t.Helper()
 	ctx := context.Background()
 	out := map[string]string{}
@@ -34,7 +35,9 @@ func figures(t *testing.T, db *DB) map[string]string {
 		if err != nil {
 			t.Fatal(err)
 		}
-		out["stats "+day], out["check "+day] = toJSON(st), toJSON(ck)
+		sb, _ := json.Marshal(st)
+		cb, _ := json.Marshal(ck)
+		out["stats "+day], out["check "+day] = string(sb), string(cb)
 	}
 	ds, err := db.Dump(ctx, hezuo.AllScope)
 	if err != nil {
@@ -48,7 +51,7 @@ func figures(t *testing.T, db *DB) map[string]string {
 	return out
 }
 
-func countAudit(t *testing.T, db *DB) int {
+func countAudit(t *testing.T, db *sqldb.DB) int {
 	var n int
 	if err := db.QueryRowContext(context.Background(), `SELECT count(*) FROM audit_log`).Scan(&n); err != nil {
 		t.Fatal(err)
@@ -65,7 +68,7 @@ func TestBackupRestore(t *testing.T) {
 	for _, d := range dbtest.DSNs(t) {
 		t.Run(d.Name, func(t *testing.T) {
 			t.Parallel()
-			db, err := Open(context.Background(), d.DSN)
+			db, err := sqldb.Open(context.Background(), d.DSN)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -75,7 +78,7 @@ func TestBackupRestore(t *testing.T) {
 	}
 }
 
-func testBackupRestore(t *testing.T, db *DB) {
+func testBackupRestore(t *testing.T, db *sqldb.DB) {
 	ctx := context.Background()
 	start := time.Now()
 	if err := db.Load(ctx, demo.County(demo.SeedTargets().Day), hezuo.MustDate("2026-11-28")); err != nil {
@@ -114,7 +117,7 @@ func testBackupRestore(t *testing.T, db *DB) {
 		time.Sleep(time.Millisecond)
 	}
 	start = time.Now()
-	info, err := db.Backup(ctx, file)
+	info, err := Create(ctx, db, file)
 	took := time.Since(start).Round(time.Millisecond)
 	close(stop)
 	wg.Wait()
@@ -127,13 +130,13 @@ func testBackupRestore(t *testing.T, db *DB) {
 	if info.SchemaVersion != v || info.Bytes == 0 {
 		t.Errorf("backup info %+v, want schema version %d", info, v)
 	}
-	if _, err := db.Backup(ctx, file); hezuo.ErrorCode(err) != hezuo.EINVALID {
+	if _, err := Create(ctx, db, file); hezuo.ErrorCode(err) != hezuo.EINVALID {
 		t.Errorf("backup over an existing file: %v, want EINVALID", err)
 	}
 
 	// A fresh target of the same kind.
 	target := dbtest.SQLite(t)
-	if db.Dialect == Postgres {
+	if db.Dialect == sqldb.Postgres {
 		target = dbtest.Postgres(t)
 	}
 	dbtest.CopyKey(t, db.DSN, target) // the backup holds sealed data; its key travels separately
@@ -144,7 +147,7 @@ func testBackupRestore(t *testing.T, db *DB) {
 		t.Fatalf("restore into an empty database: %v", err)
 	}
 	t.Logf("restored in %s", time.Since(start).Round(time.Millisecond))
-	r, err := Open(ctx, target)
+	r, err := sqldb.Open(ctx, target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -184,7 +187,7 @@ func TestRestoreChecksSchema(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	other := filepath.Join(dir, "other.db")
-	c, err := Open(ctx, filepath.Join(dir, "src.db"))
+	c, err := sqldb.Open(ctx, filepath.Join(dir, "src.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -192,7 +195,7 @@ func TestRestoreChecksSchema(t *testing.T) {
 	if _, err := c.ExecContext(ctx, `VACUUM INTO ?`, other); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := InspectBackup(ctx, other); err != nil {
+	if _, err := Inspect(ctx, other); err != nil {
 		t.Fatalf("a fresh hezuo database: %v", err)
 	}
 	if _, err := c.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', '')`); err != nil {
@@ -202,7 +205,7 @@ func TestRestoreChecksSchema(t *testing.T) {
 	if _, err := c.ExecContext(ctx, `VACUUM INTO ?`, future); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := InspectBackup(ctx, future); hezuo.ErrorCode(err) != hezuo.EINVALID {
+	if _, err := Inspect(ctx, future); hezuo.ErrorCode(err) != hezuo.EINVALID {
 		t.Errorf("a backup from a newer schema: %v, want EINVALID", err)
 	}
 	if _, err := c.ExecContext(ctx, `DROP TABLE schema_migrations`); err != nil {
@@ -212,13 +215,13 @@ func TestRestoreChecksSchema(t *testing.T) {
 	if _, err := c.ExecContext(ctx, `VACUUM INTO ?`, plain); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := InspectBackup(ctx, plain); hezuo.ErrorCode(err) != hezuo.EINVALID {
+	if _, err := Inspect(ctx, plain); hezuo.ErrorCode(err) != hezuo.EINVALID {
 		t.Errorf("an SQLite file without schema_migrations: %v, want EINVALID", err)
 	}
 }
 
 // copyKey copies db's key file to where target's key is looked for.
-func copyKey(t *testing.T, db *DB, target string) {
+func copyKey(t *testing.T, db *sqldb.DB, target string) {
 	t.Helper()
 	if db.KeyFile() == "" {
 		return
@@ -250,16 +253,16 @@ func TestRestoreNeedsItsKey(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	src := dbtest.SQLite(t)
-	db, err := Open(ctx, src)
+	db, err := sqldb.Open(ctx, src)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	if err := db.Load(ctx, fixture(), fxDay); err != nil {
+	if err := db.Load(ctx, sealedFixture(), hezuo.MustDate("2024-06-30")); err != nil {
 		t.Fatal(err)
 	}
 	backup := filepath.Join(dir, "b.db")
-	if _, err := db.Backup(ctx, backup); err != nil {
+	if _, err := Create(ctx, db, backup); err != nil {
 		t.Fatal(err)
 	}
 	target := filepath.Join(dir, "restored.db")
@@ -279,7 +282,7 @@ func TestRestoreNeedsItsKey(t *testing.T) {
 	if _, err := Restore(ctx, backup, target, false); err != nil {
 		t.Fatalf("restore with the key beside the backup: %v", err)
 	}
-	r, err := Open(ctx, target)
+	r, err := sqldb.Open(ctx, target)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -287,4 +290,24 @@ func TestRestoreNeedsItsKey(t *testing.T) {
 	if got, want := figures(t, r), figures(t, db); fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("restored figures differ:\n%v\n%v", got, want)
 	}
+}
+
+// sealedFixture is a village with one cooperative of three people (their ID
+// numbers sealed in the database), two of them full party members.
+func sealedFixture() *hezuo.Dataset {
+	const county, town, village = "220999", "220999100", "220999100201"
+	ds := &hezuo.Dataset{
+		Divisions: []hezuo.Division{{Code: county, Name: "测试县"}, {Code: town, Name: "甲镇"}, {Code: village, Name: "东村"}},
+		Orgs: []hezuo.Org{{OrgNo: "A", Name: "东村农机专业合作社", Kind: hezuo.KindCooperative, Village: village,
+			Industry: "农机", HouseholdsDriven: 10, Founded: hezuo.MustDate("2015-03-01")}},
+	}
+	for n := 1; n <= 3; n++ {
+		id := hezuo.MakeIDNumber(county, hezuo.DateOf(1970+n, time.Month(n), n), n)
+		ds.People = append(ds.People, hezuo.Person{IDNumber: id, Name: fmt.Sprintf("成员%d", n), Village: village})
+		ds.Memberships = append(ds.Memberships, hezuo.Membership{IDNumber: id, OrgNo: "A", Period: hezuo.Period{From: hezuo.MustDate("2016-01-01")}})
+		if n < 3 {
+			ds.PartyStatus = append(ds.PartyStatus, hezuo.PartyStatus{IDNumber: id, Status: hezuo.StatusFull, Period: hezuo.Period{From: hezuo.MustDate("2010-07-01")}})
+		}
+	}
+	return ds
 }

@@ -1,4 +1,4 @@
-package sqldb
+package backup
 
 import (
 	"context"
@@ -10,21 +10,22 @@ import (
 	"strings"
 
 	"hezuo"
+	"hezuo/sqldb"
 )
 
 // Restore replaces the database target (an SQLite path or a postgres://
-// URL) with the backup file, after InspectBackup accepts it. A target that
+// URL) with the backup file, after Inspect accepts it. A target that
 // holds data (registry records or users) is refused with ECONFLICT unless
 // force is set. The restored database is then migrated to this program's
 // schema. An SQLite target must not be in use (stop the server first); the
 // file is replaced by an atomic rename, so a crash leaves either the old or
 // the restored database.
-func Restore(ctx context.Context, file, target string, force bool) (*BackupInfo, error) {
-	info, err := InspectBackup(ctx, file)
+func Restore(ctx context.Context, file, target string, force bool) (*Info, error) {
+	info, err := Inspect(ctx, file)
 	if err != nil {
 		return nil, err
 	}
-	pg := IsPostgres(target)
+	pg := sqldb.IsPostgres(target)
 	switch {
 	case pg && info.Format != FormatPGDump:
 		return nil, hezuo.Errorf(hezuo.EINVALID, "这是 SQLite 备份，只能恢复到 SQLite 数据库文件", "this is an SQLite backup: it restores into an SQLite database file only")
@@ -49,7 +50,7 @@ func Restore(ctx context.Context, file, target string, force bool) (*BackupInfo,
 	if err := writeRestoredKey(keys, keyFile); err != nil {
 		return nil, err
 	}
-	db, err := Open(ctx, target) // migrates an older backup forward
+	db, err := sqldb.Open(ctx, target) // migrates an older backup forward
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +63,7 @@ func Restore(ctx context.Context, file, target string, force bool) (*BackupInfo,
 // main file, so that nothing of it lingers beside the restored file.
 func refuseData(ctx context.Context, target string, force bool) error {
 	driver, dsn := "pgx", target
-	if !IsPostgres(target) {
+	if !sqldb.IsPostgres(target) {
 		if _, err := os.Stat(target); isNotExist(err) {
 			return nil
 		}
