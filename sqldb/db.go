@@ -272,3 +272,7 @@ func (db *DB) SchemaVersion(ctx context.Context) (int, error) {
 	err := db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&v)
 	return int(v.Int64), err
 }
+
+// RedactDSN returns dsn with its password hidden, for messages (the
+// restore command names its target).
+func RedactDSN(dsn string) string { return sqlx.RedactDSN(dsn) }

@@ -5,7 +5,6 @@ import (
 	"fmt"
 
 	"hezuo/sqldb"
-	"hezuo/sqldb/backup"
 )
 
 // keyNotice reminds that the key protecting ID numbers and phones is kept
@@ -31,7 +30,7 @@ var cmdBackup = &command{
 // --format=custom), written beside FILE and renamed into place.
 func runBackup(f *flags) action {
 	return f.onDB(func(e *env, db *sqldb.DB, pos []string) error {
-		info, err := backup.Create(e.ctx, db, pos[0])
+		info, err := createBackup(e.ctx, db, pos[0])
 		if err != nil {
 			return err
 		}
@@ -40,10 +39,10 @@ func runBackup(f *flags) action {
 }
 
 // printBackup reports a backup or a restore, with the key notice.
-func printBackup(e *env, f *flags, info *backup.Info, what string) error {
+func printBackup(e *env, f *flags, info *BackupInfo, what string) error {
 	if f.asJSON() {
 		out := struct {
-			*backup.Info
+			*BackupInfo
 			Notice string `json:"notice"`
 		}{info, keyNoticeEN}
 		if e.lang != "en" {

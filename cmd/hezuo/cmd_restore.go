@@ -1,7 +1,5 @@
 package main
 
-import "hezuo/sqldb/backup"
-
 var cmdRestore = &command{
 	name:  "restore",
 	usage: "restore FILE [--db DSN] [--force] [--format json|text]",
@@ -20,7 +18,7 @@ var cmdRestore = &command{
 func runRestore(f *flags) action {
 	force := f.Bool("force", false, "覆盖已有数据的数据库 / overwrite a database that holds data")
 	return func(e *env, pos []string) error {
-		info, err := backup.Restore(e.ctx, pos[0], *f.db, *force)
+		info, err := restoreBackup(e.ctx, pos[0], *f.db, *force)
 		if err != nil {
 			return err
 		}

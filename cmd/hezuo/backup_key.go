@@ -1,4 +1,4 @@
-package backup
+package main
 
 import (
 	"context"
@@ -18,8 +18,8 @@ import (
 // (FILE.key), in which case the returned keyring is to be written to
 // target's key file once the restore succeeded. A backup holding no people
 // needs no key; a pg_dump file is not inspected (Open says what is missing).
-func restoreKey(ctx context.Context, file, target string, info *Info) (copyKeys *seal.Keyring, to string, err error) {
-	if info.Format != FormatSQLite {
+func restoreKey(ctx context.Context, file, target string, info *BackupInfo) (copyKeys *seal.Keyring, to string, err error) {
+	if info.Format != formatSQLite {
 		return nil, "", nil
 	}
 	ks, err := sqldb.FindKeys(target)

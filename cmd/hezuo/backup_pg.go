@@ -1,4 +1,4 @@
-package backup
+package main
 
 import (
 	"bufio"
@@ -21,7 +21,7 @@ import (
 func pgCommand(ctx context.Context, tool, dsn string, args ...string) (*exec.Cmd, error) {
 	path, err := exec.LookPath(tool)
 	if err != nil {
-		return nil, ErrNoPGTools
+		return nil, errNoPGTools
 	}
 	env := os.Environ()
 	if u, err := url.Parse(dsn); err == nil && u.User != nil {

@@ -1,9 +1,9 @@
-// Package backup makes and restores backups of a hezuo database (package
-// sqldb): an online, verified copy (SQLite VACUUM INTO, PostgreSQL pg_dump),
-// its inspection, and the restore that checks the backup, its key and the
-// target before replacing the target. It is part of the store layer: it
-// imports sqldb, which never imports it.
-package backup
+package main
+
+// Backups of a hezuo database, for the backup and restore commands: an
+// online, verified copy (SQLite VACUUM INTO, PostgreSQL pg_dump), its
+// inspection, and the restore that checks the backup, its key and the
+// target before replacing the target.
 
 import (
 	"context"
@@ -16,12 +16,11 @@ import (
 
 	"hezuo"
 	"hezuo/sqldb"
-	"hezuo/sqldb/internal/sqlx"
 )
 
-// Info describes a backup file: its format, its schema version and
+// BackupInfo (exported: embedded in the JSON answer) describes a backup file: its format, its schema version and
 // (SQLite) the result of the integrity check made on it.
-type Info struct {
+type BackupInfo struct {
 	File          string `json:"file"`
 	Format        string `json:"format"` // "sqlite" or "pg_dump"
 	SchemaVersion int    `json:"schema_version"`
@@ -30,23 +29,23 @@ type Info struct {
 
 // Backup formats.
 const (
-	FormatSQLite = "sqlite"
-	FormatPGDump = "pg_dump"
+	formatSQLite = "sqlite"
+	formatPGDump = "pg_dump"
 )
 
-// ErrNoPGTools is returned when pg_dump or pg_restore is not on PATH.
-var ErrNoPGTools = hezuo.Errorf(hezuo.EINVALID,
+// errNoPGTools is returned when pg_dump or pg_restore is not on PATH.
+var errNoPGTools = hezuo.Errorf(hezuo.EINVALID,
 	"找不到 PostgreSQL 客户端工具 pg_dump/pg_restore：请安装 postgresql-client（版本不低于服务器），或按 docs/operations.md 手工备份",
 	"pg_dump/pg_restore not found on PATH: install postgresql-client (at least the server's version), or back up by hand as docs/operations.md describes")
 
-// Create writes a consistent copy of the database db to file while others keep
+// createBackup writes a consistent copy of the database db to file while others keep
 // reading and writing: SQLite through VACUUM INTO (one read transaction, so
 // the copy is a snapshot) followed by PRAGMA integrity_check on the copy;
 // PostgreSQL through pg_dump --format=custom (one repeatable-read snapshot).
 // The copy is written to a temporary file next to file and renamed into
 // place only once verified, so file is never left half-written. An existing
 // file is refused.
-func Create(ctx context.Context, db *sqldb.DB, file string) (*Info, error) {
+func createBackup(ctx context.Context, db *sqldb.DB, file string) (*BackupInfo, error) {
 	if _, err := os.Stat(file); err == nil {
 		return nil, hezuo.Errorf(hezuo.EINVALID, "备份文件 %s 已存在，请换一个文件名", "the backup file %s exists already: choose another name", file)
 	}
@@ -66,7 +65,7 @@ func Create(ctx context.Context, db *sqldb.DB, file string) (*Info, error) {
 			return nil, fmt.Errorf("备份 / backup (VACUUM INTO): %w", err)
 		}
 	}
-	info, err := Inspect(ctx, tmp)
+	info, err := inspectBackup(ctx, tmp)
 	if err != nil {
 		return nil, err
 	}
@@ -100,11 +99,11 @@ func syncFile(name string) error {
 	return f.Sync()
 }
 
-// Inspect checks that file is a sound hezuo backup whose schema this
+// inspectBackup checks that file is a sound hezuo backup whose schema this
 // program can migrate: its format (by its first bytes), its recorded
 // migrations (each one this program knows, under the same name) and, for
 // SQLite, PRAGMA integrity_check and foreign_key_check.
-func Inspect(ctx context.Context, file string) (*Info, error) {
+func inspectBackup(ctx context.Context, file string) (*BackupInfo, error) {
 	st, err := os.Stat(file)
 	if err != nil {
 		return nil, hezuo.Errorf(hezuo.EINVALID, "无法读取备份文件：%v", "cannot read the backup file: %v", err)
@@ -116,14 +115,14 @@ func Inspect(ctx context.Context, file string) (*Info, error) {
 	}
 	n, _ := f.Read(head)
 	f.Close()
-	info := &Info{File: file, Bytes: st.Size()}
+	info := &BackupInfo{File: file, Bytes: st.Size()}
 	var applied map[int]string
 	switch {
 	case n >= 16 && string(head) == "SQLite format 3\x00":
-		info.Format = FormatSQLite
+		info.Format = formatSQLite
 		applied, err = inspectSQLite(ctx, file)
 	case n >= 5 && string(head[:5]) == "PGDMP":
-		info.Format = FormatPGDump
+		info.Format = formatPGDump
 		applied, err = pgDumpMigrations(ctx, file)
 	default:
 		return nil, notBackup(file)
@@ -132,7 +131,7 @@ func Inspect(ctx context.Context, file string) (*Info, error) {
 		return nil, err
 	}
 	dialect := sqldb.SQLite
-	if info.Format == FormatPGDump {
+	if info.Format == formatPGDump {
 		dialect = sqldb.Postgres
 	}
 	info.SchemaVersion, err = compatible(dialect, applied)
@@ -223,7 +222,7 @@ func readMigrations(ctx context.Context, c interface {
 // errNotEmpty is the refusal of a restore over data.
 func errNotEmpty(target string) error {
 	return hezuo.Errorf(hezuo.ECONFLICT, "目标数据库 %s 已有数据，恢复会覆盖它们；确认无误后加 --force 再执行",
-		"the target database %s holds data that a restore would overwrite: add --force if you mean it", sqlx.RedactDSN(target))
+		"the target database %s holds data that a restore would overwrite: add --force if you mean it", sqldb.RedactDSN(target))
 }
 
 // isNotExist reports a missing file.

@@ -1,4 +1,4 @@
-package backup
+package main
 
 import (
 	"context"
@@ -117,7 +117,7 @@ func testBackupRestore(t *testing.T, db *sqldb.DB) {
 		time.Sleep(time.Millisecond)
 	}
 	start = time.Now()
-	info, err := Create(ctx, db, file)
+	info, err := createBackup(ctx, db, file)
 	took := time.Since(start).Round(time.Millisecond)
 	close(stop)
 	wg.Wait()
@@ -130,7 +130,7 @@ func testBackupRestore(t *testing.T, db *sqldb.DB) {
 	if info.SchemaVersion != v || info.Bytes == 0 {
 		t.Errorf("backup info %+v, want schema version %d", info, v)
 	}
-	if _, err := Create(ctx, db, file); hezuo.ErrorCode(err) != hezuo.EINVALID {
+	if _, err := createBackup(ctx, db, file); hezuo.ErrorCode(err) != hezuo.EINVALID {
 		t.Errorf("backup over an existing file: %v, want EINVALID", err)
 	}
 
@@ -143,7 +143,7 @@ func testBackupRestore(t *testing.T, db *sqldb.DB) {
 	// The key is not in the backup: the operator brings the key file.
 	copyKey(t, db, target)
 	start = time.Now()
-	if _, err := Restore(ctx, file, target, false); err != nil {
+	if _, err := restoreBackup(ctx, file, target, false); err != nil {
 		t.Fatalf("restore into an empty database: %v", err)
 	}
 	t.Logf("restored in %s", time.Since(start).Round(time.Millisecond))
@@ -166,17 +166,17 @@ func testBackupRestore(t *testing.T, db *sqldb.DB) {
 	}
 
 	// Over data: refused without --force, accepted with it.
-	if _, err := Restore(ctx, file, target, false); hezuo.ErrorCode(err) != hezuo.ECONFLICT {
+	if _, err := restoreBackup(ctx, file, target, false); hezuo.ErrorCode(err) != hezuo.ECONFLICT {
 		t.Errorf("restore over data without force: %v, want ECONFLICT", err)
 	}
 	r.Close()
-	if _, err := Restore(ctx, file, target, true); err != nil {
+	if _, err := restoreBackup(ctx, file, target, true); err != nil {
 		t.Errorf("restore with force: %v", err)
 	}
 
 	junk := filepath.Join(t.TempDir(), "junk.db")
 	os.WriteFile(junk, []byte("not a backup at all, just text"), 0o600)
-	if _, err := Restore(ctx, junk, dbtest.SQLite(t), false); hezuo.ErrorCode(err) != hezuo.EINVALID {
+	if _, err := restoreBackup(ctx, junk, dbtest.SQLite(t), false); hezuo.ErrorCode(err) != hezuo.EINVALID {
 		t.Errorf("restore of a text file: %v, want EINVALID", err)
 	}
 }
@@ -195,7 +195,7 @@ func TestRestoreChecksSchema(t *testing.T) {
 	if _, err := c.ExecContext(ctx, `VACUUM INTO ?`, other); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Inspect(ctx, other); err != nil {
+	if _, err := inspectBackup(ctx, other); err != nil {
 		t.Fatalf("a fresh hezuo database: %v", err)
 	}
 	if _, err := c.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, '9999_future.sql', '')`); err != nil {
@@ -205,7 +205,7 @@ func TestRestoreChecksSchema(t *testing.T) {
 	if _, err := c.ExecContext(ctx, `VACUUM INTO ?`, future); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Inspect(ctx, future); hezuo.ErrorCode(err) != hezuo.EINVALID {
+	if _, err := inspectBackup(ctx, future); hezuo.ErrorCode(err) != hezuo.EINVALID {
 		t.Errorf("a backup from a newer schema: %v, want EINVALID", err)
 	}
 	if _, err := c.ExecContext(ctx, `DROP TABLE schema_migrations`); err != nil {
@@ -215,7 +215,7 @@ func TestRestoreChecksSchema(t *testing.T) {
 	if _, err := c.ExecContext(ctx, `VACUUM INTO ?`, plain); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Inspect(ctx, plain); hezuo.ErrorCode(err) != hezuo.EINVALID {
+	if _, err := inspectBackup(ctx, plain); hezuo.ErrorCode(err) != hezuo.EINVALID {
 		t.Errorf("an SQLite file without schema_migrations: %v, want EINVALID", err)
 	}
 }
@@ -262,11 +262,11 @@ func TestRestoreNeedsItsKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	backup := filepath.Join(dir, "b.db")
-	if _, err := Create(ctx, db, backup); err != nil {
+	if _, err := createBackup(ctx, db, backup); err != nil {
 		t.Fatal(err)
 	}
 	target := filepath.Join(dir, "restored.db")
-	if _, err := Restore(ctx, backup, target, false); hezuo.ErrorCode(err) != hezuo.EINVALID {
+	if _, err := restoreBackup(ctx, backup, target, false); hezuo.ErrorCode(err) != hezuo.EINVALID {
 		t.Fatalf("restore without a key: %v, want EINVALID", err)
 	}
 	if _, err := os.Stat(target); !os.IsNotExist(err) {
@@ -279,7 +279,7 @@ func TestRestoreNeedsItsKey(t *testing.T) {
 	if err := os.WriteFile(backup+".key", key, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Restore(ctx, backup, target, false); err != nil {
+	if _, err := restoreBackup(ctx, backup, target, false); err != nil {
 		t.Fatalf("restore with the key beside the backup: %v", err)
 	}
 	r, err := sqldb.Open(ctx, target)

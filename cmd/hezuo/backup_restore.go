@@ -1,4 +1,4 @@
-package backup
+package main
 
 import (
 	"context"
@@ -13,23 +13,23 @@ import (
 	"hezuo/sqldb"
 )
 
-// Restore replaces the database target (an SQLite path or a postgres://
-// URL) with the backup file, after Inspect accepts it. A target that
+// restoreBackup replaces the database target (an SQLite path or a postgres://
+// URL) with the backup file, after inspectBackup accepts it. A target that
 // holds data (registry records or users) is refused with ECONFLICT unless
 // force is set. The restored database is then migrated to this program's
 // schema. An SQLite target must not be in use (stop the server first); the
 // file is replaced by an atomic rename, so a crash leaves either the old or
 // the restored database.
-func Restore(ctx context.Context, file, target string, force bool) (*Info, error) {
-	info, err := Inspect(ctx, file)
+func restoreBackup(ctx context.Context, file, target string, force bool) (*BackupInfo, error) {
+	info, err := inspectBackup(ctx, file)
 	if err != nil {
 		return nil, err
 	}
 	pg := sqldb.IsPostgres(target)
 	switch {
-	case pg && info.Format != FormatPGDump:
+	case pg && info.Format != formatPGDump:
 		return nil, hezuo.Errorf(hezuo.EINVALID, "这是 SQLite 备份，只能恢复到 SQLite 数据库文件", "this is an SQLite backup: it restores into an SQLite database file only")
-	case !pg && info.Format != FormatSQLite:
+	case !pg && info.Format != formatSQLite:
 		return nil, hezuo.Errorf(hezuo.EINVALID, "这是 PostgreSQL（pg_dump）备份，只能恢复到 postgres:// 数据库", "this is a PostgreSQL (pg_dump) backup: it restores into a postgres:// database only")
 	}
 	keys, keyFile, err := restoreKey(ctx, file, target, info)
