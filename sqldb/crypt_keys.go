@@ -20,6 +20,10 @@ type OpenOptions struct {
 	// Cipher is the cipher of a key created on first run: "aes" (default)
 	// or "sm4"; "" reads HEZUO_CIPHER.
 	Cipher string
+	// Now is the clock of the summaries' extent: their periods are kept
+	// through the day it gives (in China). nil: the system clock. The
+	// command line passes its own; a test may fix it.
+	Now func() time.Time
 }
 
 // Meta keys of the key check: seal.current names the key id the data is

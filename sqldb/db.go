@@ -36,9 +36,9 @@
 //
 // What still reads the clock here: durations and cache ages (the replica
 // probe, the people-count cache), the time a migration was applied and a
-// new key file was made, and the summaries' extent (summaryToday in
-// summaries.go: the periods kept are extended through today's; package
-// summaries takes that day as a parameter).
+// new key file was made. The summaries' extent (the day through which their
+// periods are kept) is the day of the clock the database is opened with,
+// OpenOptions.Now (the system clock when nil).
 package sqldb
 
 import (

@@ -3,6 +3,7 @@ package sqldb
 import (
 	"context"
 	"database/sql"
+	"time"
 
 	"hezuo"
 	"hezuo/rules"
@@ -13,9 +14,9 @@ import (
 // methods here hand it the database and the day, and turn its answers into
 // the store's.
 //
-// The day through which the summaries' periods reach is read here, from
-// the clock (summaryToday), for the writers and readers that do not pass
-// theirs yet (see the package doc, "The clock").
+// The day through which the summaries' periods reach is the day of the
+// clock the database was opened with (OpenOptions.Now), the same for
+// every writer and reader (see the package doc, "The clock").
 
 // sums returns the summaries of db, made on first use (a field of db, so
 // that they go with it when it is closed).
@@ -27,13 +28,19 @@ func (db *DB) sums() *summaries.Store {
 	return db.sumsOf
 }
 
-// summaryToday is today's date in China: the summaries' extent.
-func summaryToday() hezuo.Date { return hezuo.Today(hezuo.China) }
+// summaryToday is the summaries' extent: the day of db's clock in China.
+func (db *DB) summaryToday() hezuo.Date {
+	now := db.keyOpts.Now
+	if now == nil {
+		now = time.Now
+	}
+	return hezuo.DateAt(now(), hezuo.China)
+}
 
 // RebuildSummaries recomputes every summary from the records, in one
 // transaction (COPY on PostgreSQL).
 func (db *DB) RebuildSummaries(ctx context.Context) error {
-	return db.sums().Rebuild(ctx, summaryToday())
+	return db.sums().Rebuild(ctx, db.summaryToday())
 }
 
 // RefreshSummaries brings the summaries up to date with the records written
@@ -43,13 +50,13 @@ func (db *DB) RebuildSummaries(ctx context.Context) error {
 // database needing a full rebuild is rebuilt when small and otherwise left
 // for RebuildSummaries.
 func (db *DB) RefreshSummaries(ctx context.Context, tx *sql.Tx) error {
-	return db.sums().Refresh(ctx, tx, summaryToday())
+	return db.sums().Refresh(ctx, tx, db.summaryToday())
 }
 
 // refreshOrRebuild refreshes on x, inside a write transaction, rebuilding
 // everything on x when needed and the database is small.
 func (db *DB) refreshOrRebuild(ctx context.Context, x execQuerier) error {
-	return db.sums().RefreshOrRebuild(ctx, x, summaryToday())
+	return db.sums().RefreshOrRebuild(ctx, x, db.summaryToday())
 }
 
 // ReadingSummaries returns ctx for a reading that writes no records (a web
@@ -63,13 +70,13 @@ func (db *DB) ReadingSummaries(ctx context.Context) context.Context {
 // summariesReady reports whether Stats and Check may read the summaries
 // (summaries.Store.Ready).
 func (db *DB) summariesReady(ctx context.Context) bool {
-	return db.sums().Ready(ctx, summaryToday())
+	return db.sums().Ready(ctx, db.summaryToday())
 }
 
 // summaryVersion is summariesReady that also returns the summaries'
 // version (the key of their figure cache).
 func (db *DB) summaryVersion(ctx context.Context) (string, bool) {
-	return db.sums().Version(ctx, summaryToday())
+	return db.sums().Version(ctx, db.summaryToday())
 }
 
 // statsCached is statsSummary through the cache of version.
@@ -86,20 +93,20 @@ func (db *DB) statsSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date)
 // scope existing on d from the summaries, and false when they are not up
 // to date.
 func (db *DB) orgCountSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date, kind string) (int, bool) {
-	return db.sums().OrgCount(ctx, scope, d, summaryToday(), kind)
+	return db.sums().OrgCount(ctx, scope, d, db.summaryToday(), kind)
 }
 
 // memberTrendSummary is MemberTrend from the summaries, and false when
 // they are not up to date.
 func (db *DB) memberTrendSummary(ctx context.Context, scope hezuo.Scope, days []hezuo.Date) ([]hezuo.TrendPoint, bool) {
-	return db.sums().MemberTrend(ctx, scope, days, summaryToday())
+	return db.sums().MemberTrend(ctx, scope, days, db.summaryToday())
 }
 
 // orgsByTownshipSummary is OrgsByTownship from the summaries (by
 // prefecture for a province or wider spanning several), and false when
 // they are not up to date.
 func (db *DB) orgsByTownshipSummary(ctx context.Context, scope hezuo.Scope, d hezuo.Date) (map[string]map[string]int, bool) {
-	return db.sums().OrgsByTownship(ctx, scope, d, summaryToday(), func() (map[string]map[string]int, error) {
+	return db.sums().OrgsByTownship(ctx, scope, d, db.summaryToday(), func() (map[string]map[string]int, error) {
 		w := &where{}
 		w.add("o.village BETWEEN ? AND ?", scopeArgs(scope)...)
 		w.addPair(orgActive("o", d))

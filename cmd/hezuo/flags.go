@@ -136,7 +136,7 @@ func (f *flags) asJSON() bool { return f.format != nil && *f.format == "json" }
 // open opens the --db database (running migrations), with the key of
 // --key-file and the replica of --read-db when the command takes them.
 func (f *flags) open(e *env) (*sqldb.DB, error) {
-	opts := sqldb.OpenOptions{Cipher: *f.cipher}
+	opts := sqldb.OpenOptions{Cipher: *f.cipher, Now: time.Now}
 	if f.keyFile != nil {
 		opts.KeyFile = *f.keyFile
 	}
