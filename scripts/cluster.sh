@@ -283,6 +283,22 @@ kill_primary() {
 }
 
 switchover() {
+	# pg_auto_failover switches over from a settled formation only: every
+	# node at its goal and the primary past wait_primary (as it is for a
+	# while after a standby rejoins).
+	i=0
+	while :; do
+		unsettled=$(psql_monitor "SELECT count(*) FROM pgautofailover.node
+			WHERE reportedstate <> goalstate OR reportedstate NOT IN ('primary', 'secondary')" 2>/dev/null || echo x)
+		if [ "$unsettled" = 0 ]; then break; fi
+		i=$((i + 1))
+		if [ "$i" -gt 300 ]; then
+			echo "cluster.sh: the formation did not settle for a switchover:" >&2
+			status >&2
+			exit 1
+		fi
+		sleep 0.5
+	done
 	as_pg pg_autoctl perform switchover --monitor "$MONITOR_URI" --formation default
 }
 
