@@ -2,14 +2,11 @@ package web
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"testing"
 )
 
@@ -73,20 +70,9 @@ func TestAuditFilterComplete(t *testing.T) {
 // registryPage) is a registered area's, so a page whose area forgets to
 // register fails here.
 func TestNavKeysAreAreas(t *testing.T) {
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	fset := token.NewFileSet()
 	keys := map[string]string{} // nav key → where
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		af, err := parser.ParseFile(fset, f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	parsedSources(t, ".", fset, func(_ string, af *ast.File) {
 		ast.Inspect(af, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
@@ -115,7 +101,7 @@ func TestNavKeysAreAreas(t *testing.T) {
 			}
 			return true
 		})
-	}
+	})
 	if len(keys) < len(areas)/2 {
 		t.Fatalf("found only %d nav keys: %v", len(keys), keys)
 	}

@@ -2,9 +2,7 @@ package web
 
 import (
 	"go/ast"
-	"go/parser"
 	"go/token"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,19 +44,8 @@ func TestMessageAreas(t *testing.T) {
 			t.Errorf("area %q is declared but has no catalog", a)
 		}
 	}
-	files, err := filepath.Glob("*.go")
-	if err != nil {
-		t.Fatal(err)
-	}
 	fset := token.NewFileSet()
-	for _, f := range files {
-		if strings.HasSuffix(f, "_test.go") {
-			continue
-		}
-		af, err := parser.ParseFile(fset, f, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
+	parsedSources(t, ".", fset, func(f string, af *ast.File) {
 		ast.Inspect(af, func(n ast.Node) bool {
 			call, ok := n.(*ast.CallExpr)
 			if !ok {
@@ -81,5 +68,5 @@ func TestMessageAreas(t *testing.T) {
 			}
 			return true
 		})
-	}
+	})
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"go/ast"
-	"go/parser"
 	"go/token"
 	"html"
 	"net/http"
@@ -40,19 +39,7 @@ func codeKeys(t *testing.T) map[string]string {
 		"../plan":  {"Rule"},
 	}
 	for dir, pre := range prefixes {
-		files, err := filepath.Glob(filepath.Join(dir, "*.go"))
-		if err != nil {
-			t.Fatal(err)
-		}
-		fset := token.NewFileSet()
-		for _, f := range files {
-			if strings.HasSuffix(f, "_test.go") {
-				continue
-			}
-			af, err := parser.ParseFile(fset, f, nil, 0)
-			if err != nil {
-				t.Fatal(err)
-			}
+		parsedSources(t, dir, token.NewFileSet(), func(f string, af *ast.File) {
 			for _, d := range af.Decls {
 				g, ok := d.(*ast.GenDecl)
 				if !ok || g.Tok != token.CONST {
@@ -74,7 +61,7 @@ func codeKeys(t *testing.T) map[string]string {
 					}
 				}
 			}
-		}
+		})
 	}
 	return keys
 }
